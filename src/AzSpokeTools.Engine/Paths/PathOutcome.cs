@@ -1,0 +1,11 @@
+namespace AzSpokeTools.Engine.Paths
+{
+    /// <summary>How a traced path ends (DESIGN.md vocabulary).</summary>
+    public enum PathOutcome
+    {
+        Delivered,
+        Dropped,
+        Loop,
+        Unknown,
+    }
+}

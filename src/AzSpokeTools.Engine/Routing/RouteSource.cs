@@ -1,0 +1,10 @@
+namespace AzSpokeTools.Engine.Routing
+{
+    /// <summary>Where an effective route comes from (EffectiveRouteSource in the REST spec).</summary>
+    public enum RouteSource
+    {
+        Default,
+        User,
+        VirtualNetworkGateway,
+    }
+}
