@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace AzSpokeTools.Cli;
+
+/// <summary>Every azspoke subcommand, in the order of the DESIGN.md CLI contract.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> Create(CliContext context)
+    {
+        yield break;
+    }
+}

@@ -1,0 +1,14 @@
+namespace AzSpokeTools.Cli;
+
+/// <summary>Exit codes of the DESIGN.md CLI contract.</summary>
+public static class ExitCodes
+{
+    /// <summary>Success (and compliant / ready).</summary>
+    public const int Success = 0;
+    /// <summary>The check ran and found violations, not-ready findings or an undelivered path.</summary>
+    public const int Findings = 1;
+    /// <summary>Bad input or usage.</summary>
+    public const int BadInput = 2;
+    /// <summary>Azure or network failure.</summary>
+    public const int AzureFailure = 3;
+}
