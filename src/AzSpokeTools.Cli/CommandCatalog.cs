@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AzSpokeTools.Cli.Commands;
 
 namespace AzSpokeTools.Cli;
 
@@ -7,6 +8,7 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> Create(CliContext context)
     {
-        yield break;
+        yield return SampleCommand.Create(context);
+        yield return GenerateCommand.Create(context);
     }
 }
