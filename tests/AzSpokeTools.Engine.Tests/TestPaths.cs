@@ -18,6 +18,19 @@ internal static class TestPaths
         }
     }
 
+    /// <summary>The repository root (the folder holding AzSpokeTools.sln).</summary>
+    public static string RepoRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "AzSpokeTools.sln"))) dir = dir.Parent;
+            return dir?.FullName ?? throw new DirectoryNotFoundException("AzSpokeTools.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    public static string Samples => Path.Combine(RepoRoot, "module", "samples");
+
     public static string ArmExamples => Path.Combine(Shared, "corpus", "arm-examples");
 
     public static string Example(string name) => Path.Combine(ArmExamples, name);

@@ -29,6 +29,7 @@ namespace AzSpokeTools.Engine.Model
         public List<LoadBalancer> LoadBalancers { get; } = new List<LoadBalancer>();
         public List<NetworkVirtualAppliance> NetworkVirtualAppliances { get; } = new List<NetworkVirtualAppliance>();
         public List<PrivateEndpoint> PrivateEndpoints { get; } = new List<PrivateEndpoint>();
+        public List<PublicIpAddress> PublicIpAddresses { get; } = new List<PublicIpAddress>();
         public List<VirtualWan> VirtualWans { get; } = new List<VirtualWan>();
         public List<VirtualHub> VirtualHubs { get; } = new List<VirtualHub>();
         public List<NetworkManager> NetworkManagers { get; } = new List<NetworkManager>();
@@ -86,7 +87,7 @@ namespace AzSpokeTools.Engine.Model
             VirtualNetworks.Cast<AzureResource>()
                 .Concat(RouteTables).Concat(NetworkInterfaces).Concat(VirtualNetworkGateways).Concat(LocalNetworkGateways)
                 .Concat(Connections).Concat(ExpressRouteCircuits).Concat(AzureFirewalls).Concat(LoadBalancers)
-                .Concat(NetworkVirtualAppliances).Concat(PrivateEndpoints).Concat(VirtualWans).Concat(VirtualHubs)
+                .Concat(NetworkVirtualAppliances).Concat(PrivateEndpoints).Concat(PublicIpAddresses).Concat(VirtualWans).Concat(VirtualHubs)
                 .Concat(NetworkManagers).Concat(NetworkGroups).Concat(ConnectivityConfigurations);
 
         /// <summary>Counts per modelled type, for summaries.</summary>
@@ -106,6 +107,7 @@ namespace AzSpokeTools.Engine.Model
             ["loadBalancers"] = LoadBalancers.Count,
             ["networkVirtualAppliances"] = NetworkVirtualAppliances.Count,
             ["privateEndpoints"] = PrivateEndpoints.Count,
+            ["publicIPAddresses"] = PublicIpAddresses.Count,
             ["virtualWans"] = VirtualWans.Count,
             ["virtualHubs"] = VirtualHubs.Count,
             ["networkManagers"] = NetworkManagers.Count,

@@ -19,6 +19,8 @@ namespace AzSpokeTools.Engine.Model
         /// <summary>Private IPs of the gateway instances where the input lists them.</summary>
         public IReadOnlyList<IpAddressValue> PrivateIpAddresses { get; internal set; } = new List<IpAddressValue>();
         public ResourceId? SubnetId { get; internal set; }
+        /// <summary>Public IP resources of the gateway's IP configurations.</summary>
+        public IReadOnlyList<ResourceId> PublicIpAddressIds { get; internal set; } = new List<ResourceId>();
         /// <summary>The VNet owning the GatewaySubnet.</summary>
         public ResourceId? VirtualNetworkId => SubnetId?.Parent;
         /// <summary>
@@ -44,9 +46,11 @@ namespace AzSpokeTools.Engine.Model
             g.AllowRemoteVnetTraffic = n.Bool("allowRemoteVnetTraffic");
             g.AllowVirtualWanTraffic = n.Bool("allowVirtualWanTraffic");
             var ips = new List<IpAddressValue>();
+            var publicIps = new List<ResourceId>();
             foreach (var c in n.Array("ipConfigurations"))
             {
                 g.SubnetId ??= c.Ref("subnet");
+                if (c.Ref("publicIPAddress") is ResourceId pip && !publicIps.Contains(pip)) publicIps.Add(pip);
                 if (c.Str("privateIPAddress") is string ip && IpAddressValue.TryParse(ip, out var a)) ips.Add(a);
             }
             if (n.Get("bgpSettings") is JsonNode bgp && bgp.IsObject)
@@ -63,6 +67,7 @@ namespace AzSpokeTools.Engine.Model
                     if (IpAddressValue.TryParse(a, out var v) && !ips.Contains(v)) ips.Add(v);
             }
             g.PrivateIpAddresses = ips;
+            g.PublicIpAddressIds = publicIps;
             return g;
         }
     }

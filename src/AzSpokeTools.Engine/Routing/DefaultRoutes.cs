@@ -47,8 +47,9 @@ namespace AzSpokeTools.Engine.Routing
         {
             // azure-routing-rules.md §1.2.2: a 0.0.0.0/0 UDR to a VirtualAppliance removes the default None routes (S1 example, S27c).
             bool removeAll = userRoutes.Any(u => u.NextHopType == NextHopType.VirtualAppliance && u.Prefixes.Any(p => p.Length == 0 && !p.IsV6));
-            // azure-routing-rules.md §1.2.2 [FIELD S27c]: a UDR for exactly a None prefix removes that None route.
-            var exact = new HashSet<IpPrefix>(userRoutes.SelectMany(u => u.Prefixes));
+            // azure-routing-rules.md §1.2.2 [FIELD S27c]: a UDR to a VirtualAppliance for exactly a None prefix removes that None route;
+            // for other next hops the None route only turns Invalid (§3.1 step 5), as nothing else was observed.
+            var exact = new HashSet<IpPrefix>(userRoutes.Where(u => u.NextHopType == NextHopType.VirtualAppliance).SelectMany(u => u.Prefixes));
             routes.RemoveAll(r => r.Source == RouteSource.Default && r.NextHopType == NextHopType.None && r.Prefixes.Count == 1 &&
                                   NonePrefixes.Contains(r.Prefixes[0]) && (removeAll || exact.Contains(r.Prefixes[0])));
         }

@@ -66,7 +66,7 @@ namespace AzSpokeTools.Engine.Routing
         {
             if (_byGateway.TryGetValue(g.Id, out var cached)) return cached;
             var c = new RouteCandidates();
-            var nextHops = g.PrivateIpAddresses.Select(a => a.ToString()).ToArray();
+            var nextHops = NextHopsOf(g, c);
             if (_ctx.Topology.LearnedRoutes.TryGetValue(g.Id, out var learned))
             {
                 // azure-routing-rules.md §2.1: each prefix learned over BGP becomes a VirtualNetworkGateway route.
@@ -81,6 +81,23 @@ namespace AzSpokeTools.Engine.Routing
             else AddVpn(g, nextHops, c);
             _byGateway[g.Id] = c;
             return c;
+        }
+
+        /// <summary>
+        /// azure-routing-rules.md §2.3 [FIELD S27d]: routes via an active-standby gateway show its public IP as next hop;
+        /// an active-active gateway's show its instances' private IPs.
+        /// </summary>
+        private string[] NextHopsOf(VirtualNetworkGateway g, RouteCandidates notes)
+        {
+            if (g.ActiveActive || g.PublicIpAddressIds.Count == 0) return g.PrivateIpAddresses.Select(a => a.ToString()).ToArray();
+            var hops = new List<string>();
+            foreach (var id in g.PublicIpAddressIds)
+            {
+                var pip = _ctx.Topology.PublicIpAddresses.FirstOrDefault(p => p.Id == id);
+                if (pip?.IpAddress is IpAddressValue a) hops.Add(a.ToString());
+                else notes.Unknown($"public IP {id} of gateway {g.Name} is not in the snapshot; its routes' next hop IP is unknown");
+            }
+            return hops.ToArray();
         }
 
         private void AddVpn(VirtualNetworkGateway g, string[] nextHops, RouteCandidates c)

@@ -85,6 +85,7 @@ namespace AzSpokeTools.Engine.Snapshot
                 case "microsoft.network/azurefirewalls": _t.AzureFirewalls.Add(AzureFirewall.Read(n, id, type)); break;
                 case "microsoft.network/loadbalancers": _t.LoadBalancers.Add(LoadBalancer.Read(n, id, type)); break;
                 case "microsoft.network/networkvirtualappliances": _t.NetworkVirtualAppliances.Add(NetworkVirtualAppliance.Read(n, id, type)); break;
+                case "microsoft.network/publicipaddresses": _t.PublicIpAddresses.Add(PublicIpAddress.Read(n, id, type)); break;
                 case "microsoft.network/privateendpoints": _t.PrivateEndpoints.Add(PrivateEndpoint.Read(n, id, type)); break;
                 case "microsoft.network/virtualwans": _t.VirtualWans.Add(VirtualWan.Read(n, id, type)); break;
                 case "microsoft.network/virtualhubs": _t.VirtualHubs.Add(VirtualHub.Read(n, id, type)); break;
