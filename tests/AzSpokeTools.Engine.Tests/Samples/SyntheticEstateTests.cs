@@ -122,6 +122,25 @@ public class SyntheticEstateTests
     }
 
     [Fact]
+    public void SpokeTagsDescribeTheirFirewallRouteTableAndMeshGroup()
+    {
+        using var doc = Parse(Generate(400, 3, 2, 11));
+        var members = SnapshotIntegrity.Resources(doc.RootElement)
+            .Where(r => r.GetProperty("type").GetString() == "Microsoft.Network/networkManagers/networkGroups/staticMembers")
+            .ToDictionary(r => r.GetProperty("properties").GetProperty("resourceId").GetString()!,
+                          r => r.GetProperty("id").GetString()!.Split("/networkGroups/")[1].Split('/')[0], StringComparer.OrdinalIgnoreCase);
+        foreach (var v in SnapshotIntegrity.VirtualNetworks(doc.RootElement).Where(v => v.GetProperty("tags").GetProperty("role").GetString() == "spoke"))
+        {
+            var tags = v.GetProperty("tags");
+            bool firewall = tags.GetProperty("inspection").GetString() == "firewall";
+            Assert.All(SnapshotIntegrity.Subnets(v), s => Assert.Equal(firewall, s.GetProperty("properties").TryGetProperty("routeTable", out _)));
+            string id = v.GetProperty("id").GetString()!;
+            if (tags.TryGetProperty("meshGroup", out var group)) Assert.Equal(group.GetString(), members[id]);
+            else Assert.False(members.ContainsKey(id));
+        }
+    }
+
+    [Fact]
     public void MeshGroupsStayWithinTheConnectedGroupLimitAtScale()
     {
         using var doc = Parse(Generate(5000, 2, 1));
