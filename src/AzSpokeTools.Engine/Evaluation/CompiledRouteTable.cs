@@ -141,10 +141,10 @@ namespace AzSpokeTools.Engine.Evaluation
             while (n > 1)
             {
                 int half = n >> 1;
-                i0 = Unsafe.Add(ref s, i0 + half) <= d0 ? i0 + half : i0;
-                i1 = Unsafe.Add(ref s, i1 + half) <= d1 ? i1 + half : i1;
-                i2 = Unsafe.Add(ref s, i2 + half) <= d2 ? i2 + half : i2;
-                i3 = Unsafe.Add(ref s, i3 + half) <= d3 ? i3 + half : i3;
+                i0 += half & AtMost(Unsafe.Add(ref s, i0 + half), d0);
+                i1 += half & AtMost(Unsafe.Add(ref s, i1 + half), d1);
+                i2 += half & AtMost(Unsafe.Add(ref s, i2 + half), d2);
+                i3 += half & AtMost(Unsafe.Add(ref s, i3 + half), d3);
                 n -= half;
             }
             var sets = _v4Sets;
@@ -153,6 +153,13 @@ namespace AzSpokeTools.Engine.Evaluation
             results[2] = sets[i2];
             results[3] = sets[i3];
         }
+
+        /// <summary>
+        /// -1 when <paramref name="start"/> &lt;= <paramref name="d"/>, else 0, without a branch: the JIT does not turn
+        /// conditionals inside loops into conditional moves, and with random destinations each step's branch is a coin toss.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static int AtMost(uint start, uint d) => (int)(((long)start - d - 1) >> 63);
 
         /// <summary>The last interval whose start is &lt;= the destination (starts[0] is the family's first address).</summary>
         private int LookupV4(uint d)
@@ -164,7 +171,7 @@ namespace AzSpokeTools.Engine.Evaluation
             while (n > 1)
             {
                 int half = n >> 1;
-                i = Unsafe.Add(ref s, i + half) <= d ? i + half : i;
+                i += half & AtMost(Unsafe.Add(ref s, i + half), d);
                 n -= half;
             }
             return _v4Sets[i];
@@ -183,7 +190,7 @@ namespace AzSpokeTools.Engine.Evaluation
                 int m = i + half;
                 ulong sh = Unsafe.Add(ref h, m);
                 bool le = (sh < high) | ((sh == high) & (Unsafe.Add(ref l, m) <= low));
-                i = le ? m : i;
+                i += half & -Unsafe.As<bool, byte>(ref le); // a bool is stored as 0 or 1
                 n -= half;
             }
             return _v6Sets[i];

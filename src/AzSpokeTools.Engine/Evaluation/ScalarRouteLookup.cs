@@ -32,8 +32,9 @@ namespace AzSpokeTools.Engine.Evaluation
                 // A route may list several prefixes; it matches with the longest of them that contains the destination.
                 // Service tags (UnresolvedPrefixes) are not in Prefixes, so they never match here.
                 int routeLength = -1;
-                foreach (var prefix in route.Prefixes)
+                for (int j = 0; j < route.Prefixes.Count; j++)
                 {
+                    var prefix = route.Prefixes[j];
                     if (prefix.Contains(destination) && prefix.Length > routeLength) routeLength = prefix.Length;
                 }
                 if (routeLength < 0) continue;
