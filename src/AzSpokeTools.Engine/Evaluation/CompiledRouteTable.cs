@@ -17,8 +17,9 @@ namespace AzSpokeTools.Engine.Evaluation
     /// packet is dropped for lack of a route.
     /// </summary>
     /// <remarks>
-    /// Each address family is cut into non-overlapping intervals sorted by start, each mapped to a winner set, and a
-    /// lookup is a branch-free binary search over the interval starts. Instances are immutable and thread-safe and hold
+    /// Each address family is cut into non-overlapping intervals sorted by start, each mapped to a winner set. IPv4
+    /// interval starts are kept in Eytzinger (breadth-first) order, padded to a perfect tree, and searched without
+    /// branches, eight destinations at a time in a batch; IPv6 uses a branch-free binary search. Instances are immutable and thread-safe and hold
     /// no reference to the routes, so one instance can serve every route list with the same content
     /// (see <see cref="CompiledRouteTableCache"/>).
     /// </remarks>
@@ -29,7 +30,11 @@ namespace AzSpokeTools.Engine.Evaluation
 
         private static readonly IReadOnlyList<int> Empty = new ReadOnlyCollection<int>(Array.Empty<int>());
 
-        private readonly uint[] _v4Starts;
+        // IPv4: interval starts as a perfect binary search tree in Eytzinger order (_v4Tree[1] is the root, the children
+        // of node k are 2k and 2k+1, _v4Tree[0] is unused), _v4Levels deep. Padding nodes hold uint.MaxValue.
+        // _v4Sets[i] is the winner set of the i-th interval in address order, padded with the last interval's set.
+        private readonly uint[] _v4Tree;
+        private readonly int _v4Levels;
         private readonly int[] _v4Sets;
         private readonly ulong[] _v6High;
         private readonly ulong[] _v6Low;
@@ -40,8 +45,8 @@ namespace AzSpokeTools.Engine.Evaluation
             int[][] winnerSets, int[] unresolvedRouteIndices)
         {
             RouteCount = routeCount;
-            _v4Starts = v4Starts;
-            _v4Sets = v4Sets;
+            V4IntervalCount = v4Starts.Length;
+            (_v4Tree, _v4Levels, _v4Sets) = BuildV4Tree(v4Starts, v4Sets);
             _v6High = v6High;
             _v6Low = v6Low;
             _v6Sets = v6Sets;
@@ -65,7 +70,7 @@ namespace AzSpokeTools.Engine.Evaluation
         public IReadOnlyList<int> UnresolvedRouteIndices { get; }
 
         /// <summary>Number of IPv4 and IPv6 intervals (for diagnostics and benchmarks).</summary>
-        internal int V4IntervalCount => _v4Starts.Length;
+        internal int V4IntervalCount { get; }
         internal int V6IntervalCount => _v6High.Length;
 
         /// <summary>
@@ -104,17 +109,18 @@ namespace AzSpokeTools.Engine.Evaluation
             if (results.Length < destinations.Length)
                 throw new ArgumentException($"results has {results.Length} elements; destinations has {destinations.Length}.", nameof(results));
             int i = 0;
-            for (; i + 4 <= destinations.Length; i += 4)
+            Span<uint> v4 = stackalloc uint[8];
+            for (; i + 8 <= destinations.Length; i += 8)
             {
-                var a = destinations[i]; var b = destinations[i + 1]; var c = destinations[i + 2]; var d = destinations[i + 3];
-                if (!(a.IsV6 | b.IsV6 | c.IsV6 | d.IsV6))
+                bool anyV6 = false;
+                for (int j = 0; j < 8; j++)
                 {
-                    Search4(a.V4, b.V4, c.V4, d.V4, results.Slice(i, 4));
+                    var d = destinations[i + j];
+                    anyV6 |= d.IsV6;
+                    v4[j] = d.V4;
                 }
-                else
-                {
-                    results[i] = Lookup(a); results[i + 1] = Lookup(b); results[i + 2] = Lookup(c); results[i + 3] = Lookup(d);
-                }
+                if (!anyV6) Search8(v4, results.Slice(i, 8));
+                else for (int j = 0; j < 8; j++) results[i + j] = Lookup(destinations[i + j]);
             }
             for (; i < destinations.Length; i++) results[i] = Lookup(destinations[i]);
         }
@@ -122,36 +128,37 @@ namespace AzSpokeTools.Engine.Evaluation
         private void LookupV4Batch(ReadOnlySpan<uint> destinations, Span<int> results)
         {
             int i = 0;
-            for (; i + 4 <= destinations.Length; i += 4)
-                Search4(destinations[i], destinations[i + 1], destinations[i + 2], destinations[i + 3], results.Slice(i, 4));
+            for (; i + 8 <= destinations.Length; i += 8)
+                Search8(destinations.Slice(i, 8), results.Slice(i, 8));
             for (; i < destinations.Length; i++) results[i] = LookupV4(destinations[i]);
         }
 
         /// <summary>
-        /// Four interleaved branch-free binary searches: the loop count depends only on the table, so the four
-        /// searches run in lockstep and their memory loads overlap.
+        /// Lays the sorted interval starts out as a perfect tree in Eytzinger order. With L levels the tree has
+        /// 2^L - 1 nodes; the extra ones are padding starts at uint.MaxValue, which only 255.255.255.255 reaches,
+        /// and that address belongs to the last real interval, so the padded set entries repeat its set.
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private void Search4(uint d0, uint d1, uint d2, uint d3, Span<int> results)
+        private static (uint[] Tree, int Levels, int[] Sets) BuildV4Tree(uint[] starts, int[] sets)
         {
-            var starts = _v4Starts;
-            ref uint s = ref starts[0]; // starts[0] is always 0.0.0.0
-            int i0 = 0, i1 = 0, i2 = 0, i3 = 0;
-            int n = starts.Length;
-            while (n > 1)
+            int levels = 1;
+            while ((1 << levels) - 1 < starts.Length) levels++;
+            int size = (1 << levels) - 1;
+            var tree = new uint[size + 1];
+            var paddedSets = new int[size];
+            for (int i = 0; i < size; i++) paddedSets[i] = i < sets.Length ? sets[i] : sets[sets.Length - 1];
+            // In-order walk of the implicit tree assigns sorted positions to nodes.
+            int next = 0;
+            var pending = new Stack<int>();
+            int node = 1;
+            while (node <= size || pending.Count > 0)
             {
-                int half = n >> 1;
-                i0 += half & AtMost(Unsafe.Add(ref s, i0 + half), d0);
-                i1 += half & AtMost(Unsafe.Add(ref s, i1 + half), d1);
-                i2 += half & AtMost(Unsafe.Add(ref s, i2 + half), d2);
-                i3 += half & AtMost(Unsafe.Add(ref s, i3 + half), d3);
-                n -= half;
+                for (; node <= size; node *= 2) pending.Push(node);
+                node = pending.Pop();
+                tree[node] = next < starts.Length ? starts[next] : uint.MaxValue;
+                next++;
+                node = node * 2 + 1;
             }
-            var sets = _v4Sets;
-            results[0] = sets[i0];
-            results[1] = sets[i1];
-            results[2] = sets[i2];
-            results[3] = sets[i3];
+            return (tree, levels, paddedSets);
         }
 
         /// <summary>
@@ -161,20 +168,50 @@ namespace AzSpokeTools.Engine.Evaluation
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static int AtMost(uint start, uint d) => (int)(((long)start - d - 1) >> 63);
 
-        /// <summary>The last interval whose start is &lt;= the destination (starts[0] is the family's first address).</summary>
+        /// <summary>
+        /// The descent of the perfect tree goes right at every start &lt;= d, so after all levels the node number is
+        /// 2^L + r where r counts the starts &lt;= d; the interval is the r-th in address order (r &gt;= 1, since the first
+        /// start is 0.0.0.0).
+        /// </summary>
         private int LookupV4(uint d)
         {
-            var starts = _v4Starts;
-            ref uint s = ref starts[0];
-            int i = 0;
-            int n = starts.Length;
-            while (n > 1)
+            ref uint t = ref _v4Tree[0];
+            int k = 1;
+            for (int level = 0; level < _v4Levels; level++)
+                k = 2 * k - AtMost(Unsafe.Add(ref t, k), d);
+            return _v4Sets[k - (1 << _v4Levels) - 1];
+        }
+
+        /// <summary>
+        /// Eight interleaved descents: the step count depends only on the table, so the eight run in lockstep and
+        /// their memory loads overlap.
+        /// </summary>
+        private void Search8(ReadOnlySpan<uint> d, Span<int> results)
+        {
+            uint d0 = d[0], d1 = d[1], d2 = d[2], d3 = d[3], d4 = d[4], d5 = d[5], d6 = d[6], d7 = d[7];
+            ref uint t = ref _v4Tree[0];
+            int k0 = 1, k1 = 1, k2 = 1, k3 = 1, k4 = 1, k5 = 1, k6 = 1, k7 = 1;
+            for (int level = 0; level < _v4Levels; level++)
             {
-                int half = n >> 1;
-                i += half & AtMost(Unsafe.Add(ref s, i + half), d);
-                n -= half;
+                k0 = 2 * k0 - AtMost(Unsafe.Add(ref t, k0), d0);
+                k1 = 2 * k1 - AtMost(Unsafe.Add(ref t, k1), d1);
+                k2 = 2 * k2 - AtMost(Unsafe.Add(ref t, k2), d2);
+                k3 = 2 * k3 - AtMost(Unsafe.Add(ref t, k3), d3);
+                k4 = 2 * k4 - AtMost(Unsafe.Add(ref t, k4), d4);
+                k5 = 2 * k5 - AtMost(Unsafe.Add(ref t, k5), d5);
+                k6 = 2 * k6 - AtMost(Unsafe.Add(ref t, k6), d6);
+                k7 = 2 * k7 - AtMost(Unsafe.Add(ref t, k7), d7);
             }
-            return _v4Sets[i];
+            int offset = (1 << _v4Levels) + 1;
+            var sets = _v4Sets;
+            results[0] = sets[k0 - offset];
+            results[1] = sets[k1 - offset];
+            results[2] = sets[k2 - offset];
+            results[3] = sets[k3 - offset];
+            results[4] = sets[k4 - offset];
+            results[5] = sets[k5 - offset];
+            results[6] = sets[k6 - offset];
+            results[7] = sets[k7 - offset];
         }
 
         private int LookupV6(ulong high, ulong low)
