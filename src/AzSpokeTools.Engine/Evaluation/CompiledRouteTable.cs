@@ -19,9 +19,9 @@ namespace AzSpokeTools.Engine.Evaluation
     /// <remarks>
     /// Each address family is cut into non-overlapping intervals sorted by start, each mapped to a winner set. IPv4
     /// interval starts are kept in Eytzinger (breadth-first) order, padded to a perfect tree, and searched without
-    /// branches, eight destinations at a time in a batch; IPv6 uses a branch-free binary search. Instances are immutable and thread-safe and hold
-    /// no reference to the routes, so one instance can serve every route list with the same content
-    /// (see <see cref="CompiledRouteTableCache"/>).
+    /// branches, eight destinations at a time in a batch; IPv6 uses a branch-free binary search. Instances are
+    /// immutable and thread-safe and hold no reference to the routes, so one instance can serve every route list with
+    /// the same content (see <see cref="CompiledRouteTableCache"/>).
     /// </remarks>
     public sealed class CompiledRouteTable
     {
@@ -69,8 +69,10 @@ namespace AzSpokeTools.Engine.Evaluation
         /// <summary>Indices of Active routes with a prefix that is not a CIDR (a service tag); lookups never match those prefixes.</summary>
         public IReadOnlyList<int> UnresolvedRouteIndices { get; }
 
-        /// <summary>Number of IPv4 and IPv6 intervals (for diagnostics and benchmarks).</summary>
+        /// <summary>Number of IPv4 intervals (for diagnostics and benchmarks).</summary>
         internal int V4IntervalCount { get; }
+
+        /// <summary>Number of IPv6 intervals (for diagnostics and benchmarks).</summary>
         internal int V6IntervalCount => _v6High.Length;
 
         /// <summary>
