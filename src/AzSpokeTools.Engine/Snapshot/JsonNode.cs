@@ -10,16 +10,21 @@ namespace AzSpokeTools.Engine.Snapshot
     /// <summary>
     /// Reads one JSON object of an ARM resource in any of the accepted shapes: ARM (<c>properties.x</c>),
     /// az CLI output (flattened camelCase <c>x</c>) and <c>ConvertTo-Json</c> of Az objects (flattened
-    /// PascalCase <c>X</c>). Names compare case-insensitively; type mismatches become warnings with the
-    /// JSON path, and upstream quirks ("True"/"False" strings) are normalised.
+    /// PascalCase <c>X</c>). Names compare case-insensitively; a value of the wrong type is an error with
+    /// the JSON path, and upstream quirks ("True"/"False" strings) are normalised.
     /// </summary>
     internal readonly struct JsonNode
     {
+        // Shared by every copy of this node: the case-insensitive member map (built on the first miss)
+        // and the resolved "properties" child, so repeated reads of one object stay cheap.
+        private readonly ObjectMembers? _members;
+
         public JsonNode(JsonElement element, SourceLocation location, LoadContext context)
         {
             Element = element;
             Location = location;
             Context = context;
+            _members = element.ValueKind == JsonValueKind.Object ? new ObjectMembers() : null;
         }
 
         public JsonElement Element { get; }
@@ -28,46 +33,48 @@ namespace AzSpokeTools.Engine.Snapshot
 
         public bool IsObject => Element.ValueKind == JsonValueKind.Object;
 
+        public bool IsNull => Element.ValueKind == JsonValueKind.Null || Element.ValueKind == JsonValueKind.Undefined;
+
         /// <summary>Finds a member: in <c>properties</c> first (ARM shape), then at this level (flattened shapes).</summary>
         public JsonNode? Get(string name, string? alias = null)
         {
-            if (Element.ValueKind != JsonValueKind.Object) return null;
-            if (TryMember(Element, "properties", out var props, out var propsName) && props.ValueKind == JsonValueKind.Object)
+            if (_members == null) return null;
+            var props = Properties();
+            if (props != null)
             {
-                if (TryMember(props, name, out var v, out var actual) || (alias != null && TryMember(props, alias, out v, out actual)))
-                    return new JsonNode(v, Location.Child(propsName).Child(actual), Context);
+                var found = props.Value.Own(name);
+                if (found == null && alias != null) found = props.Value.Own(alias);
+                if (found != null) return found;
             }
-            if (TryMember(Element, name, out var w, out var actualTop) || (alias != null && TryMember(Element, alias, out w, out actualTop)))
-                return new JsonNode(w, Location.Child(actualTop), Context);
-            return null;
+            return Own(name) ?? (alias != null ? Own(alias) : null);
         }
 
         /// <summary>A member at this level only (not under properties).</summary>
         public JsonNode? Own(string name)
         {
-            if (Element.ValueKind == JsonValueKind.Object && TryMember(Element, name, out var v, out var actual))
-                return new JsonNode(v, Location.Child(actual), Context);
-            return null;
-        }
-
-        private static bool TryMember(JsonElement obj, string name, out JsonElement value, out string actualName)
-        {
-            if (obj.TryGetProperty(name, out value)) { actualName = name; return true; }
-            foreach (var p in obj.EnumerateObject())
+            if (_members == null) return null;
+            if (!_members.TryFind(Element, name, out var value, out var actual)) return null;
+            var node = new JsonNode(value, Location.Child(actual), Context);
+            // Windows PowerShell's ConvertTo-Json (default -Depth 2) writes objects below the depth limit as their type name.
+            if (value.ValueKind == JsonValueKind.String && LooksLikeTruncatedValue(value.GetString()))
             {
-                if (string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
-                {
-                    value = p.Value;
-                    actualName = p.Name;
-                    return true;
-                }
+                node.ReportTruncated();
+                return null;
             }
-            value = default;
-            actualName = name;
-            return false;
+            return node;
         }
 
-        public bool IsNull => Element.ValueKind == JsonValueKind.Null || Element.ValueKind == JsonValueKind.Undefined;
+        private JsonNode? Properties()
+        {
+            var m = _members!;
+            if (!m.PropertiesResolved)
+            {
+                if (m.TryFind(Element, "properties", out var props, out var actual) && props.ValueKind == JsonValueKind.Object)
+                    m.PropertiesNode = new JsonNode(props, Location.Child(actual), Context);
+                m.PropertiesResolved = true;
+            }
+            return m.PropertiesNode;
+        }
 
         public string? AsString()
         {
@@ -79,11 +86,12 @@ namespace AzSpokeTools.Engine.Snapshot
                 case JsonValueKind.True: return "True";
                 case JsonValueKind.False: return "False";
                 default:
-                    Context.Warn(Location, $"expected a string but found {Describe(Element.ValueKind)}; ignored");
+                    Context.Error(Location, $"expected a string but found {Describe(Element.ValueKind)}");
                     return null;
             }
         }
 
+        /// <summary>A boolean; the strings "True"/"False" (AVNM, PowerShell) count as booleans; null when absent or empty.</summary>
         public bool? AsBool()
         {
             switch (Element.ValueKind)
@@ -92,14 +100,14 @@ namespace AzSpokeTools.Engine.Snapshot
                 case JsonValueKind.False: return false;
                 case JsonValueKind.Null: return null;
                 case JsonValueKind.String:
-                    var s = Element.GetString();
+                    var s = Element.GetString()!.Trim();
                     if (string.Equals(s, "true", StringComparison.OrdinalIgnoreCase)) return true;
                     if (string.Equals(s, "false", StringComparison.OrdinalIgnoreCase)) return false;
-                    if (string.IsNullOrEmpty(s)) return null;
-                    Context.Warn(Location, $"expected a boolean but found the string '{s}'; taken as unknown");
+                    if (s.Length == 0) return null;
+                    Context.Error(Location, $"expected true or false but found the string '{s}'");
                     return null;
                 default:
-                    Context.Warn(Location, $"expected a boolean but found {Describe(Element.ValueKind)}; taken as unknown");
+                    Context.Error(Location, $"expected true or false but found {Describe(Element.ValueKind)}");
                     return null;
             }
         }
@@ -110,30 +118,66 @@ namespace AzSpokeTools.Engine.Snapshot
             if (Element.ValueKind == JsonValueKind.String &&
                 int.TryParse(Element.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out i)) return i;
             if (Element.ValueKind == JsonValueKind.Null) return null;
-            Context.Warn(Location, $"expected an integer but found {Describe(Element.ValueKind)}; ignored");
+            Context.Error(Location, $"expected an integer but found {Describe(Element.ValueKind)}");
             return null;
         }
 
-        /// <summary>Items of an array; a single object or string is taken as a one-item list (flattened tools sometimes unwrap).</summary>
+        /// <summary>
+        /// Items of an array; a single object or string is taken as a one-item list (flattened tools unwrap
+        /// single-item arrays), and Windows PowerShell's <c>{"value": [...], "Count": n}</c> array wrapper is unwrapped.
+        /// </summary>
         public IEnumerable<JsonNode> Items()
         {
-            if (Element.ValueKind == JsonValueKind.Array)
+            switch (Element.ValueKind)
             {
-                int i = 0;
-                foreach (var e in Element.EnumerateArray()) yield return new JsonNode(e, Location.Index(i++), Context);
+                case JsonValueKind.Array:
+                    return ArrayItems(Element, Location);
+                case JsonValueKind.Object when IsPowerShellArrayWrapper(Element, out var inner, out var innerName):
+                    return ArrayItems(inner, Location.Child(innerName));
+                case JsonValueKind.String when LooksLikeTruncatedValue(Element.GetString()):
+                    ReportTruncated();
+                    return System.Array.Empty<JsonNode>();
+                case JsonValueKind.Object:
+                case JsonValueKind.String:
+                    return new[] { this };
+                case JsonValueKind.Null:
+                case JsonValueKind.Undefined:
+                    return System.Array.Empty<JsonNode>();
+                default:
+                    Context.Error(Location, $"expected an array but found {Describe(Element.ValueKind)}");
+                    return System.Array.Empty<JsonNode>();
             }
-            else if (Element.ValueKind == JsonValueKind.String && LooksLikeDotNetTypeName(Element.GetString()))
+        }
+
+        private IEnumerable<JsonNode> ArrayItems(JsonElement array, SourceLocation at)
+        {
+            int i = 0;
+            foreach (var e in array.EnumerateArray())
             {
-                Context.Error(Location, $"'{Element.GetString()}' is a .NET type name, not data: the object was serialised with too small a depth (use ConvertTo-Json -Depth 20)");
+                var item = new JsonNode(e, at.Index(i++), Context);
+                if (e.ValueKind == JsonValueKind.String && LooksLikeTruncatedValue(e.GetString()))
+                {
+                    item.ReportTruncated();
+                    continue;
+                }
+                yield return item;
             }
-            else if (Element.ValueKind == JsonValueKind.Object || Element.ValueKind == JsonValueKind.String)
+        }
+
+        private static bool IsPowerShellArrayWrapper(JsonElement obj, out JsonElement inner, out string innerName)
+        {
+            inner = default;
+            innerName = "value";
+            int count = 0;
+            bool hasValue = false, hasCount = false;
+            foreach (var p in obj.EnumerateObject())
             {
-                yield return this;
+                count++;
+                if (count > 2) return false;
+                if (p.NameEquals("value") && p.Value.ValueKind == JsonValueKind.Array) { hasValue = true; inner = p.Value; }
+                else if (p.NameEquals("Count") && p.Value.ValueKind == JsonValueKind.Number) hasCount = true;
             }
-            else if (Element.ValueKind != JsonValueKind.Null)
-            {
-                Context.Warn(Location, $"expected an array but found {Describe(Element.ValueKind)}; ignored");
-            }
+            return hasValue && hasCount;
         }
 
         public string? Str(string name, string? alias = null) => Get(name, alias)?.AsString();
@@ -160,9 +204,33 @@ namespace AzSpokeTools.Engine.Snapshot
         {
             var n = Get(name, alias);
             if (n == null || n.Value.IsNull) return null;
-            var v = n.Value;
-            string? text = v.Element.ValueKind == JsonValueKind.Object ? v.Own("id")?.AsString() : v.AsString();
-            return ResourceId.TryParse(text, out var id) ? id : (ResourceId?)null;
+            return n.Value.AsRef();
+        }
+
+        /// <summary>This node as a reference: <c>{"id": "..."}</c> or a bare id string.</summary>
+        public ResourceId? AsRef()
+        {
+            string? text;
+            switch (Element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    var idNode = Own("id");
+                    if (idNode == null || idNode.Value.IsNull) return null;
+                    text = idNode.Value.AsString();
+                    break;
+                case JsonValueKind.String:
+                    text = Element.GetString();
+                    break;
+                case JsonValueKind.Null:
+                    return null;
+                default:
+                    Context.Error(Location, $"expected a reference ({{\"id\": \"...\"}} or an id string) but found {Describe(Element.ValueKind)}");
+                    return null;
+            }
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            if (ResourceId.TryParse(text, out var id)) return id;
+            Context.Error(Location, $"'{text}' is not a resource id");
+            return null;
         }
 
         /// <summary>Prefixes of an address-space-like member (<c>{"addressPrefixes": [...]}</c>), validated.</summary>
@@ -170,39 +238,62 @@ namespace AzSpokeTools.Engine.Snapshot
         {
             var n = Get(name, alias);
             if (n == null || n.Value.IsNull) return new List<IpPrefix>();
-            var inner = n.Value.Element.ValueKind == JsonValueKind.Object ? n.Value.Get("addressPrefixes") : n;
-            return inner == null ? new List<IpPrefix>() : inner.Value.Prefixes();
+            if (n.Value.IsObject && !IsPowerShellArrayWrapper(n.Value.Element, out _, out _))
+            {
+                var inner = n.Value.Get("addressPrefixes");
+                return inner == null ? new List<IpPrefix>() : inner.Value.Prefixes();
+            }
+            return n.Value.Prefixes();
         }
 
         /// <summary>This node as a list of CIDR prefixes; invalid or non-network prefixes are errors.</summary>
         public List<IpPrefix> Prefixes()
         {
             var list = new List<IpPrefix>();
+            if (IsObject && !IsPowerShellArrayWrapper(Element, out _, out _))
+            {
+                Context.Error(Location, "expected a list of address prefixes but found an object");
+                return list;
+            }
             foreach (var item in Items())
             {
-                var s = item.AsString();
-                if (s == null) continue;
-                if (IpPrefix.TryParse(s, out var p)) list.Add(p);
+                if (item.Element.ValueKind != JsonValueKind.String)
+                {
+                    if (!item.IsNull) item.Context.Error(item.Location, $"expected an address prefix string such as \"10.0.0.0/16\" but found {Describe(item.Element.ValueKind)}");
+                    continue;
+                }
+                var s = item.Element.GetString()!;
+                if (IpPrefix.TryParse(s, out var p)) { if (!list.Contains(p)) list.Add(p); }
                 else item.Context.Error(item.Location, IpPrefix.Describe(s)!);
             }
             return list;
         }
 
-        /// <summary>Tags as a case-insensitive dictionary.</summary>
+        /// <summary>Tags as a case-insensitive dictionary (<c>tags</c>; PowerShell objects call it <c>Tag</c>).</summary>
         public Dictionary<string, string> Tags()
         {
             var tags = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            var n = Own("tags");
+            var n = Own("tags") ?? Own("tag");
             if (n == null || n.Value.Element.ValueKind != JsonValueKind.Object) return tags;
             foreach (var p in n.Value.Element.EnumerateObject())
                 tags[p.Name] = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() ?? "" : p.Value.GetRawText();
             return tags;
         }
 
-        internal static bool LooksLikeDotNetTypeName(string? s) =>
-            s != null && (s.StartsWith("System.Collections.", StringComparison.Ordinal) || s.StartsWith("Microsoft.Azure.Commands.", StringComparison.Ordinal));
+        private void ReportTruncated() =>
+            Context.Error(Location, $"'{Element.GetString()}' is the name of a .NET type, not data: the object was serialised with too small a depth " +
+                                    "(Windows PowerShell's ConvertTo-Json defaults to -Depth 2); export again with ConvertTo-Json -Depth 20");
 
-        private static string Describe(JsonValueKind kind) => kind switch
+        /// <summary>What ConvertTo-Json writes for an object below its depth limit: a .NET type name or a PowerShell hashtable string.</summary>
+        internal static bool LooksLikeTruncatedValue(string? s) =>
+            s != null && s.Length > 7 &&
+            (s.StartsWith("System.Collections.", StringComparison.Ordinal) ||
+             s.StartsWith("Microsoft.Azure.Commands.", StringComparison.Ordinal) ||
+             s.StartsWith("Microsoft.Azure.Management.", StringComparison.Ordinal) ||
+             s == "System.Object[]" || s == "System.Object" ||
+             (s.StartsWith("@{", StringComparison.Ordinal) && s.EndsWith("}", StringComparison.Ordinal) && s.IndexOf('=') > 0));
+
+        internal static string Describe(JsonValueKind kind) => kind switch
         {
             JsonValueKind.Object => "an object",
             JsonValueKind.Array => "an array",
@@ -212,5 +303,37 @@ namespace AzSpokeTools.Engine.Snapshot
             JsonValueKind.False => "a boolean",
             _ => kind.ToString().ToLowerInvariant(),
         };
+
+        /// <summary>Case-insensitive member lookup for one object: exact name first (no allocation), then a map built once.</summary>
+        private sealed class ObjectMembers
+        {
+            private Dictionary<string, KeyValuePair<string, JsonElement>>? _byName;
+
+            public bool PropertiesResolved;
+            public JsonNode? PropertiesNode;
+
+            public bool TryFind(JsonElement obj, string name, out JsonElement value, out string actualName)
+            {
+                if (obj.TryGetProperty(name, out value)) { actualName = name; return true; }
+                if (_byName == null)
+                {
+                    _byName = new Dictionary<string, KeyValuePair<string, JsonElement>>(StringComparer.OrdinalIgnoreCase);
+                    foreach (var p in obj.EnumerateObject())
+                    {
+                        var n = p.Name;
+                        if (!_byName.ContainsKey(n)) _byName[n] = new KeyValuePair<string, JsonElement>(n, p.Value);
+                    }
+                }
+                if (_byName.TryGetValue(name, out var hit))
+                {
+                    actualName = hit.Key;
+                    value = hit.Value;
+                    return true;
+                }
+                value = default;
+                actualName = name;
+                return false;
+            }
+        }
     }
 }
