@@ -33,8 +33,12 @@ namespace AzSpokeTools.Engine.Model
                 {
                     if (IpAddressValue.TryParse(ip, out var addr)) cfg.PrivateIpAddress = addr;
                     // An ipConfiguration with privateIPAddressPrefixLength carries a prefix ("172.20.2.16/28").
-                    else if (IpPrefix.TryParse(ip, out var block)) cfg.PrivateIpAddress = block.Network;
-                    else n.Context.Error(c.Location, $"'{ip}' is not an IP address");
+                    else if (IpPrefix.TryParse(ip, out var block))
+                    {
+                        cfg.PrivateIpAddress = block.Network;
+                        cfg.PrivateIpAddressPrefix = block;
+                    }
+                    else n.Context.Error(c.Get("privateIPAddress")!.Value.Location, $"'{ip}' is not an IP address or a prefix in network form");
                 }
                 var pools = new List<ResourceId>();
                 foreach (var pool in c.Array("loadBalancerBackendAddressPools"))
@@ -51,6 +55,8 @@ namespace AzSpokeTools.Engine.Model
     {
         public string Name { get; internal set; } = "";
         public IpAddressValue? PrivateIpAddress { get; internal set; }
+        /// <summary>The block an IP configuration with privateIPAddressPrefixLength holds (e.g. 172.20.2.16/28); null for a single address.</summary>
+        public IpPrefix? PrivateIpAddressPrefix { get; internal set; }
         public ResourceId? SubnetId { get; internal set; }
         public bool Primary { get; internal set; }
         public IReadOnlyList<ResourceId> LoadBalancerBackendAddressPoolIds { get; internal set; } = new List<ResourceId>();
