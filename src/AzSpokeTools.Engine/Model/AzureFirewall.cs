@@ -15,7 +15,7 @@ namespace AzSpokeTools.Engine.Model
         {
             var f = new AzureFirewall();
             f.ReadCommon(n, id, type);
-            foreach (var c in n.Array("ipConfigurations"))
+            foreach (var c in n.Objects("ipConfigurations", "an IP configuration"))
             {
                 f.SubnetId ??= c.Ref("subnet");
                 if (c.Str("privateIPAddress") is string ip && IpAddressValue.TryParse(ip, out var a)) f.PrivateIpAddresses.Add(a);

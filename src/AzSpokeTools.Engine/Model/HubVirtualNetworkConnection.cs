@@ -35,7 +35,7 @@ namespace AzSpokeTools.Engine.Model
                 }
                 if (rc.Get("vnetRoutes") is JsonNode vr && vr.IsObject)
                 {
-                    foreach (var sr in vr.Array("staticRoutes"))
+                    foreach (var sr in vr.Objects("staticRoutes", "a static route"))
                     {
                         c.StaticRoutes.Add(new HubStaticRoute
                         {

@@ -20,7 +20,7 @@ namespace AzSpokeTools.Engine.Model
             nic.EnableIPForwarding = n.Bool("enableIPForwarding") ?? false;
             nic.VirtualMachineId = n.Ref("virtualMachine");
             nic.PrivateEndpointId = n.Ref("privateEndpoint");
-            foreach (var c in n.Array("ipConfigurations"))
+            foreach (var c in n.Objects("ipConfigurations", "an IP configuration"))
             {
                 var cfg = new NicIpConfiguration
                 {

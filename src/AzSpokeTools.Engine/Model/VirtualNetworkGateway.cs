@@ -44,7 +44,7 @@ namespace AzSpokeTools.Engine.Model
             g.AllowRemoteVnetTraffic = n.Bool("allowRemoteVnetTraffic");
             g.AllowVirtualWanTraffic = n.Bool("allowVirtualWanTraffic");
             var ips = new List<IpAddressValue>();
-            foreach (var c in n.Array("ipConfigurations"))
+            foreach (var c in n.Objects("ipConfigurations", "an IP configuration"))
             {
                 g.SubnetId ??= c.Ref("subnet");
                 if (c.Str("privateIPAddress") is string ip && IpAddressValue.TryParse(ip, out var a)) ips.Add(a);

@@ -187,6 +187,16 @@ namespace AzSpokeTools.Engine.Snapshot
         public IEnumerable<JsonNode> Array(string name, string? alias = null) =>
             Get(name, alias) is JsonNode n ? n.Items() : System.Array.Empty<JsonNode>();
 
+        /// <summary>Object items of an array member; an item of another type is an error naming what was expected.</summary>
+        public IEnumerable<JsonNode> Objects(string name, string what)
+        {
+            foreach (var item in Array(name))
+            {
+                if (item.IsObject) yield return item;
+                else if (!item.IsNull) item.Context.Error(item.Location, $"expected {what} (an object) but found {Describe(item.Element.ValueKind)}");
+            }
+        }
+
         /// <summary>Strings of an array member (or a single string).</summary>
         public List<string> Strings(string name, string? alias = null)
         {

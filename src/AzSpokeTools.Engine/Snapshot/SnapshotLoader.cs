@@ -129,6 +129,15 @@ namespace AzSpokeTools.Engine.Snapshot
                 if (root.Own("coverage") is JsonNode coverage) builder.AddCoverage(coverage);
                 return;
             }
+            if (root.Own("data") is JsonNode data && (root.Own("totalRecords") != null || root.Own("total_records") != null || root.Own("count") != null))
+            {
+                // A Resource Graph response (REST or az graph query): the rows are ARM resources.
+                if (data.Element.ValueKind == JsonValueKind.Array)
+                    foreach (var item in data.Items()) builder.AddResource(item);
+                else
+                    context.Error(data.Location, "this Resource Graph response is in the table format; query with resultFormat objectArray");
+                return;
+            }
             if (root.Own("value") is JsonNode value && value.Element.ValueKind == JsonValueKind.Array)
             {
                 // A list body: resources, or an action body whose scope is unknown.
