@@ -21,7 +21,7 @@ namespace AzSpokeTools.Engine.Model
                 if (c.Str("privateIPAddress") is string ip && IpAddressValue.TryParse(ip, out var a)) f.PrivateIpAddresses.Add(a);
             }
             f.VirtualHubId = n.Ref("virtualHub");
-            if (n.Get("hubIPAddresses") is JsonNode hub && hub.IsObject &&
+            if (n.Obj("hubIPAddresses") is JsonNode hub &&
                 hub.Str("privateIPAddress") is string hip && IpAddressValue.TryParse(hip, out var h))
                 f.PrivateIpAddresses.Add(h);
             return f;

@@ -48,7 +48,7 @@ namespace AzSpokeTools.Engine.Model
                     UseHubGateway = g.Bool("useHubGateway") ?? false,
                 });
             }
-            if (n.Get("connectivityCapabilities") is JsonNode caps && caps.IsObject)
+            if (n.Obj("connectivityCapabilities") is JsonNode caps)
             {
                 c.ConnectedGroupAddressOverlap = caps.Str("connectedGroupAddressOverlap");
                 c.ConnectedGroupPrivateEndpointsScale = caps.Str("connectedGroupPrivateEndpointsScale");

@@ -49,7 +49,7 @@ namespace AzSpokeTools.Engine.Model
                 g.SubnetId ??= c.Ref("subnet");
                 if (c.Str("privateIPAddress") is string ip && IpAddressValue.TryParse(ip, out var a)) ips.Add(a);
             }
-            if (n.Get("bgpSettings") is JsonNode bgp && bgp.IsObject)
+            if (n.Obj("bgpSettings") is JsonNode bgp)
             {
                 if (bgp.Get("asn") is JsonNode asn && long.TryParse(asn.AsString(), out var asnValue)) g.BgpAsn = asnValue;
                 var addresses = new List<string>();

@@ -18,18 +18,30 @@ namespace AzSpokeTools.Engine.Snapshot
         // Shared by every copy of this node: the case-insensitive member map (built on the first miss)
         // and the resolved "properties" child, so repeated reads of one object stay cheap.
         private readonly ObjectMembers? _members;
+        // The location is built only when asked for (errors, Source of model objects): most values read never need it.
+        private readonly SourceLocation _parent;
+        private readonly string? _member;
+        private readonly int _index;
 
         public JsonNode(JsonElement element, SourceLocation location, LoadContext context)
+            : this(element, location, null, -1, context)
+        {
+        }
+
+        private JsonNode(JsonElement element, SourceLocation parent, string? member, int index, LoadContext context)
         {
             Element = element;
-            Location = location;
+            _parent = parent;
+            _member = member;
+            _index = index;
             Context = context;
             _members = element.ValueKind == JsonValueKind.Object ? new ObjectMembers() : null;
         }
 
         public JsonElement Element { get; }
-        public SourceLocation Location { get; }
         public LoadContext Context { get; }
+
+        public SourceLocation Location => _member != null ? _parent.Child(_member) : _index >= 0 ? _parent.Index(_index) : _parent;
 
         public bool IsObject => Element.ValueKind == JsonValueKind.Object;
 
@@ -45,23 +57,39 @@ namespace AzSpokeTools.Engine.Snapshot
                 var found = props.Value.Own(name);
                 if (found == null && alias != null) found = props.Value.Own(alias);
                 if (found != null) return found;
+                // An ARM-shaped object keeps only id, name, type, location, tags, sku, etag beside properties,
+                // always spelt as ARM spells them: an exact match is enough there.
+                return OwnExact(name) ?? (alias != null ? OwnExact(alias) : null);
             }
             return Own(name) ?? (alias != null ? Own(alias) : null);
         }
 
-        /// <summary>A member at this level only (not under properties).</summary>
+        /// <summary>A member at this level only (not under properties), matched case-insensitively.</summary>
         public JsonNode? Own(string name)
         {
             if (_members == null) return null;
             if (!_members.TryFind(Element, name, out var value, out var actual)) return null;
-            var node = new JsonNode(value, Location.Child(actual), Context);
-            // Windows PowerShell's ConvertTo-Json (default -Depth 2) writes objects below the depth limit as their type name.
-            if (value.ValueKind == JsonValueKind.String && LooksLikeTruncatedValue(value.GetString()))
-            {
-                node.ReportTruncated();
-                return null;
-            }
-            return node;
+            return new JsonNode(value, Location, actual, -1, Context);
+        }
+
+        private JsonNode? OwnExact(string name)
+        {
+            if (_members == null || !Element.TryGetProperty(name, out var value)) return null;
+            return new JsonNode(value, Location, name, -1, Context);
+        }
+
+        /// <summary>
+        /// A member that must be an object (e.g. bgpSettings); null when absent or null. Another type is an
+        /// error, and so is the type name ConvertTo-Json writes for an object below its depth limit.
+        /// </summary>
+        public JsonNode? Obj(string name)
+        {
+            var n = Get(name);
+            if (n == null || n.Value.IsNull) return null;
+            if (n.Value.IsObject) return n;
+            if (n.Value.Element.ValueKind == JsonValueKind.String && LooksLikeTruncatedValue(n.Value.Element.GetString())) n.Value.ReportTruncated();
+            else Context.Error(n.Value.Location, $"expected an object but found {Describe(n.Value.Element.ValueKind)}");
+            return null;
         }
 
         private JsonNode? Properties()
@@ -70,7 +98,7 @@ namespace AzSpokeTools.Engine.Snapshot
             if (!m.PropertiesResolved)
             {
                 if (m.TryFind(Element, "properties", out var props, out var actual) && props.ValueKind == JsonValueKind.Object)
-                    m.PropertiesNode = new JsonNode(props, Location.Child(actual), Context);
+                    m.PropertiesNode = new JsonNode(props, Location, actual, -1, Context);
                 m.PropertiesResolved = true;
             }
             return m.PropertiesNode;
@@ -80,7 +108,15 @@ namespace AzSpokeTools.Engine.Snapshot
         {
             switch (Element.ValueKind)
             {
-                case JsonValueKind.String: return Element.GetString();
+                case JsonValueKind.String:
+                    var s = Element.GetString();
+                    // Windows PowerShell's ConvertTo-Json (default -Depth 2) writes objects below the depth limit as their type name.
+                    if (LooksLikeTruncatedValue(s))
+                    {
+                        ReportTruncated(s);
+                        return null;
+                    }
+                    return s;
                 case JsonValueKind.Null: return null;
                 case JsonValueKind.Number: return Element.GetRawText();
                 case JsonValueKind.True: return "True";
@@ -134,11 +170,15 @@ namespace AzSpokeTools.Engine.Snapshot
                     return ArrayItems(Element, Location);
                 case JsonValueKind.Object when IsPowerShellArrayWrapper(Element, out var inner, out var innerName):
                     return ArrayItems(inner, Location.Child(innerName));
-                case JsonValueKind.String when LooksLikeTruncatedValue(Element.GetString()):
-                    ReportTruncated();
-                    return System.Array.Empty<JsonNode>();
-                case JsonValueKind.Object:
                 case JsonValueKind.String:
+                    var s = Element.GetString();
+                    if (LooksLikeTruncatedValue(s))
+                    {
+                        ReportTruncated(s);
+                        return System.Array.Empty<JsonNode>();
+                    }
+                    return new[] { this };
+                case JsonValueKind.Object:
                     return new[] { this };
                 case JsonValueKind.Null:
                 case JsonValueKind.Undefined:
@@ -154,13 +194,7 @@ namespace AzSpokeTools.Engine.Snapshot
             int i = 0;
             foreach (var e in array.EnumerateArray())
             {
-                var item = new JsonNode(e, at.Index(i++), Context);
-                if (e.ValueKind == JsonValueKind.String && LooksLikeTruncatedValue(e.GetString()))
-                {
-                    item.ReportTruncated();
-                    continue;
-                }
-                yield return item;
+                yield return new JsonNode(e, at, null, i++, Context);
             }
         }
 
@@ -229,7 +263,7 @@ namespace AzSpokeTools.Engine.Snapshot
                     text = idNode.Value.AsString();
                     break;
                 case JsonValueKind.String:
-                    text = Element.GetString();
+                    text = AsString();
                     break;
                 case JsonValueKind.Null:
                     return null;
@@ -272,7 +306,8 @@ namespace AzSpokeTools.Engine.Snapshot
                     if (!item.IsNull) item.Context.Error(item.Location, $"expected an address prefix string such as \"10.0.0.0/16\" but found {Describe(item.Element.ValueKind)}");
                     continue;
                 }
-                var s = item.Element.GetString()!;
+                var s = item.AsString();
+                if (s == null) continue;
                 if (IpPrefix.TryParse(s, out var p)) { if (!list.Contains(p)) list.Add(p); }
                 else item.Context.Error(item.Location, IpPrefix.Describe(s)!);
             }
@@ -290,8 +325,8 @@ namespace AzSpokeTools.Engine.Snapshot
             return tags;
         }
 
-        private void ReportTruncated() =>
-            Context.Error(Location, $"'{Element.GetString()}' is the name of a .NET type, not data: the object was serialised with too small a depth " +
+        private void ReportTruncated(string? text = null) =>
+            Context.Error(Location, $"'{text ?? Element.GetString()}' is the name of a .NET type, not data: the object was serialised with too small a depth " +
                                     "(Windows PowerShell's ConvertTo-Json defaults to -Depth 2); export again with ConvertTo-Json -Depth 20");
 
         /// <summary>What ConvertTo-Json writes for an object below its depth limit: a .NET type name or a PowerShell hashtable string.</summary>

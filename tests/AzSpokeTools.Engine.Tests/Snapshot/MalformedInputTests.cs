@@ -349,4 +349,34 @@ public class MalformedInputTests
         var e = OnlyError(Snap.Fails("""{ "totalRecords": 1, "count": 1, "data": { "columns": [ { "name": "id" } ], "rows": [ [ "x" ] ] } }"""));
         Assert.Contains("objectArray", e.Message);
     }
+
+    [Theory]
+    [InlineData("utf-8-bom")]
+    [InlineData("utf-16le")]
+    [InlineData("utf-16be")]
+    public void FilesWithByteOrderMarksLoad(string encoding)
+    {
+        // Windows PowerShell writes UTF-8 with a BOM (Out-File -Encoding UTF8) or UTF-16 LE ('>').
+        var json = "[" + Vnet("""{ "addressSpace": { "addressPrefixes": [ "10.0.0.0/16" ] } }""", name: "spökè") + "]";
+        var enc = encoding switch
+        {
+            "utf-8-bom" => (System.Text.Encoding)new System.Text.UTF8Encoding(true),
+            "utf-16le" => new System.Text.UnicodeEncoding(false, true),
+            _ => new System.Text.UnicodeEncoding(true, true),
+        };
+        var path = Snap.Files(("vnets.json", ""))[0];
+        File.WriteAllText(path, json, enc);
+        var t = SnapshotLoader.Load(path);
+        Assert.Equal("spökè", Assert.Single(t.VirtualNetworks).Name);
+    }
+
+    [Fact]
+    public void EveryBadPathIsReportedTogether()
+    {
+        var good = Snap.Files(("ok.json", "[" + Vnet("""{ "addressSpace": { "addressPrefixes": [ "10.0.0.0/16" ] } }""") + "]"))[0];
+        var missing = Path.Combine(Path.GetDirectoryName(good)!, "missing.json");
+        var bad = Snap.Files(("bad.json", "{"))[0];
+        var ex = Assert.Throws<SnapshotLoadException>(() => SnapshotLoader.Load(new[] { good, missing, bad }));
+        Assert.Equal(new[] { missing, bad }, ex.Errors.Select(e => e.Location.File));
+    }
 }
