@@ -24,24 +24,39 @@ namespace AzSpokeTools.Engine.Snapshot
         private readonly int _index;
 
         public JsonNode(JsonElement element, SourceLocation location, LoadContext context)
-            : this(element, location, null, -1, context)
+            : this(element, location, null, -1, context, null)
         {
         }
 
-        private JsonNode(JsonElement element, SourceLocation parent, string? member, int index, LoadContext context)
+        /// <summary>Item <paramref name="index"/> of the array at <paramref name="array"/>.</summary>
+        internal JsonNode(JsonElement element, SourceLocation array, int index, LoadContext context)
+            : this(element, array, null, index, context, null)
+        {
+        }
+
+        private JsonNode(JsonElement element, SourceLocation parent, string? member, int index, LoadContext context, ObjectMembers? members)
         {
             Element = element;
             _parent = parent;
             _member = member;
             _index = index;
             Context = context;
-            _members = element.ValueKind == JsonValueKind.Object ? new ObjectMembers() : null;
+            _members = members ?? (element.ValueKind == JsonValueKind.Object ? new ObjectMembers() : null);
         }
 
         public JsonElement Element { get; }
         public LoadContext Context { get; }
 
-        public SourceLocation Location => _member != null ? _parent.Child(_member) : _index >= 0 ? _parent.Index(_index) : _parent;
+        public SourceLocation Location
+        {
+            get
+            {
+                if (_members != null) return _members.Location ??= Build();
+                return Build();
+            }
+        }
+
+        private SourceLocation Build() => _member != null ? _parent.Child(_member) : _index >= 0 ? _parent.Index(_index) : _parent;
 
         public bool IsObject => Element.ValueKind == JsonValueKind.Object;
 
@@ -68,14 +83,14 @@ namespace AzSpokeTools.Engine.Snapshot
         public JsonNode? Own(string name)
         {
             if (_members == null) return null;
-            if (!_members.TryFind(Element, name, out var value, out var actual)) return null;
-            return new JsonNode(value, Location, actual, -1, Context);
+            if (!_members.TryFind(Element, name, Context.Shapes, out var value, out var actual)) return null;
+            return new JsonNode(value, Location, actual, -1, Context, null);
         }
 
         private JsonNode? OwnExact(string name)
         {
             if (_members == null || !Element.TryGetProperty(name, out var value)) return null;
-            return new JsonNode(value, Location, name, -1, Context);
+            return new JsonNode(value, Location, name, -1, Context, null);
         }
 
         /// <summary>
@@ -97,11 +112,16 @@ namespace AzSpokeTools.Engine.Snapshot
             var m = _members!;
             if (!m.PropertiesResolved)
             {
-                if (m.TryFind(Element, "properties", out var props, out var actual) && props.ValueKind == JsonValueKind.Object)
-                    m.PropertiesNode = new JsonNode(props, Location, actual, -1, Context);
+                if (m.TryFind(Element, "properties", Context.Shapes, out var props, out var actual) && props.ValueKind == JsonValueKind.Object)
+                {
+                    m.PropertiesElement = props;
+                    m.PropertiesName = actual;
+                    m.PropertiesMembers = new ObjectMembers();
+                }
                 m.PropertiesResolved = true;
             }
-            return m.PropertiesNode;
+            return m.PropertiesMembers == null ? (JsonNode?)null
+                : new JsonNode(m.PropertiesElement, Location, m.PropertiesName, -1, Context, m.PropertiesMembers);
         }
 
         public string? AsString()
@@ -162,39 +182,30 @@ namespace AzSpokeTools.Engine.Snapshot
         /// Items of an array; a single object or string is taken as a one-item list (flattened tools unwrap
         /// single-item arrays), and Windows PowerShell's <c>{"value": [...], "Count": n}</c> array wrapper is unwrapped.
         /// </summary>
-        public IEnumerable<JsonNode> Items()
+        public JsonItems Items()
         {
             switch (Element.ValueKind)
             {
                 case JsonValueKind.Array:
-                    return ArrayItems(Element, Location);
+                    return JsonItems.OfArray(Element, Location, Context);
                 case JsonValueKind.Object when IsPowerShellArrayWrapper(Element, out var inner, out var innerName):
-                    return ArrayItems(inner, Location.Child(innerName));
+                    return JsonItems.OfArray(inner, Location.Child(innerName), Context);
                 case JsonValueKind.String:
                     var s = Element.GetString();
                     if (LooksLikeTruncatedValue(s))
                     {
                         ReportTruncated(s);
-                        return System.Array.Empty<JsonNode>();
+                        return JsonItems.Empty;
                     }
-                    return new[] { this };
+                    return JsonItems.OfOne(this);
                 case JsonValueKind.Object:
-                    return new[] { this };
+                    return JsonItems.OfOne(this);
                 case JsonValueKind.Null:
                 case JsonValueKind.Undefined:
-                    return System.Array.Empty<JsonNode>();
+                    return JsonItems.Empty;
                 default:
                     Context.Error(Location, $"expected an array but found {Describe(Element.ValueKind)}");
-                    return System.Array.Empty<JsonNode>();
-            }
-        }
-
-        private IEnumerable<JsonNode> ArrayItems(JsonElement array, SourceLocation at)
-        {
-            int i = 0;
-            foreach (var e in array.EnumerateArray())
-            {
-                yield return new JsonNode(e, at, null, i++, Context);
+                    return JsonItems.Empty;
             }
         }
 
@@ -218,8 +229,8 @@ namespace AzSpokeTools.Engine.Snapshot
         public bool? Bool(string name, string? alias = null) => Get(name, alias)?.AsBool();
         public int? Int(string name, string? alias = null) => Get(name, alias)?.AsInt();
 
-        public IEnumerable<JsonNode> Array(string name, string? alias = null) =>
-            Get(name, alias) is JsonNode n ? n.Items() : System.Array.Empty<JsonNode>();
+        public JsonItems Array(string name, string? alias = null) =>
+            Get(name, alias) is JsonNode n ? n.Items() : JsonItems.Empty;
 
         /// <summary>Object items of an array member; an item of another type is an error naming what was expected.</summary>
         public IEnumerable<JsonNode> Objects(string name, string what)
@@ -349,17 +360,38 @@ namespace AzSpokeTools.Engine.Snapshot
             _ => kind.ToString().ToLowerInvariant(),
         };
 
-        /// <summary>Case-insensitive member lookup for one object: exact name first (no allocation), then a map built once.</summary>
+        /// <summary>Case-insensitive member lookup for one object: exact name first (no allocation), then the object's shape.</summary>
         private sealed class ObjectMembers
         {
+            private bool _shapeResolved;
+            private PropertyNameShapes.Shape? _shape;
             private Dictionary<string, KeyValuePair<string, JsonElement>>? _byName;
 
+            public SourceLocation? Location;
             public bool PropertiesResolved;
-            public JsonNode? PropertiesNode;
+            public JsonElement PropertiesElement;
+            public string PropertiesName = "properties";
+            public ObjectMembers? PropertiesMembers;
 
-            public bool TryFind(JsonElement obj, string name, out JsonElement value, out string actualName)
+            public bool TryFind(JsonElement obj, string name, PropertyNameShapes shapes, out JsonElement value, out string actualName)
             {
                 if (obj.TryGetProperty(name, out value)) { actualName = name; return true; }
+                if (!_shapeResolved)
+                {
+                    _shape = shapes.Find(obj);
+                    _shapeResolved = true;
+                }
+                if (_shape != null)
+                {
+                    if (_shape.TryGetActualName(name, out var spelt) && obj.TryGetProperty(spelt, out value))
+                    {
+                        actualName = spelt;
+                        return true;
+                    }
+                    value = default;
+                    actualName = name;
+                    return false;
+                }
                 if (_byName == null)
                 {
                     _byName = new Dictionary<string, KeyValuePair<string, JsonElement>>(StringComparer.OrdinalIgnoreCase);
