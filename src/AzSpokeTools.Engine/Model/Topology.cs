@@ -10,7 +10,7 @@ namespace AzSpokeTools.Engine.Model
     /// The neutral network model built from a snapshot (in Batfish's manner: vendor JSON, then this model,
     /// then the data plane). Lookups by resource id are case-insensitive.
     /// </summary>
-    public sealed class Topology
+    public sealed partial class Topology
     {
         public int SchemaVersion { get; internal set; } = 1;
         public string? CapturedAt { get; internal set; }
