@@ -27,6 +27,7 @@ namespace AzSpokeTools.Engine.Model
                     Name = c.Own("name")?.AsString() ?? "",
                     SubnetId = c.Ref("subnet"),
                     Primary = c.Bool("primary") ?? false,
+                    Source = c.Location,
                 };
                 var ip = c.Str("privateIPAddress");
                 if (ip != null)
@@ -60,5 +61,7 @@ namespace AzSpokeTools.Engine.Model
         public ResourceId? SubnetId { get; internal set; }
         public bool Primary { get; internal set; }
         public IReadOnlyList<ResourceId> LoadBalancerBackendAddressPoolIds { get; internal set; } = new List<ResourceId>();
+        /// <summary>Where the IP configuration was read.</summary>
+        public SourceLocation Source { get; internal set; }
     }
 }

@@ -167,7 +167,10 @@ namespace AzSpokeTools.Engine.Snapshot
             {
                 // A list body: resources, or an action body whose scope is unknown.
                 var first = value.Element.GetArrayLength() > 0 ? value.Element[0] : default;
-                if (first.ValueKind == JsonValueKind.Object && !LooksLikeResource(first))
+                // AVNM POST actions (effective / active configurations) list configurations with their groups and
+                // page with skipToken; they describe where a configuration applies, not the configuration resource.
+                bool actionRows = root.Own("skipToken") != null || (first.ValueKind == JsonValueKind.Object && new JsonNode(first, value.Location, context).Own("configurationGroups") != null);
+                if (first.ValueKind == JsonValueKind.Object && (actionRows || !LooksLikeResource(first)))
                 {
                     builder.AddUnscopedActionBody(root);
                     return;

@@ -137,7 +137,12 @@ namespace AzSpokeTools.Engine.Snapshot
 
         public void AddCoverage(JsonNode n)
         {
-            foreach (var gap in n.Array("denied"))
+            if (!n.IsObject)
+            {
+                _context.Error(n.Location, "coverage must be an object such as {\"denied\": [{\"scope\": ..., \"type\": ..., \"status\": 403}]}");
+                return;
+            }
+            foreach (var gap in n.Objects("denied", "a coverage gap"))
             {
                 var scope = gap.Own("scope")?.AsString();
                 if (string.IsNullOrEmpty(scope))
@@ -379,7 +384,7 @@ namespace AzSpokeTools.Engine.Snapshot
             foreach (var nic in _t.NetworkInterfaces)
                 foreach (var c in nic.IpConfigurations)
                     if (c.SubnetId is ResourceId s && !subnets.Contains(s))
-                        _context.Warn(nic.Source, $"network interface {nic.Name} is in subnet {s} that is not in the snapshot");
+                        _context.Warn(c.Source, $"network interface {nic.Name} ({c.Name}) is in subnet {s} that is not in the snapshot");
             foreach (var g in _t.VirtualNetworkGateways)
                 if (g.SubnetId is ResourceId s && !subnets.Contains(s))
                     _context.Warn(g.Source, $"gateway {g.Name} is in subnet {s} that is not in the snapshot");

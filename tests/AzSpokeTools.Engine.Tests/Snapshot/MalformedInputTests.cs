@@ -379,4 +379,25 @@ public class MalformedInputTests
         var ex = Assert.Throws<SnapshotLoadException>(() => SnapshotLoader.Load(new[] { good, missing, bad }));
         Assert.Equal(new[] { missing, bad }, ex.Errors.Select(e => e.Location.File));
     }
+
+    [Fact]
+    public void CoverageGapsAreRead()
+    {
+        var t = Snap.Json("""
+            { "schemaVersion": 1, "resources": [],
+              "coverage": { "denied": [ { "scope": "/subscriptions/other", "type": "Microsoft.Network/routeTables", "status": 403, "message": "AuthorizationFailed" } ] } }
+            """);
+        var gap = Assert.Single(t.Coverage.Denied);
+        Assert.False(t.Coverage.IsComplete);
+        Assert.Equal("/subscriptions/other", gap.Scope);
+        Assert.Equal(403, gap.Status);
+        Assert.Equal("Microsoft.Network/routeTables in /subscriptions/other (403): AuthorizationFailed", gap.ToString());
+    }
+
+    [Fact]
+    public void CoverageOfTheWrongShapeIsAnError()
+    {
+        Assert.Equal("$.coverage", OnlyError(Snap.Fails("""{ "schemaVersion": 1, "resources": [], "coverage": [ "x" ] }""")).Location.JsonPath);
+        Assert.Equal("$.coverage.denied[0]", OnlyError(Snap.Fails("""{ "schemaVersion": 1, "resources": [], "coverage": { "denied": [ "sub1" ] } }""")).Location.JsonPath);
+    }
 }
