@@ -10,10 +10,12 @@ namespace AzSpokeTools.Engine.Snapshot
 {
     /// <summary>
     /// Loads snapshots into a <see cref="Topology"/>. Accepts the snapshot envelope, a bare array of ARM
-    /// resources, <c>{"value": [...]}</c> list bodies, single resources, az CLI output (flattened camelCase)
-    /// and <c>Get-Az* | ConvertTo-Json</c> output (flattened PascalCase); a path may be a file, a directory
-    /// of <c>*.json</c> files, or <c>sample:NAME</c>. Errors throw <see cref="SnapshotLoadException"/>
-    /// listing every problem with its file and JSON path; nothing partial is returned.
+    /// resources, <c>{"value": [...]}</c> list bodies, Resource Graph responses (<c>{"data": [...]}</c>),
+    /// single resources, az CLI output (flattened camelCase) and <c>Get-Az* | ConvertTo-Json</c> output
+    /// (flattened PascalCase), in UTF-8 (with or without a byte order mark) or UTF-16; a path may be a file,
+    /// a directory of <c>*.json</c> files, or <c>sample:NAME</c>. Errors throw <see cref="SnapshotLoadException"/>
+    /// listing every problem with its file and JSON path; nothing partial is returned. Warnings (dangling
+    /// references, duplicates, action results without a scope) are in <see cref="Topology.Diagnostics"/>.
     /// </summary>
     public static class SnapshotLoader
     {
