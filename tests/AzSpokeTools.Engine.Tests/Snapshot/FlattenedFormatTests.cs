@@ -168,7 +168,7 @@ public class FlattenedFormatTests
     }
 
     /// <summary>A line per modelled fact, so two topologies can be compared whole.</summary>
-    private static List<string> Describe(Topology t)
+    internal static List<string> Describe(Topology t)
     {
         static string B(bool? b) => b == null ? "?" : b.Value ? "1" : "0";
         static string L<T>(IEnumerable<T> xs) => string.Join(",", xs);
