@@ -32,7 +32,7 @@ public class CorpusLoadingTests
         Assert.Equal(1, c["virtualHubs"]);
         Assert.Equal(2, c["hubRouteTables"]);
         Assert.Equal(1, c["connectivityConfigurations"]);
-        Assert.Equal(1, t.DetachedSubnets.Count);     // SubnetGet: its VNet is not in the corpus
+        Assert.Single(t.DetachedSubnets);               // SubnetGet: its VNet is not in the corpus
         Assert.Equal(2, t.DetachedPeerings.Count);    // peer and peer2 of peerTest/vnet1
         Assert.Empty(t.UnknownTypes);
         // Action results without the resource they were called on are reported, never guessed.
