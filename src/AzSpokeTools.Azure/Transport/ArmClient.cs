@@ -64,7 +64,7 @@ namespace AzSpokeTools.Azure.Transport
             => SendAsync(RequestMethod.Get, url, null, cancellationToken);
 
         public Task<ArmResponse> PostAsync(Uri url, JsonNode? body, CancellationToken cancellationToken)
-            => SendAsync(RequestMethod.Post, url, body ?? new JsonObject(), cancellationToken);
+            => SendAsync(RequestMethod.Post, url, body, cancellationToken);
 
         private async Task<ArmResponse> SendAsync(RequestMethod method, Uri url, JsonNode? body, CancellationToken cancellationToken)
         {
