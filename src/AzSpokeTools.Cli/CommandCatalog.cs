@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AzSpokeTools.Cli.Commands;
 
 namespace AzSpokeTools.Cli;
 
@@ -7,6 +8,6 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> Create(CliContext context)
     {
-        yield break;
+        yield return ExportCommand.Create(context);
     }
 }

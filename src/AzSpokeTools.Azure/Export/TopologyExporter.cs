@@ -45,6 +45,7 @@ namespace AzSpokeTools.Azure.Export
         public async Task<ExportSummary> ExportAsync(string outputPath, CancellationToken cancellationToken = default)
         {
             _options.Validate();
+            SnapshotWriter.ValidateTarget(outputPath);
             var watch = Stopwatch.StartNew();
             var cloud = AzureCloud.Resolve(_options.Environment, _options.ArmEndpoint);
             var client = new ArmClient(cloud, _options.ResolveCredential(cloud), _options, _observer);

@@ -24,13 +24,9 @@ namespace AzSpokeTools.Azure.Snapshot
         /// <exception cref="ArgumentException">The target directory does not exist, or the path names a directory.</exception>
         public SnapshotWriter(string targetPath, DateTimeOffset capturedAt, JsonObject source)
         {
-            if (string.IsNullOrWhiteSpace(targetPath)) throw new ArgumentException("The output path is empty.", nameof(targetPath));
+            ValidateTarget(targetPath);
             _target = Path.GetFullPath(targetPath);
-            var directory = Path.GetDirectoryName(_target);
-            if (string.IsNullOrEmpty(directory) || !Directory.Exists(directory))
-                throw new ArgumentException("The directory of output file '" + targetPath + "' does not exist.", nameof(targetPath));
-            if (Directory.Exists(_target))
-                throw new ArgumentException("Output path '" + targetPath + "' is a directory.", nameof(targetPath));
+            var directory = Path.GetDirectoryName(_target)!;
             _temp = Path.Combine(directory, "." + Path.GetFileName(_target) + "." + Guid.NewGuid().ToString("N") + ".tmp");
             _stream = new FileStream(_temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
             _json = new Utf8JsonWriter(_stream, new JsonWriterOptions { Indented = true });
@@ -41,6 +37,27 @@ namespace AzSpokeTools.Azure.Snapshot
             source.WriteTo(_json);
             _json.WritePropertyName("resources");
             _json.WriteStartArray();
+        }
+
+        /// <summary>Checks that <paramref name="targetPath"/> names a file in an existing directory.</summary>
+        /// <exception cref="ArgumentException">It does not.</exception>
+        public static void ValidateTarget(string targetPath)
+        {
+            if (string.IsNullOrWhiteSpace(targetPath)) throw new ArgumentException("The output path is empty.", nameof(targetPath));
+            string full;
+            try
+            {
+                full = Path.GetFullPath(targetPath);
+            }
+            catch (Exception ex) when (ex is NotSupportedException || ex is PathTooLongException || ex is ArgumentException)
+            {
+                throw new ArgumentException("Output path '" + targetPath + "' is not a valid path: " + ex.Message, nameof(targetPath));
+            }
+            var directory = Path.GetDirectoryName(full);
+            if (string.IsNullOrEmpty(directory) || !Directory.Exists(directory))
+                throw new ArgumentException("The directory of output file '" + targetPath + "' does not exist.", nameof(targetPath));
+            if (Directory.Exists(full))
+                throw new ArgumentException("Output path '" + targetPath + "' is a directory.", nameof(targetPath));
         }
 
         /// <summary>The temporary file being written (deleted unless committed).</summary>
