@@ -111,15 +111,27 @@ namespace AzSpokeTools.Azure.ResourceGraph
 
                 for (int i = 0; i < data.Count; i++)
                 {
-                    if (!(data[i] is JsonObject row) || !(row["id"] is JsonValue idValue) || idValue.GetValueKind() != JsonValueKind.String)
-                        throw new AzureExportException("Resource Graph row data[" + i.ToString(CultureInfo.InvariantCulture) + "] has no string 'id'.", response.Status);
-                    var id = (string)idValue!;
-                    if (!_emitted.Add(id))
+                    string id;
+                    JsonObject resource;
+                    try
                     {
-                        _observer.Warning("Resource Graph returned " + id + " twice; it is written once.");
-                        continue;
+                        if (!(data[i] is JsonObject row) || !(row["id"] is JsonValue idValue) || idValue.GetValueKind() != JsonValueKind.String)
+                            throw new AzureExportException("Resource Graph row data[" + i.ToString(CultureInfo.InvariantCulture) + "] has no string 'id'.", response.Status);
+                        id = (string)idValue!;
+                        resource = row;
+                        if (_emitted.Contains(id))
+                        {
+                            _observer.Warning("Resource Graph returned " + id + " twice; it is written once.");
+                            continue;
+                        }
+                        resource = ToArmResource(row);
                     }
-                    emit(ToArmResource(row));
+                    catch (Exception ex) when (ex is ArgumentException || ex is InvalidOperationException)
+                    {
+                        throw new AzureExportException("Resource Graph row data[" + i.ToString(CultureInfo.InvariantCulture) + "] is malformed: " + ex.Message, response.Status, ex);
+                    }
+                    _emitted.Add(id);
+                    emit(resource);
                 }
                 Pages++;
                 _observer.Progress(Activity, Pages, _emitted.Count);
