@@ -72,6 +72,9 @@ public sealed class FakeArmServer : IAsyncDisposable
     public string LroRetryAfterValue { get; set; } = "20";
     public TimeSpan ArgLatency { get; set; } = TimeSpan.Zero;
 
+    /// <summary>A list path whose first page points its nextLink at another host (127.0.0.2), which the client must refuse.</summary>
+    public string? ForeignNextLinkPath { get; set; }
+
     /// <summary>Called with each Resource Graph call number before it is answered (tests cancel from here).</summary>
     public Action<int>? OnArgCall { get; set; }
 
@@ -287,7 +290,9 @@ public sealed class FakeArmServer : IAsyncDisposable
         int offset = int.TryParse(ctx.Request.Query["$skipToken"], out var o) ? o : 0;
         var page = items.Skip(offset).Take(ListPageSize).ToList();
         var sb = new StringBuilder("{\"value\":[").Append(string.Join(",", page)).Append(']');
-        if (offset + page.Count < items.Count)
+        if (string.Equals(path, ForeignNextLinkPath, StringComparison.OrdinalIgnoreCase))
+            sb.Append(",\"nextLink\":\"https://127.0.0.2:1").Append(path).Append("?api-version=2024-05-01&$skipToken=1\"");
+        else if (offset + page.Count < items.Count)
             sb.Append(",\"nextLink\":\"").Append(Endpoint.AbsoluteUri.TrimEnd('/')).Append(path)
               .Append("?api-version=").Append(ctx.Request.Query["api-version"]).Append("&$skipToken=").Append(offset + page.Count).Append('"');
         sb.Append('}');
