@@ -87,7 +87,7 @@ public class TransportTests
     public void ARM_error_bodies_become_code_and_message()
     {
         var body = JsonNode.Parse("""{"error":{"code":"AuthorizationFailed","message":"no"}}""");
-        Assert.Equal("AuthorizationFailed: no", new ArmResponse(403, body, _ => null).ErrorMessage);
+        Assert.Equal("AuthorizationFailed: no (HTTP 403)", new ArmResponse(403, body, _ => null).ErrorMessage);
         Assert.Equal("HTTP 500", new ArmResponse(500, null, _ => null).ErrorMessage);
     }
 }

@@ -32,8 +32,9 @@ namespace AzSpokeTools.Azure.Transport
                 var error = Body?["error"] as JsonObject;
                 var code = error?["code"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? (string?)error!["code"] : null;
                 var message = error?["message"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? (string?)error!["message"] : null;
-                if (code == null && message == null) return "HTTP " + Status.ToString(CultureInfo.InvariantCulture);
-                return (code ?? "HTTP " + Status.ToString(CultureInfo.InvariantCulture)) + ": " + (message ?? "");
+                var status = "HTTP " + Status.ToString(CultureInfo.InvariantCulture);
+                if (code == null && message == null) return status;
+                return (code ?? status) + ": " + (message ?? "") + (code == null ? "" : " (" + status + ")");
             }
         }
 
