@@ -104,6 +104,9 @@ public sealed class FakeArmServer : IAsyncDisposable
         return new HttpClientTransport(handler);
     }
 
+    /// <summary>The server certificate in PEM, for a child process that trusts it through SSL_CERT_FILE.</summary>
+    public static string CertificatePem => SharedCertificate.Value.ExportCertificatePem();
+
     public IEnumerable<RecordedRequest> ArgRequests => Requests.Where(r => r.Kind == "arg").OrderBy(r => r.ArgCall);
 
     public async ValueTask DisposeAsync()
