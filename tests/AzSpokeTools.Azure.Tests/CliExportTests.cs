@@ -111,7 +111,7 @@ public class CliExportTests
         var (exit, _, error) = await Task.Run(() => Run(h, Base(h, option, value)));
 
         Assert.Equal(ExitCodes.BadInput, exit);
-        Assert.Contains("error: ", error);
+        Assert.StartsWith("error: " + option + ": ", error);
         Assert.Contains(value, error);
         Assert.Empty(h.Server.Requests);
     }
@@ -122,10 +122,12 @@ public class CliExportTests
         await using var h = await ExportHarness.StartAsync(FakeEstate.Generate(30));
         var http = Run(h, "export", "--out", h.OutputPath, "--arm-endpoint", "http://127.0.0.1:1", "--access-token", h.Token);
         Assert.Equal(ExitCodes.BadInput, http.Exit);
+        Assert.StartsWith("error: --arm-endpoint: ", http.Err);
         Assert.Contains("https", http.Err);
 
         var missingDir = Run(h, Base(h).Select(a => a == h.OutputPath ? Path.Combine(h.Directory, "nope", "x.json") : a).ToArray());
         Assert.Equal(ExitCodes.BadInput, missingDir.Exit);
+        Assert.StartsWith("error: --out: ", missingDir.Err);
         Assert.Contains("does not exist", missingDir.Err);
 
         var noOut = Run(h, "export", "--arm-endpoint", h.Server.Endpoint.AbsoluteUri);

@@ -66,7 +66,11 @@ namespace AzSpokeTools.Azure.Export
         /// <summary>The HTTP transport; null for Azure.Core's default (private clouds with their own certificate trust set one).</summary>
         public HttpPipelineTransport? Transport { get; set; }
 
-        /// <summary>Checks the options; throws <see cref="ArgumentException"/> naming the offending parameter.</summary>
+        /// <summary>
+        /// Checks the options; throws <see cref="ArgumentException"/> whose <c>ParamName</c> is the offending
+        /// parameter (SubscriptionId, ManagementGroupId, Environment, ArmEndpoint, AccessToken,
+        /// EffectiveRouteNetworkInterfaceIds; the exporter adds OutputPath).
+        /// </summary>
         public void Validate()
         {
             foreach (var s in SubscriptionIds)

@@ -56,13 +56,13 @@ namespace AzSpokeTools.Azure.Identity
             else
                 throw new ArgumentException(
                     "Unknown environment '" + environment + "': use AzureCloud, AzureUSGovernment or AzureChinaCloud, or give --arm-endpoint.",
-                    nameof(environment));
+                    "Environment");
 
             if (armEndpoint == null) return known;
             if (!armEndpoint.IsAbsoluteUri || armEndpoint.Scheme != Uri.UriSchemeHttps)
-                throw new ArgumentException("ARM endpoint '" + armEndpoint + "' must be an absolute https URL (bearer tokens are never sent over plain http).", nameof(armEndpoint));
+                throw new ArgumentException("ARM endpoint '" + armEndpoint + "' must be an absolute https URL (bearer tokens are never sent over plain http).", "ArmEndpoint");
             if (!string.IsNullOrEmpty(armEndpoint.Query) || !string.IsNullOrEmpty(armEndpoint.Fragment))
-                throw new ArgumentException("ARM endpoint '" + armEndpoint + "' must not carry a query or fragment.", nameof(armEndpoint));
+                throw new ArgumentException("ARM endpoint '" + armEndpoint + "' must not carry a query or fragment.", "ArmEndpoint");
             var trimmed = new Uri(armEndpoint.GetLeftPart(UriPartial.Path).TrimEnd('/'));
             return new AzureCloud(known.Name, trimmed, known.AuthorityHost);
         }

@@ -17,7 +17,7 @@ namespace AzSpokeTools.Azure.Identity
         /// <summary>Wraps <paramref name="accessToken"/>; its expiry is unknown, so it is taken as valid for an hour.</summary>
         public StaticTokenCredential(string accessToken)
         {
-            if (string.IsNullOrWhiteSpace(accessToken)) throw new ArgumentException("The access token is empty.", nameof(accessToken));
+            if (string.IsNullOrWhiteSpace(accessToken)) throw new ArgumentException("The access token is empty.", "AccessToken");
             var token = accessToken.Trim();
             if (token.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) token = token.Substring(7).Trim();
             _token = new AccessToken(token, DateTimeOffset.UtcNow.AddHours(1));

@@ -43,7 +43,7 @@ namespace AzSpokeTools.Azure.Snapshot
         /// <exception cref="ArgumentException">It does not.</exception>
         public static void ValidateTarget(string targetPath)
         {
-            if (string.IsNullOrWhiteSpace(targetPath)) throw new ArgumentException("The output path is empty.", nameof(targetPath));
+            if (string.IsNullOrWhiteSpace(targetPath)) throw new ArgumentException("The output path is empty.", "OutputPath");
             string full;
             try
             {
@@ -51,13 +51,13 @@ namespace AzSpokeTools.Azure.Snapshot
             }
             catch (Exception ex) when (ex is NotSupportedException || ex is PathTooLongException || ex is ArgumentException)
             {
-                throw new ArgumentException("Output path '" + targetPath + "' is not a valid path: " + ex.Message, nameof(targetPath));
+                throw new ArgumentException("Output path '" + targetPath + "' is not a valid path: " + ex.Message, "OutputPath");
             }
             var directory = Path.GetDirectoryName(full);
             if (string.IsNullOrEmpty(directory) || !Directory.Exists(directory))
-                throw new ArgumentException("The directory of output file '" + targetPath + "' does not exist.", nameof(targetPath));
+                throw new ArgumentException("The directory of output file '" + targetPath + "' does not exist.", "OutputPath");
             if (Directory.Exists(full))
-                throw new ArgumentException("Output path '" + targetPath + "' is a directory.", nameof(targetPath));
+                throw new ArgumentException("Output path '" + targetPath + "' is a directory.", "OutputPath");
         }
 
         /// <summary>The temporary file being written (deleted unless committed).</summary>

@@ -59,6 +59,18 @@ public static class ExportCommand
         return command;
     }
 
+    /// <summary>The library's parameter names (the cmdlet's) mapped to this command's options.</summary>
+    private static readonly Dictionary<string, string> OptionNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["SubscriptionId"] = "--subscription",
+        ["ManagementGroupId"] = "--management-group",
+        ["Environment"] = "--environment",
+        ["ArmEndpoint"] = "--arm-endpoint",
+        ["AccessToken"] = "--access-token",
+        ["EffectiveRouteNetworkInterfaceIds"] = "--include-effective-routes",
+        ["OutputPath"] = "--out",
+    };
+
     private static int Run(CliContext ctx, ExportOptions options, string outputPath, bool verbose)
     {
         using var cancel = new CancellationTokenSource();
@@ -88,7 +100,9 @@ public static class ExportCommand
         }
         catch (ArgumentException ex)
         {
-            throw new CliInputException(ex.Message);
+            var option = ex.ParamName != null && OptionNames.TryGetValue(ex.ParamName, out var name) ? name + ": " : "";
+            var message = ex.ParamName != null ? ex.Message.Replace(" (Parameter '" + ex.ParamName + "')", "") : ex.Message;
+            throw new CliInputException(option + message);
         }
         catch (AzureExportException ex)
         {
