@@ -67,7 +67,8 @@ public class FaultToleranceTests
         await new TopologyExporter(options, observer).ExportAsync(h.OutputPath);
 
         AssertExactlyOnce(h);
-        Assert.True(Gap(h, 2) >= TimeSpan.FromMilliseconds(780), "retried after " + Gap(h, 2));
+        // Retried once the 800 ms timeout passed, long before the 20 s response would have come.
+        Assert.InRange(Gap(h, 2), TimeSpan.FromMilliseconds(700), TimeSpan.FromSeconds(10));
         Assert.Contains(observer.VerboseLines, l => l.Contains("timed out or cancelled"));
     }
 

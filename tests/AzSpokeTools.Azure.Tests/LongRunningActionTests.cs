@@ -60,6 +60,26 @@ public class LongRunningActionTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task Azure_AsyncOperation_is_polled_until_Succeeded_then_the_body_is_read_from_Location()
+    {
+        await using var h = await ExportHarness.StartAsync(FakeEstate.Generate(20, includeCorpus: true));
+        h.Server.LroUsesAsyncOperation = true;
+        var options = h.Options();
+        options.EffectiveRouteNetworkInterfaceIds.Add(h.Estate.NetworkInterfaceIds[0]);
+
+        await new TopologyExporter(options).ExportAsync(h.OutputPath);
+
+        Assert.Empty(h.Server.Violations);
+        var polls = h.Server.Requests.Where(r => r.Kind == "poll").OrderBy(r => r.Index).Select(r => r.PathAndQuery.Split('?')[0]).ToList();
+        Assert.Equal(4, polls.Count);
+        Assert.All(polls.Take(3), p => Assert.EndsWith("/status", p));
+        Assert.DoesNotContain("/status", polls[3]);
+        var result = h.ReadSnapshot()["results"]!.AsArray().Single(r => (string)r!["operation"]! == "effectiveRouteTable")!;
+        var corpus = JsonNode.Parse(File.ReadAllText(Path.Combine(Corpus.ArmExamplesDirectory(), "NetworkInterfaceEffectiveRouteTableList.json")));
+        Assert.True(JsonNode.DeepEquals(corpus, result["body"]));
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task An_action_on_a_missing_resource_is_recorded_as_failed_in_coverage()
     {
         await using var h = await ExportHarness.StartAsync(FakeEstate.Generate(20));

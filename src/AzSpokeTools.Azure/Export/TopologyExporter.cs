@@ -69,7 +69,7 @@ namespace AzSpokeTools.Azure.Export
 
             using (var writer = new SnapshotWriter(outputPath, capturedAt, source))
             {
-                var found = new FoundResources();
+                var found = new FollowUpTargets();
                 int secretsRemoved = 0;
                 Action<JsonObject> emit = resource =>
                 {
@@ -84,7 +84,7 @@ namespace AzSpokeTools.Azure.Export
                     await inventory.ReadSubscriptionsAsync(subscriptions, emit, cancellationToken).ConfigureAwait(false);
                 secretsRemoved += inventory.SecretsRemoved;
 
-                var children = new ChildReader(client, coverage, _observer, emit);
+                var children = new ChildResourceReader(client, coverage, _observer, emit);
                 foreach (var networkManager in found.NetworkManagers)
                 {
                     var groups = await children.ListAsync(networkManager, "networkGroups", cancellationToken).ConfigureAwait(false);
@@ -103,7 +103,7 @@ namespace AzSpokeTools.Azure.Export
                 }
                 secretsRemoved += children.SecretsRemoved;
 
-                var actions = new ActionReader(client, _options, coverage, _observer, writer);
+                var actions = new ArmActionReader(client, _options, coverage, _observer, writer);
                 foreach (var networkManager in found.NetworkManagers)
                     await actions.ListDeploymentStatusAsync(networkManager, cancellationToken).ConfigureAwait(false);
                 if (_options.IncludeLearnedRoutes)
@@ -122,166 +122,6 @@ namespace AzSpokeTools.Azure.Export
                 _observer.Progress("Export", inventory.Pages, writer.ResourceCount);
                 return new ExportSummary(System.IO.Path.GetFullPath(outputPath), writer.ResourceCount, writer.ResultCount, inventory.Pages,
                     client.Attempts, watch.Elapsed, coverage.Complete, denied, secretsRemoved);
-            }
-        }
-
-        /// <summary>Ids of the resources whose children or actions are read after the inventory.</summary>
-        private sealed class FoundResources
-        {
-            public List<string> NetworkManagers { get; } = new List<string>();
-            public List<string> VirtualHubs { get; } = new List<string>();
-            public List<string> VirtualNetworkGateways { get; } = new List<string>();
-
-            public void Note(JsonObject resource)
-            {
-                var type = ResourceGraphInventory.StringOrNull(resource["type"]);
-                var id = ResourceGraphInventory.StringOrNull(resource["id"]);
-                if (type == null || id == null) return;
-                if (type.Equals("Microsoft.Network/networkManagers", StringComparison.OrdinalIgnoreCase)) NetworkManagers.Add(id);
-                else if (type.Equals("Microsoft.Network/virtualHubs", StringComparison.OrdinalIgnoreCase)) VirtualHubs.Add(id);
-                else if (type.Equals("Microsoft.Network/virtualNetworkGateways", StringComparison.OrdinalIgnoreCase)) VirtualNetworkGateways.Add(id);
-            }
-        }
-
-        /// <summary>Child resources Resource Graph lacks, read with ARM list calls and written as resources.</summary>
-        private sealed class ChildReader
-        {
-            private readonly ArmClient _client;
-            private readonly ExportCoverage _coverage;
-            private readonly IExportObserver _observer;
-            private readonly Action<JsonObject> _emit;
-            private int _calls;
-            private int _items;
-
-            public ChildReader(ArmClient client, ExportCoverage coverage, IExportObserver observer, Action<JsonObject> emit)
-            {
-                _client = client;
-                _coverage = coverage;
-                _observer = observer;
-                _emit = emit;
-            }
-
-            public int SecretsRemoved { get; private set; }
-
-            public async Task<List<JsonObject>> ListAsync(string parentId, string child, CancellationToken cancellationToken)
-            {
-                var url = _client.Url(parentId + "/" + child + "?api-version=" + NetworkApiVersion);
-                var result = await ArmList.ReadAsync(_client, url, cancellationToken).ConfigureAwait(false);
-                _calls++;
-                if (result.Refused != null)
-                {
-                    var type = (ParentType(parentId) + "/" + child).ToLowerInvariant();
-                    var refused = result.Refused;
-                    if (refused.Status == 404) _coverage.Fail(parentId, type, null, refused.Status, refused.ErrorMessage);
-                    else _coverage.Deny(parentId, type, null, refused.Status, refused.ErrorMessage);
-                    _observer.Warning("Could not list " + child + " of " + parentId + " (" + refused.ErrorMessage + "); the snapshot does not cover them.");
-                    return new List<JsonObject>();
-                }
-                foreach (var item in result.Items)
-                {
-                    SecretsRemoved += SecretScrubber.Scrub(item);
-                    _emit(item);
-                }
-                _items += result.Items.Count;
-                _observer.Progress("ARM child resources", _calls, _items);
-                return result.Items;
-            }
-
-            private static string ParentType(string id)
-            {
-                var parts = id.Trim('/').Split('/');
-                int p = Array.FindLastIndex(parts, s => s.Equals("providers", StringComparison.OrdinalIgnoreCase));
-                if (p < 0 || p + 2 >= parts.Length) return "unknown";
-                var type = parts[p + 1] + "/" + parts[p + 2];
-                for (int i = p + 4; i + 1 < parts.Length; i += 2) type += "/" + parts[i];
-                return type;
-            }
-        }
-
-        /// <summary>ARM actions whose bodies are written as results.</summary>
-        private sealed class ActionReader
-        {
-            private readonly ArmClient _client;
-            private readonly ExportOptions _options;
-            private readonly ExportCoverage _coverage;
-            private readonly IExportObserver _observer;
-            private readonly SnapshotWriter _writer;
-
-            public ActionReader(ArmClient client, ExportOptions options, ExportCoverage coverage, IExportObserver observer, SnapshotWriter writer)
-            {
-                _client = client;
-                _options = options;
-                _coverage = coverage;
-                _observer = observer;
-                _writer = writer;
-            }
-
-            public int SecretsRemoved { get; private set; }
-
-            /// <summary>AVNM deployment status, every skipToken page merged into one <c>{"value":[...]}</c> body.</summary>
-            public async Task ListDeploymentStatusAsync(string networkManagerId, CancellationToken cancellationToken)
-            {
-                const string operation = "listDeploymentStatus";
-                var url = _client.Url(networkManagerId + "/" + operation + "?api-version=" + NetworkApiVersion);
-                JsonObject? first = null;
-                string? skipToken = null;
-                do
-                {
-                    var body = new JsonObject
-                    {
-                        ["regions"] = new JsonArray(),
-                        ["deploymentTypes"] = new JsonArray(JsonValue.Create("Connectivity")),
-                    };
-                    if (skipToken != null) body["skipToken"] = skipToken;
-                    var outcome = await LongRunningAction.PostAsync(_client, url, body, _options, _observer, cancellationToken).ConfigureAwait(false);
-                    if (!outcome.Succeeded)
-                    {
-                        Record(networkManagerId, operation, outcome);
-                        return;
-                    }
-                    var page = outcome.Body as JsonObject ?? new JsonObject();
-                    skipToken = ResourceGraphInventory.StringOrNull(page["skipToken"]);
-                    if (first == null)
-                    {
-                        first = page;
-                    }
-                    else if (page["value"] is JsonArray more)
-                    {
-                        if (!(first["value"] is JsonArray all)) first["value"] = all = new JsonArray();
-                        var items = more.ToList();
-                        more.Clear();
-                        foreach (var item in items) all.Add(item);
-                    }
-                }
-                while (skipToken != null);
-                first.Remove("skipToken");
-                Write(operation, networkManagerId, first);
-            }
-
-            public async Task RunAsync(string resourceId, string operation, CancellationToken cancellationToken)
-            {
-                var url = _client.Url(resourceId + "/" + operation + "?api-version=" + NetworkApiVersion);
-                var outcome = await LongRunningAction.PostAsync(_client, url, null, _options, _observer, cancellationToken).ConfigureAwait(false);
-                if (!outcome.Succeeded)
-                {
-                    Record(resourceId, operation, outcome);
-                    return;
-                }
-                Write(operation, resourceId, outcome.Body);
-            }
-
-            private void Write(string operation, string scope, JsonNode? body)
-            {
-                SecretsRemoved += SecretScrubber.Scrub(body);
-                _writer.WriteResult(operation, scope, body);
-                _observer.Progress("ARM actions", _writer.ResultCount, _writer.ResultCount);
-            }
-
-            private void Record(string scope, string operation, ActionOutcome outcome)
-            {
-                if (outcome.IsDenied) _coverage.Deny(scope, null, operation, outcome.Status, outcome.Message ?? "");
-                else _coverage.Fail(scope, null, operation, outcome.Status, outcome.Message ?? "");
-                _observer.Warning(operation + " on " + scope + " could not be captured (" + outcome.Message + ").");
             }
         }
     }

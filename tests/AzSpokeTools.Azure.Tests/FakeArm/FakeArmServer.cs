@@ -70,6 +70,9 @@ public sealed class FakeArmServer : IAsyncDisposable
     public int PendingPolls { get; set; } = 2;
     public string LroRetryAfterHeader { get; set; } = "retry-after-ms";
     public string LroRetryAfterValue { get; set; } = "20";
+
+    /// <summary>Long-running actions also answer with Azure-AsyncOperation (status InProgress until Succeeded), the final body at Location.</summary>
+    public bool LroUsesAsyncOperation { get; set; }
     public TimeSpan ArgLatency { get; set; } = TimeSpan.Zero;
 
     /// <summary>A list path whose first page points its nextLink at another host (127.0.0.2), which the client must refuse.</summary>
@@ -332,6 +335,11 @@ public sealed class FakeArmServer : IAsyncDisposable
             ? "{\"value\":[{\"localAddress\":\"10.0.0.254\",\"network\":\"10.1.0.0/16\",\"nextHop\":\"10.0.0.254\",\"sourcePeer\":\"10.0.0.254\",\"origin\":\"EBgp\",\"asPath\":\"65515\",\"weight\":32768}]}"
             : _estate.EffectiveRoutesJson!;
         ctx.Response.Headers["Location"] = Endpoint.AbsoluteUri.TrimEnd('/') + "/operations/" + operation + "?api-version=2024-05-01&sig=" + FakeEstate.SecretMarker + "sig";
+        if (LroUsesAsyncOperation)
+        {
+            _operations[operation + "/status"] = PendingPolls;
+            ctx.Response.Headers["Azure-AsyncOperation"] = Endpoint.AbsoluteUri.TrimEnd('/') + "/operations/" + operation + "/status?api-version=2024-05-01";
+        }
         ctx.Response.Headers[LroRetryAfterHeader] = LroRetryAfterValue;
         record.Status = 202;
         ctx.Response.StatusCode = 202;
@@ -344,6 +352,18 @@ public sealed class FakeArmServer : IAsyncDisposable
     {
         var operation = path["/operations/".Length..];
         if (!_operations.TryGetValue(operation, out var pending)) return Error(ctx, record, 404, "NotFound", "no such operation");
+        if (operation.EndsWith("/status"))
+        {
+            _operations[operation] = Math.Max(0, pending - 1);
+            if (pending > 0) ctx.Response.Headers[LroRetryAfterHeader] = LroRetryAfterValue;
+            return Json(ctx, record, 200, pending > 0 ? "{\"status\":\"InProgress\"}" : "{\"status\":\"Succeeded\"}");
+        }
+        if (_operations.TryGetValue(operation + "/status", out var statusPending) && statusPending > 0)
+        {
+            Violations.Enqueue("Location polled before Azure-AsyncOperation reported Succeeded");
+            return Error(ctx, record, 409, "Conflict", "not finished");
+        }
+        if (LroUsesAsyncOperation) pending = 0;
         if (pending > 0)
         {
             _operations[operation] = pending - 1;
