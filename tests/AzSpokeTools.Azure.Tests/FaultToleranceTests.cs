@@ -125,6 +125,25 @@ public class FaultToleranceTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task A_requested_subscription_the_identity_cannot_see_is_recorded_instead_of_silently_empty()
+    {
+        await using var h = await ExportHarness.StartAsync(FakeEstate.Generate(300));
+        var hidden = h.Estate.Subscriptions[0];
+        h.Server.HiddenSubscriptions.Add(hidden);
+        var observer = new RecordingObserver();
+
+        var summary = await new TopologyExporter(h.Options(), observer).ExportAsync(h.OutputPath);
+
+        AssertExactlyOnce(h, new HashSet<string> { hidden });
+        var entry = Assert.Single(h.ReadSnapshot()["coverage"]!["denied"]!.AsArray())!;
+        Assert.Equal("/subscriptions/" + hidden, (string)entry["scope"]!);
+        Assert.Equal(404, (int)entry["status"]!);
+        Assert.DoesNotContain(h.Server.ArgRequests, r => r.Body.Contains(hidden));
+        Assert.Contains(observer.Warnings, w => w.Contains(hidden));
+        Assert.False(summary.Complete);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task A_403_in_the_middle_of_paging_still_yields_every_resource_once()
     {
         await using var h = await ExportHarness.StartAsync(FakeEstate.Generate(900));

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using AzSpokeTools.Azure.Export;
 using AzSpokeTools.Azure.ResourceGraph;
+using AzSpokeTools.Azure.Snapshot;
 using AzSpokeTools.Azure.Transport;
 
 namespace AzSpokeTools.Azure.Arm
@@ -15,9 +16,10 @@ namespace AzSpokeTools.Azure.Arm
     {
         private static readonly string[] Unreadable = { "Disabled", "Deleted" };
 
+        /// <summary>Every readable (not Disabled or Deleted) subscription the identity can list.</summary>
         public static async Task<IReadOnlyList<string>> ListAsync(ArmClient client, IExportObserver observer, CancellationToken cancellationToken)
         {
-            var result = await ArmList.ReadAsync(client, client.Url("/subscriptions?api-version=2022-12-01"), cancellationToken).ConfigureAwait(false);
+            var result = await ArmList.ReadAsync(client, ListUrl(client), cancellationToken).ConfigureAwait(false);
             if (result.Refused != null)
                 throw new AzureExportException("Listing subscriptions failed: " + result.Refused.ErrorMessage, result.Refused.Status);
             var ids = new List<string>();
@@ -37,5 +39,40 @@ namespace AzSpokeTools.Azure.Arm
             observer.Verbose("Exporting " + ids.Count + " subscriptions visible to the identity.");
             return ids;
         }
+
+        /// <summary>
+        /// The requested subscriptions the identity can see. Resource Graph leaves out subscriptions the
+        /// caller cannot read without saying so, so each requested subscription missing from
+        /// <c>GET /subscriptions</c> is recorded as denied here instead of silently yielding nothing.
+        /// When the list itself is refused, every requested subscription is kept.
+        /// </summary>
+        public static async Task<IReadOnlyList<string>> VisibleAsync(
+            ArmClient client, IReadOnlyList<string> requested, ExportCoverage coverage, IExportObserver observer, CancellationToken cancellationToken)
+        {
+            var result = await ArmList.ReadAsync(client, ListUrl(client), cancellationToken).ConfigureAwait(false);
+            if (result.Refused != null)
+            {
+                observer.Verbose("Could not list subscriptions (" + result.Refused.ErrorMessage + "); querying the requested ones as given.");
+                return requested;
+            }
+            var listed = new HashSet<string>(
+                result.Items.Select(i => ResourceGraphInventory.StringOrNull(i["subscriptionId"])).Where(id => id != null)!,
+                StringComparer.OrdinalIgnoreCase);
+            var visible = new List<string>();
+            foreach (var id in requested)
+            {
+                if (listed.Contains(id))
+                {
+                    visible.Add(id);
+                    continue;
+                }
+                const string message = "The subscription is not among those the identity can list (GET /subscriptions): no access, or it does not exist.";
+                coverage.Deny("/subscriptions/" + id, null, null, 404, message);
+                observer.Warning("Subscription " + id + " is not visible to this identity; the snapshot does not cover it.");
+            }
+            return visible;
+        }
+
+        private static Uri ListUrl(ArmClient client) => client.Url("/subscriptions?api-version=2022-12-01");
     }
 }

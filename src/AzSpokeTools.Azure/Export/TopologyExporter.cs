@@ -55,6 +55,8 @@ namespace AzSpokeTools.Azure.Export
             IReadOnlyList<string> subscriptions = _options.SubscriptionIds.ToList();
             if (_options.ManagementGroupId == null && subscriptions.Count == 0)
                 subscriptions = await SubscriptionDirectory.ListAsync(client, _observer, cancellationToken).ConfigureAwait(false);
+            else if (subscriptions.Count > 0)
+                subscriptions = await SubscriptionDirectory.VisibleAsync(client, subscriptions, coverage, _observer, cancellationToken).ConfigureAwait(false);
 
             var source = new JsonObject
             {
@@ -63,7 +65,8 @@ namespace AzSpokeTools.Azure.Export
                 ["environment"] = cloud.Name,
                 ["armEndpoint"] = cloud.ResourceManagerEndpoint.AbsoluteUri.TrimEnd('/'),
                 ["managementGroup"] = _options.ManagementGroupId,
-                ["subscriptions"] = new JsonArray(subscriptions.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
+                ["subscriptions"] = new JsonArray(_options.SubscriptionIds.Count > 0 ? _options.SubscriptionIds.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()
+                    : subscriptions.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
                 ["query"] = ResourceGraphQuery.Text,
             };
 

@@ -65,6 +65,8 @@ public sealed class FakeArmServer : IAsyncDisposable
     public ConcurrentQueue<string> Violations { get; } = new();
     public ConcurrentDictionary<int, Fault> ArgFaults { get; } = new();
     public HashSet<string> DeniedSubscriptions { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Subscriptions the identity cannot see: not listed, and silently left out of Resource Graph results (as Resource Graph does).</summary>
+    public HashSet<string> HiddenSubscriptions { get; } = new(StringComparer.OrdinalIgnoreCase);
     public HashSet<string> DeniedPaths { get; } = new(StringComparer.OrdinalIgnoreCase);
     public int ListPageSize { get; set; } = 2;
     public int PendingPolls { get; set; } = 2;
@@ -245,7 +247,7 @@ public sealed class FakeArmServer : IAsyncDisposable
         var key = string.Join(",", subscriptions.OrderBy(s => s));
         var rows = _scopeRows.GetOrAdd(key, _ =>
         {
-            var set = new HashSet<string>(subscriptions, StringComparer.OrdinalIgnoreCase);
+            var set = new HashSet<string>(subscriptions.Where(s => !HiddenSubscriptions.Contains(s)), StringComparer.OrdinalIgnoreCase);
             return _estate.Rows.Where(r => set.Contains(r.SubscriptionId)).OrderBy(r => r.Id, StringComparer.OrdinalIgnoreCase).ToList();
         });
         int offset = 0;
@@ -277,7 +279,7 @@ public sealed class FakeArmServer : IAsyncDisposable
 
     private Task SubscriptionsAsync(HttpContext ctx, RecordedRequest record)
     {
-        var value = new JsonArray(_estate.Subscriptions.Select(s => (JsonNode)new JsonObject
+        var value = new JsonArray(_estate.Subscriptions.Where(s => !HiddenSubscriptions.Contains(s)).Select(s => (JsonNode)new JsonObject
         {
             ["id"] = "/subscriptions/" + s,
             ["subscriptionId"] = s,
