@@ -33,6 +33,23 @@ public class ResourceGraphInventoryTests
         Assert.Contains(argBodies, b => b["subscriptions"]!.AsArray().Count == 2);
         Assert.True(argBodies.Count >= 2500 / 300);
         Assert.True(observer.ProgressReports.Count(p => p.Activity == "Resource Graph") == summary.ResourceGraphPages);
+        Assert.Empty(observer.Warnings);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_totalRecords_that_disagrees_with_the_rows_returned_is_a_warning()
+    {
+        await using var h = await ExportHarness.StartAsync(FakeEstate.Generate(500));
+        h.Server.TotalRecordsDrift = 3;
+        var observer = new RecordingObserver();
+        var options = h.Options();
+        options.PageSize = 200;
+
+        await new TopologyExporter(options, observer).ExportAsync(h.OutputPath);
+
+        var warning = Assert.Single(observer.Warnings);
+        Assert.Contains("reported 503 records", warning);
+        Assert.Contains("returned 500", warning);
     }
 
     [Fact(Timeout = 60_000)]

@@ -20,10 +20,11 @@ namespace AzSpokeTools.Azure.Arm
         {
             var items = new List<JsonObject>();
             Uri? next = first;
+            int pages = 0;
             while (next != null)
             {
                 var response = await client.GetAsync(next, cancellationToken).ConfigureAwait(false);
-                if (response.Status == 401 || response.Status == 403 || response.Status == 404) return new ArmListResult(items, response);
+                if (response.Status == 401 || response.Status == 403 || response.Status == 404) return new ArmListResult(items, response, pages);
                 if (!response.IsSuccess)
                     throw new AzureExportException("GET " + RequestLogPolicy.RedactUrl(next) + " failed: " + response.ErrorMessage, response.Status);
                 if (!(response.Body is JsonObject body) || !(body["value"] is JsonArray value))
@@ -35,21 +36,26 @@ namespace AzSpokeTools.Azure.Arm
                     items.Add(item);
                 }
                 value.Clear(); // detach the items from the response document
+                pages++;
                 var link = ResourceGraphInventory.StringOrNull(body["nextLink"]);
                 next = link == null ? null : new Uri(link, UriKind.Absolute);
             }
-            return new ArmListResult(items, null);
+            return new ArmListResult(items, null, pages);
         }
     }
 
     /// <summary>The items of a list call, or the response that refused it.</summary>
     internal sealed class ArmListResult
     {
-        public ArmListResult(List<JsonObject> items, ArmResponse? refused)
+        public ArmListResult(List<JsonObject> items, ArmResponse? refused, int pages)
         {
             Items = items;
             Refused = refused;
+            Pages = pages;
         }
+
+        /// <summary>Pages read (nextLink followed).</summary>
+        public int Pages { get; }
 
         public List<JsonObject> Items { get; }
 

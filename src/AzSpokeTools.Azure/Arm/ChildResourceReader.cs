@@ -18,7 +18,7 @@ namespace AzSpokeTools.Azure.Arm
         private readonly ExportCoverage _coverage;
         private readonly IExportObserver _observer;
         private readonly Action<JsonObject> _emit;
-        private int _calls;
+        private int _pages;
         private int _items;
 
         public ChildResourceReader(ArmClient client, ExportCoverage coverage, IExportObserver observer, Action<JsonObject> emit)
@@ -35,7 +35,7 @@ namespace AzSpokeTools.Azure.Arm
         {
             var url = _client.Url(parentId + "/" + child + "?api-version=" + TopologyExporter.NetworkApiVersion);
             var result = await ArmList.ReadAsync(_client, url, cancellationToken).ConfigureAwait(false);
-            _calls++;
+            _pages += result.Pages;
             if (result.Refused != null)
             {
                 var type = (ParentType(parentId) + "/" + child).ToLowerInvariant();
@@ -51,7 +51,7 @@ namespace AzSpokeTools.Azure.Arm
                 _emit(item);
             }
             _items += result.Items.Count;
-            _observer.Progress("ARM child resources", _calls, _items);
+            _observer.Progress("ARM child resources", _pages, _items);
             return result.Items;
         }
 

@@ -90,6 +90,8 @@ namespace AzSpokeTools.Azure.ResourceGraph
         {
             string? skipToken = null;
             var url = _client.Url(ResourceGraphQuery.Path);
+            long? totalRecords = null;
+            long received = 0;
             do
             {
                 await _quota.WaitIfExhaustedAsync(cancellationToken).ConfigureAwait(false);
@@ -133,6 +135,9 @@ namespace AzSpokeTools.Azure.ResourceGraph
                     _emitted.Add(id);
                     emit(resource);
                 }
+                received += data.Count;
+                if (totalRecords == null && result["totalRecords"] is JsonValue total && total.GetValueKind() == JsonValueKind.Number)
+                    totalRecords = (long)total;
                 Pages++;
                 _observer.Progress(Activity, Pages, _emitted.Count);
 
@@ -144,6 +149,11 @@ namespace AzSpokeTools.Azure.ResourceGraph
                 }
             }
             while (skipToken != null);
+            if (totalRecords != null && totalRecords.Value != received)
+            {
+                _observer.Warning("Resource Graph reported " + totalRecords.Value.ToString(CultureInfo.InvariantCulture) + " records for " + scope.CoverageScope
+                    + " but returned " + received.ToString(CultureInfo.InvariantCulture) + "; resources may have changed during the capture.");
+            }
             return null;
         }
 

@@ -77,6 +77,9 @@ public sealed class FakeArmServer : IAsyncDisposable
     public bool LroUsesAsyncOperation { get; set; }
     public TimeSpan ArgLatency { get; set; } = TimeSpan.Zero;
 
+    /// <summary>Added to the totalRecords Resource Graph reports (a live estate changing during paging).</summary>
+    public int TotalRecordsDrift { get; set; }
+
     /// <summary>A list path whose first page points its nextLink at another host (127.0.0.2), which the client must refuse.</summary>
     public string? ForeignNextLinkPath { get; set; }
 
@@ -263,7 +266,7 @@ public sealed class FakeArmServer : IAsyncDisposable
         }
         var page = rows.Skip(offset).Take(top).ToList();
         var sb = new StringBuilder();
-        sb.Append("{\"totalRecords\":").Append(rows.Count).Append(",\"count\":").Append(page.Count).Append(",\"data\":[");
+        sb.Append("{\"totalRecords\":").Append(rows.Count + TotalRecordsDrift).Append(",\"count\":").Append(page.Count).Append(",\"data\":[");
         for (int i = 0; i < page.Count; i++)
         {
             if (i > 0) sb.Append(',');
