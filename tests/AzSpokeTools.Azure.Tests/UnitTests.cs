@@ -110,3 +110,25 @@ public class SecretScrubberTests
             """), node));
     }
 }
+
+public class HostCredentialTests
+{
+    [Fact(Timeout = 60_000)]
+    public async Task A_host_token_callback_is_used_when_no_explicit_token_is_given()
+    {
+        await using var h = await ExportHarness.StartAsync(AzSpokeTools.Azure.Tests.FakeArm.FakeEstate.Generate(30));
+        var options = h.Options();
+        options.AccessToken = null;
+        var scopes = new List<string>();
+        options.Credential = DelegatedTokenCredential.Create((context, _) =>
+        {
+            lock (scopes) scopes.AddRange(context.Scopes);
+            return new AccessToken(h.Token, DateTimeOffset.UtcNow.AddMinutes(30));
+        });
+
+        await new TopologyExporter(options).ExportAsync(h.OutputPath);
+
+        Assert.Empty(h.Server.Violations);
+        Assert.Equal(h.Server.Endpoint.AbsoluteUri.TrimEnd('/') + "/.default", Assert.Single(scopes.Distinct()));
+    }
+}

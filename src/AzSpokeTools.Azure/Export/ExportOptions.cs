@@ -30,7 +30,11 @@ namespace AzSpokeTools.Azure.Export
         /// <summary>An explicit bearer token for ARM. Never logged or written.</summary>
         public string? AccessToken { get; set; }
 
-        /// <summary>A credential supplied by the host, used when no <see cref="AccessToken"/> is given.</summary>
+        /// <summary>
+        /// A credential supplied by the host (e.g. the Az PowerShell context), used when no
+        /// <see cref="AccessToken"/> is given. A token callback can be wrapped with Azure.Core's
+        /// <c>DelegatedTokenCredential.Create</c>.
+        /// </summary>
         public TokenCredential? Credential { get; set; }
 
         /// <summary>Also capture <c>getLearnedRoutes</c> of every virtual network gateway found.</summary>
