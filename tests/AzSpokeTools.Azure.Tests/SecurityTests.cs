@@ -54,11 +54,11 @@ public class SecurityTests
         Assert.DoesNotContain(FakeEstate.SecretMarker, text);
         Assert.DoesNotContain("a1410692-0000-4ceb-b94a-b90b94d398d1", text); // the corpus circuit's serviceKey
         var resources = h.ReadSnapshot()["resources"]!.AsArray();
-        var connection = resources.First(r => (string)r!["type"]! == "Microsoft.Network/connections" && ((string)r!["name"]!).StartsWith("conn-"))!;
+        var connection = resources.First(r => string.Equals((string)r!["type"]!, "Microsoft.Network/connections", StringComparison.OrdinalIgnoreCase) && ((string)r!["name"]!).StartsWith("conn-"))!;
         Assert.Null(connection["properties"]!["sharedKey"]);
         Assert.Null(connection["properties"]!["authorizationKey"]);
         Assert.Equal("IPsec", (string)connection["properties"]!["connectionType"]!);
-        var circuit = resources.First(r => (string)r!["type"]! == "Microsoft.Network/expressRouteCircuits" && ((string)r!["name"]!).StartsWith("er-"))!;
+        var circuit = resources.First(r => string.Equals((string)r!["type"]!, "Microsoft.Network/expressRouteCircuits", StringComparison.OrdinalIgnoreCase) && ((string)r!["name"]!).StartsWith("er-"))!;
         Assert.Null(circuit["properties"]!["serviceKey"]);
         Assert.Null(circuit["properties"]!["authorizations"]![0]!["properties"]!["authorizationKey"]);
         Assert.Equal("Available", (string)circuit["properties"]!["authorizations"]![0]!["properties"]!["authorizationUseStatus"]!);

@@ -6,12 +6,16 @@ namespace AzSpokeTools.Azure.Tests.FakeArm;
 /// <summary>One Resource Graph row as the fake server holds it: the ARM object plus the helper columns.</summary>
 public sealed record FakeRow(string Id, string SubscriptionId, string Json)
 {
-    /// <summary>The row as Resource Graph returns it: the projected columns it fills (null / "" when the resource has none) plus the helper columns.</summary>
+    /// <summary>
+    /// The row as Resource Graph returns it: <c>type</c> in lower case, the projected columns it fills
+    /// (null / "" when the resource has none) and the helper columns.
+    /// </summary>
     public string ArgJson { get; } = ToArgRow(Json, SubscriptionId, Id);
 
     private static string ToArgRow(string json, string subscriptionId, string id)
     {
         var row = JsonNode.Parse(json)!.AsObject();
+        row["type"] = ((string)row["type"]!).ToLowerInvariant();
         foreach (var column in new[] { "sku", "zones", "identity", "extendedLocation" }) if (!row.ContainsKey(column)) row[column] = null;
         foreach (var column in new[] { "kind", "managedBy" }) if (!row.ContainsKey(column)) row[column] = "";
         row["subscriptionId"] = subscriptionId;
