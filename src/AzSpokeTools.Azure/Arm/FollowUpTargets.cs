@@ -1,13 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Text.Json.Nodes;
-using System.Threading;
-using System.Threading.Tasks;
-using AzSpokeTools.Azure.Export;
 using AzSpokeTools.Azure.ResourceGraph;
-using AzSpokeTools.Azure.Snapshot;
-using AzSpokeTools.Azure.Transport;
 
 namespace AzSpokeTools.Azure.Arm
 {
