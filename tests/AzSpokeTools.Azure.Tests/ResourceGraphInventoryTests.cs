@@ -37,6 +37,21 @@ public class ResourceGraphInventoryTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task A_repeated_skipToken_fails_the_export_instead_of_looping()
+    {
+        await using var h = await ExportHarness.StartAsync(FakeEstate.Generate(500));
+        h.Server.RepeatSkipToken = true;
+        var options = h.Options();
+        options.PageSize = 100;
+
+        var ex = await Assert.ThrowsAsync<AzureExportException>(() => new TopologyExporter(options).ExportAsync(h.OutputPath));
+
+        Assert.Contains("same $skipToken twice", ex.Message);
+        Assert.Equal(2, h.Server.ArgRequests.Count());
+        Assert.Empty(Directory.GetFileSystemEntries(h.Directory, "*", new EnumerationOptions { AttributesToSkip = 0 }));
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task A_totalRecords_that_disagrees_with_the_rows_returned_is_a_warning()
     {
         await using var h = await ExportHarness.StartAsync(FakeEstate.Generate(500));

@@ -53,7 +53,10 @@ namespace AzSpokeTools.Azure.Arm
                     return;
                 }
                 var page = outcome.Body as JsonObject ?? new JsonObject();
-                skipToken = ResourceGraphInventory.StringOrNull(page["skipToken"]);
+                var next = ResourceGraphInventory.StringOrNull(page["skipToken"]);
+                if (next != null && next == skipToken)
+                    throw new AzureExportException(operation + " on " + networkManagerId + " returned the same skipToken twice; stopping instead of looping.");
+                skipToken = next;
                 if (first == null)
                 {
                     first = page;

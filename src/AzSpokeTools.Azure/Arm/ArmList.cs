@@ -38,7 +38,10 @@ namespace AzSpokeTools.Azure.Arm
                 value.Clear(); // detach the items from the response document
                 pages++;
                 var link = ResourceGraphInventory.StringOrNull(body["nextLink"]);
-                next = link == null ? null : new Uri(link, UriKind.Absolute);
+                var following = link == null ? null : new Uri(link, UriKind.Absolute);
+                if (following != null && following == next)
+                    throw new AzureExportException("GET " + RequestLogPolicy.RedactUrl(next) + " returned itself as nextLink; stopping instead of looping.", response.Status);
+                next = following;
             }
             return new ArmListResult(items, null, pages);
         }

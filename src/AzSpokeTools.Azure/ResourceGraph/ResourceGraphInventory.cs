@@ -141,7 +141,10 @@ namespace AzSpokeTools.Azure.ResourceGraph
                 Pages++;
                 _observer.Progress(Activity, Pages, _emitted.Count);
 
-                skipToken = StringOrNull(result["$skipToken"]);
+                var nextToken = StringOrNull(result["$skipToken"]);
+                if (nextToken != null && nextToken == skipToken)
+                    throw new AzureExportException("Resource Graph returned the same $skipToken twice for " + scope.CoverageScope + "; stopping instead of looping.", response.Status);
+                skipToken = nextToken;
                 if (skipToken == null && IsTrue(result["resultTruncated"]))
                 {
                     _coverage.Fail(scope.CoverageScope, null, null, response.Status, "Resource Graph truncated the result and gave no $skipToken.");

@@ -77,6 +77,9 @@ public sealed class FakeArmServer : IAsyncDisposable
     public bool LroUsesAsyncOperation { get; set; }
     public TimeSpan ArgLatency { get; set; } = TimeSpan.Zero;
 
+    /// <summary>A broken service: every page after the first repeats the $skipToken it was given.</summary>
+    public bool RepeatSkipToken { get; set; }
+
     /// <summary>Added to the totalRecords Resource Graph reports (a live estate changing during paging).</summary>
     public int TotalRecordsDrift { get; set; }
 
@@ -273,7 +276,9 @@ public sealed class FakeArmServer : IAsyncDisposable
             sb.Append(page[i].ArgJson);
         }
         sb.Append("],\"resultTruncated\":\"false\"");
-        if (offset + page.Count < rows.Count)
+        if (RepeatSkipToken && skipToken != null)
+            sb.Append(",\"$skipToken\":\"").Append(skipToken).Append('"');
+        else if (offset + page.Count < rows.Count)
             sb.Append(",\"$skipToken\":\"").Append(Convert.ToBase64String(Encoding.UTF8.GetBytes(key + "|" + (offset + page.Count)))).Append('"');
         sb.Append('}');
         record.Rows = page.Count;
