@@ -25,5 +25,15 @@ public static class CliApp
             error.WriteLine("error: " + ex.Message);
             return ExitCodes.BadInput;
         }
+        catch (AzSpokeTools.Engine.Requests.EngineInputException ex)
+        {
+            error.WriteLine($"error: {CliOptionNames.For(ex.Parameter)}: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (AzSpokeTools.Engine.Snapshot.SnapshotLoadException ex)
+        {
+            error.WriteLine("error: " + ex.Message);
+            return ExitCodes.BadInput;
+        }
     }
 }

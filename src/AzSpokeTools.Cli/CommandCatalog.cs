@@ -7,6 +7,8 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> Create(CliContext context)
     {
-        yield break;
+        yield return Commands.RoutesCommand.Create(context);
+        yield return Commands.SampleCommand.Create(context);
+        yield return Commands.GenerateCommand.Create(context);
     }
 }

@@ -1,0 +1,22 @@
+namespace AzSpokeTools.Cli;
+
+/// <summary>Maps engine request parameter names (the cmdlet parameter names) to CLI option names for error messages.</summary>
+internal static class CliOptionNames
+{
+    private static readonly Dictionary<string, string> Names = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Snapshot"] = "--snapshot",
+        ["Subnet"] = "--subnet",
+        ["NetworkInterface"] = "--nic",
+        ["Source"] = "--from",
+        ["Destination"] = "--to",
+        ["Intent"] = "--intent",
+        ["VirtualNetwork"] = "--vnet",
+        ["Tag"] = "--tag",
+        ["NetworkGroup"] = "--group",
+        ["OutputPath"] = "--out",
+        ["Format"] = "--format",
+    };
+
+    public static string For(string parameter) => Names.TryGetValue(parameter, out var n) ? n : parameter;
+}

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using System.Text.Json;
+using AzSpokeTools.Engine.Requests;
+using AzSpokeTools.Engine.Routing;
+
+namespace AzSpokeTools.Cli.Commands;
+
+/// <summary><c>azspoke routes --snapshot F (--subnet VNET/SUBNET | --nic NIC) [--format table|json]</c>.</summary>
+public static class RoutesCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var snapshot = CommonOptions.Snapshot();
+        var subnet = new Option<string?>("--subnet") { Description = "VNET/SUBNET or a subnet resource id" };
+        var nic = new Option<string?>("--nic") { Description = "A network interface name or resource id" };
+        var format = CommonOptions.Format("table", "json");
+        var command = new Command("routes", "Effective routes of a subnet or NIC, shaped like Azure's effective-routes API, without a running VM.")
+        {
+            snapshot, subnet, nic, format,
+        };
+        command.SetAction(parse =>
+        {
+            var request = new EffectiveRouteRequest
+            {
+                Snapshot = parse.GetValue(snapshot),
+                Subnet = parse.GetValue(subnet),
+                NetworkInterface = parse.GetValue(nic),
+            };
+            var table = request.Execute(new CliEngineHost(ctx));
+            if (parse.GetValue(format) == "json") WriteJson(ctx.Out, table);
+            else WriteTable(ctx.Out, table);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Azure's EffectiveRouteListResult shape (DESIGN.md CLI contract).</summary>
+    internal static void WriteJson(TextWriter output, EffectiveRouteTable table)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("value");
+            foreach (var r in table.Routes)
+            {
+                w.WriteStartObject();
+                if (r.Name != null) w.WriteString("name", r.Name); else w.WriteNull("name");
+                w.WriteString("source", r.Source.ToString());
+                w.WriteString("state", r.State.ToString());
+                w.WriteStartArray("addressPrefix");
+                foreach (var p in r.AddressPrefix) w.WriteStringValue(p);
+                w.WriteEndArray();
+                w.WriteString("nextHopType", r.NextHopType.ToString());
+                w.WriteStartArray("nextHopIpAddress");
+                foreach (var ip in r.NextHopIpAddress) w.WriteStringValue(ip);
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private static void WriteTable(TextWriter output, EffectiveRouteTable table)
+    {
+        output.WriteLine($"Effective routes of {table.Subnet.DisplayName} ({table.Scope})");
+        var rows = table.Routes.Select(r => new[]
+        {
+            r.Source.ToString(), r.State.ToString(), string.Join(", ", r.AddressPrefix), r.NextHopType.ToString(),
+            string.Join(", ", r.NextHopIpAddress), r.Name ?? "", r.State == RouteState.Invalid ? r.InvalidReason ?? "" : r.Origin ?? "",
+        }).ToList();
+        TextTable.Write(output, new[] { "Source", "State", "AddressPrefix", "NextHopType", "NextHopIpAddress", "Name", "Origin / why invalid" }, rows);
+        foreach (var a in table.Assumptions) output.WriteLine("Assumed: " + a);
+        foreach (var u in table.Unknowns) output.WriteLine("Unknown: " + u);
+    }
+}

@@ -1,0 +1,30 @@
+using System.Collections.Generic;
+using AzSpokeTools.Engine.Addresses;
+using AzSpokeTools.Engine.Snapshot;
+
+namespace AzSpokeTools.Engine.Model
+{
+    /// <summary>Microsoft.Network/azureFirewalls in a VNet (AzureFirewallSubnet) or a secured Virtual WAN hub.</summary>
+    public sealed class AzureFirewall : AzureResource
+    {
+        public List<IpAddressValue> PrivateIpAddresses { get; } = new List<IpAddressValue>();
+        public ResourceId? SubnetId { get; internal set; }
+        public ResourceId? VirtualHubId { get; internal set; }
+
+        internal static AzureFirewall Read(JsonNode n, ResourceId id, string type)
+        {
+            var f = new AzureFirewall();
+            f.ReadCommon(n, id, type);
+            foreach (var c in n.Array("ipConfigurations"))
+            {
+                f.SubnetId ??= c.Ref("subnet");
+                if (c.Str("privateIPAddress") is string ip && IpAddressValue.TryParse(ip, out var a)) f.PrivateIpAddresses.Add(a);
+            }
+            f.VirtualHubId = n.Ref("virtualHub");
+            if (n.Get("hubIPAddresses") is JsonNode hub && hub.IsObject &&
+                hub.Str("privateIPAddress") is string hip && IpAddressValue.TryParse(hip, out var h))
+                f.PrivateIpAddresses.Add(h);
+            return f;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using AzSpokeTools.Engine.Snapshot;
+
+namespace AzSpokeTools.Engine.Model
+{
+    /// <summary>networkManagers/connectivityConfigurations (azure-routing-rules.md §4.1 ARM shape).</summary>
+    public sealed class ConnectivityConfiguration : AzureResource
+    {
+        public ResourceId NetworkManagerId { get; internal set; }
+        /// <summary>Mesh or HubAndSpoke.</summary>
+        public string Topology { get; internal set; } = "";
+        public bool IsGlobal { get; internal set; }
+        public bool DeleteExistingPeering { get; internal set; }
+        public List<ResourceId> HubIds { get; } = new List<ResourceId>();
+        public List<ConnectivityGroupItem> AppliesToGroups { get; } = new List<ConnectivityGroupItem>();
+        /// <summary>connectedGroupAddressOverlap: Allowed (default) or Disallowed.</summary>
+        public string? ConnectedGroupAddressOverlap { get; internal set; }
+        /// <summary>connectedGroupPrivateEndpointsScale: Standard or HighScale.</summary>
+        public string? ConnectedGroupPrivateEndpointsScale { get; internal set; }
+        public string? PeeringEnforcement { get; internal set; }
+
+        public bool IsMesh => string.Equals(Topology, "Mesh", StringComparison.OrdinalIgnoreCase);
+        public bool IsHubAndSpoke => string.Equals(Topology, "HubAndSpoke", StringComparison.OrdinalIgnoreCase);
+
+        internal static ConnectivityConfiguration Read(JsonNode n, ResourceId id, string type)
+        {
+            var c = new ConnectivityConfiguration();
+            c.ReadCommon(n, id, type);
+            c.NetworkManagerId = id.Parent ?? id;
+            c.Topology = n.Str("connectivityTopology") ?? "";
+            c.IsGlobal = n.Bool("isGlobal") ?? false;
+            c.DeleteExistingPeering = n.Bool("deleteExistingPeering") ?? false;
+            foreach (var h in n.Array("hubs"))
+                if (ResourceId.TryParse(h.Str("resourceId"), out var hid)) c.HubIds.Add(hid);
+            foreach (var g in n.Array("appliesToGroups"))
+            {
+                if (!ResourceId.TryParse(g.Str("networkGroupId"), out var gid))
+                {
+                    n.Context.Warn(g.Location, "appliesToGroups item without networkGroupId; ignored");
+                    continue;
+                }
+                c.AppliesToGroups.Add(new ConnectivityGroupItem
+                {
+                    NetworkGroupId = gid,
+                    GroupConnectivity = g.Str("groupConnectivity") ?? "None",
+                    IsGlobal = g.Bool("isGlobal") ?? false,
+                    UseHubGateway = g.Bool("useHubGateway") ?? false,
+                });
+            }
+            if (n.Get("connectivityCapabilities") is JsonNode caps && caps.IsObject)
+            {
+                c.ConnectedGroupAddressOverlap = caps.Str("connectedGroupAddressOverlap");
+                c.ConnectedGroupPrivateEndpointsScale = caps.Str("connectedGroupPrivateEndpointsScale");
+                c.PeeringEnforcement = caps.Str("peeringEnforcement");
+            }
+            return c;
+        }
+    }
+
+    /// <summary>One appliesToGroups item of a connectivity configuration.</summary>
+    public sealed class ConnectivityGroupItem
+    {
+        public ResourceId NetworkGroupId { get; internal set; }
+        /// <summary>None or DirectlyConnected.</summary>
+        public string GroupConnectivity { get; internal set; } = "None";
+        public bool IsGlobal { get; internal set; }
+        public bool UseHubGateway { get; internal set; }
+
+        public bool DirectlyConnected => string.Equals(GroupConnectivity, "DirectlyConnected", StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Collections.Generic;
+using AzSpokeTools.Engine.Snapshot;
+
+namespace AzSpokeTools.Engine.Model
+{
+    /// <summary>virtualHubs/hubRouteTables: labels, static routes, and the connections associated or propagating (azure-routing-rules.md §5.1).</summary>
+    public sealed class HubRouteTable : AzureResource
+    {
+        public ResourceId HubId { get; internal set; }
+        public IReadOnlyList<string> Labels { get; internal set; } = new List<string>();
+        public IReadOnlyList<ResourceId> AssociatedConnections { get; internal set; } = new List<ResourceId>();
+        public IReadOnlyList<ResourceId> PropagatingConnections { get; internal set; } = new List<ResourceId>();
+        public List<HubRoute> Routes { get; } = new List<HubRoute>();
+
+        internal static HubRouteTable Read(JsonNode n, ResourceId id, string type)
+        {
+            var t = new HubRouteTable();
+            t.ReadCommon(n, id, type);
+            t.HubId = id.Parent ?? id;
+            t.Labels = n.Strings("labels");
+            t.AssociatedConnections = Ids(n.Strings("associatedConnections"));
+            t.PropagatingConnections = Ids(n.Strings("propagatingConnections"));
+            foreach (var r in n.Array("routes"))
+            {
+                t.Routes.Add(new HubRoute
+                {
+                    Name = r.Str("name") ?? "",
+                    DestinationType = r.Str("destinationType") ?? "CIDR",
+                    Destinations = r.Strings("destinations"),
+                    NextHopType = r.Str("nextHopType") ?? "",
+                    NextHop = r.Str("nextHop") is string nh && ResourceId.TryParse(nh, out var nhId) ? nhId : (ResourceId?)null,
+                });
+            }
+            return t;
+        }
+
+        private static List<ResourceId> Ids(List<string> texts)
+        {
+            var list = new List<ResourceId>();
+            foreach (var t in texts) if (ResourceId.TryParse(t, out var id)) list.Add(id);
+            return list;
+        }
+    }
+
+    /// <summary>A static route in a hub route table; destinations are CIDRs (or service tags).</summary>
+    public sealed class HubRoute
+    {
+        public string Name { get; internal set; } = "";
+        public string DestinationType { get; internal set; } = "CIDR";
+        public IReadOnlyList<string> Destinations { get; internal set; } = new List<string>();
+        /// <summary>ResourceId (a firewall, NVA or hub connection) or IPAddress.</summary>
+        public string NextHopType { get; internal set; } = "";
+        public ResourceId? NextHop { get; internal set; }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Collections.Generic;
+using AzSpokeTools.Engine.Addresses;
+using AzSpokeTools.Engine.Snapshot;
+
+namespace AzSpokeTools.Engine.Model
+{
+    /// <summary>virtualHubs/hubVirtualNetworkConnections: a spoke VNet attached to a Virtual WAN hub (azure-routing-rules.md §5.1).</summary>
+    public sealed class HubVirtualNetworkConnection : AzureResource
+    {
+        public ResourceId HubId { get; internal set; }
+        public ResourceId? RemoteVirtualNetworkId { get; internal set; }
+        public bool EnableInternetSecurity { get; internal set; }
+        public ResourceId? AssociatedRouteTableId { get; internal set; }
+        public IReadOnlyList<ResourceId> PropagatedRouteTableIds { get; internal set; } = new List<ResourceId>();
+        public IReadOnlyList<string> PropagatedLabels { get; internal set; } = new List<string>();
+        public List<HubStaticRoute> StaticRoutes { get; } = new List<HubStaticRoute>();
+
+        internal static HubVirtualNetworkConnection Read(JsonNode n, ResourceId id, string type)
+        {
+            var c = new HubVirtualNetworkConnection();
+            c.ReadCommon(n, id, type);
+            c.HubId = id.Parent ?? id;
+            c.RemoteVirtualNetworkId = n.Ref("remoteVirtualNetwork");
+            c.EnableInternetSecurity = n.Bool("enableInternetSecurity") ?? true;
+            if (n.Get("routingConfiguration") is JsonNode rc && rc.IsObject)
+            {
+                c.AssociatedRouteTableId = rc.Ref("associatedRouteTable");
+                if (rc.Get("propagatedRouteTables") is JsonNode prt && prt.IsObject)
+                {
+                    var ids = new List<ResourceId>();
+                    foreach (var item in prt.Array("ids"))
+                        if (ResourceId.TryParse(item.Own("id")?.AsString(), out var rid)) ids.Add(rid);
+                    c.PropagatedRouteTableIds = ids;
+                    c.PropagatedLabels = prt.Strings("labels");
+                }
+                if (rc.Get("vnetRoutes") is JsonNode vr && vr.IsObject)
+                {
+                    foreach (var sr in vr.Array("staticRoutes"))
+                    {
+                        c.StaticRoutes.Add(new HubStaticRoute
+                        {
+                            Name = sr.Str("name") ?? "",
+                            AddressPrefixes = sr.Get("addressPrefixes") is JsonNode ap ? ap.Prefixes() : new List<IpPrefix>(),
+                            NextHopIpAddress = sr.Str("nextHopIpAddress"),
+                        });
+                    }
+                }
+            }
+            return c;
+        }
+    }
+
+    /// <summary>A static route on a hub virtual network connection (next hop: an NVA IP in the spoke).</summary>
+    public sealed class HubStaticRoute
+    {
+        public string Name { get; internal set; } = "";
+        public IReadOnlyList<IpPrefix> AddressPrefixes { get; internal set; } = new List<IpPrefix>();
+        public string? NextHopIpAddress { get; internal set; }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Collections.Generic;
+using AzSpokeTools.Engine.Addresses;
+using AzSpokeTools.Engine.Snapshot;
+
+namespace AzSpokeTools.Engine.Model
+{
+    /// <summary>Microsoft.Network/loadBalancers: internal frontends that can be a UDR next hop in front of NVAs.</summary>
+    public sealed class LoadBalancer : AzureResource
+    {
+        public List<LoadBalancerFrontend> Frontends { get; } = new List<LoadBalancerFrontend>();
+
+        internal static LoadBalancer Read(JsonNode n, ResourceId id, string type)
+        {
+            var lb = new LoadBalancer();
+            lb.ReadCommon(n, id, type);
+            foreach (var fe in n.Array("frontendIPConfigurations"))
+            {
+                var ip = fe.Str("privateIPAddress");
+                if (ip == null || !IpAddressValue.TryParse(ip, out var addr)) continue;
+                lb.Frontends.Add(new LoadBalancerFrontend
+                {
+                    Name = fe.Own("name")?.AsString() ?? "",
+                    PrivateIpAddress = addr,
+                    SubnetId = fe.Ref("subnet"),
+                });
+            }
+            return lb;
+        }
+    }
+
+    /// <summary>An internal frontend IP of a load balancer.</summary>
+    public sealed class LoadBalancerFrontend
+    {
+        public string Name { get; internal set; } = "";
+        public IpAddressValue PrivateIpAddress { get; internal set; }
+        public ResourceId? SubnetId { get; internal set; }
+    }
+}

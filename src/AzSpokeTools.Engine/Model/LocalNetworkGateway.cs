@@ -1,0 +1,22 @@
+using System.Collections.Generic;
+using AzSpokeTools.Engine.Addresses;
+using AzSpokeTools.Engine.Snapshot;
+
+namespace AzSpokeTools.Engine.Model
+{
+    /// <summary>Microsoft.Network/localNetworkGateways: an on-premises site's prefixes.</summary>
+    public sealed class LocalNetworkGateway : AzureResource
+    {
+        public IReadOnlyList<IpPrefix> AddressPrefixes { get; internal set; } = new List<IpPrefix>();
+        public string? GatewayIpAddress { get; internal set; }
+
+        internal static LocalNetworkGateway Read(JsonNode n, ResourceId id, string type)
+        {
+            var l = new LocalNetworkGateway();
+            l.ReadCommon(n, id, type);
+            l.AddressPrefixes = n.AddressSpace("localNetworkAddressSpace");
+            l.GatewayIpAddress = n.Str("gatewayIpAddress");
+            return l;
+        }
+    }
+}

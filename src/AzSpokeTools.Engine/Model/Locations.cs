@@ -1,0 +1,17 @@
+using System.Text;
+
+namespace AzSpokeTools.Engine.Model
+{
+    /// <summary>Region names: ARM uses "westus", the portal and some tools "West US".</summary>
+    public static class Locations
+    {
+        public static string Normalize(string? location)
+        {
+            if (string.IsNullOrWhiteSpace(location)) return "";
+            var sb = new StringBuilder(location!.Length);
+            foreach (var c in location)
+                if (!char.IsWhiteSpace(c)) sb.Append(char.ToLowerInvariant(c));
+            return sb.ToString();
+        }
+    }
+}

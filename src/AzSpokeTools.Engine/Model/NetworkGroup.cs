@@ -1,0 +1,40 @@
+using System.Collections.Generic;
+using AzSpokeTools.Engine.Snapshot;
+
+namespace AzSpokeTools.Engine.Model
+{
+    /// <summary>networkManagers/networkGroups: static members (and, unresolved offline, Azure Policy members).</summary>
+    public sealed class NetworkGroup : AzureResource
+    {
+        public ResourceId NetworkManagerId { get; internal set; }
+        /// <summary>VirtualNetwork or Subnet.</summary>
+        public string? MemberType { get; internal set; }
+        public List<ResourceId> StaticMemberIds { get; } = new List<ResourceId>();
+
+        internal static NetworkGroup Read(JsonNode n, ResourceId id, string type)
+        {
+            var g = new NetworkGroup();
+            g.ReadCommon(n, id, type);
+            g.NetworkManagerId = id.Parent ?? id;
+            g.MemberType = n.Str("memberType");
+            return g;
+        }
+    }
+
+    /// <summary>networkManagers/networkGroups/staticMembers: one VNet in a group.</summary>
+    public sealed class StaticMember : AzureResource
+    {
+        public ResourceId NetworkGroupId { get; internal set; }
+        public ResourceId? MemberResourceId { get; internal set; }
+
+        internal static StaticMember Read(JsonNode n, ResourceId id, string type)
+        {
+            var s = new StaticMember();
+            s.ReadCommon(n, id, type);
+            s.NetworkGroupId = id.Parent ?? id;
+            s.MemberResourceId = n.Str("resourceId") is string r && ResourceId.TryParse(r, out var rid) ? rid : (ResourceId?)null;
+            if (s.MemberResourceId == null) n.Context.Warn(n.Location, $"static member {s.Name} has no resourceId");
+            return s;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System.Collections.Generic;
+using AzSpokeTools.Engine.Addresses;
+using AzSpokeTools.Engine.Snapshot;
+
+namespace AzSpokeTools.Engine.Model
+{
+    /// <summary>Microsoft.Network/networkInterfaces: IP configurations and IP forwarding.</summary>
+    public sealed class NetworkInterface : AzureResource
+    {
+        /// <summary>azure-routing-rules.md §3.4: a NIC that forwards traffic for others must have enableIPForwarding.</summary>
+        public bool EnableIPForwarding { get; internal set; }
+        public List<NicIpConfiguration> IpConfigurations { get; } = new List<NicIpConfiguration>();
+        public ResourceId? VirtualMachineId { get; internal set; }
+        public ResourceId? PrivateEndpointId { get; internal set; }
+
+        internal static NetworkInterface Read(JsonNode n, ResourceId id, string type)
+        {
+            var nic = new NetworkInterface();
+            nic.ReadCommon(n, id, type);
+            nic.EnableIPForwarding = n.Bool("enableIPForwarding") ?? false;
+            nic.VirtualMachineId = n.Ref("virtualMachine");
+            nic.PrivateEndpointId = n.Ref("privateEndpoint");
+            foreach (var c in n.Array("ipConfigurations"))
+            {
+                var cfg = new NicIpConfiguration
+                {
+                    Name = c.Own("name")?.AsString() ?? "",
+                    SubnetId = c.Ref("subnet"),
+                    Primary = c.Bool("primary") ?? false,
+                };
+                var ip = c.Str("privateIPAddress");
+                if (ip != null)
+                {
+                    if (IpAddressValue.TryParse(ip, out var addr)) cfg.PrivateIpAddress = addr;
+                    // An ipConfiguration with privateIPAddressPrefixLength carries a prefix ("172.20.2.16/28").
+                    else if (IpPrefix.TryParse(ip, out var block)) cfg.PrivateIpAddress = block.Network;
+                    else n.Context.Error(c.Location, $"'{ip}' is not an IP address");
+                }
+                var pools = new List<ResourceId>();
+                foreach (var pool in c.Array("loadBalancerBackendAddressPools"))
+                    if (ResourceId.TryParse(pool.Own("id")?.AsString(), out var pid)) pools.Add(pid);
+                cfg.LoadBalancerBackendAddressPoolIds = pools;
+                nic.IpConfigurations.Add(cfg);
+            }
+            return nic;
+        }
+    }
+
+    /// <summary>One IP configuration of a NIC.</summary>
+    public sealed class NicIpConfiguration
+    {
+        public string Name { get; internal set; } = "";
+        public IpAddressValue? PrivateIpAddress { get; internal set; }
+        public ResourceId? SubnetId { get; internal set; }
+        public bool Primary { get; internal set; }
+        public IReadOnlyList<ResourceId> LoadBalancerBackendAddressPoolIds { get; internal set; } = new List<ResourceId>();
+    }
+}

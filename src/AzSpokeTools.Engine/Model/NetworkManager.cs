@@ -1,0 +1,28 @@
+using System.Collections.Generic;
+using AzSpokeTools.Engine.Snapshot;
+
+namespace AzSpokeTools.Engine.Model
+{
+    /// <summary>Microsoft.Network/networkManagers (AVNM) with its groups, configurations and captured deployment status.</summary>
+    public sealed class NetworkManager : AzureResource
+    {
+        public IReadOnlyList<string> ScopeSubscriptions { get; internal set; } = new List<string>();
+        public IReadOnlyList<string> ScopeManagementGroups { get; internal set; } = new List<string>();
+        public List<NetworkGroup> NetworkGroups { get; } = new List<NetworkGroup>();
+        public List<ConnectivityConfiguration> ConnectivityConfigurations { get; } = new List<ConnectivityConfiguration>();
+        /// <summary>Deployment status per region from a captured listDeploymentStatus result; null when not captured.</summary>
+        public List<AvnmDeployment>? Deployments { get; internal set; }
+
+        internal static NetworkManager Read(JsonNode n, ResourceId id, string type)
+        {
+            var m = new NetworkManager();
+            m.ReadCommon(n, id, type);
+            if (n.Get("networkManagerScopes") is JsonNode scopes && scopes.IsObject)
+            {
+                m.ScopeSubscriptions = scopes.Strings("subscriptions");
+                m.ScopeManagementGroups = scopes.Strings("managementGroups");
+            }
+            return m;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using System.Collections.Generic;
+using AzSpokeTools.Engine.Addresses;
+using AzSpokeTools.Engine.Snapshot;
+
+namespace AzSpokeTools.Engine.Model
+{
+    /// <summary>Microsoft.Network/networkVirtualAppliances: an NVA deployed in a Virtual WAN hub.</summary>
+    public sealed class NetworkVirtualAppliance : AzureResource
+    {
+        public ResourceId? VirtualHubId { get; internal set; }
+        public List<IpAddressValue> PrivateIpAddresses { get; } = new List<IpAddressValue>();
+
+        internal static NetworkVirtualAppliance Read(JsonNode n, ResourceId id, string type)
+        {
+            var a = new NetworkVirtualAppliance();
+            a.ReadCommon(n, id, type);
+            a.VirtualHubId = n.Ref("virtualHub");
+            foreach (var nic in n.Array("virtualApplianceNics"))
+                if (nic.Str("privateIpAddress") is string ip && IpAddressValue.TryParse(ip, out var v)) a.PrivateIpAddresses.Add(v);
+            return a;
+        }
+    }
+}

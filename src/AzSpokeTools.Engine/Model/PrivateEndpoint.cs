@@ -1,0 +1,32 @@
+using System.Collections.Generic;
+using AzSpokeTools.Engine.Addresses;
+using AzSpokeTools.Engine.Snapshot;
+
+namespace AzSpokeTools.Engine.Model
+{
+    /// <summary>Microsoft.Network/privateEndpoints: a /32 InterfaceEndpoint route per IP (azure-routing-rules.md §2.1).</summary>
+    public sealed class PrivateEndpoint : AzureResource
+    {
+        public ResourceId? SubnetId { get; internal set; }
+        public IReadOnlyList<ResourceId> NetworkInterfaceIds { get; internal set; } = new List<ResourceId>();
+        /// <summary>IPs read from the endpoint itself (ipConfigurations, customDnsConfigs); NIC IPs are added when the NIC is in the snapshot.</summary>
+        public List<IpAddressValue> IpAddresses { get; } = new List<IpAddressValue>();
+
+        internal static PrivateEndpoint Read(JsonNode n, ResourceId id, string type)
+        {
+            var pe = new PrivateEndpoint();
+            pe.ReadCommon(n, id, type);
+            pe.SubnetId = n.Ref("subnet");
+            var nics = new List<ResourceId>();
+            foreach (var nic in n.Array("networkInterfaces"))
+                if (ResourceId.TryParse(nic.Own("id")?.AsString(), out var nid)) nics.Add(nid);
+            pe.NetworkInterfaceIds = nics;
+            foreach (var c in n.Array("ipConfigurations"))
+                if (c.Str("privateIPAddress") is string ip && IpAddressValue.TryParse(ip, out var a) && !pe.IpAddresses.Contains(a)) pe.IpAddresses.Add(a);
+            foreach (var d in n.Array("customDnsConfigs"))
+                foreach (var ip in d.Strings("ipAddresses"))
+                    if (IpAddressValue.TryParse(ip, out var a) && !pe.IpAddresses.Contains(a)) pe.IpAddresses.Add(a);
+            return pe;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using AzSpokeTools.Engine.Addresses;
+using AzSpokeTools.Engine.Snapshot;
+
+namespace AzSpokeTools.Engine.Model
+{
+    /// <summary>Microsoft.Network/publicIPAddresses: the next hop an active-standby VPN gateway's routes show (azure-routing-rules.md §2.3).</summary>
+    public sealed class PublicIpAddress : AzureResource
+    {
+        public IpAddressValue? IpAddress { get; internal set; }
+
+        internal static PublicIpAddress Read(JsonNode n, ResourceId id, string type)
+        {
+            var p = new PublicIpAddress();
+            p.ReadCommon(n, id, type);
+            if (n.Str("ipAddress") is string ip && IpAddressValue.TryParse(ip, out var a)) p.IpAddress = a;
+            return p;
+        }
+    }
+}

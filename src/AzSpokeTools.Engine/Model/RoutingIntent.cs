@@ -1,0 +1,46 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using AzSpokeTools.Engine.Snapshot;
+
+namespace AzSpokeTools.Engine.Model
+{
+    /// <summary>virtualHubs/routingIntent: at most one Internet and one PrivateTraffic policy (azure-routing-rules.md §5.2).</summary>
+    public sealed class RoutingIntent : AzureResource
+    {
+        public ResourceId HubId { get; internal set; }
+        public List<RoutingPolicy> Policies { get; } = new List<RoutingPolicy>();
+
+        /// <summary>The next hop (firewall/NVA id) for private traffic, if a PrivateTraffic policy exists.</summary>
+        public ResourceId? PrivateTrafficNextHop =>
+            Policies.FirstOrDefault(p => p.Destinations.Any(d => string.Equals(d, "PrivateTraffic", StringComparison.OrdinalIgnoreCase)))?.NextHop;
+
+        public ResourceId? InternetNextHop =>
+            Policies.FirstOrDefault(p => p.Destinations.Any(d => string.Equals(d, "Internet", StringComparison.OrdinalIgnoreCase)))?.NextHop;
+
+        internal static RoutingIntent Read(JsonNode n, ResourceId id, string type)
+        {
+            var ri = new RoutingIntent();
+            ri.ReadCommon(n, id, type);
+            ri.HubId = id.Parent ?? id;
+            foreach (var p in n.Array("routingPolicies"))
+            {
+                ri.Policies.Add(new RoutingPolicy
+                {
+                    Name = p.Str("name") ?? "",
+                    Destinations = p.Strings("destinations"),
+                    NextHop = p.Str("nextHop") is string nh && ResourceId.TryParse(nh, out var nhId) ? nhId : (ResourceId?)null,
+                });
+            }
+            return ri;
+        }
+    }
+
+    /// <summary>One routing policy: destinations (Internet, PrivateTraffic) and a next hop resource.</summary>
+    public sealed class RoutingPolicy
+    {
+        public string Name { get; internal set; } = "";
+        public IReadOnlyList<string> Destinations { get; internal set; } = new List<string>();
+        public ResourceId? NextHop { get; internal set; }
+    }
+}

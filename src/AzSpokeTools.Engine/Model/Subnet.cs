@@ -1,0 +1,81 @@
+using System.Collections.Generic;
+using AzSpokeTools.Engine.Addresses;
+using AzSpokeTools.Engine.Snapshot;
+
+namespace AzSpokeTools.Engine.Model
+{
+    /// <summary>A subnet of a virtual network.</summary>
+    public sealed class Subnet
+    {
+        public ResourceId Id { get; internal set; }
+        public string Name { get; internal set; } = "";
+        public VirtualNetwork VirtualNetwork { get; internal set; } = null!;
+        public IReadOnlyList<IpPrefix> AddressPrefixes { get; internal set; } = new List<IpPrefix>();
+        public ResourceId? RouteTableId { get; internal set; }
+        /// <summary>Service endpoints: service name (e.g. Microsoft.Storage) and locations.</summary>
+        public IReadOnlyList<ServiceEndpoint> ServiceEndpoints { get; internal set; } = new List<ServiceEndpoint>();
+        /// <summary>privateEndpointNetworkPolicies: Disabled, Enabled, NetworkSecurityGroupEnabled, RouteTableEnabled.</summary>
+        public string? PrivateEndpointNetworkPolicies { get; internal set; }
+        public IReadOnlyList<string> Delegations { get; internal set; } = new List<string>();
+        public SourceLocation Source { get; internal set; }
+
+        /// <summary>"vnet/subnet".</summary>
+        public string DisplayName => VirtualNetwork.Name + "/" + Name;
+
+        internal static Subnet? Read(JsonNode n, VirtualNetwork vnet)
+        {
+            var name = n.Own("name")?.AsString();
+            var idText = n.Own("id")?.AsString();
+            ResourceId id;
+            if (!ResourceId.TryParse(idText, out id))
+            {
+                if (string.IsNullOrEmpty(name))
+                {
+                    n.Context.Error(n.Location, "subnet has neither id nor name");
+                    return null;
+                }
+                id = vnet.Id.Child("subnets", name!);
+            }
+            var s = new Subnet { Id = id, Name = name ?? id.Name, VirtualNetwork = vnet, Source = n.Location };
+            var prefixes = new List<IpPrefix>();
+            if (n.Get("addressPrefix") is JsonNode single) prefixes.AddRange(single.Prefixes());
+            if (n.Get("addressPrefixes") is JsonNode many)
+                foreach (var p in many.Prefixes()) if (!prefixes.Contains(p)) prefixes.Add(p);
+            if (prefixes.Count == 0) n.Context.Warn(n.Location, $"subnet {s.DisplayName} has no address prefix");
+            s.AddressPrefixes = prefixes;
+            s.RouteTableId = n.Ref("routeTable");
+            s.PrivateEndpointNetworkPolicies = n.Str("privateEndpointNetworkPolicies");
+            var ses = new List<ServiceEndpoint>();
+            foreach (var se in n.Array("serviceEndpoints"))
+            {
+                var service = se.Str("service");
+                if (string.IsNullOrEmpty(service)) continue;
+                ses.Add(new ServiceEndpoint(service!, se.Strings("locations")));
+            }
+            s.ServiceEndpoints = ses;
+            var delegations = new List<string>();
+            foreach (var d in n.Array("delegations"))
+            {
+                var sn = d.Str("serviceName");
+                if (!string.IsNullOrEmpty(sn)) delegations.Add(sn!);
+            }
+            s.Delegations = delegations;
+            return s;
+        }
+
+        public override string ToString() => DisplayName;
+    }
+
+    /// <summary>A service endpoint enabled on a subnet.</summary>
+    public sealed class ServiceEndpoint
+    {
+        public ServiceEndpoint(string service, IReadOnlyList<string> locations)
+        {
+            Service = service;
+            Locations = locations;
+        }
+
+        public string Service { get; }
+        public IReadOnlyList<string> Locations { get; }
+    }
+}

@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using AzSpokeTools.Engine.Routing;
+using AzSpokeTools.Engine.Snapshot;
+
+namespace AzSpokeTools.Engine.Model
+{
+    /// <summary>
+    /// The neutral network model built from a snapshot (in Batfish's manner: vendor JSON, then this model,
+    /// then the data plane). Lookups by resource id are case-insensitive.
+    /// </summary>
+    public sealed class Topology
+    {
+        public int SchemaVersion { get; internal set; } = 1;
+        public string? CapturedAt { get; internal set; }
+        public string? SourceDescription { get; internal set; }
+        /// <summary>The files the topology was read from.</summary>
+        public List<string> Files { get; } = new List<string>();
+
+        public List<VirtualNetwork> VirtualNetworks { get; } = new List<VirtualNetwork>();
+        public List<RouteTable> RouteTables { get; } = new List<RouteTable>();
+        public List<NetworkInterface> NetworkInterfaces { get; } = new List<NetworkInterface>();
+        public List<VirtualNetworkGateway> VirtualNetworkGateways { get; } = new List<VirtualNetworkGateway>();
+        public List<LocalNetworkGateway> LocalNetworkGateways { get; } = new List<LocalNetworkGateway>();
+        public List<GatewayConnection> Connections { get; } = new List<GatewayConnection>();
+        public List<ExpressRouteCircuit> ExpressRouteCircuits { get; } = new List<ExpressRouteCircuit>();
+        public List<AzureFirewall> AzureFirewalls { get; } = new List<AzureFirewall>();
+        public List<LoadBalancer> LoadBalancers { get; } = new List<LoadBalancer>();
+        public List<NetworkVirtualAppliance> NetworkVirtualAppliances { get; } = new List<NetworkVirtualAppliance>();
+        public List<PrivateEndpoint> PrivateEndpoints { get; } = new List<PrivateEndpoint>();
+        public List<PublicIpAddress> PublicIpAddresses { get; } = new List<PublicIpAddress>();
+        public List<VirtualWan> VirtualWans { get; } = new List<VirtualWan>();
+        public List<VirtualHub> VirtualHubs { get; } = new List<VirtualHub>();
+        public List<NetworkManager> NetworkManagers { get; } = new List<NetworkManager>();
+        public List<NetworkGroup> NetworkGroups { get; } = new List<NetworkGroup>();
+        public List<ConnectivityConfiguration> ConnectivityConfigurations { get; } = new List<ConnectivityConfiguration>();
+
+        /// <summary>Captured NIC effective routes (results: effectiveRouteTable), the ground truth for verify.</summary>
+        public Dictionary<ResourceId, IReadOnlyList<EffectiveRoute>> CapturedEffectiveRoutes { get; } = new Dictionary<ResourceId, IReadOnlyList<EffectiveRoute>>();
+        /// <summary>Captured gateway learned routes (results: getLearnedRoutes) by gateway id.</summary>
+        public Dictionary<ResourceId, IReadOnlyList<LearnedRoute>> LearnedRoutes { get; } = new Dictionary<ResourceId, IReadOnlyList<LearnedRoute>>();
+        /// <summary>Captured effective AVNM connectivity per VNet (results: listNetworkManagerEffectiveConnectivityConfigurations).</summary>
+        public Dictionary<ResourceId, EffectiveConnectivity> EffectiveConnectivity { get; } = new Dictionary<ResourceId, EffectiveConnectivity>();
+
+        public Coverage Coverage { get; } = new Coverage();
+        /// <summary>Warnings found while loading (errors abort the load).</summary>
+        public List<LoadDiagnostic> Diagnostics { get; } = new List<LoadDiagnostic>();
+        /// <summary>Resource types the model does not use, with counts (kept, never an error).</summary>
+        public Dictionary<string, int> UnknownTypes { get; } = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+
+        private Dictionary<ResourceId, object>? _index;
+
+        /// <summary>Any modelled resource, subnet or peering by id.</summary>
+        public object? Find(ResourceId id)
+        {
+            _index ??= BuildIndex();
+            return _index.TryGetValue(id, out var o) ? o : null;
+        }
+
+        public T? Find<T>(ResourceId? id) where T : class => id is ResourceId r ? Find(r) as T : null;
+
+        internal void InvalidateIndex() => _index = null;
+
+        private Dictionary<ResourceId, object> BuildIndex()
+        {
+            var d = new Dictionary<ResourceId, object>();
+            void Add(ResourceId id, object o) { if (!id.IsEmpty && !d.ContainsKey(id)) d[id] = o; }
+            foreach (var v in VirtualNetworks)
+            {
+                Add(v.Id, v);
+                foreach (var s in v.Subnets) Add(s.Id, s);
+                foreach (var p in v.Peerings) Add(p.Id, p);
+            }
+            foreach (var r in AllResources()) Add(r.Id, r);
+            foreach (var h in VirtualHubs)
+            {
+                foreach (var c in h.Connections) Add(c.Id, c);
+                foreach (var t in h.RouteTables) Add(t.Id, t);
+                if (h.RoutingIntent != null) Add(h.RoutingIntent.Id, h.RoutingIntent);
+            }
+            return d;
+        }
+
+        /// <summary>Every top-level and child resource in the model (not subnets or peerings).</summary>
+        public IEnumerable<AzureResource> AllResources() =>
+            VirtualNetworks.Cast<AzureResource>()
+                .Concat(RouteTables).Concat(NetworkInterfaces).Concat(VirtualNetworkGateways).Concat(LocalNetworkGateways)
+                .Concat(Connections).Concat(ExpressRouteCircuits).Concat(AzureFirewalls).Concat(LoadBalancers)
+                .Concat(NetworkVirtualAppliances).Concat(PrivateEndpoints).Concat(PublicIpAddresses).Concat(VirtualWans).Concat(VirtualHubs)
+                .Concat(NetworkManagers).Concat(NetworkGroups).Concat(ConnectivityConfigurations);
+
+        /// <summary>Counts per modelled type, for summaries.</summary>
+        public IReadOnlyDictionary<string, int> Counts() => new Dictionary<string, int>
+        {
+            ["virtualNetworks"] = VirtualNetworks.Count,
+            ["subnets"] = VirtualNetworks.Sum(v => v.Subnets.Count),
+            ["virtualNetworkPeerings"] = VirtualNetworks.Sum(v => v.Peerings.Count),
+            ["routeTables"] = RouteTables.Count,
+            ["routes"] = RouteTables.Sum(t => t.Routes.Count),
+            ["networkInterfaces"] = NetworkInterfaces.Count,
+            ["virtualNetworkGateways"] = VirtualNetworkGateways.Count,
+            ["localNetworkGateways"] = LocalNetworkGateways.Count,
+            ["connections"] = Connections.Count,
+            ["expressRouteCircuits"] = ExpressRouteCircuits.Count,
+            ["azureFirewalls"] = AzureFirewalls.Count,
+            ["loadBalancers"] = LoadBalancers.Count,
+            ["networkVirtualAppliances"] = NetworkVirtualAppliances.Count,
+            ["privateEndpoints"] = PrivateEndpoints.Count,
+            ["publicIPAddresses"] = PublicIpAddresses.Count,
+            ["virtualWans"] = VirtualWans.Count,
+            ["virtualHubs"] = VirtualHubs.Count,
+            ["networkManagers"] = NetworkManagers.Count,
+            ["networkGroups"] = NetworkGroups.Count,
+            ["connectivityConfigurations"] = ConnectivityConfigurations.Count,
+        };
+    }
+}

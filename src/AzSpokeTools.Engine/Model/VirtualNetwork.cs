@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+using AzSpokeTools.Engine.Addresses;
+using AzSpokeTools.Engine.Snapshot;
+
+namespace AzSpokeTools.Engine.Model
+{
+    /// <summary>Microsoft.Network/virtualNetworks with its inline subnets and peerings.</summary>
+    public sealed class VirtualNetwork : AzureResource
+    {
+        public IReadOnlyList<IpPrefix> AddressSpace { get; internal set; } = new List<IpPrefix>();
+        public List<Subnet> Subnets { get; } = new List<Subnet>();
+        public List<VirtualNetworkPeering> Peerings { get; } = new List<VirtualNetworkPeering>();
+        /// <summary>privateEndpointVNetPolicies: Disabled or Basic (high-scale private endpoints).</summary>
+        public string? PrivateEndpointVNetPolicies { get; internal set; }
+
+        internal static VirtualNetwork Read(JsonNode n, ResourceId id, string type)
+        {
+            var v = new VirtualNetwork();
+            v.ReadCommon(n, id, type);
+            v.AddressSpace = n.AddressSpace("addressSpace");
+            v.PrivateEndpointVNetPolicies = n.Str("privateEndpointVNetPolicies");
+            foreach (var s in n.Array("subnets"))
+            {
+                var subnet = Subnet.Read(s, v);
+                if (subnet != null) v.Subnets.Add(subnet);
+            }
+            foreach (var p in n.Array("virtualNetworkPeerings"))
+            {
+                var peering = VirtualNetworkPeering.Read(p, v);
+                if (peering != null) v.Peerings.Add(peering);
+            }
+            return v;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System;
+using System.Linq;
+using AzSpokeTools.Engine.Hosting;
+using AzSpokeTools.Engine.Model;
+using AzSpokeTools.Engine.Routing;
+
+namespace AzSpokeTools.Engine.Requests
+{
+    /// <summary>
+    /// Get-SpokeEffectiveRoute / <c>azspoke routes</c>: the effective routes of one subnet or NIC.
+    /// Exactly one of <see cref="Subnet"/> and <see cref="NetworkInterface"/> is given.
+    /// </summary>
+    public sealed class EffectiveRouteRequest
+    {
+        /// <summary>Snapshot file, directory or sample:NAME (ignored when <see cref="Topology"/> is set).</summary>
+        public string? Snapshot { get; set; }
+        public Topology? Topology { get; set; }
+        /// <summary>VNET/SUBNET or a subnet resource id.</summary>
+        public string? Subnet { get; set; }
+        /// <summary>A NIC name or resource id.</summary>
+        public string? NetworkInterface { get; set; }
+        /// <summary>Optional service tags to resolve tag prefixes.</summary>
+        public ServiceTagCatalog? ServiceTags { get; set; }
+
+        public EffectiveRouteTable Execute(IEngineHost host)
+        {
+            if (host == null) throw new ArgumentNullException(nameof(host));
+            bool hasSubnet = !string.IsNullOrWhiteSpace(Subnet), hasNic = !string.IsNullOrWhiteSpace(NetworkInterface);
+            if (hasSubnet == hasNic)
+                throw new EngineInputException(hasSubnet ? "NetworkInterface" : "Subnet", "give either a subnet (VNET/SUBNET or id) or a network interface, not both");
+            var topology = TopologyInput.Resolve(Snapshot, Topology, host);
+            var calculator = new EffectiveRouteCalculator(topology, ServiceTags);
+            var table = hasSubnet
+                ? calculator.ForSubnet(TopologyNames.ResolveSubnet(topology, Subnet!, "Subnet"))
+                : calculator.ForNetworkInterface(TopologyNames.ResolveNetworkInterface(topology, NetworkInterface!, "NetworkInterface"));
+            foreach (var u in table.Unknowns) host.Warning(u);
+            foreach (var a in table.Assumptions) host.Verbose("assumed: " + a);
+            return table;
+        }
+    }
+}

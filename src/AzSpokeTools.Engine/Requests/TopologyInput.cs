@@ -1,0 +1,24 @@
+using System.Linq;
+using AzSpokeTools.Engine.Hosting;
+using AzSpokeTools.Engine.Model;
+using AzSpokeTools.Engine.Snapshot;
+
+namespace AzSpokeTools.Engine.Requests
+{
+    /// <summary>Where a request's topology comes from: an already loaded topology, or a snapshot path (or sample:NAME).</summary>
+    internal static class TopologyInput
+    {
+        public static Topology Resolve(string? snapshot, Topology? topology, IEngineHost host)
+        {
+            if (topology != null) return topology;
+            if (string.IsNullOrWhiteSpace(snapshot))
+                throw new EngineInputException("Snapshot", "give a snapshot file (or sample:NAME) or a topology");
+            var loaded = SnapshotLoader.Load(snapshot!);
+            foreach (var d in loaded.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning))
+                host.Warning(d.ToString());
+            foreach (var gap in loaded.Coverage.Denied)
+                host.Warning("the snapshot could not read " + gap + "; answers that need it are Unknown");
+            return loaded;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using AzSpokeTools.Engine.Model;
+
+namespace AzSpokeTools.Engine.Routing
+{
+    /// <summary>
+    /// Computes, for any subnet or NIC of a topology, the effective route table Azure would show, without a
+    /// running VM (azure-routing-rules.md §3.5 step 1 and 2). Tables are computed once per distinct input
+    /// (VNet, route table, service endpoints) and shared between subnets.
+    /// </summary>
+    public sealed class EffectiveRouteCalculator
+    {
+        private readonly RoutingContext _ctx;
+        private readonly GatewayRoutes _gateways;
+        private readonly ServiceTagCatalog? _tags;
+        private readonly Dictionary<ResourceId, RouteCandidates> _vnetRoutes = new Dictionary<ResourceId, RouteCandidates>();
+        private readonly Dictionary<string, (List<EffectiveRoute> Routes, RouteCandidates Notes)> _tables = new Dictionary<string, (List<EffectiveRoute>, RouteCandidates)>(StringComparer.OrdinalIgnoreCase);
+
+        public EffectiveRouteCalculator(Topology topology, ServiceTagCatalog? serviceTags = null)
+        {
+            Topology = topology ?? throw new ArgumentNullException(nameof(topology));
+            _ctx = new RoutingContext(topology);
+            _gateways = new GatewayRoutes(_ctx);
+            _tags = serviceTags;
+        }
+
+        public Topology Topology { get; }
+
+        internal RoutingContext Context => _ctx;
+        internal GatewayRoutes Gateways => _gateways;
+
+        /// <summary>The number of distinct tables computed so far (subnets with identical inputs share one).</summary>
+        public int DistinctTables => _tables.Count;
+
+        public EffectiveRouteTable ForSubnet(Subnet subnet)
+        {
+            if (subnet == null) throw new ArgumentNullException(nameof(subnet));
+            var (routes, notes) = Compute(subnet);
+            var unknowns = notes.Unknowns.ToList();
+            foreach (var gap in Topology.Coverage.Denied)
+                unknowns.Add("the snapshot could not read " + gap + "; routes from it are missing");
+            return new EffectiveRouteTable(subnet.Id, subnet, routes, notes.Assumptions, unknowns);
+        }
+
+        /// <summary>A NIC's effective routes are those of the subnet of its primary IP configuration.</summary>
+        public EffectiveRouteTable ForNetworkInterface(NetworkInterface nic)
+        {
+            if (nic == null) throw new ArgumentNullException(nameof(nic));
+            var config = nic.IpConfigurations.FirstOrDefault(c => c.Primary && c.SubnetId != null) ?? nic.IpConfigurations.FirstOrDefault(c => c.SubnetId != null);
+            if (config?.SubnetId is not ResourceId sid || !_ctx.Subnets.TryGetValue(sid, out var subnet))
+                throw new InvalidOperationException($"network interface {nic.Name} is not in a subnet of the snapshot");
+            var t = ForSubnet(subnet);
+            return new EffectiveRouteTable(nic.Id, subnet, t.Routes, t.Assumptions, t.Unknowns);
+        }
+
+        /// <summary>Every subnet's table, in snapshot order.</summary>
+        public IEnumerable<EffectiveRouteTable> ForAllSubnets()
+        {
+            foreach (var v in Topology.VirtualNetworks)
+                foreach (var s in v.Subnets)
+                    yield return ForSubnet(s);
+        }
+
+        private (List<EffectiveRoute> Routes, RouteCandidates Notes) Compute(Subnet subnet)
+        {
+            var vnet = subnet.VirtualNetwork;
+            bool subnetPeering = vnet.Peerings.Any(p => p.IsSubnetPeering);
+            var key = vnet.Id.Value + "|" + subnet.RouteTableId?.Value + "|" +
+                      string.Join(",", subnet.ServiceEndpoints.Select(s => s.Service + ":" + string.Join(";", s.Locations))) +
+                      (subnetPeering ? "|" + subnet.Name : "");
+            if (_tables.TryGetValue(key, out var cached)) return cached;
+
+            var candidates = new RouteCandidates();
+            candidates.AddFrom(VnetRoutes(vnet, includePeerings: !subnetPeering));
+            if (subnetPeering) PeeringRoutes.Add(_ctx, subnet, candidates);
+            EndpointRoutes.AddServiceEndpoints(subnet, _tags, candidates);
+            var user = new RouteCandidates();
+            UserRoutes.Add(_ctx, subnet, _tags, user);
+            var routes = candidates.Routes;
+            var table = subnet.RouteTableId is ResourceId rt && _ctx.RouteTables.TryGetValue(rt, out var t) ? t : null;
+            // azure-routing-rules.md §2.3: disableBgpRoutePropagation removes every VirtualNetworkGateway-source route.
+            if (table?.DisableBgpRoutePropagation == true) routes.RemoveAll(r => r.Source == RouteSource.VirtualNetworkGateway);
+            DefaultRoutes.ApplyUserRouteRemovals(routes, user.Routes);
+            routes.AddRange(user.Routes);
+            foreach (var u in user.Unknowns) candidates.Unknown(u);
+            var selected = RouteSelection.Select(routes, _ctx);
+            var result = (selected, candidates);
+            _tables[key] = result;
+            return result;
+        }
+
+        private RouteCandidates VnetRoutes(VirtualNetwork vnet, bool includePeerings)
+        {
+            if (includePeerings && _vnetRoutes.TryGetValue(vnet.Id, out var cached)) return cached;
+            var c = new RouteCandidates();
+            DefaultRoutes.Add(vnet, c);
+            if (includePeerings && vnet.Subnets.Count > 0) PeeringRoutes.Add(_ctx, vnet.Subnets[0], c);
+            _ctx.ConnectedGroups.AddRoutes(vnet, c);
+            EndpointRoutes.AddPrivateEndpoints(_ctx, vnet, c);
+            _gateways.Add(vnet, c);
+            if (includePeerings) _vnetRoutes[vnet.Id] = c;
+            return c;
+        }
+    }
+}

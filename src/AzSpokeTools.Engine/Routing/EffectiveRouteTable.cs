@@ -1,0 +1,36 @@
+using System.Collections.Generic;
+using System.Linq;
+using AzSpokeTools.Engine.Model;
+
+namespace AzSpokeTools.Engine.Routing
+{
+    /// <summary>
+    /// The effective routes of one subnet or NIC, as Azure's effective-routes API would list them
+    /// (EffectiveRouteListResult), with the assumptions made and the data the snapshot lacked.
+    /// </summary>
+    public sealed class EffectiveRouteTable
+    {
+        internal EffectiveRouteTable(ResourceId scope, Subnet subnet, IReadOnlyList<EffectiveRoute> routes,
+            IReadOnlyList<string> assumptions, IReadOnlyList<string> unknowns)
+        {
+            Scope = scope;
+            Subnet = subnet;
+            Routes = routes;
+            Assumptions = assumptions;
+            Unknowns = unknowns;
+        }
+
+        /// <summary>The subnet or NIC the table was computed for.</summary>
+        public ResourceId Scope { get; }
+        public Subnet Subnet { get; }
+        public VirtualNetwork VirtualNetwork => Subnet.VirtualNetwork;
+        /// <summary>Every route, Active and Invalid, in the order Azure lists them.</summary>
+        public IReadOnlyList<EffectiveRoute> Routes { get; }
+        /// <summary>Assumptions the computation made where the snapshot is silent (e.g. AVNM deployment not captured).</summary>
+        public IReadOnlyList<string> Assumptions { get; }
+        /// <summary>Data the snapshot lacks that could change these routes (e.g. a route table not captured).</summary>
+        public IReadOnlyList<string> Unknowns { get; }
+
+        public IEnumerable<EffectiveRoute> ActiveRoutes => Routes.Where(r => r.State == RouteState.Active);
+    }
+}

@@ -1,0 +1,22 @@
+using System.Collections.Generic;
+
+namespace AzSpokeTools.Engine.Routing
+{
+    /// <summary>Routes gathered for one subnet before selection, with the notes each source made.</summary>
+    internal sealed class RouteCandidates
+    {
+        public List<EffectiveRoute> Routes { get; } = new List<EffectiveRoute>();
+        public List<string> Assumptions { get; } = new List<string>();
+        public List<string> Unknowns { get; } = new List<string>();
+
+        public void Assume(string text) { if (!Assumptions.Contains(text)) Assumptions.Add(text); }
+        public void Unknown(string text) { if (!Unknowns.Contains(text)) Unknowns.Add(text); }
+
+        public void AddFrom(RouteCandidates other)
+        {
+            Routes.AddRange(other.Routes);
+            foreach (var a in other.Assumptions) Assume(a);
+            foreach (var u in other.Unknowns) Unknown(u);
+        }
+    }
+}

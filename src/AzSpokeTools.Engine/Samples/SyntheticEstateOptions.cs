@@ -1,0 +1,40 @@
+using System;
+
+namespace AzSpokeTools.Engine.Samples
+{
+    /// <summary>Size and seed of a synthetic estate written by <see cref="SyntheticEstate"/>.</summary>
+    public sealed class SyntheticEstateOptions
+    {
+        /// <summary>Largest number of spokes the address plan holds (one /22 each in 10.128.0.0/9).</summary>
+        public const int MaxSpokes = 8192;
+
+        /// <summary>Largest number of hubs the address plan holds (one /16 each in 10.0.0.0/12).</summary>
+        public const int MaxHubs = 16;
+
+        /// <summary>Largest number of subnets per spoke (/24 subnets up to 4, /26 subnets up to 16).</summary>
+        public const int MaxSubnetsPerSpoke = 16;
+
+        /// <summary>Number of spoke VNets (1..8192).</summary>
+        public int Spokes { get; set; }
+
+        /// <summary>Number of hub VNets (1..16), default 2.</summary>
+        public int Hubs { get; set; } = 2;
+
+        /// <summary>Subnets per spoke (1..16), default 1.</summary>
+        public int SubnetsPerSpoke { get; set; } = 1;
+
+        /// <summary>Seed of the pattern mix; the same options always give byte-identical output. Default 1.</summary>
+        public int Seed { get; set; } = 1;
+
+        /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first option out of range.</summary>
+        public void Validate()
+        {
+            if (Spokes < 1 || Spokes > MaxSpokes)
+                throw new ArgumentOutOfRangeException(nameof(Spokes), Spokes, $"spokes must be between 1 and {MaxSpokes} (one /22 per spoke in 10.128.0.0/9).");
+            if (Hubs < 1 || Hubs > MaxHubs)
+                throw new ArgumentOutOfRangeException(nameof(Hubs), Hubs, $"hubs must be between 1 and {MaxHubs} (one /16 per hub in 10.0.0.0/12).");
+            if (SubnetsPerSpoke < 1 || SubnetsPerSpoke > MaxSubnetsPerSpoke)
+                throw new ArgumentOutOfRangeException(nameof(SubnetsPerSpoke), SubnetsPerSpoke, $"subnets must be between 1 and {MaxSubnetsPerSpoke} (a spoke's /22 holds at most 16 /26 subnets).");
+        }
+    }
+}

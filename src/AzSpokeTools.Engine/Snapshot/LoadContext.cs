@@ -1,0 +1,16 @@
+using System.Collections.Generic;
+
+namespace AzSpokeTools.Engine.Snapshot
+{
+    /// <summary>Collects diagnostics while a snapshot loads.</summary>
+    internal sealed class LoadContext
+    {
+        public List<LoadDiagnostic> Diagnostics { get; } = new List<LoadDiagnostic>();
+
+        public void Warn(SourceLocation at, string message) =>
+            Diagnostics.Add(new LoadDiagnostic(DiagnosticSeverity.Warning, at, message));
+
+        public void Error(SourceLocation at, string message) =>
+            Diagnostics.Add(new LoadDiagnostic(DiagnosticSeverity.Error, at, message));
+    }
+}

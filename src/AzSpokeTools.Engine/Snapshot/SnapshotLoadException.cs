@@ -1,0 +1,28 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace AzSpokeTools.Engine.Snapshot
+{
+    /// <summary>
+    /// The snapshot could not be loaded. Nothing partial is returned: the message lists every error
+    /// with its file and JSON path.
+    /// </summary>
+    public sealed class SnapshotLoadException : Exception
+    {
+        public SnapshotLoadException(IReadOnlyList<LoadDiagnostic> errors)
+            : base(Format(errors))
+        {
+            Errors = errors;
+        }
+
+        public IReadOnlyList<LoadDiagnostic> Errors { get; }
+
+        private static string Format(IReadOnlyList<LoadDiagnostic> errors)
+        {
+            var shown = errors.Take(20).Select(e => e.ToString());
+            var more = errors.Count > 20 ? $"{Environment.NewLine}... and {errors.Count - 20} more" : "";
+            return $"The snapshot has {errors.Count} error(s):{Environment.NewLine}" + string.Join(Environment.NewLine, shown) + more;
+        }
+    }
+}

@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using AzSpokeTools.Engine.Model;
+
+namespace AzSpokeTools.Engine.Snapshot
+{
+    /// <summary>
+    /// Loads snapshots into a <see cref="Topology"/>. Accepts the snapshot envelope, a bare array of ARM
+    /// resources, <c>{"value": [...]}</c> list bodies, single resources, az CLI output (flattened camelCase)
+    /// and <c>Get-Az* | ConvertTo-Json</c> output (flattened PascalCase); a path may be a file, a directory
+    /// of <c>*.json</c> files, or <c>sample:NAME</c>. Errors throw <see cref="SnapshotLoadException"/>
+    /// listing every problem with its file and JSON path; nothing partial is returned.
+    /// </summary>
+    public static class SnapshotLoader
+    {
+        private static readonly JsonDocumentOptions DocumentOptions = new JsonDocumentOptions { MaxDepth = 256 };
+
+        /// <summary>Loads one path (file, directory or sample:NAME).</summary>
+        public static Topology Load(string path) => Load(new[] { path });
+
+        /// <summary>Loads several paths into one topology.</summary>
+        public static Topology Load(IEnumerable<string> paths)
+        {
+            var context = new LoadContext();
+            var builder = new TopologyBuilder(context);
+            foreach (var path in paths)
+            {
+                foreach (var (name, open) in Expand(path, context))
+                {
+                    using var stream = open();
+                    ReadDocument(stream, name, builder, context);
+                }
+            }
+            return builder.Finish();
+        }
+
+        /// <summary>Loads one document from a stream; <paramref name="displayName"/> names it in errors.</summary>
+        public static Topology Load(Stream stream, string displayName)
+        {
+            var context = new LoadContext();
+            var builder = new TopologyBuilder(context);
+            ReadDocument(stream, displayName, builder, context);
+            return builder.Finish();
+        }
+
+        private static IEnumerable<(string Name, Func<Stream> Open)> Expand(string path, LoadContext context)
+        {
+            if (string.IsNullOrWhiteSpace(path))
+                throw new SnapshotLoadException(new[] { new LoadDiagnostic(DiagnosticSeverity.Error, new SourceLocation("(snapshot)", "$"), "no snapshot path given") });
+            if (SampleSnapshots.TryResolve(path, out var open, out var sampleProblem))
+                return new[] { (path, open!) };
+            if (sampleProblem != null)
+                throw new SnapshotLoadException(new[] { new LoadDiagnostic(DiagnosticSeverity.Error, new SourceLocation(path, "$"), sampleProblem) });
+            if (Directory.Exists(path))
+            {
+                var files = Directory.GetFiles(path, "*.json").OrderBy(f => f, StringComparer.Ordinal).ToList();
+                if (files.Count == 0)
+                    throw new SnapshotLoadException(new[] { new LoadDiagnostic(DiagnosticSeverity.Error, new SourceLocation(path, "$"), "the directory has no *.json files") });
+                return files.Select(f => (f, (Func<Stream>)(() => File.OpenRead(f))));
+            }
+            if (!File.Exists(path))
+                throw new SnapshotLoadException(new[] { new LoadDiagnostic(DiagnosticSeverity.Error, new SourceLocation(path, "$"), "file not found") });
+            return new[] { (path, (Func<Stream>)(() => File.OpenRead(path))) };
+        }
+
+        private static void ReadDocument(Stream stream, string file, TopologyBuilder builder, LoadContext context)
+        {
+            JsonDocument doc;
+            try
+            {
+                doc = JsonDocument.Parse(stream, DocumentOptions);
+            }
+            catch (JsonException ex)
+            {
+                var where = ex.LineNumber != null ? $"line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}" : "";
+                var path = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path!;
+                context.Error(new SourceLocation(file, path), $"not valid JSON ({where}): {FirstSentence(ex.Message)}");
+                builder.Files.Add(file);
+                return;
+            }
+            // The builder keeps the document until Finish: child resources are linked after every file is read.
+            builder.Keep(doc);
+            {
+                builder.Files.Add(file);
+                var root = new JsonNode(doc.RootElement, new SourceLocation(file, "$"), context);
+                switch (doc.RootElement.ValueKind)
+                {
+                    case JsonValueKind.Array:
+                        foreach (var item in root.Items()) builder.AddResource(item);
+                        break;
+                    case JsonValueKind.Object:
+                        ReadObjectDocument(root, builder, context);
+                        break;
+                    default:
+                        context.Error(root.Location, "a snapshot must be a JSON object or array");
+                        break;
+                }
+            }
+        }
+
+        private static void ReadObjectDocument(JsonNode root, TopologyBuilder builder, LoadContext context)
+        {
+            var resources = root.Own("resources");
+            if (resources != null || root.Own("schemaVersion") != null)
+            {
+                // DESIGN.md snapshot envelope.
+                if (root.Own("schemaVersion") is JsonNode sv)
+                {
+                    var v = sv.AsInt();
+                    if (v == null || v < 1) context.Error(sv.Location, "schemaVersion must be a positive integer");
+                    else if (v > 1) context.Error(sv.Location, $"schemaVersion {v} is newer than this version of AzSpokeTools understands (1)");
+                }
+                builder.CapturedAt ??= root.Own("capturedAt")?.AsString();
+                builder.SourceDescription ??= root.Own("source")?.AsString();
+                if (resources is JsonNode r)
+                {
+                    if (r.Element.ValueKind != JsonValueKind.Array) context.Error(r.Location, "resources must be an array");
+                    else foreach (var item in r.Items()) builder.AddResource(item);
+                }
+                else context.Error(root.Location, "snapshot has no resources array");
+                if (root.Own("results") is JsonNode results)
+                {
+                    if (results.Element.ValueKind != JsonValueKind.Array) context.Error(results.Location, "results must be an array");
+                    else foreach (var item in results.Items()) builder.AddResult(item);
+                }
+                if (root.Own("coverage") is JsonNode coverage) builder.AddCoverage(coverage);
+                return;
+            }
+            if (root.Own("value") is JsonNode value && value.Element.ValueKind == JsonValueKind.Array)
+            {
+                // A list body: resources, or an action body whose scope is unknown.
+                var first = value.Element.GetArrayLength() > 0 ? value.Element[0] : default;
+                if (first.ValueKind == JsonValueKind.Object && !LooksLikeResource(first))
+                {
+                    builder.AddUnscopedActionBody(root);
+                    return;
+                }
+                foreach (var item in value.Items()) builder.AddResource(item);
+                return;
+            }
+            if (LooksLikeResource(root.Element))
+            {
+                builder.AddResource(root);
+                return;
+            }
+            builder.AddUnscopedActionBody(root);
+        }
+
+        private static bool LooksLikeResource(JsonElement e)
+        {
+            if (e.ValueKind != JsonValueKind.Object) return false;
+            foreach (var p in e.EnumerateObject())
+            {
+                if (string.Equals(p.Name, "id", StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.String &&
+                    p.Value.GetString()!.IndexOf("/providers/", StringComparison.OrdinalIgnoreCase) >= 0)
+                    return true;
+                if (string.Equals(p.Name, "type", StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.String &&
+                    p.Value.GetString()!.IndexOf('/') > 0)
+                    return true;
+            }
+            return false;
+        }
+
+        private static string FirstSentence(string message)
+        {
+            int i = message.IndexOf(" Path:", StringComparison.Ordinal);
+            return i > 0 ? message.Substring(0, i) : message;
+        }
+    }
+}

@@ -1,0 +1,395 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using AzSpokeTools.Engine.Addresses;
+using AzSpokeTools.Engine.Model;
+using AzSpokeTools.Engine.Routing;
+
+namespace AzSpokeTools.Engine.Snapshot
+{
+    /// <summary>Turns resource objects and action results into a linked <see cref="Topology"/>.</summary>
+    internal sealed class TopologyBuilder
+    {
+        private readonly LoadContext _context;
+        private readonly Topology _t = new Topology();
+        private readonly HashSet<ResourceId> _seen = new HashSet<ResourceId>();
+        private readonly List<(Subnet Subnet, JsonNode Node)> _standaloneSubnets = new List<(Subnet, JsonNode)>();
+        private readonly List<(ResourceId Parent, JsonNode Node)> _standalonePeerings = new List<(ResourceId, JsonNode)>();
+        private readonly List<(ResourceId Parent, JsonNode Node)> _standaloneRoutes = new List<(ResourceId, JsonNode)>();
+        private readonly List<HubVirtualNetworkConnection> _hubConnections = new List<HubVirtualNetworkConnection>();
+        private readonly List<HubRouteTable> _hubRouteTables = new List<HubRouteTable>();
+        private readonly List<RoutingIntent> _routingIntents = new List<RoutingIntent>();
+        private readonly List<StaticMember> _staticMembers = new List<StaticMember>();
+        private readonly List<(JsonNode Node, ResourceId Scope)> _deploymentResults = new List<(JsonNode, ResourceId)>();
+
+        private readonly List<JsonDocument> _documents = new List<JsonDocument>();
+
+        public TopologyBuilder(LoadContext context) => _context = context;
+
+        public void Keep(JsonDocument document) => _documents.Add(document);
+
+        public List<string> Files => _t.Files;
+        public string? CapturedAt { get => _t.CapturedAt; set => _t.CapturedAt = value; }
+        public string? SourceDescription { get => _t.SourceDescription; set => _t.SourceDescription = value; }
+
+        public void AddResource(JsonNode n)
+        {
+            if (!n.IsObject)
+            {
+                _context.Error(n.Location, "expected an ARM resource object");
+                return;
+            }
+            var idText = n.Own("id")?.AsString();
+            var typeText = n.Own("type")?.AsString();
+            if (!ResourceId.TryParse(idText, out var id))
+            {
+                _context.Warn(n.Location, "object without an id is not an ARM resource; ignored");
+                return;
+            }
+            // az CLI and ARM give "type"; some flattened outputs omit it, and the id always names it.
+            var type = typeText != null && typeText.IndexOf('/') > 0 ? typeText : id.ResourceType;
+            if (type == null)
+            {
+                _context.Warn(n.Location, $"cannot tell the resource type of '{id}'; ignored");
+                return;
+            }
+            if (!_seen.Add(id))
+            {
+                _context.Warn(n.Location, $"{id} appears more than once; the first copy is used");
+                return;
+            }
+            switch (type.ToLowerInvariant())
+            {
+                case "microsoft.network/virtualnetworks": _t.VirtualNetworks.Add(VirtualNetwork.Read(n, id, type)); break;
+                case "microsoft.network/virtualnetworks/subnets":
+                    if (id.Parent is ResourceId vnetId)
+                    {
+                        var holder = new VirtualNetwork { Id = vnetId, Name = vnetId.Name };
+                        var s = Subnet.Read(n, holder);
+                        if (s != null) _standaloneSubnets.Add((s, n));
+                    }
+                    break;
+                case "microsoft.network/virtualnetworks/virtualnetworkpeerings":
+                    if (id.Parent is ResourceId pv) _standalonePeerings.Add((pv, n));
+                    break;
+                case "microsoft.network/routetables": _t.RouteTables.Add(RouteTable.Read(n, id, type)); break;
+                case "microsoft.network/routetables/routes":
+                    if (id.Parent is ResourceId rt) _standaloneRoutes.Add((rt, n));
+                    break;
+                case "microsoft.network/networkinterfaces": _t.NetworkInterfaces.Add(NetworkInterface.Read(n, id, type)); break;
+                case "microsoft.network/virtualnetworkgateways": _t.VirtualNetworkGateways.Add(VirtualNetworkGateway.Read(n, id, type)); break;
+                case "microsoft.network/localnetworkgateways": _t.LocalNetworkGateways.Add(LocalNetworkGateway.Read(n, id, type)); break;
+                case "microsoft.network/connections": _t.Connections.Add(GatewayConnection.Read(n, id, type)); break;
+                case "microsoft.network/expressroutecircuits": _t.ExpressRouteCircuits.Add(ExpressRouteCircuit.Read(n, id, type)); break;
+                case "microsoft.network/azurefirewalls": _t.AzureFirewalls.Add(AzureFirewall.Read(n, id, type)); break;
+                case "microsoft.network/loadbalancers": _t.LoadBalancers.Add(LoadBalancer.Read(n, id, type)); break;
+                case "microsoft.network/networkvirtualappliances": _t.NetworkVirtualAppliances.Add(NetworkVirtualAppliance.Read(n, id, type)); break;
+                case "microsoft.network/publicipaddresses": _t.PublicIpAddresses.Add(PublicIpAddress.Read(n, id, type)); break;
+                case "microsoft.network/privateendpoints": _t.PrivateEndpoints.Add(PrivateEndpoint.Read(n, id, type)); break;
+                case "microsoft.network/virtualwans": _t.VirtualWans.Add(VirtualWan.Read(n, id, type)); break;
+                case "microsoft.network/virtualhubs": _t.VirtualHubs.Add(VirtualHub.Read(n, id, type)); break;
+                case "microsoft.network/virtualhubs/hubvirtualnetworkconnections": _hubConnections.Add(HubVirtualNetworkConnection.Read(n, id, type)); break;
+                case "microsoft.network/virtualhubs/hubroutetables": _hubRouteTables.Add(HubRouteTable.Read(n, id, type)); break;
+                case "microsoft.network/virtualhubs/routingintent": _routingIntents.Add(RoutingIntent.Read(n, id, type)); break;
+                case "microsoft.network/networkmanagers": _t.NetworkManagers.Add(NetworkManager.Read(n, id, type)); break;
+                case "microsoft.network/networkmanagers/networkgroups": _t.NetworkGroups.Add(NetworkGroup.Read(n, id, type)); break;
+                case "microsoft.network/networkmanagers/networkgroups/staticmembers": _staticMembers.Add(StaticMember.Read(n, id, type)); break;
+                case "microsoft.network/networkmanagers/connectivityconfigurations": _t.ConnectivityConfigurations.Add(ConnectivityConfiguration.Read(n, id, type)); break;
+                default:
+                    _t.UnknownTypes.TryGetValue(type, out var count);
+                    _t.UnknownTypes[type] = count + 1;
+                    break;
+            }
+        }
+
+        public void AddResult(JsonNode n)
+        {
+            var operation = n.Own("operation")?.AsString();
+            var scopeText = n.Own("scope")?.AsString();
+            var body = n.Own("body");
+            if (string.IsNullOrEmpty(operation) || body == null)
+            {
+                _context.Error(n.Location, "a result needs operation, scope and body");
+                return;
+            }
+            if (!ResourceId.TryParse(scopeText, out var scope))
+            {
+                _context.Error(n.Location, $"result '{operation}' has no valid scope (the resource id it was called on)");
+                return;
+            }
+            switch (operation!.ToLowerInvariant())
+            {
+                case "effectiveroutetable":
+                    _t.CapturedEffectiveRoutes[scope] = ReadEffectiveRoutes(body.Value);
+                    break;
+                case "getlearnedroutes":
+                    _t.LearnedRoutes[scope] = ReadLearnedRoutes(body.Value);
+                    break;
+                case "listdeploymentstatus":
+                    _deploymentResults.Add((body.Value, scope));
+                    break;
+                case "listnetworkmanagereffectiveconnectivityconfigurations":
+                    _t.EffectiveConnectivity[scope] = ReadEffectiveConnectivity(body.Value, scope);
+                    break;
+                case "expressroutecircuitroutestable":
+                    break; // kept in the file; circuit route tables are not needed to compute VNet routes
+                default:
+                    _context.Warn(n.Location, $"unknown result operation '{operation}'; ignored");
+                    break;
+            }
+        }
+
+        public void AddCoverage(JsonNode n)
+        {
+            foreach (var gap in n.Array("denied"))
+            {
+                var scope = gap.Own("scope")?.AsString();
+                if (string.IsNullOrEmpty(scope))
+                {
+                    _context.Warn(gap.Location, "coverage gap without scope; ignored");
+                    continue;
+                }
+                _t.Coverage.Denied.Add(new CoverageGap
+                {
+                    Scope = scope!,
+                    Type = gap.Own("type")?.AsString(),
+                    Status = gap.Own("status")?.AsInt(),
+                    Message = gap.Own("message")?.AsString(),
+                });
+            }
+        }
+
+        public void AddUnscopedActionBody(JsonNode n)
+        {
+            _context.Warn(n.Location, "this document is not an ARM resource or resource list (an action result without the resource it was called on); " +
+                                      "put it under a snapshot's results with operation and scope to use it");
+        }
+
+        private IReadOnlyList<EffectiveRoute> ReadEffectiveRoutes(JsonNode body)
+        {
+            var list = new List<EffectiveRoute>();
+            foreach (var r in body.Array("value"))
+            {
+                var hopText = r.Str("nextHopType");
+                if (!NextHopTypeNames.TryParse(hopText, out var hop))
+                {
+                    _context.Warn(r.Location, $"unknown nextHopType '{hopText}'; route ignored");
+                    continue;
+                }
+                var sourceText = r.Str("source");
+                RouteSource source = string.Equals(sourceText, "User", StringComparison.OrdinalIgnoreCase) ? RouteSource.User
+                    : string.Equals(sourceText, "VirtualNetworkGateway", StringComparison.OrdinalIgnoreCase) ? RouteSource.VirtualNetworkGateway
+                    : RouteSource.Default;
+                var route = new EffectiveRoute(r.Str("name"), source, r.Strings("addressPrefix"), hop, r.Strings("nextHopIpAddress"));
+                route.State = string.Equals(r.Str("state"), "Invalid", StringComparison.OrdinalIgnoreCase) ? RouteState.Invalid : RouteState.Active;
+                list.Add(route);
+            }
+            return list;
+        }
+
+        private IReadOnlyList<LearnedRoute> ReadLearnedRoutes(JsonNode body)
+        {
+            var list = new List<LearnedRoute>();
+            foreach (var r in body.Array("value"))
+            {
+                var network = r.Str("network");
+                if (!IpPrefix.TryParse(network, out var prefix))
+                {
+                    _context.Warn(r.Location, $"learned route network {IpPrefix.Describe(network)}; route ignored");
+                    continue;
+                }
+                list.Add(new LearnedRoute
+                {
+                    Network = prefix,
+                    NextHop = r.Str("nextHop"),
+                    SourcePeer = r.Str("sourcePeer"),
+                    Origin = r.Str("origin"),
+                    AsPath = r.Str("asPath"),
+                    LocalAddress = r.Str("localAddress"),
+                });
+            }
+            return list;
+        }
+
+        private EffectiveConnectivity ReadEffectiveConnectivity(JsonNode body, ResourceId vnet)
+        {
+            var e = new EffectiveConnectivity { VirtualNetworkId = vnet };
+            foreach (var c in body.Array("value"))
+            {
+                if (ResourceId.TryParse(c.Own("id")?.AsString(), out var cid)) e.ConfigurationIds.Add(cid);
+                foreach (var g in c.Array("configurationGroups"))
+                    if (ResourceId.TryParse(g.Own("id")?.AsString(), out var gid) && !e.NetworkGroupIds.Contains(gid)) e.NetworkGroupIds.Add(gid);
+            }
+            return e;
+        }
+
+        public Topology Finish()
+        {
+            try
+            {
+                Link();
+                Validate();
+            }
+            finally
+            {
+                foreach (var d in _documents) d.Dispose();
+                _documents.Clear();
+            }
+            var errors = _context.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            if (errors.Count > 0) throw new SnapshotLoadException(errors);
+            _t.Diagnostics.AddRange(_context.Diagnostics);
+            _t.InvalidateIndex();
+            return _t;
+        }
+
+        private void Link()
+        {
+            var vnets = _t.VirtualNetworks.ToDictionary(v => v.Id);
+            foreach (var (subnet, node) in _standaloneSubnets)
+            {
+                if (!vnets.TryGetValue(subnet.Id.Parent!.Value, out var vnet))
+                {
+                    _context.Warn(node.Location, $"subnet {subnet.Id} belongs to a virtual network that is not in the snapshot; its routes cannot be computed");
+                    continue;
+                }
+                subnet.VirtualNetwork = vnet;
+                int existing = vnet.Subnets.FindIndex(s => s.Id == subnet.Id);
+                if (existing >= 0) vnet.Subnets[existing] = subnet; else vnet.Subnets.Add(subnet);
+            }
+            foreach (var (parent, node) in _standalonePeerings)
+            {
+                if (!vnets.TryGetValue(parent, out var vnet))
+                {
+                    _context.Warn(node.Location, $"peering {node.Own("id")?.AsString()} belongs to a virtual network that is not in the snapshot; ignored");
+                    continue;
+                }
+                var p = VirtualNetworkPeering.Read(node, vnet);
+                if (p == null) continue;
+                int existing = vnet.Peerings.FindIndex(x => x.Id == p.Id);
+                if (existing >= 0) vnet.Peerings[existing] = p; else vnet.Peerings.Add(p);
+            }
+            var tables = _t.RouteTables.ToDictionary(r => r.Id);
+            foreach (var (parent, node) in _standaloneRoutes)
+            {
+                if (!tables.TryGetValue(parent, out var table))
+                {
+                    _context.Warn(node.Location, $"route {node.Own("id")?.AsString()} belongs to a route table that is not in the snapshot; ignored");
+                    continue;
+                }
+                var r = UserRoute.Read(node, table);
+                if (r == null) continue;
+                int existing = table.Routes.FindIndex(x => string.Equals(x.Name, r.Name, StringComparison.OrdinalIgnoreCase));
+                if (existing >= 0) table.Routes[existing] = r; else table.Routes.Add(r);
+            }
+            var hubs = _t.VirtualHubs.ToDictionary(h => h.Id);
+            foreach (var c in _hubConnections)
+            {
+                if (hubs.TryGetValue(c.HubId, out var hub)) hub.Connections.Add(c);
+                else _context.Warn(c.Source, $"hub connection {c.Name} belongs to virtual hub {c.HubId} that is not in the snapshot; ignored");
+            }
+            foreach (var rt in _hubRouteTables)
+            {
+                if (hubs.TryGetValue(rt.HubId, out var hub)) hub.RouteTables.Add(rt);
+                else _context.Warn(rt.Source, $"hub route table {rt.Name} belongs to virtual hub {rt.HubId} that is not in the snapshot; ignored");
+            }
+            foreach (var ri in _routingIntents)
+            {
+                if (hubs.TryGetValue(ri.HubId, out var hub)) hub.RoutingIntent = ri;
+                else _context.Warn(ri.Source, $"routing intent {ri.Name} belongs to virtual hub {ri.HubId} that is not in the snapshot; ignored");
+            }
+            var managers = _t.NetworkManagers.ToDictionary(m => m.Id);
+            var groups = _t.NetworkGroups.ToDictionary(g => g.Id);
+            foreach (var g in _t.NetworkGroups)
+            {
+                if (managers.TryGetValue(g.NetworkManagerId, out var m)) m.NetworkGroups.Add(g);
+                else _context.Warn(g.Source, $"network group {g.Name} belongs to network manager {g.NetworkManagerId} that is not in the snapshot");
+            }
+            foreach (var c in _t.ConnectivityConfigurations)
+            {
+                if (managers.TryGetValue(c.NetworkManagerId, out var m)) m.ConnectivityConfigurations.Add(c);
+                else _context.Warn(c.Source, $"connectivity configuration {c.Name} belongs to network manager {c.NetworkManagerId} that is not in the snapshot");
+            }
+            foreach (var s in _staticMembers)
+            {
+                if (s.MemberResourceId == null) continue;
+                if (groups.TryGetValue(s.NetworkGroupId, out var g)) { if (!g.StaticMemberIds.Contains(s.MemberResourceId.Value)) g.StaticMemberIds.Add(s.MemberResourceId.Value); }
+                else _context.Warn(s.Source, $"static member {s.Name} belongs to network group {s.NetworkGroupId} that is not in the snapshot; ignored");
+            }
+            foreach (var (body, scope) in _deploymentResults)
+            {
+                if (!managers.TryGetValue(scope, out var m))
+                {
+                    _context.Warn(body.Location, $"deployment status for network manager {scope} that is not in the snapshot; ignored");
+                    continue;
+                }
+                m.Deployments ??= new List<AvnmDeployment>();
+                foreach (var d in body.Array("value"))
+                {
+                    m.Deployments.Add(new AvnmDeployment
+                    {
+                        Region = Locations.Normalize(d.Str("region")),
+                        DeploymentType = d.Str("deploymentType") ?? "",
+                        DeploymentStatus = d.Str("deploymentStatus") ?? "",
+                        ConfigurationIds = d.Strings("configurationIds"),
+                        CommitTime = d.Str("commitTime"),
+                        ErrorMessage = d.Str("errorMessage"),
+                    });
+                }
+            }
+            // Private endpoint IPs live on their NICs.
+            var nics = _t.NetworkInterfaces.ToDictionary(n => n.Id);
+            foreach (var pe in _t.PrivateEndpoints)
+                foreach (var nicId in pe.NetworkInterfaceIds)
+                    if (nics.TryGetValue(nicId, out var nic))
+                        foreach (var c in nic.IpConfigurations)
+                            if (c.PrivateIpAddress is IpAddressValue ip && !pe.IpAddresses.Contains(ip)) pe.IpAddresses.Add(ip);
+        }
+
+        private void Validate()
+        {
+            var tables = new HashSet<ResourceId>(_t.RouteTables.Select(r => r.Id));
+            var vnetIds = new HashSet<ResourceId>(_t.VirtualNetworks.Select(v => v.Id));
+            var subnets = new HashSet<ResourceId>(_t.VirtualNetworks.SelectMany(v => v.Subnets).Select(s => s.Id));
+            foreach (var v in _t.VirtualNetworks)
+            {
+                if (v.AddressSpace.Count == 0) _context.Warn(v.Source, $"virtual network {v.Name} has no address space");
+                foreach (var s in v.Subnets)
+                    if (s.RouteTableId is ResourceId rt && !tables.Contains(rt))
+                        _context.Warn(s.Source, $"subnet {s.DisplayName} uses route table {rt} that is not in the snapshot; its user-defined routes are unknown");
+                foreach (var p in v.Peerings)
+                {
+                    if (p.RemoteVirtualNetworkId is ResourceId r && !vnetIds.Contains(r))
+                        _context.Warn(p.Source, $"peering {p} points to virtual network {r} that is not in the snapshot; routes use the peering's remoteAddressSpace");
+                    if (p.IsConnected && p.RemoteAddressSpace.Count == 0 && p.RemoteVirtualNetworkAddressSpace.Count == 0 &&
+                        (p.RemoteVirtualNetworkId == null || !vnetIds.Contains(p.RemoteVirtualNetworkId.Value)))
+                        _context.Warn(p.Source, $"peering {p} has no remote address space and its remote virtual network is not in the snapshot; its routes are unknown");
+                }
+            }
+            foreach (var nic in _t.NetworkInterfaces)
+                foreach (var c in nic.IpConfigurations)
+                    if (c.SubnetId is ResourceId s && !subnets.Contains(s))
+                        _context.Warn(nic.Source, $"network interface {nic.Name} is in subnet {s} that is not in the snapshot");
+            foreach (var g in _t.VirtualNetworkGateways)
+                if (g.SubnetId is ResourceId s && !subnets.Contains(s))
+                    _context.Warn(g.Source, $"gateway {g.Name} is in subnet {s} that is not in the snapshot");
+            var gateways = new HashSet<ResourceId>(_t.VirtualNetworkGateways.Select(g => g.Id));
+            var circuits = new HashSet<ResourceId>(_t.ExpressRouteCircuits.Select(c => c.Id));
+            foreach (var c in _t.Connections)
+            {
+                if (c.VirtualNetworkGateway1Id is ResourceId g && !gateways.Contains(g))
+                    _context.Warn(c.Source, $"connection {c.Name} uses gateway {g} that is not in the snapshot");
+                if (c.IsExpressRoute && c.PeerId is ResourceId p && !circuits.Contains(p))
+                    _context.Warn(c.Source, $"connection {c.Name} uses ExpressRoute circuit {p} that is not in the snapshot");
+            }
+            foreach (var g in _t.NetworkGroups)
+                foreach (var m in g.StaticMemberIds)
+                    if (!vnetIds.Contains(m) && !subnets.Contains(m))
+                        _context.Warn(g.Source, $"network group {g.Name} has member {m} that is not in the snapshot");
+            foreach (var h in _t.VirtualHubs)
+                foreach (var c in h.Connections)
+                    if (c.RemoteVirtualNetworkId is ResourceId r && !vnetIds.Contains(r))
+                        _context.Warn(c.Source, $"hub connection {c.Name} points to virtual network {r} that is not in the snapshot");
+        }
+    }
+}
