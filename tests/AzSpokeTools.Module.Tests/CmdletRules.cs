@@ -51,12 +51,14 @@ internal static class CmdletRules
                 yield return $"{c.Name}: parameters {string.Join(", ", clash.Select(m => "-" + m.p.Name))} all take {clash.Key} from the pipeline by value in set '{set}'.";
             if (set != CmdletMetadata.AllParameterSets && named.Count > 1)
             {
-                // A set is only selectable unambiguously when a mandatory parameter belongs to it alone.
-                var own = c.Parameters.Where(p => p.Sets.Any(s => string.Equals(s.Name, set, StringComparison.OrdinalIgnoreCase) && s.Mandatory)
-                                                   && p.Sets.All(s => string.Equals(s.Name, set, StringComparison.OrdinalIgnoreCase) || !named.Contains(s.Name, StringComparer.OrdinalIgnoreCase) || !s.Mandatory));
-                var distinguishing = own.Where(p => !named.Where(other => !string.Equals(other, set, StringComparison.OrdinalIgnoreCase)).All(other => p.InSet(other)));
-                if (!distinguishing.Any())
-                    yield return $"{c.Name}: parameter set '{set}' has no mandatory parameter of its own, so PowerShell cannot tell it from the others.";
+                // Giving every mandatory parameter of this set must rule out each other set; otherwise
+                // PowerShell cannot tell the sets apart ("Parameter set cannot be resolved").
+                var mandatory = c.Parameters.Where(p => p.EntryFor(set) is { Mandatory: true } && p.InSet(set)).ToList();
+                foreach (var other in named.Where(o => !string.Equals(o, set, StringComparison.OrdinalIgnoreCase)))
+                    if (mandatory.All(p => p.InSet(other)))
+                        yield return mandatory.Count == 0
+                            ? $"{c.Name}: parameter set '{set}' has no mandatory parameter, so PowerShell cannot tell it from '{other}'."
+                            : $"{c.Name}: the mandatory parameters of set '{set}' ({string.Join(", ", mandatory.Select(p => "-" + p.Name))}) also fit set '{other}', so PowerShell cannot tell them apart.";
             }
         }
         foreach (var p in c.Parameters.Where(p => p.IsSwitch && p.Sets.Any(s => s.Mandatory)))

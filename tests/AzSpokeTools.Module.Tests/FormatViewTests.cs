@@ -41,14 +41,16 @@ public sealed partial class FormatViewTests : IDisposable
         var view = XElement.Parse("""
             <View><Name>Bad</Name>
               <ViewSelectedBy><TypeName>AzSpokeTools.Engine.Routing.EffectiveRoute</TypeName><TypeName>AzSpokeTools.Nope</TypeName></ViewSelectedBy>
-              <TableControl><TableHeaders><TableColumnHeader /></TableHeaders><TableRowEntries><TableRowEntry><TableColumnItems>
+              <TableControl><TableHeaders><TableColumnHeader /><TableColumnHeader /></TableHeaders><TableRowEntries><TableRowEntry><TableColumnItems>
                 <TableColumnItem><ScriptBlock>$_.NextHopTypo</ScriptBlock></TableColumnItem>
+                <TableColumnItem><ScriptBlock>$_.Compute()</ScriptBlock></TableColumnItem>
               </TableColumnItems></TableRowEntry></TableRowEntries></TableControl>
             </View>
             """);
         var problems = Problems(view).ToList();
         Assert.Contains("type AzSpokeTools.Nope is not in the module's assemblies", problems);
         Assert.Contains("AzSpokeTools.Engine.Routing.EffectiveRoute has no property NextHopTypo", problems);
+        Assert.Contains("AzSpokeTools.Engine.Routing.EffectiveRoute has no method Compute", problems);
     }
 
     private IEnumerable<string> Problems(XElement view)
@@ -66,6 +68,9 @@ public sealed partial class FormatViewTests : IDisposable
             var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
             foreach (var property in ReferencedProperties(view).Where(p => !properties.Contains(p)))
                 yield return $"{typeName} has no property {property}";
+            var methods = type.GetMethods(BindingFlags.Public | BindingFlags.Instance).Select(m => m.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var method in ReferencedMethods(view).Where(m => !methods.Contains(m)))
+                yield return $"{typeName} has no method {method}";
         }
     }
 
@@ -89,12 +94,19 @@ public sealed partial class FormatViewTests : IDisposable
         Assert.Equal(["Name", "State", "Source", "AddressPrefix", "NextHopType", "NextHopIpAddress"], labels);
     }
 
-    /// <summary>PropertyName elements and $_.Name references inside ScriptBlock elements.</summary>
+    /// <summary>PropertyName elements and $_.Name references (not calls) inside ScriptBlock elements.</summary>
     internal static IEnumerable<string> ReferencedProperties(XElement view) =>
         view.Descendants("PropertyName").Select(p => p.Value.Trim())
-            .Concat(view.Descendants("ScriptBlock").SelectMany(s => DollarUnderscoreProperty().Matches(s.Value).Select(m => m.Groups[1].Value)))
+            .Concat(MemberReferences(view).Where(m => !m.Call).Select(m => m.Name))
             .Distinct(StringComparer.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"\$_\.([A-Za-z_][A-Za-z0-9_]*)")]
-    private static partial Regex DollarUnderscoreProperty();
+    /// <summary>$_.Name( calls inside ScriptBlock elements.</summary>
+    internal static IEnumerable<string> ReferencedMethods(XElement view) =>
+        MemberReferences(view).Where(m => m.Call).Select(m => m.Name).Distinct(StringComparer.OrdinalIgnoreCase);
+
+    private static IEnumerable<(string Name, bool Call)> MemberReferences(XElement view) =>
+        view.Descendants("ScriptBlock").SelectMany(s => DollarUnderscoreMember().Matches(s.Value).Select(m => (m.Groups["name"].Value, m.Groups["call"].Success)));
+
+    [GeneratedRegex(@"\$_\.(?<name>(?>[A-Za-z_][A-Za-z0-9_]*))(?<call>\()?")]
+    private static partial Regex DollarUnderscoreMember();
 }

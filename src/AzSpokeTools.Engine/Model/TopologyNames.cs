@@ -30,14 +30,17 @@ namespace AzSpokeTools.Engine.Model
             if (t.IndexOf("/providers/", StringComparison.OrdinalIgnoreCase) >= 0 && ResourceId.TryParse(t, out var rid))
             {
                 foreach (var item in items) if (id(item) == rid) return item;
-                throw new EngineInputException(parameter, $"no {what} with id {rid} in the snapshot");
+                throw new ResourceNotFoundException(parameter, what, t, $"no {what} with id {rid} in the snapshot");
             }
             var matches = items.Where(i => string.Equals(name(i), t, StringComparison.OrdinalIgnoreCase)).ToList();
             if (matches.Count == 1) return matches[0];
             if (matches.Count > 1)
-                throw new EngineInputException(parameter, $"{matches.Count} {what}s are named '{t}'; give one of these ids:{Environment.NewLine}  " +
-                    string.Join(Environment.NewLine + "  ", matches.Select(m => id(m).Value)));
-            throw new EngineInputException(parameter, $"no {what} named '{t}' in the snapshot");
+            {
+                var candidates = matches.Select(m => id(m).Value).ToList();
+                throw new AmbiguousNameException(parameter, what, t, candidates, $"{matches.Count} {what}s are named '{t}'; give one of these ids:{Environment.NewLine}  " +
+                    string.Join(Environment.NewLine + "  ", candidates));
+            }
+            throw new ResourceNotFoundException(parameter, what, t, $"no {what} named '{t}' in the snapshot");
         }
     }
 }
