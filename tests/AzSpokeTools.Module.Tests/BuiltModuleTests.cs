@@ -54,6 +54,23 @@ public sealed class BuiltModuleTests : IDisposable
     }
 
     [Fact]
+    public void NoExportedTypeDerivesFromOrImplementsADependencyType()
+    {
+        // PowerShell calls GetExportedTypes() on the cmdlet assembly before the module initializer registers the
+        // loader; resolving such a base type or interface would then fail with FileNotFoundException on import.
+        var allowed = new HashSet<string>(StringComparer.Ordinal) { "AzSpokeTools", "AzSpokeTools.Loader", "System.Management.Automation", "netstandard", "System.Runtime", "System.Private.CoreLib", "mscorlib" };
+        var offenders = new List<string>();
+        foreach (var type in _inspected.Cmdlets.GetExportedTypes())
+        {
+            for (var t = type.BaseType; t != null; t = t.BaseType)
+                if (!allowed.Contains(t.Assembly.GetName().Name!)) offenders.Add($"{type.FullName} derives from {t.FullName} ({t.Assembly.GetName().Name})");
+            foreach (var i in type.GetInterfaces())
+                if (!allowed.Contains(i.Assembly.GetName().Name!)) offenders.Add($"{type.FullName} implements {i.FullName} ({i.Assembly.GetName().Name})");
+        }
+        Assert.True(offenders.Count == 0, string.Join(Environment.NewLine, offenders));
+    }
+
+    [Fact]
     public void LoaderReferencesNothingButThePlatform()
     {
         var loader = _inspected.Load(Path.Combine(RepositoryPaths.CmdletBuildOutput, "AzSpokeTools.Loader.dll"));

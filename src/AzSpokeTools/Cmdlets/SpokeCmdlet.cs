@@ -12,7 +12,7 @@ namespace AzSpokeTools.Cmdlets
         private CmdletEngineHost? _engineHost;
 
         /// <summary>The engine's view of this cmdlet (warnings, verbose, progress, ShouldProcess).</summary>
-        protected CmdletEngineHost EngineHost => _engineHost ??= new CmdletEngineHost(this);
+        private protected CmdletEngineHost EngineHost => _engineHost ??= new CmdletEngineHost(this);
 
         /// <summary>Resolves a -Snapshot value against the current PowerShell location (sample:NAME unchanged).</summary>
         protected string ResolveSnapshot(string value) =>

@@ -9,7 +9,7 @@ namespace AzSpokeTools.Hosting
     /// cmdlet's own streams. PowerShell only accepts those calls on the pipeline thread, so every call from
     /// another thread is refused with an exception naming the problem instead of corrupting the pipeline.
     /// </summary>
-    public sealed class CmdletEngineHost : IEngineHost
+    internal sealed class CmdletEngineHost : IEngineHost
     {
         private readonly Cmdlet _cmdlet;
         private readonly int _pipelineThreadId;
