@@ -121,6 +121,17 @@ internal static class CmdletRules
                 yield return $"{c.Name}: docs and cmdlet disagree on whether -{p.Name} binds ByValue.";
             foreach (var alias in p.Aliases.Where(a => !h.Aliases.Contains(a, StringComparer.OrdinalIgnoreCase)))
                 yield return $"{c.Name}: alias '{alias}' of -{p.Name} is missing from the docs.";
+            var positions = p.Sets.Select(s => s.Position?.ToString() ?? "Named").Distinct().ToList();
+            if (positions.Count == 1 && !string.Equals(positions[0], h.Position, StringComparison.OrdinalIgnoreCase))
+                yield return $"{c.Name}: docs say -{p.Name} Position: {h.Position}, the cmdlet says {positions[0]}.";
+            var sets = p.Sets.Select(s => s.Name).Where(n => n != CmdletMetadata.AllParameterSets).Order(StringComparer.OrdinalIgnoreCase).ToList();
+            if (!sets.SequenceEqual(h.ParameterSets.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase))
+                yield return $"{c.Name}: docs put -{p.Name} in ({(h.ParameterSets.Count == 0 ? "All" : string.Join(", ", h.ParameterSets))}), the cmdlet in ({(sets.Count == 0 ? "All" : string.Join(", ", sets))}).";
         }
+        var declared = c.NamedParameterSets.Count == 0 ? new List<string> { CmdletMetadata.AllParameterSets } : c.NamedParameterSets.ToList();
+        if (!declared.Order(StringComparer.OrdinalIgnoreCase).SequenceEqual(help.ParameterSets.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase))
+            yield return $"{c.Name}: docs SYNTAX lists ({string.Join(", ", help.ParameterSets)}), the cmdlet has ({string.Join(", ", declared)}).";
+        if (c.DefaultParameterSetName != null && !string.Equals(c.DefaultParameterSetName, help.DefaultParameterSet, StringComparison.OrdinalIgnoreCase))
+            yield return $"{c.Name}: docs mark '{help.DefaultParameterSet ?? "no set"}' as default, the cmdlet '{c.DefaultParameterSetName}'.";
     }
 }

@@ -75,6 +75,19 @@ public sealed class CmdletRulesTests : IDisposable
     }
 
     [Fact]
+    public void DocsWithAnotherPositionOrParameterSetAreReported()
+    {
+        var markdown = HelpMarkdownSamples.Documenting("Get-Undocumented", "Secret")
+            .Replace("Position: Named", "Position: 0")
+            .Replace("### __AllParameterSets", "### Other (Default)")
+            .Replace("Parameter Sets: (All)", "Parameter Sets: Other");
+        var violations = Violations<UndocumentedParameterCmdlet>(MarkdownHelpParser.Parse(markdown, "Get-Undocumented.md"));
+        Assert.Contains(violations, v => v.Contains("Position: 0, the cmdlet says Named"));
+        Assert.Contains(violations, v => v.Contains("docs put -Secret in (Other), the cmdlet in (All)"));
+        Assert.Contains(violations, v => v.Contains("docs SYNTAX lists (Other), the cmdlet has (__AllParameterSets)"));
+    }
+
+    [Fact]
     public void CompliantCmdletHasNoViolations() => Assert.Empty(Violations<WellFormedCmdlet>());
 
     [Fact]
