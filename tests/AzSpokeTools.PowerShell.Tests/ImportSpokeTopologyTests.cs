@@ -51,6 +51,21 @@ public sealed class ImportSpokeTopologyTests(ModuleSession session)
     }
 
     [Fact]
+    public void DirectoryLoadsIntoOneTopologyHoldingEveryFile()
+    {
+        var dir = Directory.CreateTempSubdirectory("azspoke-directory-").FullName;
+        File.Copy(SampleFile("hub-firewall"), Path.Combine(dir, "connectivity.json"));
+        File.Copy(SampleFile("vwan"), Path.Combine(dir, "landing-zones.json"));
+        // Both samples use the same subscription layout; a VNet id present in both files is one VNet.
+        var distinctIds = session.Run("(Import-SpokeTopology sample:hub-firewall, sample:vwan).VirtualNetworks | ForEach-Object { $_.Id.Value.ToLowerInvariant() }")
+            .Select(o => o.ToString()).Distinct().Count();
+        var output = session.Run($"Import-SpokeTopology -Snapshot '{dir}'");
+        var topology = Assert.Single(output);
+        Assert.Equal(distinctIds, (int)session.Run($"(Import-SpokeTopology -Snapshot '{dir}').VirtualNetworks.Count").Single().BaseObject);
+        Assert.Equal(2, ((System.Collections.ICollection)topology.Properties["Files"].Value).Count);
+    }
+
+    [Fact]
     public void MissingFileIsSnapshotNotFoundWithThePathAsTarget()
     {
         var (output, shell) = session.Invoke("Import-SpokeTopology ./no-such-snapshot.json, sample:hub-firewall");

@@ -89,7 +89,7 @@ Describe 'AzSpokeTools module' {
         $help.Synopsis | Should -Not -BeNullOrEmpty
         $help.Synopsis | Should -Not -Match '<String>'
         @($help.examples.example).Count | Should -BeGreaterOrEqual 2
-        $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+        $common = @([System.Management.Automation.Cmdlet]::CommonParameters) + @([System.Management.Automation.Cmdlet]::OptionalCommonParameters)
         $names = @((Get-Command $cmdlet).Parameters.Keys | Where-Object { $common -notcontains $_ })
         foreach ($name in $names) {
             (Get-Help $cmdlet -Parameter $name).description.Text | Should -Not -BeNullOrEmpty -Because "-$name needs a description"
