@@ -109,7 +109,8 @@ public sealed class CmdletRequestMappingTests
     [Fact]
     public void UnknownSubnetIsSubnetNotFoundWithTheGivenValueAsTarget()
     {
-        var e = Assert.Throws<ResourceNotFoundException>(() => Routes(GetSpokeEffectiveRouteCommand.ToRequest(HubFirewall.Value, "spoke9/workload", null, null)));
+        var e = Assert.Throws<EngineInputException>(() => Routes(GetSpokeEffectiveRouteCommand.ToRequest(HubFirewall.Value, "spoke9/workload", null, null)));
+        Assert.IsType<ResourceNotFoundException>(e.InnerException);
         var record = SpokeErrors.From(e, "spoke9/workload")!;
         Assert.Equal("SubnetNotFound", record.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.ObjectNotFound, record.CategoryInfo.Category);
@@ -119,7 +120,7 @@ public sealed class CmdletRequestMappingTests
     [Fact]
     public void UnknownNetworkInterfaceIsNetworkInterfaceNotFound()
     {
-        var e = Assert.Throws<ResourceNotFoundException>(() => Routes(GetSpokeEffectiveRouteCommand.ToRequest(HubFirewall.Value, null, "vm-nowhere-nic", null)));
+        var e = Assert.Throws<EngineInputException>(() => Routes(GetSpokeEffectiveRouteCommand.ToRequest(HubFirewall.Value, null, "vm-nowhere-nic", null)));
         Assert.Equal("NetworkInterfaceNotFound", SpokeErrors.From(e, "vm-nowhere-nic")!.FullyQualifiedErrorId);
     }
 
@@ -132,12 +133,14 @@ public sealed class CmdletRequestMappingTests
             var path = Path.Combine(dir, "twins.json");
             File.WriteAllText(path, TwinVnets);
             var topology = SnapshotLoader.Load(path);
-            var e = Assert.Throws<AmbiguousNameException>(() => Routes(GetSpokeEffectiveRouteCommand.ToRequest(topology, "spoke/app", null, null)));
-            Assert.Equal(2, e.Candidates.Count);
+            var e = Assert.Throws<EngineInputException>(() => Routes(GetSpokeEffectiveRouteCommand.ToRequest(topology, "spoke/app", null, null)));
+            var ambiguous = Assert.IsType<AmbiguousNameException>(e.InnerException);
+            Assert.Equal(2, ambiguous.Candidates.Count);
             var record = SpokeErrors.From(e, "spoke/app")!;
             Assert.Equal("AmbiguousSubnetName", record.FullyQualifiedErrorId);
             Assert.Equal(ErrorCategory.InvalidArgument, record.CategoryInfo.Category);
-            Assert.All(e.Candidates, c => Assert.Contains(c, record.ErrorDetails.RecommendedAction));
+            Assert.Same(e, record.Exception);
+            Assert.All(ambiguous.Candidates, c => Assert.Contains(c.Value, record.ErrorDetails.RecommendedAction));
         }
         finally
         {
@@ -183,6 +186,13 @@ public sealed class CmdletRequestMappingTests
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public void ResolutionExceptionsThrownDirectlyByTheModelMapToTheSameErrorIds()
+    {
+        Assert.Equal("VirtualNetworkNotFound", SpokeErrors.From(new ResourceNotFoundException("virtual network", "spoke9", "no such VNet"), "spoke9")!.FullyQualifiedErrorId);
+        Assert.Equal("AmbiguousVirtualNetworkName", SpokeErrors.From(new AmbiguousNameException("virtual network", "spoke", [ResourceId.Parse(SpokeRg + "/virtualNetworks/spoke")]), "spoke")!.FullyQualifiedErrorId);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 using System.Management.Automation;
+using System.Linq;
+using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Engine.Samples;
 using AzSpokeTools.Engine.Snapshot;
@@ -25,13 +27,17 @@ namespace AzSpokeTools.Errors
         /// <param name="target">What the user gave that failed: a snapshot path, a subnet, a NIC, a resource id.</param>
         public static ErrorRecord? From(Exception exception, object? target)
         {
-            switch (exception)
+            // Requests report name resolution as EngineInputException wrapping the model's own exception.
+            var cause = exception is EngineInputException && exception.InnerException is ResourceNotFoundException or AmbiguousNameException
+                ? exception.InnerException
+                : exception;
+            switch (cause)
             {
                 case ResourceNotFoundException notFound:
-                    return Record(exception, PascalCase(notFound.ResourceKind) + "NotFound", ErrorCategory.ObjectNotFound, target, null);
+                    return Record(exception, PascalCase(notFound.Kind) + "NotFound", ErrorCategory.ObjectNotFound, target, null);
                 case AmbiguousNameException ambiguous:
-                    return Record(exception, "Ambiguous" + PascalCase(ambiguous.ResourceKind) + "Name", ErrorCategory.InvalidArgument, target,
-                        "Give one of these resource ids instead: " + string.Join(", ", ambiguous.Candidates));
+                    return Record(exception, "Ambiguous" + PascalCase(ambiguous.Kind) + "Name", ErrorCategory.InvalidArgument, target,
+                        "Give one of these resource ids instead: " + string.Join(", ", ambiguous.Candidates.Select(c => c.Value)));
                 case EngineInputException input:
                     return Record(exception, "Invalid" + PascalCase(input.Parameter), ErrorCategory.InvalidArgument, target, null);
                 case SnapshotLoadException:
@@ -50,7 +56,7 @@ namespace AzSpokeTools.Errors
         private static ErrorRecord ForSnapshot(Exception exception, string? snapshot, object? target)
         {
             if (snapshot != null && SampleCatalog.IsSampleReference(snapshot, out var name) &&
-                !System.Linq.Enumerable.Contains(SampleCatalog.Names, name, StringComparer.OrdinalIgnoreCase))
+                !SampleCatalog.Names.Contains(name, StringComparer.OrdinalIgnoreCase))
                 return Record(exception, SampleNotFound, ErrorCategory.ObjectNotFound, target,
                     "Use one of the bundled samples: " + string.Join(", ", SampleCatalog.Names));
             if (snapshot != null && !SampleCatalog.IsSampleReference(snapshot, out _) && !File.Exists(snapshot) && !Directory.Exists(snapshot))
