@@ -27,9 +27,9 @@ namespace AzSpokeTools.Engine.Paths
                 foreach (var c in h.Connections)
                 {
                     var v = _ctx.Vnet(c.RemoteVirtualNetworkId);
-                    var p = v?.AddressSpace.FirstOrDefault(x => x.Contains(dst));
-                    if (v == null || p == null || p.Value.Length == 0 && !p.Value.Contains(dst)) continue;
-                    if (dest == null || h == hub) { destHub = h; dest = c; vnet = v; matched = p.Value; }
+                    if (v == null) continue;
+                    foreach (var p in v.AddressSpace)
+                        if (p.Contains(dst) && (dest == null || (h == hub && destHub != hub))) { destHub = h; dest = c; vnet = v; matched = p; }
                 }
             }
             // azure-routing-rules.md §5.1: static routes in the associated route table take precedence over propagated routes.

@@ -83,7 +83,7 @@ namespace AzSpokeTools.Engine.Paths
                 case TraceLocationKind.Appliance: AtAppliance(loc.Device, dst, b, ends); break;
                 case TraceLocationKind.VpnGateway: AtVpnGateway(loc.Gateway, dst, b, ends); break;
                 case TraceLocationKind.ExpressRouteGateway: AtExpressRouteGateway(loc.Gateway, dst, b, ends); break;
-                case TraceLocationKind.VirtualHubRouter: AtHubRouter(loc.Hub, loc.Via as HubVirtualNetworkConnection, dst, b, ends); break;
+                case TraceLocationKind.VirtualHubRouter: AtHubRouter(loc.Hub, loc.Via, dst, b, ends); break;
             }
         }
 
