@@ -16,7 +16,7 @@ namespace AzSpokeTools.Engine.Routing
         private readonly GatewayRoutes _gateways;
         private readonly ServiceTagCatalog? _tags;
         private readonly Dictionary<ResourceId, RouteCandidates> _vnetRoutes = new Dictionary<ResourceId, RouteCandidates>();
-        private readonly Dictionary<string, (List<EffectiveRoute> Routes, RouteCandidates Notes)> _tables = new Dictionary<string, (List<EffectiveRoute>, RouteCandidates)>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, (IReadOnlyList<EffectiveRoute> Routes, RouteCandidates Notes)> _tables = new Dictionary<string, (IReadOnlyList<EffectiveRoute>, RouteCandidates)>(StringComparer.OrdinalIgnoreCase);
 
         public EffectiveRouteCalculator(Topology topology, ServiceTagCatalog? serviceTags = null)
         {
@@ -63,7 +63,7 @@ namespace AzSpokeTools.Engine.Routing
                     yield return ForSubnet(s);
         }
 
-        private (List<EffectiveRoute> Routes, RouteCandidates Notes) Compute(Subnet subnet)
+        private (IReadOnlyList<EffectiveRoute> Routes, RouteCandidates Notes) Compute(Subnet subnet)
         {
             var vnet = subnet.VirtualNetwork;
             bool subnetPeering = vnet.Peerings.Any(p => p.IsSubnetPeering);
@@ -80,12 +80,17 @@ namespace AzSpokeTools.Engine.Routing
             UserRoutes.Add(_ctx, subnet, _tags, user);
             var routes = candidates.Routes;
             var table = subnet.RouteTableId is ResourceId rt && _ctx.RouteTables.TryGetValue(rt, out var t) ? t : null;
+            var shared = candidates.Shared;
             // azure-routing-rules.md §2.3: disableBgpRoutePropagation removes every VirtualNetworkGateway-source route.
-            if (table?.DisableBgpRoutePropagation == true) routes.RemoveAll(r => r.Source == RouteSource.VirtualNetworkGateway);
+            if (table?.DisableBgpRoutePropagation == true)
+            {
+                routes.RemoveAll(r => r.Source == RouteSource.VirtualNetworkGateway);
+                shared = null;
+            }
             DefaultRoutes.ApplyUserRouteRemovals(routes, user.Routes);
             routes.AddRange(user.Routes);
             foreach (var u in user.Unknowns) candidates.Unknown(u);
-            var selected = RouteSelection.Select(routes, _ctx);
+            var selected = RouteSelection.SelectLayered(routes, shared, vnet, _ctx);
             var result = (selected, candidates);
             _tables[key] = result;
             return result;

@@ -32,5 +32,8 @@ namespace AzSpokeTools.Engine.Routing
         public IReadOnlyList<string> Unknowns { get; }
 
         public IEnumerable<EffectiveRoute> ActiveRoutes => Routes.Where(r => r.State == RouteState.Active);
+
+        /// <summary>The table as own rows plus a shared layer, when it has one (for evaluators that compile the shared layer once).</summary>
+        internal LayeredRouteList? Layers => Routes as LayeredRouteList;
     }
 }

@@ -47,18 +47,40 @@ namespace AzSpokeTools.Engine.Routing
             return result;
         }
 
+        private readonly Dictionary<string, SharedRouteLayer> _layers = new Dictionary<string, SharedRouteLayer>();
+
+        /// <summary>
+        /// Adds the VNet's gateway-learned and hub-router routes as a shared layer (one per set of serving gateways and
+        /// hub route table); the VNet's own address space is excluded from it at selection.
+        /// </summary>
         public void Add(VirtualNetwork vnet, RouteCandidates into)
         {
-            foreach (var (gateway, _) in GatewaysServing(vnet, into))
+            var serving = GatewaysServing(vnet, into);
+            var keyParts = new List<string>(serving.Select(s => s.Gateway.Id.Value.ToLowerInvariant()).OrderBy(x => x, StringComparer.Ordinal));
+            var hubKey = AddVirtualWanOwnRoutes(vnet, into);
+            if (hubKey != null) keyParts.Add(hubKey);
+            if (keyParts.Count == 0) return;
+            var key = string.Join("|", keyParts);
+            if (!_layers.TryGetValue(key, out var layer))
             {
-                var routes = RoutesOf(gateway);
-                foreach (var r in routes.Routes)
-                    // A VNet never learns its own address space back from its gateway.
-                    if (!r.Prefixes.Any(p => vnet.AddressSpace.Any(own => own.Contains(p)))) into.Routes.Add(r);
-                foreach (var a in routes.Assumptions) into.Assume(a);
-                foreach (var u in routes.Unknowns) into.Unknown(u);
+                var routes = new List<EffectiveRoute>();
+                var notes = new RouteCandidates();
+                foreach (var (gateway, _) in serving)
+                {
+                    var learned = RoutesOf(gateway);
+                    routes.AddRange(learned.Routes);
+                    foreach (var a in learned.Assumptions) notes.Assume(a);
+                    foreach (var u in learned.Unknowns) notes.Unknown(u);
+                }
+                if (hubKey != null) AddVirtualWanShared(vnet, routes, notes);
+                layer = new SharedRouteLayer(routes);
+                foreach (var a in notes.Assumptions) layer.Notes.Assume(a);
+                foreach (var u in notes.Unknowns) layer.Notes.Unknown(u);
+                _layers[key] = layer;
             }
-            AddVirtualWan(vnet, into);
+            into.Shared = layer;
+            foreach (var a in layer.Notes.Assumptions) into.Assume(a);
+            foreach (var u in layer.Notes.Unknowns) into.Unknown(u);
         }
 
         /// <summary>The routes a gateway has learned (and programs into the VNets it serves).</summary>
@@ -183,15 +205,24 @@ namespace AzSpokeTools.Engine.Routing
             return list;
         }
 
-        private void AddVirtualWan(VirtualNetwork vnet, RouteCandidates into)
+        /// <summary>The hub-side routes that are the VNet's own (the hub prefix); returns the key of the hub's shared routes, or null.</summary>
+        private string? AddVirtualWanOwnRoutes(VirtualNetwork vnet, RouteCandidates into)
         {
-            if (!_ctx.HubConnectionsByVnet.TryGetValue(vnet.Id, out var hc)) return;
+            if (!_ctx.HubConnectionsByVnet.TryGetValue(vnet.Id, out var hc)) return null;
             var (hub, conn) = hc;
-            var routerIps = hub.VirtualRouterIps.Select(a => a.ToString()).ToArray();
             // azure-routing-rules.md §5.3 [INFER]: the hub's own prefix appears as a peering route (the connection is a managed peering).
             if (hub.AddressPrefix is IpPrefix hp)
                 into.Routes.Add(new EffectiveRoute(null, RouteSource.Default, EffectiveRoute.One(hp), NextHopType.VNetPeering,
                     originId: conn.Id.Value, origin: $"virtual hub {hub.Name} connection {conn.Name}"));
+            if (hub.RoutingIntent?.PrivateTrafficNextHop != null) return "hub:" + hub.Id.Value.ToLowerInvariant() + "|intent";
+            var associated = conn.AssociatedRouteTableId ?? hub.RouteTables.FirstOrDefault(t => IsDefaultTable(t))?.Id;
+            return "hub:" + hub.Id.Value.ToLowerInvariant() + "|" + (associated?.Value.ToLowerInvariant() ?? "default");
+        }
+
+        private void AddVirtualWanShared(VirtualNetwork vnet, List<EffectiveRoute> routes, RouteCandidates notes)
+        {
+            var (hub, conn) = _ctx.HubConnectionsByVnet[vnet.Id];
+            var routerIps = hub.VirtualRouterIps.Select(a => a.ToString()).ToArray();
             var privateHop = hub.RoutingIntent?.PrivateTrafficNextHop;
             if (privateHop is ResourceId fwId)
             {
@@ -199,9 +230,9 @@ namespace AzSpokeTools.Engine.Routing
                 // the spoke sees it as VirtualNetworkGateway routes (§5.3) whose next hop is the firewall [INFER §9.11].
                 var fwIps = _ctx.Firewalls.TryGetValue(fwId, out var fw) ? fw.PrivateIpAddresses.Select(a => a.ToString()).ToArray()
                     : _ctx.Topology.NetworkVirtualAppliances.FirstOrDefault(n => n.Id == fwId)?.PrivateIpAddresses.Select(a => a.ToString()).ToArray() ?? Array.Empty<string>();
-                if (fwIps.Length == 0) into.Unknown($"routing intent of {hub.Name} sends private traffic to {fwId}, which is not in the snapshot");
+                if (fwIps.Length == 0) notes.Unknown($"routing intent of {hub.Name} sends private traffic to {fwId}, which is not in the snapshot");
                 foreach (var p in DefaultRoutes.NonePrefixes.Take(3))
-                    into.Routes.Add(new EffectiveRoute(null, RouteSource.VirtualNetworkGateway, EffectiveRoute.One(p), NextHopType.VirtualNetworkGateway,
+                    routes.Add(new EffectiveRoute(null, RouteSource.VirtualNetworkGateway, EffectiveRoute.One(p), NextHopType.VirtualNetworkGateway,
                         fwIps, fwId.Value, $"virtual hub {hub.Name} routing intent (private traffic)"));
                 return;
             }
@@ -212,12 +243,11 @@ namespace AzSpokeTools.Engine.Routing
             {
                 foreach (var other in otherHub.Connections)
                 {
-                    if (other == conn) continue;
-                    if (!PropagatesTo(other, otherHub, associated, table, hub)) continue;
+                    if (!PropagatesTo(other, associated, table)) continue;
                     var remote = _ctx.Vnet(other.RemoteVirtualNetworkId);
-                    if (remote == null) { into.Unknown($"hub connection {other.Name} points to a virtual network not in the snapshot"); continue; }
+                    if (remote == null) { notes.Unknown($"hub connection {other.Name} points to a virtual network not in the snapshot"); continue; }
                     foreach (var p in remote.AddressSpace)
-                        into.Routes.Add(new EffectiveRoute(null, RouteSource.VirtualNetworkGateway, EffectiveRoute.One(p), NextHopType.VirtualNetworkGateway,
+                        routes.Add(new EffectiveRoute(null, RouteSource.VirtualNetworkGateway, EffectiveRoute.One(p), NextHopType.VirtualNetworkGateway,
                             routerIps, hub.Id.Value, $"virtual hub {hub.Name} router (to {remote.Name} via {otherHub.Name})"));
                 }
             }
@@ -225,7 +255,7 @@ namespace AzSpokeTools.Engine.Routing
 
         private static bool IsDefaultTable(HubRouteTable t) => string.Equals(t.Name, "defaultRouteTable", StringComparison.OrdinalIgnoreCase);
 
-        private static bool PropagatesTo(HubVirtualNetworkConnection other, VirtualHub otherHub, ResourceId? associated, HubRouteTable? table, VirtualHub hub)
+        private static bool PropagatesTo(HubVirtualNetworkConnection other, ResourceId? associated, HubRouteTable? table)
         {
             // azure-routing-rules.md §5.1: with no propagation given, a VNet connection propagates to the 'default' label.
             var labels = other.PropagatedLabels.Count == 0 && other.PropagatedRouteTableIds.Count == 0 ? new[] { "default" } : other.PropagatedLabels.ToArray();

@@ -75,6 +75,39 @@ namespace AzSpokeTools.Engine.Routing
             return result;
         }
 
+        /// <summary>
+        /// Selection over a table's own routes and a shared layer: only the shared routes that compete with an own
+        /// route (same prefix, or inside a preferred system route) take part; those inside the VNet's own address
+        /// space are excluded (a gateway never programs a VNet's own space back into it).
+        /// </summary>
+        public static IReadOnlyList<EffectiveRoute> SelectLayered(List<EffectiveRoute> own, SharedRouteLayer? shared, VirtualNetwork vnet, RoutingContext ctx)
+        {
+            if (shared == null || shared.Routes.Length == 0) return Select(own, ctx);
+            var excluded = new HashSet<int>();
+            foreach (var space in vnet.AddressSpace)
+                foreach (var i in shared.ContainedIn(space)) excluded.Add(i);
+            var competing = new SortedSet<int>();
+            foreach (var r in own)
+                foreach (var p in r.Prefixes)
+                {
+                    foreach (var i in shared.Exactly(p)) if (!excluded.Contains(i)) competing.Add(i);
+                    if (IsPreferredSystem(r))
+                        foreach (var i in shared.ContainedIn(p)) if (!excluded.Contains(i)) competing.Add(i);
+                }
+            var combined = new List<EffectiveRoute>(own.Count + competing.Count);
+            combined.AddRange(own);
+            foreach (var i in competing) combined.Add(shared.Routes[i]);
+            var selected = Select(combined, ctx);
+            var replaced = new Dictionary<int, EffectiveRoute>();
+            int k = own.Count;
+            foreach (var i in competing)
+            {
+                if (!ReferenceEquals(selected[k], shared.Routes[i])) replaced[i] = selected[k];
+                k++;
+            }
+            return new LayeredRouteList(selected.GetRange(0, own.Count), shared, excluded.ToArray(), replaced);
+        }
+
         private static bool PoliciesApplyToRoutes(string? policies) =>
             string.Equals(policies, "RouteTableEnabled", System.StringComparison.OrdinalIgnoreCase) ||
             string.Equals(policies, "Enabled", System.StringComparison.OrdinalIgnoreCase);

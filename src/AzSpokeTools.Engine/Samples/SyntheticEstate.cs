@@ -26,7 +26,8 @@ namespace AzSpokeTools.Engine.Samples
     /// so spokes of different hubs hairpin through the MSEE (all hub gateways share one circuit and allow remote VNet
     /// traffic); about 35% of spokes carry the hub's firewall route table (0.0.0.0/0 and 10.0.0.0/8 to the hub firewall);
     /// about 30% are members of AVNM mesh network groups of at most 250 VNets (one global mesh configuration per group,
-    /// deployed in every region); about 4% are peered directly with the next spoke; about 2% hold a private endpoint.</para>
+    /// deployed in every region); about 4% are peered directly with the next spoke; about 2% hold a private endpoint.
+    /// Spoke tags record the choices: role, hub, inspection (firewall|none) and, for mesh members, meshGroup.</para>
     /// </remarks>
     public static class SyntheticEstate
     {
@@ -135,7 +136,7 @@ namespace AzSpokeTools.Engine.Samples
                 spokeVnetIds = new string[p.Spokes]; spokePrefixes = new string[p.Spokes];
                 for (int i = 0; i < p.Spokes; i++)
                 {
-                    spokeVnetIds[i] = SpokeId(i, "virtualNetworks", SpokeName(i));
+                    spokeVnetIds[i] = SpokeVnetId(i);
                     spokePrefixes[i] = Cidr(p.SpokeAddress(i), 22);
                 }
             }
@@ -174,7 +175,7 @@ namespace AzSpokeTools.Engine.Samples
                 string id = hubVnetIds[h];
                 string hh = h.ToString(CultureInfo.InvariantCulture);
                 BeginResource(id, name, "Microsoft.Network/virtualNetworks", p.Region(h));
-                WriteTags("role", "hub", null, null);
+                WriteTags("role", "hub");
                 w.WriteStartObject("properties");
                 WriteAddressSpace("addressSpace", hubPrefixes[h]);
                 w.WriteStartArray("subnets");
@@ -197,7 +198,7 @@ namespace AzSpokeTools.Engine.Samples
                 // Hub firewall (azure-routing-rules.md §3.4: next hop of the spokes' VirtualAppliance UDRs).
                 string fwId = HubId("azureFirewalls", "fw-" + name);
                 BeginResource(fwId, "fw-" + name, "Microsoft.Network/azureFirewalls", p.Region(h));
-                WriteTags(null, null, null, null);
+                WriteTags();
                 w.WriteStartObject("properties");
                 w.WriteStartObject("sku");
                 w.WriteString("name", "AZFW_VNet");
@@ -219,9 +220,9 @@ namespace AzSpokeTools.Engine.Samples
 
                 // Spoke route table towards this hub's firewall.
                 string rtName = "rt-spokes-fw-" + name;
-                string rtId = SpokeId(h, "routeTables", rtName);
+                string rtId = SpokeGroupId(h, "routeTables", rtName);
                 BeginResource(rtId, rtName, "Microsoft.Network/routeTables", p.Region(h));
-                WriteTags(null, null, null, null);
+                WriteTags();
                 w.WriteStartObject("properties");
                 w.WriteBoolean("disableBgpRoutePropagation", false);
                 w.WriteStartArray("routes");
@@ -242,7 +243,7 @@ namespace AzSpokeTools.Engine.Samples
                 // ExpressRoute gateway (azure-routing-rules.md §6.1: allowRemoteVnetTraffic enables the MSEE hairpin).
                 string gwId = GatewayId(h);
                 BeginResource(gwId, "ergw-" + name, "Microsoft.Network/virtualNetworkGateways", p.Region(h));
-                WriteTags(null, null, null, null);
+                WriteTags();
                 w.WriteStartObject("properties");
                 w.WriteString("gatewayType", "ExpressRoute");
                 w.WriteStartObject("sku");
@@ -278,13 +279,17 @@ namespace AzSpokeTools.Engine.Samples
             {
                 int h = p.HubOf(i);
                 string id = spokeVnetIds[i];
-                string pattern = p.Firewall[i] ? "firewall" : "hairpin";
                 BeginResource(id, SpokeName(i), "Microsoft.Network/virtualNetworks", p.Region(h));
-                WriteTags("role", "spoke", "pattern", p.Mesh[i] ? "mesh" : pattern);
+                w.WriteStartObject("tags");
+                w.WriteString("role", "spoke");
+                w.WriteString("hub", HubName(h));
+                w.WriteString("inspection", p.Firewall[i] ? "firewall" : "none");
+                if (p.MeshGroup[i] >= 0) w.WriteString("meshGroup", GroupName(p.MeshGroup[i]));
+                w.WriteEndObject();
                 w.WriteStartObject("properties");
                 WriteAddressSpace("addressSpace", spokePrefixes[i]);
                 w.WriteStartArray("subnets");
-                string? routeTable = p.Firewall[i] ? SpokeId(h, "routeTables", "rt-spokes-fw-" + HubName(h)) : null;
+                string? routeTable = p.Firewall[i] ? SpokeGroupId(h, "routeTables", "rt-spokes-fw-" + HubName(h)) : null;
                 for (int k = 0; k < p.Subnets; k++)
                     WriteSubnet(id, SubnetName(k), Cidr(p.SubnetAddress(i, k), p.SubnetPrefixLength), routeTable);
                 w.WriteEndArray();
@@ -358,7 +363,7 @@ namespace AzSpokeTools.Engine.Samples
             private void WriteExpressRoute()
             {
                 BeginResource(CircuitId, "erc-shared", "Microsoft.Network/expressRouteCircuits", p.Region(0));
-                WriteTags(null, null, null, null);
+                WriteTags();
                 w.WriteStartObject("sku");
                 w.WriteString("name", "Premium_MeteredData");
                 w.WriteString("tier", "Premium");
@@ -389,7 +394,7 @@ namespace AzSpokeTools.Engine.Samples
                 {
                     string name = "cn-" + HubName(h) + "-erc";
                     BeginResource(HubId("connections", name), name, "Microsoft.Network/connections", p.Region(h));
-                    WriteTags(null, null, null, null);
+                    WriteTags();
                     w.WriteStartObject("properties");
                     w.WriteString("connectionType", "ExpressRoute");
                     WriteRef("virtualNetworkGateway1", GatewayId(h));
@@ -454,13 +459,13 @@ namespace AzSpokeTools.Engine.Samples
             {
                 int h = p.HubOf(i);
                 string peName = "pe-" + SpokeName(i);
-                string peId = SpokeId(h, "privateEndpoints", peName);
+                string peId = SpokeGroupId(h, "privateEndpoints", peName);
                 string nicName = peName + ".nic";
-                string nicId = SpokeId(h, "networkInterfaces", nicName);
+                string nicId = SpokeGroupId(h, "networkInterfaces", nicName);
                 string subnetId = spokeVnetIds[i] + "/subnets/" + SubnetName(0);
                 string ip = Ip(p.SubnetAddress(i, 0) + 20);
                 BeginResource(peId, peName, "Microsoft.Network/privateEndpoints", p.Region(h));
-                WriteTags(null, null, null, null);
+                WriteTags();
                 w.WriteStartObject("properties");
                 WriteRef("subnet", subnetId);
                 w.WriteStartArray("networkInterfaces");
@@ -483,7 +488,7 @@ namespace AzSpokeTools.Engine.Samples
                 EndResource();
 
                 BeginResource(nicId, nicName, "Microsoft.Network/networkInterfaces", p.Region(h));
-                WriteTags(null, null, null, null);
+                WriteTags();
                 w.WriteStartObject("properties");
                 w.WriteStartArray("ipConfigurations");
                 w.WriteStartObject();
@@ -517,7 +522,7 @@ namespace AzSpokeTools.Engine.Samples
             {
                 string nm = NetworkManagerId;
                 BeginResource(nm, "nm-synthetic", "Microsoft.Network/networkManagers", p.Region(0));
-                WriteTags(null, null, null, null);
+                WriteTags();
                 w.WriteStartObject("properties");
                 w.WriteStartObject("networkManagerScopes");
                 w.WriteStartArray("managementGroups");
@@ -634,11 +639,10 @@ namespace AzSpokeTools.Engine.Samples
                 if (w.BytesPending >= FlushThreshold) w.Flush();
             }
 
-            private void WriteTags(string? k1, string? v1, string? k2, string? v2)
+            private void WriteTags(string? key = null, string? value = null)
             {
                 w.WriteStartObject("tags");
-                if (k1 != null) w.WriteString(k1, v1);
-                if (k2 != null) w.WriteString(k2, v2);
+                if (key != null) w.WriteString(key, value);
                 w.WriteEndObject();
             }
 
@@ -669,12 +673,11 @@ namespace AzSpokeTools.Engine.Samples
             private static string HubId(string type, string name) =>
                 "/subscriptions/" + HubSubscription + "/resourceGroups/" + HubResourceGroup + NetworkProvider + type + "/" + name;
 
-            private string SpokeId(int spokeOrHub, string type, string name)
-            {
-                // VNets are passed the spoke index; route tables and endpoints the hub index of their spokes.
-                int h = type == "virtualNetworks" ? p.HubOf(spokeOrHub) : spokeOrHub;
-                return "/subscriptions/" + SpokeSubscription + "/resourceGroups/" + SpokeResourceGroup(h) + NetworkProvider + type + "/" + name;
-            }
+            private string SpokeVnetId(int spoke) => SpokeGroupId(p.HubOf(spoke), "virtualNetworks", SpokeName(spoke));
+
+            // Spokes, their route table and their private endpoints live in one resource group per hub.
+            private string SpokeGroupId(int hub, string type, string name) =>
+                "/subscriptions/" + SpokeSubscription + "/resourceGroups/" + SpokeResourceGroup(hub) + NetworkProvider + type + "/" + name;
 
             private string GatewayId(int h) => HubId("virtualNetworkGateways", "ergw-" + HubName(h));
 
