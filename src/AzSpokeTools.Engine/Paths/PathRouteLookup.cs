@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using AzSpokeTools.Engine.Addresses;
+using AzSpokeTools.Engine.Evaluation;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Routing;
 
@@ -43,20 +44,14 @@ namespace AzSpokeTools.Engine.Paths
     {
         public ScalarPathRouteLookup(EffectiveRouteCalculator calculator) : base(calculator) { }
 
+        private readonly List<int> _indices = new List<int>();
+
         public override void Winners(Subnet subnet, IpAddressValue destination, List<EffectiveRoute> winners)
         {
+            var routes = TableOf(subnet).Routes;
+            ScalarRouteLookup.Lookup(routes, destination, _indices);
             winners.Clear();
-            int best = -1;
-            foreach (var r in TableOf(subnet).Routes)
-            {
-                if (r.State != RouteState.Active) continue;
-                int len = -1;
-                foreach (var p in r.Prefixes)
-                    if (p.Length > len && p.Contains(destination)) len = p.Length;
-                if (len < 0 || len < best) continue;
-                if (len > best) { winners.Clear(); best = len; }
-                winners.Add(r);
-            }
+            foreach (var i in _indices) winners.Add(routes[i]);
         }
     }
 }

@@ -1,0 +1,232 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using AzSpokeTools.Engine.Addresses;
+using AzSpokeTools.Engine.Evaluation;
+using AzSpokeTools.Engine.Model;
+using AzSpokeTools.Engine.Routing;
+
+namespace AzSpokeTools.Engine.Paths
+{
+    /// <summary>
+    /// The fast matrix engine. Per source it looks up every destination in one batch through the source subnet's compiled table,
+    /// works out once per winner set what the first hop does (deliver into a VNet, stop, or continue at a location), and
+    /// memoises each continuation by (location, destination): after the first hop, the rest of a trace depends only on where
+    /// the packet is and where it is going.
+    /// </summary>
+    internal sealed class VectorPairEvaluator : IPairEvaluator, IContinuationHook
+    {
+        private readonly PathTracer _tracer;
+        private readonly CompiledPathRouteLookup _lookup;
+        private readonly IReadOnlyList<PathMatrixEndpoint> _endpoints;
+        private readonly PathSummaries _summaries;
+        private readonly uint[]? _v4;
+        private readonly IpAddressValue[] _addresses;
+        private readonly bool[] _deliverable;
+        private readonly int[] _sets;
+        private readonly List<int[]?> _memo = new List<int[]?>();
+        private readonly List<Continuation> _continuations = new List<Continuation>();
+        private readonly Dictionary<string, Continuation> _continuationByKey = new Dictionary<string, Continuation>();
+        private int _destination;
+        private bool _probing;
+        private PlanStep? _captured;
+
+        public VectorPairEvaluator(EffectiveRouteCalculator calculator, IReadOnlyList<PathMatrixEndpoint> endpoints, PathSummaries summaries)
+        {
+            _lookup = new CompiledPathRouteLookup(calculator);
+            _tracer = new PathTracer(_lookup) { Hook = this };
+            _endpoints = endpoints;
+            _summaries = summaries;
+            _addresses = endpoints.Select(e => e.Address).ToArray();
+            if (_addresses.All(a => !a.IsV6)) _v4 = _addresses.Select(a => (uint)a.Low).ToArray();
+            _sets = new int[endpoints.Count];
+            // A destination is delivered by a route into its own VNet when its address is in a subnet of that VNet (PathTracer.Deliver).
+            _deliverable = endpoints.Select(e => e.VirtualNetwork.AddressSpace.Any(p => p.Contains(e.Address)) &&
+                                                 e.VirtualNetwork.Subnets.Any(s => s.AddressPrefixes.Any(p => p.Contains(e.Address)))).ToArray();
+        }
+
+        public int DistinctTables => _lookup.DistinctTables;
+
+        public void EvaluateSource(int source, PairResult[] into)
+        {
+            var src = _endpoints[source].Subnet;
+            var compiled = _lookup.Compiled(src);
+            if (_v4 != null) compiled.Table.LookupBatch(_v4, _sets);
+            else compiled.Table.LookupBatch(_addresses, _sets);
+            var plans = new Plan?[compiled.Table.WinnerSetCount + 1];
+            for (int j = 0; j < _endpoints.Count; j++)
+            {
+                if (j == source) continue;
+                int set = _sets[j];
+                var plan = plans[set + 1] ??= Probe(src, compiled, set, j);
+                into[j] = plan.Evaluate(this, src, j);
+            }
+        }
+
+        /// <summary>What the first hop does for every destination that hits winner set <paramref name="set"/>.</summary>
+        private Plan Probe(Subnet src, CompiledSubnetRoutes compiled, int set, int j)
+        {
+            var winners = compiled.WinnersOf(set);
+            var plan = new Plan();
+            if (winners.Count == 0)
+            {
+                // Same as PathTracer.AtSubnet without a winning route.
+                plan.Steps.Add(PlanStep.Terminal(new PairResult(_summaries.Get(PathOutcome.Dropped, Array.Empty<PathKind>()), 1)));
+                return plan;
+            }
+            var srcLoc = _tracer.Location(TraceLocationKind.Subnet, src);
+            foreach (var (route, ip) in PathTracer.Alternatives(winners))
+            {
+                var b = new TraceBuilder(false);
+                b.Visited.Add(srcLoc.Index);
+                var ends = new List<TraceEnd>();
+                _probing = true;
+                _captured = null;
+                try
+                {
+                    _tracer.Act(src, route, ip, _addresses[j], b, ends, atSource: true);
+                }
+                finally
+                {
+                    _probing = false;
+                }
+                if (_captured != null) plan.Steps.Add(_captured);
+                else foreach (var e in ends) plan.Steps.Add(PlanStep.Terminal(new PairResult(_summaries.Get(e.Outcome, e.Builder.Transits), 1)));
+            }
+            return plan;
+        }
+
+        void IContinuationHook.Continue(PathTracer tracer, TraceLocation loc, IpAddressValue dst, TraceBuilder b, List<TraceEnd> ends)
+        {
+            if (_probing)
+            {
+                _captured = PlanStep.Continue(loc, b.Transits.ToArray());
+                return;
+            }
+            var c = ContinuationAt(loc, _destination);
+            foreach (var s in c.Summaries)
+            {
+                var nb = b.Clone();
+                nb.Transits.AddRange(s.Transits);
+                ends.Add(new TraceEnd(s.Outcome, nb));
+            }
+        }
+
+        bool IContinuationHook.Deliver(VirtualNetwork vnet, PathKind? transit, TraceBuilder b, List<TraceEnd> ends)
+        {
+            if (!_probing) return false;
+            var t = b.Transits.ToList();
+            if (transit is PathKind k) t.Add(k);
+            _captured = PlanStep.Deliver(vnet, new PairResult(_summaries.Get(PathOutcome.Delivered, t), 1));
+            return true;
+        }
+
+        /// <summary>The memoised rest of the trace from <paramref name="loc"/> to destination <paramref name="j"/>.</summary>
+        internal Continuation ContinuationAt(TraceLocation loc, int j)
+        {
+            while (_memo.Count <= loc.Index) _memo.Add(null);
+            var row = _memo[loc.Index] ??= new int[_endpoints.Count];
+            int v = row[j];
+            if (v > 0) return _continuations[v - 1];
+            if (v < 0) return LoopContinuation;   // reached again while being computed: a loop (§3.5 step 4)
+            row[j] = -1;
+            int saved = _destination;
+            _destination = j;
+            var ends = new List<TraceEnd>();
+            _tracer.WalkDirect(loc, _addresses[j], new TraceBuilder(false), ends);
+            _destination = saved;
+            var c = Intern(ends.Select(e => _summaries.Get(e.Outcome, e.Builder.Transits)).ToList());
+            row[j] = c.Id + 1;
+            return c;
+        }
+
+        private Continuation? _loop;
+        private Continuation LoopContinuation => _loop ??= Intern(new List<PathSummary> { _summaries.Get(PathOutcome.Loop, Array.Empty<PathKind>()) });
+
+        private Continuation Intern(List<PathSummary> summaries)
+        {
+            var key = string.Join(",", summaries.Select(s => s.Id));
+            if (!_continuationByKey.TryGetValue(key, out var c))
+            {
+                c = new Continuation(_continuations.Count, summaries);
+                _continuations.Add(c);
+                _continuationByKey[key] = c;
+            }
+            return c;
+        }
+
+        /// <summary>A full trace for a pair the plan cannot settle (delivery into a VNet other than the destination's: overlapping spaces).</summary>
+        internal PairResult FullTrace(Subnet src, int j)
+        {
+            _tracer.Hook = null;
+            try
+            {
+                var ends = _tracer.Trace(src, _addresses[j], detail: false);
+                return new PairResult(_summaries.Get(ends[0].Outcome, ends[0].Builder.Transits), ends.Count);
+            }
+            finally
+            {
+                _tracer.Hook = this;
+            }
+        }
+
+        internal sealed class Continuation
+        {
+            public Continuation(int id, List<PathSummary> summaries)
+            {
+                Id = id;
+                Summaries = summaries;
+            }
+
+            public int Id { get; }
+            public List<PathSummary> Summaries { get; }
+        }
+
+        private sealed class Plan
+        {
+            public readonly List<PlanStep> Steps = new List<PlanStep>(1);
+
+            public PairResult Evaluate(VectorPairEvaluator e, Subnet src, int j)
+            {
+                if (Steps.Count == 1) return Steps[0].Evaluate(e, src, j);
+                PathSummary? first = null;
+                int count = 0;
+                foreach (var s in Steps)
+                {
+                    var r = s.Evaluate(e, src, j);
+                    first ??= r.Summary;
+                    count += r.Count;
+                }
+                return new PairResult(first!, count);
+            }
+        }
+
+        private sealed class PlanStep
+        {
+            private PairResult _result;
+            private VirtualNetwork? _deliverTo;
+            private TraceLocation? _continueAt;
+            private PathKind[] _prefix = Array.Empty<PathKind>();
+            private PairResult[] _combined = Array.Empty<PairResult>();
+
+            public static PlanStep Terminal(PairResult r) => new PlanStep { _result = r };
+            public static PlanStep Deliver(VirtualNetwork vnet, PairResult r) => new PlanStep { _result = r, _deliverTo = vnet };
+            public static PlanStep Continue(TraceLocation loc, PathKind[] prefix) => new PlanStep { _continueAt = loc, _prefix = prefix };
+
+            public PairResult Evaluate(VectorPairEvaluator e, Subnet src, int j)
+            {
+                if (_continueAt != null)
+                {
+                    var c = e.ContinuationAt(_continueAt, j);
+                    if (c.Id >= _combined.Length) Array.Resize(ref _combined, Math.Max(c.Id + 1, _combined.Length * 2));
+                    var r = _combined[c.Id];
+                    if (r.IsEmpty) _combined[c.Id] = r = new PairResult(e._summaries.Combine(_prefix, c.Summaries[0]), c.Summaries.Count);
+                    return r;
+                }
+                if (_deliverTo != null)
+                    return _deliverTo == e._endpoints[j].VirtualNetwork && e._deliverable[j] ? _result : e.FullTrace(src, j);
+                return _result;
+            }
+        }
+    }
+}
