@@ -6,12 +6,15 @@ public static class Program
 {
     /// <summary>
     /// "quick": one Stopwatch pass over every table shape (a few seconds).
+    /// "paths SNAPSHOT [scalar-sources]": the path matrix, scalar reference sample, one-path latency and peak memory.
     /// Anything else goes to BenchmarkDotNet, e.g. <c>--filter *RouteLookup*</c>.
     /// </summary>
     public static int Main(string[] args)
     {
         if (args.Length > 0 && string.Equals(args[0], "quick", StringComparison.OrdinalIgnoreCase))
             return QuickRun.Run();
+        if (args.Length > 0 && string.Equals(args[0], "paths", StringComparison.OrdinalIgnoreCase))
+            return PathsRun.Run(args);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

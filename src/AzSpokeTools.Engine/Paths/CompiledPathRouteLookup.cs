@@ -17,6 +17,8 @@ namespace AzSpokeTools.Engine.Paths
 
         public CompiledPathRouteLookup(EffectiveRouteCalculator calculator) : base(calculator) { }
 
+        public CompiledRouteTableCache Cache => _cache;
+
         /// <summary>Distinct compiled tables held (subnets with identical routes share one).</summary>
         public int DistinctTables => _cache.Count;
 
@@ -50,6 +52,23 @@ namespace AzSpokeTools.Engine.Paths
             Table = table;
             _routes = routes;
             _bySet = new List<EffectiveRoute>?[table.WinnerSetCount];
+            _lengths = new int[table.WinnerSetCount];
+        }
+
+        private readonly int[] _lengths;
+
+        /// <summary>The prefix length the winners of <paramref name="set"/> match with (the same for every address of the set's interval).</summary>
+        public int Length(int set, IpAddressValue dst)
+        {
+            if (set == CompiledRouteTable.NoRoute) return -1;
+            int l = _lengths[set];
+            if (l > 0) return l - 1;
+            int best = -1;
+            foreach (var r in WinnersOf(set))
+                foreach (var p in r.Prefixes)
+                    if (p.Length > best && p.Contains(dst)) best = p.Length;
+            _lengths[set] = best + 1;
+            return best;
         }
 
         public CompiledRouteTable Table { get; }

@@ -79,7 +79,8 @@ namespace AzSpokeTools.Engine.Paths
             var byOutcome = new long[Enum.GetValues(typeof(PathOutcome)).Length];
             var compliance = new Dictionary<IntentDecision, bool?[]>();
             int n = _endpoints.Count;
-            for (int i = 0; i < n; i++)
+            var sources = _options.Sources ?? Enumerable.Range(0, n).ToList();
+            foreach (int i in sources)
             {
                 if (host != null && (i & 255) == 0) host.Progress("Path matrix", $"source {i + 1} of {n}", (int)(100L * i / Math.Max(1, n)));
                 evaluator.EvaluateSource(i, results);

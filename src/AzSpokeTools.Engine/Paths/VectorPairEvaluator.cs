@@ -47,26 +47,97 @@ namespace AzSpokeTools.Engine.Paths
 
         public int DistinctTables => _lookup.DistinctTables;
 
+        internal CompiledPathRouteLookup Lookup => _lookup;
+
+        private readonly Dictionary<SharedRouteLayer, SharedLayerLookup> _layers = new Dictionary<SharedRouteLayer, SharedLayerLookup>();
+        private readonly Dictionary<string, int> _actionKeys = new Dictionary<string, int>();
+
+        internal SharedLayerLookup SharedLookup(SharedRouteLayer layer)
+        {
+            if (!_layers.TryGetValue(layer, out var l)) _layers[layer] = l = new SharedLayerLookup(layer);
+            return l;
+        }
+
+        /// <summary>A positive id per distinct first-hop action key.</summary>
+        internal int ActionId(string key)
+        {
+            if (!_actionKeys.TryGetValue(key, out var id)) _actionKeys[key] = id = _actionKeys.Count + 1;
+            return id;
+        }
+
+        internal int[] LookupAll(CompiledRouteTable table)
+        {
+            var sets = new int[_addresses.Length];
+            if (_v4 != null) table.LookupBatch(_v4, sets);
+            else table.LookupBatch(_addresses, sets);
+            return sets;
+        }
+
         public void EvaluateSource(int source, PairResult[] into)
         {
             var src = _endpoints[source].Subnet;
-            var compiled = _lookup.Compiled(src);
-            if (_v4 != null) compiled.Table.LookupBatch(_v4, _sets);
-            else compiled.Table.LookupBatch(_addresses, _sets);
-            var plans = new Plan?[compiled.Table.WinnerSetCount + 1];
-            for (int j = 0; j < _endpoints.Count; j++)
+            var first = FirstHops.For(this, src);
+            int n = _endpoints.Count;
+            if (_v4 != null) first.Own.Table.LookupBatch(_v4, _sets);
+            else first.Own.Table.LookupBatch(_addresses, _sets);
+            var shared = first.Shared;
+            int[]? sharedSets = shared?.SetsByDestination(this);
+            var ownPlans = new Plan?[first.Own.Table.WinnerSetCount + 1];
+            var actionPlans = new Plan?[_actionKeys.Count + 1];
+            Dictionary<long, Plan>? tiePlans = null;
+            for (int j = 0; j < n; j++)
             {
                 if (j == source) continue;
-                int set = _sets[j];
-                var plan = plans[set + 1] ??= Probe(src, compiled, set, j);
+                int o = _sets[j];
+                int ol = o == CompiledRouteTable.NoRoute ? -1 : first.Own.Length(o, _addresses[j]);
+                Plan plan;
+                if (shared == null) plan = ownPlans[o + 1] ??= Probe(src, first.Own.WinnersOf(o), j);
+                else
+                {
+                    int sh = sharedSets![j];
+                    int sl = sh == CompiledRouteTable.NoRoute ? -1 : shared.Length(sh, _addresses[j]);
+                    // azure-routing-rules.md §3.1 step 1: the longest prefix wins across the table's own rows and the shared layer;
+                    // equal lengths are equal-cost alternatives, own rows first as the table lists them.
+                    if (ol > sl) plan = ownPlans[o + 1] ??= Probe(src, first.Own.WinnersOf(o), j);
+                    else if (sl >= 0 && first.Changes(shared, sh))
+                    {
+                        // The table overrides or leaves out one of the layer's winners here: the exact lookup decides.
+                        plan = Probe(src, ExactWinners(src, _addresses[j]), j);
+                    }
+                    else if (sl > ol)
+                    {
+                        int action = shared.ActionOf(this, sh);
+                        if (action >= actionPlans.Length) Array.Resize(ref actionPlans, _actionKeys.Count + 1);
+                        plan = actionPlans[action] ??= Probe(src, shared.WinnersOf(sh), j);
+                    }
+                    else if (ol < 0) plan = ownPlans[0] ??= Probe(src, first.Own.WinnersOf(CompiledRouteTable.NoRoute), j);
+                    else
+                    {
+                        tiePlans ??= new Dictionary<long, Plan>();
+                        long key = ((long)o << 32) | (uint)sh;
+                        if (!tiePlans.TryGetValue(key, out plan!))
+                            tiePlans[key] = plan = Probe(src, first.Own.WinnersOf(o).Concat(shared.WinnersOf(sh)).ToList(), j);
+                    }
+                }
                 into[j] = plan.Evaluate(this, src, j);
             }
         }
 
-        /// <summary>What the first hop does for every destination that hits winner set <paramref name="set"/>.</summary>
-        private Plan Probe(Subnet src, CompiledSubnetRoutes compiled, int set, int j)
+        private readonly List<EffectiveRoute> _exact = new List<EffectiveRoute>();
+        private readonly List<int> _exactIndices = new List<int>();
+
+        private List<EffectiveRoute> ExactWinners(Subnet src, IpAddressValue dst)
         {
-            var winners = compiled.WinnersOf(set);
+            var routes = _lookup.TableOf(src).Routes;
+            ScalarRouteLookup.Lookup(routes, dst, _exactIndices);
+            var list = new List<EffectiveRoute>(_exactIndices.Count);
+            foreach (var i in _exactIndices) list.Add(routes[i]);
+            return list;
+        }
+
+        /// <summary>What the first hop does for every destination that the same winning routes carry.</summary>
+        private Plan Probe(Subnet src, List<EffectiveRoute> winners, int j)
+        {
             var plan = new Plan();
             if (winners.Count == 0)
             {
