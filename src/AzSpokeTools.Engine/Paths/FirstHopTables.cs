@@ -32,6 +32,15 @@ namespace AzSpokeTools.Engine.Paths
             return new FirstHops { Own = e.Lookup.Compiled(subnet) };
         }
 
+        /// <summary>The layer's winners of <paramref name="set"/> that this table keeps Active.</summary>
+        public IEnumerable<EffectiveRoute> Valid(SharedLayerLookup shared, int set)
+        {
+            var indices = shared.Table.GetWinners(set);
+            var routes = shared.WinnersOf(set);
+            for (int k = 0; k < indices.Count; k++)
+                if (_changed.Length == 0 || Array.BinarySearch(_changed, indices[k]) < 0) yield return routes[k];
+        }
+
         /// <summary>True when this table leaves out or invalidates one of the layer's winners of <paramref name="set"/>.</summary>
         public bool Changes(SharedLayerLookup shared, int set)
         {

@@ -146,16 +146,14 @@ namespace AzSpokeTools.Engine.Paths
             }
             VirtualNetworkGateway? receiver = null;
             ExpressRouteCircuit? via = null;
-            int best = -1;
-            foreach (var other in Topology.VirtualNetworkGateways)
+            foreach (var (_, other) in AdvertisedByExpressRouteGateways.Containing(dst))
             {
-                if (!other.IsExpressRoute || other == gw) continue;
-                var hub = _ctx.Vnet(other.VirtualNetworkId);
-                if (hub == null) continue;
+                if (other == gw) continue;
                 var shared = _gateways.CircuitsOf(other).FirstOrDefault(c => reachable.ContainsKey(c.Id));
                 if (shared == null) continue;
-                foreach (var (_, p) in _gateways.Advertised(other, hub))
-                    if (p.Length > best && p.Contains(dst)) { best = p.Length; receiver = other; via = shared; }
+                receiver = other;
+                via = shared;
+                break;
             }
             if (receiver == null)
             {
@@ -180,6 +178,24 @@ namespace AzSpokeTools.Engine.Paths
                 return;
             }
             Walk(Location(TraceLocationKind.Subnet, gwSubnet), dst, b, ends);
+        }
+
+        private PrefixIndex<VirtualNetworkGateway>? _advertised;
+
+        /// <summary>What every ExpressRoute gateway advertises to the MSEE: its VNet and the VNets using it through gateway transit (§6.1).</summary>
+        private PrefixIndex<VirtualNetworkGateway> AdvertisedByExpressRouteGateways
+        {
+            get
+            {
+                if (_advertised != null) return _advertised;
+                var index = new PrefixIndex<VirtualNetworkGateway>();
+                foreach (var other in Topology.VirtualNetworkGateways)
+                {
+                    if (!other.IsExpressRoute || _ctx.Vnet(other.VirtualNetworkId) is not VirtualNetwork hub) continue;
+                    foreach (var (_, p) in _gateways.Advertised(other, hub)) index.Add(p, other);
+                }
+                return _advertised = index;
+            }
         }
 
         /// <summary>azure-routing-rules.md §6.1: allowRemoteVnetTraffic must be true on both ends; absent means the legacy accept-all behaviour.</summary>

@@ -9,6 +9,23 @@ namespace AzSpokeTools.Engine.Paths
     /// <summary>Virtual WAN hub routing: association, propagation, static routes and routing intent (azure-routing-rules.md §5).</summary>
     internal sealed partial class PathTracer
     {
+        private PrefixIndex<(VirtualHub, HubVirtualNetworkConnection, VirtualNetwork)>? _hubConnections;
+
+        /// <summary>Every hub connection's VNet address space (§5.2: hub routers reach the connected VNets' prefixes).</summary>
+        private PrefixIndex<(VirtualHub, HubVirtualNetworkConnection, VirtualNetwork)> HubConnectionsByPrefix
+        {
+            get
+            {
+                if (_hubConnections != null) return _hubConnections;
+                var index = new PrefixIndex<(VirtualHub, HubVirtualNetworkConnection, VirtualNetwork)>();
+                foreach (var h in Topology.VirtualHubs)
+                    foreach (var c in h.Connections)
+                        if (_ctx.Vnet(c.RemoteVirtualNetworkId) is VirtualNetwork v)
+                            foreach (var p in v.AddressSpace) index.Add(p, (h, c, v));
+                return _hubConnections = index;
+            }
+        }
+
         /// <summary>
         /// At a hub router (ingress from a spoke connection), or after a secured hub's firewall (<paramref name="via"/> is the
         /// firewall): find the connection of the virtual WAN whose VNet holds the destination and hand the packet to it.
@@ -21,16 +38,12 @@ namespace AzSpokeTools.Engine.Paths
             HubVirtualNetworkConnection? dest = null;
             VirtualNetwork? vnet = null;
             IpPrefix matched = default;
-            foreach (var h in Topology.VirtualHubs)
+            foreach (var (p, hc) in HubConnectionsByPrefix.Containing(dst))
             {
+                var (h, c, v) = hc;
                 if (h != hub && (h.VirtualWanId == null || h.VirtualWanId != hub.VirtualWanId)) continue;
-                foreach (var c in h.Connections)
-                {
-                    var v = _ctx.Vnet(c.RemoteVirtualNetworkId);
-                    if (v == null) continue;
-                    foreach (var p in v.AddressSpace)
-                        if (p.Contains(dst) && (dest == null || (h == hub && destHub != hub))) { destHub = h; dest = c; vnet = v; matched = p; }
-                }
+                if (dest != null && p.Length < matched.Length) break;
+                if (dest == null || (h == hub && destHub != hub)) { destHub = h; dest = c; vnet = v; matched = p; }
             }
             // azure-routing-rules.md §5.1: static routes in the associated route table take precedence over propagated routes.
             var table = ingress?.AssociatedRouteTableId is ResourceId tid ? hub.RouteTables.FirstOrDefault(t => t.Id == tid)

@@ -76,7 +76,10 @@ namespace AzSpokeTools.Engine.Paths
         public void EvaluateSource(int source, PairResult[] into)
         {
             var src = _endpoints[source].Subnet;
+            long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
             var first = FirstHops.For(this, src);
+            long t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+            Stats.Tables += t1 - t0;
             int n = _endpoints.Count;
             if (_v4 != null) first.Own.Table.LookupBatch(_v4, _sets);
             else first.Own.Table.LookupBatch(_addresses, _sets);
@@ -84,7 +87,7 @@ namespace AzSpokeTools.Engine.Paths
             int[]? sharedSets = shared?.SetsByDestination(this);
             var ownPlans = new Plan?[first.Own.Table.WinnerSetCount + 1];
             var actionPlans = new Plan?[_actionKeys.Count + 1];
-            Dictionary<long, Plan>? tiePlans = null;
+            Dictionary<long, Plan>? otherPlans = null;
             for (int j = 0; j < n; j++)
             {
                 if (j == source) continue;
@@ -99,28 +102,32 @@ namespace AzSpokeTools.Engine.Paths
                     // azure-routing-rules.md §3.1 step 1: the longest prefix wins across the table's own rows and the shared layer;
                     // equal lengths are equal-cost alternatives, own rows first as the table lists them.
                     if (ol > sl) plan = ownPlans[o + 1] ??= Probe(src, first.Own.WinnersOf(o), j);
-                    else if (sl >= 0 && first.Changes(shared, sh))
-                    {
-                        // The table overrides or leaves out one of the layer's winners here: the exact lookup decides.
-                        plan = Probe(src, ExactWinners(src, _addresses[j]), j);
-                    }
-                    else if (sl > ol)
+                    else if (ol < 0 && sl < 0) plan = ownPlans[0] ??= Probe(src, first.Own.WinnersOf(CompiledRouteTable.NoRoute), j);
+                    else if (sl > ol && !first.Changes(shared, sh))
                     {
                         int action = shared.ActionOf(this, sh);
                         if (action >= actionPlans.Length) Array.Resize(ref actionPlans, _actionKeys.Count + 1);
                         plan = actionPlans[action] ??= Probe(src, shared.WinnersOf(sh), j);
                     }
-                    else if (ol < 0) plan = ownPlans[0] ??= Probe(src, first.Own.WinnersOf(CompiledRouteTable.NoRoute), j);
                     else
                     {
-                        tiePlans ??= new Dictionary<long, Plan>();
-                        long key = ((long)o << 32) | (uint)sh;
-                        if (!tiePlans.TryGetValue(key, out plan!))
-                            tiePlans[key] = plan = Probe(src, first.Own.WinnersOf(o).Concat(shared.WinnersOf(sh)).ToList(), j);
+                        // A tie (own rows first, as the table lists them), or the table leaves out or invalidates one of the layer's
+                        // winners here: with an own winner as long, the valid rows of both are the winners; otherwise the exact lookup decides.
+                        otherPlans ??= new Dictionary<long, Plan>();
+                        long key = ((long)(o + 1) << 32) | (uint)(sh + 1);
+                        if (!otherPlans.TryGetValue(key, out plan!))
+                            otherPlans[key] = plan = Probe(src, ol == sl ? first.Own.WinnersOf(o).Concat(first.Valid(shared, sh)).ToList() : ExactWinners(src, _addresses[j]), j);
                     }
                 }
                 into[j] = plan.Evaluate(this, src, j);
             }
+            Stats.Pairs += System.Diagnostics.Stopwatch.GetTimestamp() - t1;
+        }
+
+        /// <summary>Where the time goes (Stopwatch ticks and counts), for the benchmark.</summary>
+        internal static class Stats
+        {
+            public static long Tables, Pairs, Probes, ProbeTicks, Continuations, ContinuationTicks, Exact;
         }
 
         private readonly List<EffectiveRoute> _exact = new List<EffectiveRoute>();
@@ -128,6 +135,7 @@ namespace AzSpokeTools.Engine.Paths
 
         private List<EffectiveRoute> ExactWinners(Subnet src, IpAddressValue dst)
         {
+            Stats.Exact++;
             var routes = _lookup.TableOf(src).Routes;
             ScalarRouteLookup.Lookup(routes, dst, _exactIndices);
             var list = new List<EffectiveRoute>(_exactIndices.Count);
@@ -138,6 +146,14 @@ namespace AzSpokeTools.Engine.Paths
         /// <summary>What the first hop does for every destination that the same winning routes carry.</summary>
         private Plan Probe(Subnet src, List<EffectiveRoute> winners, int j)
         {
+            long t = System.Diagnostics.Stopwatch.GetTimestamp();
+            try { return ProbeCore(src, winners, j); }
+            finally { Stats.ProbeTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t; }
+        }
+
+        private Plan ProbeCore(Subnet src, List<EffectiveRoute> winners, int j)
+        {
+            Stats.Probes++;
             var plan = new Plan();
             if (winners.Count == 0)
             {
@@ -201,11 +217,14 @@ namespace AzSpokeTools.Engine.Paths
             if (v > 0) return _continuations[v - 1];
             if (v < 0) return LoopContinuation;   // reached again while being computed: a loop (§3.5 step 4)
             row[j] = -1;
+            Stats.Continuations++;
+            long t = System.Diagnostics.Stopwatch.GetTimestamp();
             int saved = _destination;
             _destination = j;
             var ends = new List<TraceEnd>();
             _tracer.WalkDirect(loc, _addresses[j], new TraceBuilder(false), ends);
             _destination = saved;
+            Stats.ContinuationTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t;
             var c = Intern(ends.Select(e => _summaries.Get(e.Outcome, e.Builder.Transits)).ToList());
             row[j] = c.Id + 1;
             return c;
