@@ -41,7 +41,7 @@ namespace AzSpokeTools.Engine.Paths
                     default: throw new EngineInputException(parameter, $"no virtual network, subnet or network interface with id {id} in the snapshot");
                 }
             }
-            if (t.IndexOf('/') >= 0) return ForSubnet(t, TopologyNames.ResolveSubnet(topology, t, parameter), parameter);
+            if (t.IndexOf('/') >= 0) return ForSubnet(t, RequestNames.Subnet(topology, t, parameter), parameter);
             var vnets = topology.VirtualNetworks.Where(v => string.Equals(v.Name, t, StringComparison.OrdinalIgnoreCase)).ToList();
             var nics = topology.NetworkInterfaces.Where(n => string.Equals(n.Name, t, StringComparison.OrdinalIgnoreCase)).ToList();
             var ids = vnets.Select(v => v.Id.Value).Concat(nics.Select(n => n.Id.Value)).ToList();
