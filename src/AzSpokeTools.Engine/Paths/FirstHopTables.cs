@@ -15,6 +15,7 @@ namespace AzSpokeTools.Engine.Paths
     internal sealed class FirstHops
     {
         private int[] _changed = Array.Empty<int>();
+        private int[] _changedSets = Array.Empty<int>();
 
         public CompiledSubnetRoutes Own { get; private set; } = null!;
         public SharedLayerLookup? Shared { get; private set; }
@@ -23,12 +24,17 @@ namespace AzSpokeTools.Engine.Paths
         {
             var routes = e.Lookup.TableOf(subnet).Routes;
             if (routes is LayeredRouteList layered)
+            {
+                var shared = e.SharedLookup(layered.Shared);
+                var changed = layered.ChangedSharedIndices.Distinct().OrderBy(i => i).ToArray();
                 return new FirstHops
                 {
                     Own = new CompiledSubnetRoutes(e.Lookup.Cache.GetOrCompile(layered.Own), layered.Own),
-                    Shared = e.SharedLookup(layered.Shared),
-                    _changed = layered.ChangedSharedIndices.Distinct().OrderBy(i => i).ToArray(),
+                    Shared = shared,
+                    _changed = changed,
+                    _changedSets = changed.SelectMany(shared.SetsHolding).Distinct().OrderBy(x => x).ToArray(),
                 };
+            }
             return new FirstHops { Own = e.Lookup.Compiled(subnet) };
         }
 
@@ -44,10 +50,7 @@ namespace AzSpokeTools.Engine.Paths
         /// <summary>True when this table leaves out or invalidates one of the layer's winners of <paramref name="set"/>.</summary>
         public bool Changes(SharedLayerLookup shared, int set)
         {
-            if (_changed.Length == 0) return false;
-            foreach (var i in shared.Table.GetWinners(set))
-                if (Array.BinarySearch(_changed, i) >= 0) return true;
-            return false;
+            return _changedSets.Length != 0 && Array.BinarySearch(_changedSets, set) >= 0;
         }
     }
 
@@ -65,6 +68,24 @@ namespace AzSpokeTools.Engine.Paths
         }
 
         public SharedRouteLayer Layer { get; }
+
+        private Dictionary<int, List<int>>? _setsByRoute;
+
+        /// <summary>The winner sets that hold the layer's route <paramref name="index"/>.</summary>
+        public IEnumerable<int> SetsHolding(int index)
+        {
+            if (_setsByRoute == null)
+            {
+                _setsByRoute = new Dictionary<int, List<int>>();
+                for (int set = 0; set < Table.WinnerSetCount; set++)
+                    foreach (var i in Table.GetWinners(set))
+                    {
+                        if (!_setsByRoute.TryGetValue(i, out var l)) _setsByRoute[i] = l = new List<int>(1);
+                        l.Add(set);
+                    }
+            }
+            return _setsByRoute.TryGetValue(index, out var list) ? list : Enumerable.Empty<int>();
+        }
         public CompiledRouteTable Table => _routes.Table;
 
         public List<EffectiveRoute> WinnersOf(int set) => _routes.WinnersOf(set);

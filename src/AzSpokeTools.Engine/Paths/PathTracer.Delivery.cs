@@ -41,7 +41,8 @@ namespace AzSpokeTools.Engine.Paths
         private void AcrossPeering(Subnet subnet, EffectiveRoute route, IpAddressValue dst, TraceBuilder b, List<TraceEnd> ends, bool atSource)
         {
             var local = subnet.VirtualNetwork;
-            var peering = route.OriginId != null && ResourceId.TryParse(route.OriginId, out var pid) ? local.Peerings.FirstOrDefault(p => p.Id == pid) : null;
+            var peering = PeeringOf(route);
+            if (peering != null && peering.Local != local) peering = null;
             if (peering == null)
             {
                 // azure-routing-rules.md §5.3 [INFER]: a Virtual WAN hub's own prefix appears as a peering route of the hub connection.
@@ -69,6 +70,22 @@ namespace AzSpokeTools.Engine.Paths
             }
             if (b.Forwarded) CheckForwardedIngress(local, remote, b);
             Deliver(remote, dst, atSource ? PathKind.Direct : (PathKind?)null, b, ends);
+        }
+
+        private Dictionary<string, VirtualNetworkPeering>? _peeringsById;
+        private readonly Dictionary<EffectiveRoute, VirtualNetwork?> _groupMemberOfRoute = new Dictionary<EffectiveRoute, VirtualNetwork?>();
+
+        /// <summary>The peering a VNetPeering route comes from (its origin), by id.</summary>
+        private VirtualNetworkPeering? PeeringOf(EffectiveRoute route)
+        {
+            if (route.OriginId == null) return null;
+            if (_peeringsById == null)
+            {
+                _peeringsById = new Dictionary<string, VirtualNetworkPeering>(StringComparer.OrdinalIgnoreCase);
+                foreach (var v in Topology.VirtualNetworks)
+                    foreach (var p in v.Peerings) _peeringsById[p.Id.Value] = p;
+            }
+            return ResourceId.TryParse(route.OriginId, out var id) && _peeringsById.TryGetValue(id.Value, out var found) ? found : null;
         }
 
         /// <summary>azure-routing-rules.md §2.4: traffic over a peering is blocked when allowVirtualNetworkAccess is false on either side.</summary>
@@ -108,12 +125,17 @@ namespace AzSpokeTools.Engine.Paths
         /// <summary>ConnectedGroup: delivery to the member whose address space the route covers (§4.1); overlaps were removed from the routes (§4.2).</summary>
         private void AcrossConnectedGroup(Subnet subnet, EffectiveRoute route, IpPrefix prefix, IpAddressValue dst, TraceBuilder b, List<TraceEnd> ends, bool atSource)
         {
-            VirtualNetwork? member = null;
-            foreach (var cg in _ctx.ConnectedGroups.Of(subnet.VirtualNetwork.Id))
+            // Connected-group routes are shared between members (one per member prefix), so the member is found once per route.
+            if (!_groupMemberOfRoute.TryGetValue(route, out var member))
             {
-                if (route.OriginId == null || !string.Equals(cg.Configuration.Id.Value, route.OriginId, StringComparison.OrdinalIgnoreCase)) continue;
-                member = cg.Members.FirstOrDefault(m => m != subnet.VirtualNetwork && m.AddressSpace.Any(p => p.Contains(prefix)));
-                if (member != null) break;
+                member = null;
+                foreach (var cg in _ctx.ConnectedGroups.Of(subnet.VirtualNetwork.Id))
+                {
+                    if (route.OriginId == null || !string.Equals(cg.Configuration.Id.Value, route.OriginId, StringComparison.OrdinalIgnoreCase)) continue;
+                    member = cg.Members.FirstOrDefault(m => m.AddressSpace.Any(p => p.Contains(prefix)) && m != subnet.VirtualNetwork);
+                    if (member != null) break;
+                }
+                _groupMemberOfRoute[route] = member;
             }
             if (member == null)
             {

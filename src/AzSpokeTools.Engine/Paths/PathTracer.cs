@@ -142,7 +142,7 @@ namespace AzSpokeTools.Engine.Paths
         internal void Act(Subnet subnet, EffectiveRoute route, string? ip, IpAddressValue dst, TraceBuilder b, List<TraceEnd> ends, bool atSource)
         {
             var prefix = PathRouteLookup.MatchingPrefix(route, dst);
-            b.Hop(PathHopRole.Subnet, subnet.DisplayName, subnet.Id.Value, PathRoute.From(route, prefix.ToString()));
+            if (b.Hops != null) b.Hop(PathHopRole.Subnet, subnet.DisplayName, subnet.Id.Value, PathRoute.From(route, prefix.ToString()));
             switch (route.NextHopType)
             {
                 case NextHopType.VnetLocal:
