@@ -39,10 +39,10 @@ internal static class PathsRun
         long vectorMs = watch.ElapsedMilliseconds;
         int n = vector.Endpoints.Count;
         Console.WriteLine($"vector matrix: {summary.Pairs:N0} pairs in {vectorMs} ms (effective routes computed on the way), {vectorMs * 1e6 / Math.Max(1, summary.Pairs):F0} ns/pair");
-        var st = typeof(PathMatrix).Assembly.GetType("AzSpokeTools.Engine.Paths.VectorPairEvaluator+Stats")!;
-        double Ms(string f) => (long)st.GetField(f)!.GetValue(null)! * 1000.0 / Stopwatch.Frequency;
-        long Count(string f) => (long)st.GetField(f)!.GetValue(null)!;
-        Console.WriteLine($"  phases: source tables {Ms("Tables"):F0} ms, pair loop {Ms("Pairs"):F0} ms; {Count("Probes"):N0} first-hop probes ({Ms("ProbeTicks"):F0} ms), {Count("Continuations"):N0} continuations ({Ms("ContinuationTicks"):F0} ms, nested included), {Count("Exact"):N0} exact lookups");
+        var st = vector.Statistics!;
+        static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+        Console.WriteLine($"  phases: source tables {Ms(st.Tables):F0} ms, pair loop {Ms(st.Pairs):F0} ms; {st.Probes:N0} first-hop probes ({Ms(st.ProbeTicks):F0} ms), " +
+                          $"{st.Continuations:N0} continuations ({Ms(st.ContinuationTicks):F0} ms, nested included), {st.Exact:N0} exact lookups");
         Console.WriteLine("  by kind: " + string.Join(", ", summary.ByKind.OrderBy(k => k.Key).Select(k => $"{k.Key}={k.Value:N0}")));
         Console.WriteLine("  by outcome: " + string.Join(", ", summary.ByOutcome.OrderBy(k => k.Key).Select(k => $"{k.Key}={k.Value:N0}")));
 

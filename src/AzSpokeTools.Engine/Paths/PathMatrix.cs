@@ -56,6 +56,9 @@ namespace AzSpokeTools.Engine.Paths
         /// <summary>Counts of the last run (complete once <see cref="Run"/> returns or <see cref="Rows"/> is enumerated to the end).</summary>
         public PathMatrixSummary Summary { get; private set; } = new PathMatrixSummary();
 
+        /// <summary>Timings of the last vector run (null for the scalar engine).</summary>
+        internal PathMatrixStatistics? Statistics { get; private set; }
+
         /// <summary>Streams every ordered pair to <paramref name="onRow"/> (may be null) and returns the summary.</summary>
         public PathMatrixSummary Run(Action<PathMatrixRow>? onRow, IEngineHost? host = null)
         {
@@ -70,9 +73,14 @@ namespace AzSpokeTools.Engine.Paths
             summary.Skipped.AddRange(_skipped);
             Summary = summary;
             var watch = Stopwatch.StartNew();
-            IPairEvaluator evaluator = _options.Engine == PathMatrixEngine.Scalar
-                ? new ScalarPairEvaluator(_calculator, _endpoints, _summaries)
-                : new VectorPairEvaluator(_calculator, _endpoints, _summaries);
+            IPairEvaluator evaluator;
+            if (_options.Engine == PathMatrixEngine.Scalar) evaluator = new ScalarPairEvaluator(_calculator, _endpoints, _summaries);
+            else
+            {
+                var vector = new VectorPairEvaluator(_calculator, _endpoints, _summaries);
+                Statistics = vector.Stats;
+                evaluator = vector;
+            }
             var intent = _options.Intent;
             var results = new PairResult[_endpoints.Count];
             var byKind = new long[Enum.GetValues(typeof(PathKind)).Length];

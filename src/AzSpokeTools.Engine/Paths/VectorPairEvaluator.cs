@@ -124,11 +124,8 @@ namespace AzSpokeTools.Engine.Paths
             Stats.Pairs += System.Diagnostics.Stopwatch.GetTimestamp() - t1;
         }
 
-        /// <summary>Where the time goes (Stopwatch ticks and counts), for the benchmark.</summary>
-        internal static class Stats
-        {
-            public static long Tables, Pairs, Probes, ProbeTicks, Continuations, ContinuationTicks, Exact;
-        }
+        /// <summary>Where the time goes, for the benchmark.</summary>
+        internal PathMatrixStatistics Stats { get; } = new PathMatrixStatistics();
 
         private readonly List<EffectiveRoute> _exact = new List<EffectiveRoute>();
         private readonly List<int> _exactIndices = new List<int>();
