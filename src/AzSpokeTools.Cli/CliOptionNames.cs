@@ -17,6 +17,7 @@ internal static class CliOptionNames
         ["OutputPath"] = "--out",
         ["Format"] = "--format",
         ["Engine"] = "--engine",
+        ["ServiceTagFile"] = "--service-tags",
     };
 
     public static string For(string parameter) => Names.TryGetValue(parameter, out var n) ? n : parameter;

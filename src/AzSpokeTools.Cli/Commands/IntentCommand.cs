@@ -13,10 +13,11 @@ public static class IntentCommand
         var snapshot = CommonOptions.Snapshot();
         var intent = new Option<string>("--intent") { Description = "Intent file (YAML, or JSON when it ends in .json)", Required = true };
         var format = CommonOptions.Format("table", "json");
-        var command = new Command("intent", "Pass/fail per intent rule (file rules, then AVNM connectivity configurations), for pipelines.") { snapshot, intent, format };
+        var serviceTags = new Option<string?>("--service-tags") { Description = "Azure's service-tag file (ServiceTags_Public_*.json) to resolve service-tag prefixes" };
+        var command = new Command("intent", "Pass/fail per intent rule (file rules, then AVNM connectivity configurations), for pipelines.") { snapshot, intent, serviceTags, format };
         command.SetAction(parse =>
         {
-            var report = new IntentRequest { Snapshot = parse.GetValue(snapshot), Intent = parse.GetValue(intent) }.Execute(new CliEngineHost(ctx));
+            var report = new IntentRequest { Snapshot = parse.GetValue(snapshot), Intent = parse.GetValue(intent), ServiceTagFile = parse.GetValue(serviceTags) }.Execute(new CliEngineHost(ctx));
             if (parse.GetValue(format) == "json") WriteJson(ctx.Out, report);
             else WriteTable(ctx.Out, report);
             return report.Passed ? ExitCodes.Success : ExitCodes.Findings;

@@ -21,13 +21,15 @@ public static class MatrixCommand
         var level = new Option<string>("--level") { Description = "vnet (default) or subnet pairs", DefaultValueFactory = _ => "vnet" };
         level.AcceptOnlyFromAmong("vnet", "subnet");
         var format = CommonOptions.Format("summary", "json", "csv");
-        var command = new Command("matrix", "All pairs: path kind per ordered pair, counts by kind, intent violations.") { snapshot, intent, engine, level, format };
+        var serviceTags = new Option<string?>("--service-tags") { Description = "Azure's service-tag file (ServiceTags_Public_*.json) to resolve service-tag prefixes" };
+        var command = new Command("matrix", "All pairs: path kind per ordered pair, counts by kind, intent violations.") { snapshot, intent, engine, level, serviceTags, format };
         command.SetAction(parse =>
         {
             var matrix = new PathMatrixRequest
             {
                 Snapshot = parse.GetValue(snapshot),
                 Intent = parse.GetValue(intent),
+                ServiceTagFile = parse.GetValue(serviceTags),
                 Engine = parse.GetValue(engine),
                 Level = parse.GetValue(level) == "subnet" ? PathMatrixLevel.Subnet : PathMatrixLevel.VirtualNetwork,
             }.Execute(new CliEngineHost(ctx));

@@ -15,9 +15,10 @@ public static class PathCommand
         var to = new Option<string>("--to") { Description = "Destination, as --from", Required = true };
         var intent = new Option<string?>("--intent") { Description = "Intent file (YAML, or JSON when it ends in .json)" };
         var format = CommonOptions.Format("table", "json");
+        var serviceTags = new Option<string?>("--service-tags") { Description = "Azure's service-tag file (ServiceTags_Public_*.json) to resolve service-tag prefixes" };
         var command = new Command("path", "The hop-by-hop path (and reverse path) between two VNets, subnets, NICs or IPs, actual versus intended.")
         {
-            snapshot, from, to, intent, format,
+            snapshot, from, to, intent, serviceTags, format,
         };
         command.SetAction(parse =>
         {
@@ -27,6 +28,7 @@ public static class PathCommand
                 Source = parse.GetValue(from),
                 Destination = parse.GetValue(to),
                 Intent = parse.GetValue(intent),
+                ServiceTagFile = parse.GetValue(serviceTags),
             }.Execute(new CliEngineHost(ctx));
             if (parse.GetValue(format) == "json")
             {

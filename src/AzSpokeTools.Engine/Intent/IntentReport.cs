@@ -47,7 +47,7 @@ namespace AzSpokeTools.Engine.Intent
             }
             report.ElapsedMs = matrix.Summary.ElapsedMs;
             // The evidence: a full trace, with the explanation, of the first failing pairs of each rule.
-            var analyzer = new PathAnalyzer(matrix.Topology);
+            var analyzer = new PathAnalyzer(matrix.Topology, matrix.ServiceTags);
             foreach (var (rule, s, d) in failing)
             {
                 var a = matrix.Endpoints[s];

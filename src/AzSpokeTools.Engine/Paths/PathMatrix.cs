@@ -32,6 +32,7 @@ namespace AzSpokeTools.Engine.Paths
             Topology = topology ?? throw new ArgumentNullException(nameof(topology));
             _options = options ?? new PathMatrixOptions();
             _calculator = new EffectiveRouteCalculator(topology, serviceTags);
+            ServiceTags = serviceTags;
             var vnets = topology.VirtualNetworks;
             for (int vi = 0; vi < vnets.Count; vi++)
             {
@@ -52,6 +53,7 @@ namespace AzSpokeTools.Engine.Paths
         }
 
         public Topology Topology { get; }
+        internal ServiceTagCatalog? ServiceTags { get; }
         public IReadOnlyList<PathMatrixEndpoint> Endpoints => _endpoints;
         /// <summary>Counts of the last run (complete once <see cref="Run"/> returns or <see cref="Rows"/> is enumerated to the end).</summary>
         public PathMatrixSummary Summary { get; private set; } = new PathMatrixSummary();

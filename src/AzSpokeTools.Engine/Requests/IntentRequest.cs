@@ -15,6 +15,10 @@ namespace AzSpokeTools.Engine.Requests
         public string? Intent { get; set; }
         /// <summary>How many failing pairs to keep per rule as evidence (default 20); every failure is counted.</summary>
         public int MaxExamplesPerRule { get; set; } = 20;
+        /// <summary>Optional service tags to resolve tag prefixes in UDRs and service endpoints.</summary>
+        public Routing.ServiceTagCatalog? ServiceTags { get; set; }
+        /// <summary>Optional path of Azure's service-tag file (ServiceTags_Public_*.json); loaded when <see cref="ServiceTags"/> is not set.</summary>
+        public string? ServiceTagFile { get; set; }
 
         public IntentReport Execute(IEngineHost host)
         {
@@ -22,7 +26,7 @@ namespace AzSpokeTools.Engine.Requests
             if (string.IsNullOrWhiteSpace(Intent)) throw new EngineInputException("Intent", "give an intent file (YAML or JSON)");
             var topology = TopologyInput.Resolve(Snapshot, Topology, host);
             var intent = IntentSet.Load(Intent!, topology);
-            var matrix = new PathMatrix(topology, new PathMatrixOptions { Intent = intent });
+            var matrix = new PathMatrix(topology, new PathMatrixOptions { Intent = intent }, ServiceTags ?? EffectiveRouteRequest.LoadServiceTags(ServiceTagFile));
             return IntentReport.Build(intent, matrix, Math.Max(0, MaxExamplesPerRule), host);
         }
     }

@@ -21,6 +21,10 @@ namespace AzSpokeTools.Engine.Requests
         public string? Engine { get; set; }
         /// <summary>VirtualNetwork (default) or Subnet.</summary>
         public PathMatrixLevel Level { get; set; } = PathMatrixLevel.VirtualNetwork;
+        /// <summary>Optional service tags to resolve tag prefixes in UDRs and service endpoints.</summary>
+        public Routing.ServiceTagCatalog? ServiceTags { get; set; }
+        /// <summary>Optional path of Azure's service-tag file (ServiceTags_Public_*.json); loaded when <see cref="ServiceTags"/> is not set.</summary>
+        public string? ServiceTagFile { get; set; }
 
         public PathMatrix Execute(IEngineHost host)
         {
@@ -31,7 +35,7 @@ namespace AzSpokeTools.Engine.Requests
             else throw new EngineInputException("Engine", $"'{Engine}' is not an engine; use vector or scalar");
             var topology = TopologyInput.Resolve(Snapshot, Topology, host);
             var intent = string.IsNullOrWhiteSpace(Intent) ? IntentSet.FromAvnm(topology) : IntentSet.Load(Intent!, topology);
-            return new PathMatrix(topology, new PathMatrixOptions { Engine = engine, Level = Level, Intent = intent });
+            return new PathMatrix(topology, new PathMatrixOptions { Engine = engine, Level = Level, Intent = intent }, ServiceTags ?? EffectiveRouteRequest.LoadServiceTags(ServiceTagFile));
         }
     }
 }

@@ -22,6 +22,10 @@ namespace AzSpokeTools.Engine.Requests
         public string? Destination { get; set; }
         /// <summary>Optional intent file (YAML, or JSON when it ends in .json).</summary>
         public string? Intent { get; set; }
+        /// <summary>Optional service tags to resolve tag prefixes in UDRs and service endpoints.</summary>
+        public Routing.ServiceTagCatalog? ServiceTags { get; set; }
+        /// <summary>Optional path of Azure's service-tag file (ServiceTags_Public_*.json); loaded when <see cref="ServiceTags"/> is not set.</summary>
+        public string? ServiceTagFile { get; set; }
 
         public PathResult Execute(IEngineHost host)
         {
@@ -32,7 +36,7 @@ namespace AzSpokeTools.Engine.Requests
             var from = PathEndpoints.Resolve(topology, Source!, "Source");
             var to = PathEndpoints.Resolve(topology, Destination!, "Destination");
             var intent = string.IsNullOrWhiteSpace(Intent) ? IntentSet.FromAvnm(topology) : IntentSet.Load(Intent!, topology);
-            var result = new PathAnalyzer(topology).Trace(from, to, intent);
+            var result = new PathAnalyzer(topology, ServiceTags ?? EffectiveRouteRequest.LoadServiceTags(ServiceTagFile)).Trace(from, to, intent);
             foreach (var r in result.Reasons)
                 if (r.Severity == PathReasonSeverity.Assumption) host.Verbose("assumed: " + r.Message);
             return result;
