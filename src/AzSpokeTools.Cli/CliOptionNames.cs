@@ -16,6 +16,8 @@ internal static class CliOptionNames
         ["NetworkGroup"] = "--group",
         ["OutputPath"] = "--out",
         ["Format"] = "--format",
+        ["Engine"] = "--engine",
+        ["ServiceTagFile"] = "--service-tags",
     };
 
     public static string For(string parameter) => Names.TryGetValue(parameter, out var n) ? n : parameter;
