@@ -46,7 +46,7 @@ namespace AzSpokeTools.Cmdlets
             var total = (long)matrix.Endpoints.Count * Math.Max(0, matrix.Endpoints.Count - 1);
             var watch = Stopwatch.StartNew();
             long done = 0;
-            var lastReport = TimeSpan.MinValue;
+            var lastReport = TimeSpan.FromSeconds(-1);
             foreach (var row in matrix.Rows())
             {
                 done++;

@@ -6,6 +6,8 @@ namespace AzSpokeTools.Paths
     /// <summary>
     /// One ordered pair of the path matrix as Get-SpokePathMatrix writes it: the pair by name and id, the path's
     /// outcome, kind and transits, and the intent that applies (the columns of <c>azspoke matrix --format json</c>).
+    /// The engine's enums are held boxed: a field of a value type from the engine would make the runtime load the
+    /// engine when PowerShell lists this assembly's types, before the module's loader is registered.
     /// </summary>
     public sealed class PathMatrixEntry
     {
@@ -17,8 +19,8 @@ namespace AzSpokeTools.Paths
             Destination = destination.Name;
             SourceId = source.Id.Value;
             DestinationId = destination.Id.Value;
-            Outcome = row.Outcome;
-            Kind = row.Kind;
+            _outcome = row.Outcome;
+            _kind = row.Kind;
             Transits = row.Summary.Transits;
             Alternatives = row.Alternatives;
             Intended = row.Intent?.Expect;
@@ -33,9 +35,11 @@ namespace AzSpokeTools.Paths
         public string SourceId { get; }
         public string DestinationId { get; }
         /// <summary>Delivered, Dropped, Loop or Unknown.</summary>
-        public PathOutcome Outcome { get; }
+        public PathOutcome Outcome => (PathOutcome)_outcome;
+        private readonly object _outcome;
         /// <summary>The most significant transit of the path.</summary>
-        public PathKind Kind { get; }
+        public PathKind Kind => (PathKind)_kind;
+        private readonly object _kind;
         /// <summary>Every transit in path order.</summary>
         public IReadOnlyList<PathKind> Transits { get; }
         /// <summary>Equal-cost alternatives beyond the first path.</summary>
