@@ -78,6 +78,23 @@ public sealed class ExportSpokeTopologyTests(ModuleSession session) : IAsyncLife
     }
 
     [Fact]
+    public void ASubscriptionTheIdentityCannotSeeIsAWarningAndTheSummarySaysWhatIsNotCovered()
+    {
+        const string Unseen = "0b6c1d2e-4f5a-4b7c-8d9e-0f1a2b3c4d5e";
+        var (output, shell) = Invoke($"Export-SpokeTopology -OutputPath '{OutputPath}' -SubscriptionId {LoopbackArm.Subscription}, {Unseen} -ArmEndpoint '{_arm.Endpoint}' -AccessToken '{_arm.Token}'");
+        using (shell)
+        {
+            Assert.Empty(shell.Streams.Error);
+            var summary = Assert.Single(output);
+            Assert.Equal(false, summary.Properties["Complete"].Value);
+            Assert.Equal(["/subscriptions/" + Unseen], (IEnumerable<string>)summary.Properties["DeniedScopes"].Value);
+            Assert.Contains(shell.Streams.Warning, w => w.Message.Contains("Subscription " + Unseen + " is not visible"));
+            Assert.Contains(shell.Streams.Warning, w => w.Message.StartsWith("The snapshot does not cover 1 scope(s): /subscriptions/" + Unseen, StringComparison.Ordinal));
+            Assert.True(File.Exists(OutputPath));
+        }
+    }
+
+    [Fact]
     public void WhatIfSendsNothingAndWritesNothing()
     {
         var (output, shell) = Invoke($"Export-SpokeTopology -OutputPath '{OutputPath}' {Live(_arm.Token)} -WhatIf");
