@@ -198,6 +198,31 @@ public sealed class ExportSpokeTopologyTests(ModuleSession session) : IAsyncLife
     }
 
     [Fact]
+    public void ALiveReadThatFailsIsATerminatingErrorNamingTheSubscriptions()
+    {
+        var (_, shell) = Invoke($"try {{ Get-SpokeEffectiveRoute -Subnet spoke1/workload {Live("wrong-token")}; 'continued' }} catch {{ $_ }}");
+        using (shell)
+        {
+            var record = Assert.IsType<ErrorRecord>(Assert.Single(shell.Invoke()).BaseObject);
+            Assert.Equal("AzureAuthenticationFailed,AzSpokeTools.Cmdlets.GetSpokeEffectiveRouteCommand", record.FullyQualifiedErrorId);
+            Assert.Equal([LoopbackArm.Subscription], (IEnumerable<string>)record.TargetObject);
+        }
+    }
+
+    [Fact]
+    public void PathCmdletsAnswerFromLiveDataAsFromTheSnapshot()
+    {
+        _arm.TrustFromModule();
+        var live = Assert.Single(session.Run($"Get-SpokePathMatrix -Summary {Live(_arm.Token)}"));
+        var snapshot = Assert.Single(session.Run("Get-SpokePathMatrix -Summary -Snapshot sample:hub-firewall"));
+        Assert.Equal(snapshot.Properties["Pairs"].Value, live.Properties["Pairs"].Value);
+        Assert.Equal(((System.Collections.IDictionary)snapshot.Properties["ByKind"].Value).Count, ((System.Collections.IDictionary)live.Properties["ByKind"].Value).Count);
+        _arm.TrustFromModule();
+        var path = Assert.Single(session.Run($"Get-SpokeEffectivePath spoke1 spoke2 {Live(_arm.Token)}"));
+        Assert.Equal("Appliance", path.Properties["Kind"].Value.ToString());
+    }
+
+    [Fact]
     public void GetSpokeEffectiveRouteComputesFromLiveData()
     {
         const string Rows = " | ForEach-Object { '{0} {1} {2} {3}' -f $_.Source, $_.State, ($_.AddressPrefix -join ','), $_.NextHopType }";
