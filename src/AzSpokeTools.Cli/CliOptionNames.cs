@@ -16,6 +16,10 @@ internal static class CliOptionNames
         ["NetworkGroup"] = "--group",
         ["OutputPath"] = "--out",
         ["Format"] = "--format",
+        ["Region"] = "--region",
+        ["ConnectedGroupLimit"] = "--group-limit",
+        ["HighScaleConnectedGroupLimit"] = "--high-scale-limit",
+        ["InfrastructureAsCode"] = "--iac",
     };
 
     public static string For(string parameter) => Names.TryGetValue(parameter, out var n) ? n : parameter;

@@ -8,6 +8,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create(CliContext context)
     {
         yield return Commands.RoutesCommand.Create(context);
+        yield return Commands.ReadinessCommand.Create(context);
         yield return Commands.SampleCommand.Create(context);
         yield return Commands.GenerateCommand.Create(context);
     }
