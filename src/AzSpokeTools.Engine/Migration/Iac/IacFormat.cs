@@ -40,6 +40,30 @@ namespace AzSpokeTools.Engine.Migration
             return result == IacFormat.None ? IacFormat.All : result;
         }
 
+        /// <summary>The requests apply would send (every wave), for review and for -WhatIf without Azure access.</summary>
+        public static string ApplyRequestsJson(MeshApplyPlan apply)
+        {
+            var list = new System.Text.Json.Nodes.JsonArray();
+            foreach (var r in apply.Requests)
+                list.Add(new System.Text.Json.Nodes.JsonObject
+                {
+                    ["step"] = r.Step,
+                    ["method"] = r.Method,
+                    ["path"] = r.PathAndQuery,
+                    ["write"] = r.IsWrite,
+                    ["target"] = r.Target,
+                    ["action"] = r.Action,
+                    ["body"] = r.Body?.DeepClone(),
+                });
+            return new System.Text.Json.Nodes.JsonObject
+            {
+                ["throughWave"] = apply.ThroughWave,
+                ["note"] = "Before any write, apply reads each resource it would change and refuses unless it carries " + apply.Plan.Options.OwnerMarker +
+                           "; each commit body is completed with the configurations the region's live deployment status lists.",
+                ["requests"] = list,
+            }.ToJsonString(IacText.Indented) + "\n";
+        }
+
         /// <summary>File name to content, in a stable order.</summary>
         public static IReadOnlyList<KeyValuePair<string, string>> Render(MigrationPlan plan, IacFormat formats)
         {
@@ -59,6 +83,7 @@ namespace AzSpokeTools.Engine.Migration
                         ["policyRule"] = IacText.PolicyRule(plan.NetworkGroup),
                     },
                 }.ToJsonString(IacText.Indented) + "\n"));
+            files.Add(new KeyValuePair<string, string>("apply-requests.json", ApplyRequestsJson(MeshApplyPlan.Create(plan, plan.Waves.Count))));
             if (plan.WhatIf != null) files.Add(new KeyValuePair<string, string>("whatif-pairs.csv", PlanJsonRenderer.PairsCsv(plan.WhatIf)));
             return files;
         }
