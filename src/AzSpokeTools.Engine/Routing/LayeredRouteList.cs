@@ -29,6 +29,14 @@ namespace AzSpokeTools.Engine.Routing
         internal bool IsExcluded(int sharedIndex) => Array.BinarySearch(_excluded, sharedIndex) >= 0;
         internal EffectiveRoute SharedAt(int sharedIndex) => _replaced.TryGetValue(sharedIndex, out var r) ? r : _shared.Routes[sharedIndex];
 
+        /// <summary>The position in this list of shared route <paramref name="sharedIndex"/> (which must not be excluded).</summary>
+        internal int ListIndexOfShared(int sharedIndex)
+        {
+            int before = Array.BinarySearch(_excluded, sharedIndex);
+            if (before < 0) before = ~before;
+            return _own.Count + sharedIndex - before;
+        }
+
         public int Count => _own.Count + _shared.Routes.Length - _excluded.Length;
 
         public EffectiveRoute this[int index]

@@ -31,6 +31,15 @@ namespace AzSpokeTools.Engine.Routing
         public IpPrefix[] Keys { get; }
         public RouteCandidates Notes { get; } = new RouteCandidates();
 
+        private Evaluation.CompiledRouteTable? _compiled;
+        private readonly object _compileLock = new object();
+
+        /// <summary>The layer compiled once for every table that shares it.</summary>
+        public Evaluation.CompiledRouteTable Compiled()
+        {
+            lock (_compileLock) return _compiled ??= Evaluation.CompiledRouteTable.Compile(Routes);
+        }
+
         /// <summary>Indices of routes whose prefix is exactly <paramref name="prefix"/>.</summary>
         public IReadOnlyList<int> Exactly(IpPrefix prefix) =>
             _byPrefix.TryGetValue(prefix, out var list) ? list : (IReadOnlyList<int>)System.Array.Empty<int>();

@@ -1,0 +1,21 @@
+using BenchmarkDotNet.Running;
+
+namespace AzSpokeTools.Benchmarks;
+
+public static class Program
+{
+    /// <summary>
+    /// "quick": one Stopwatch pass over every table shape (a few seconds).
+    /// "estate [--spokes N] [--hubs H] [--subnets S] [--seed K] [--snapshot F]": load, all tables, compile and lookups on a whole estate.
+    /// Anything else goes to BenchmarkDotNet, e.g. <c>--filter *RouteLookup*</c>.
+    /// </summary>
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && string.Equals(args[0], "quick", StringComparison.OrdinalIgnoreCase))
+            return QuickRun.Run();
+        if (args.Length > 0 && string.Equals(args[0], "estate", StringComparison.OrdinalIgnoreCase))
+            return EstateRun.Run(args);
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+}

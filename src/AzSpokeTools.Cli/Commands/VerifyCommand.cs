@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.Text.Json;
+using AzSpokeTools.Engine.Requests;
+using AzSpokeTools.Engine.Verification;
+
+namespace AzSpokeTools.Cli.Commands;
+
+/// <summary><c>azspoke verify --snapshot F [--format table|json]</c>: computed vs captured effective routes.</summary>
+public static class VerifyCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var snapshot = CommonOptions.Snapshot();
+        var format = CommonOptions.Format("table", "json");
+        var command = new Command("verify", "Compares computed effective routes with the NIC effective routes captured in the snapshot.") { snapshot, format };
+        command.SetAction(parse =>
+        {
+            var results = new VerifyRequest { Snapshot = parse.GetValue(snapshot) }.Execute(new CliEngineHost(ctx));
+            if (parse.GetValue(format) == "json") WriteJson(ctx.Out, results);
+            else WriteTable(ctx.Out, results);
+            return results.All(r => r.Agrees) ? ExitCodes.Success : ExitCodes.Findings;
+        });
+        return command;
+    }
+
+    private static void WriteJson(TextWriter output, IReadOnlyList<NicVerification> results)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            int captured = results.Sum(r => r.CapturedRoutes), matched = results.Sum(r => r.Matched);
+            w.WriteStartObject();
+            w.WriteBoolean("agrees", results.All(r => r.Agrees));
+            w.WriteNumber("capturedRoutes", captured);
+            w.WriteNumber("matchedRoutes", matched);
+            w.WriteNumber("agreement", captured == 0 ? 0 : Math.Round((double)matched / captured, 4));
+            w.WriteStartArray("nics");
+            foreach (var r in results)
+            {
+                w.WriteStartObject();
+                w.WriteString("networkInterfaceId", r.NetworkInterfaceId.Value);
+                w.WriteString("name", r.Name);
+                w.WriteBoolean("agrees", r.Agrees);
+                w.WriteNumber("capturedRoutes", r.CapturedRoutes);
+                w.WriteNumber("matchedRoutes", r.Matched);
+                w.WriteNumber("agreement", Math.Round(r.Agreement, 4));
+                if (r.Error != null) w.WriteString("error", r.Error);
+                w.WriteStartArray("differences");
+                foreach (var d in r.Differences)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("kind", d.Kind.ToString());
+                    w.WriteString("addressPrefix", d.AddressPrefix);
+                    if (d.Captured != null) w.WriteString("captured", d.Captured); else w.WriteNull("captured");
+                    if (d.Computed != null) w.WriteString("computed", d.Computed); else w.WriteNull("computed");
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteStartArray("tolerated");
+                foreach (var t in r.Tolerated) w.WriteStringValue(t);
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private static void WriteTable(TextWriter output, IReadOnlyList<NicVerification> results)
+    {
+        TextTable.Write(output, new[] { "NIC", "Agrees", "Captured", "Matched", "Agreement" },
+            results.Select(r => new[] { r.Name, r.Agrees ? "yes" : "no", r.CapturedRoutes.ToString(), r.Matched.ToString(), r.Agreement.ToString("P1") }).ToList());
+        foreach (var r in results)
+        {
+            if (r.Error != null) output.WriteLine($"{r.Name}: {r.Error}");
+            foreach (var d in r.Differences) output.WriteLine($"{r.Name}: {d}");
+        }
+        int captured = results.Sum(r => r.CapturedRoutes), matched = results.Sum(r => r.Matched);
+        output.WriteLine($"Overall: {matched} of {captured} captured routes reproduced; {results.Count(r => r.Agrees)} of {results.Count} NICs agree.");
+    }
+}

@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Generic;
+using AzSpokeTools.Engine.Addresses;
+using AzSpokeTools.Engine.Routing;
+
+namespace AzSpokeTools.Engine.Evaluation
+{
+    /// <summary>
+    /// Turns a route list into the interval form of <see cref="CompiledRouteTable"/>: the address space of each
+    /// family is cut into non-overlapping intervals sorted by start, and each interval is mapped to the winner set
+    /// (the route indices) that a longest-prefix-match lookup returns for every address in it.
+    /// </summary>
+    internal static class RouteTableCompiler
+    {
+        private static readonly IpAddressValue V4Max = IpAddressValue.FromV4(uint.MaxValue);
+        private static readonly IpAddressValue V6Max = new IpAddressValue(ulong.MaxValue, ulong.MaxValue, true);
+
+        public static CompiledRouteTable Compile(IReadOnlyList<EffectiveRoute> routes)
+        {
+            if (routes == null) throw new ArgumentNullException(nameof(routes));
+
+            // Group the Active routes by distinct prefix. Because two CIDR prefixes are either nested or disjoint,
+            // the longest prefix containing an address is unique, and the routes listing exactly that prefix are
+            // the winners (azure-routing-rules.md §3.1 step 1: longest prefix match; equal prefixes tie).
+            var byPrefix = new Dictionary<IpPrefix, List<int>>();
+            var unresolved = new List<int>();
+            for (int i = 0; i < routes.Count; i++)
+            {
+                var route = routes[i] ?? throw new ArgumentException($"routes[{i}] is null.", nameof(routes));
+                // azure-routing-rules.md §3.1 step 5: Invalid routes lost selection and carry no traffic.
+                if (route.State != RouteState.Active) continue;
+                // azure-routing-rules.md §3.3 (service-tag UDRs): tags are not resolved here, so they never match;
+                // callers report them from UnresolvedRouteIndices.
+                if (route.UnresolvedPrefixes.Count > 0) unresolved.Add(i);
+                foreach (var prefix in route.Prefixes)
+                {
+                    if (!byPrefix.TryGetValue(prefix, out var list)) byPrefix[prefix] = list = new List<int>();
+                    // Routes arrive in table order, so each list is ascending; a route listing a prefix twice counts once.
+                    if (list.Count == 0 || list[list.Count - 1] != i) list.Add(i);
+                }
+            }
+
+            var sets = new WinnerSetBuilder();
+            var v4 = new List<KeyValuePair<IpPrefix, int>>();
+            var v6 = new List<KeyValuePair<IpPrefix, int>>();
+            foreach (var entry in byPrefix)
+            {
+                int setId = sets.Intern(entry.Value);
+                (entry.Key.IsV6 ? v6 : v4).Add(new KeyValuePair<IpPrefix, int>(entry.Key, setId));
+            }
+
+            var v4Intervals = BuildIntervals(v4, IpAddressValue.FromV4(0), V4Max);
+            var v6Intervals = BuildIntervals(v6, new IpAddressValue(0, 0, true), V6Max);
+
+            var v4Starts = new uint[v4Intervals.Count];
+            var v4Sets = new int[v4Intervals.Count];
+            for (int i = 0; i < v4Intervals.Count; i++)
+            {
+                v4Starts[i] = v4Intervals[i].Key.V4;
+                v4Sets[i] = v4Intervals[i].Value;
+            }
+            var v6High = new ulong[v6Intervals.Count];
+            var v6Low = new ulong[v6Intervals.Count];
+            var v6Sets = new int[v6Intervals.Count];
+            for (int i = 0; i < v6Intervals.Count; i++)
+            {
+                v6High[i] = v6Intervals[i].Key.High;
+                v6Low[i] = v6Intervals[i].Key.Low;
+                v6Sets[i] = v6Intervals[i].Value;
+            }
+            return new CompiledRouteTable(routes.Count, v4Starts, v4Sets, v6High, v6Low, v6Sets, sets.ToArray(), unresolved.ToArray());
+        }
+
+        /// <summary>
+        /// Sweeps the prefixes of one family in (start, shorter-first) order with a stack of the prefixes that
+        /// contain the current address, emitting (interval start, winner set) pairs. The first interval starts at
+        /// the family's first address; adjacent intervals never share a winner set.
+        /// </summary>
+        private static List<KeyValuePair<IpAddressValue, int>> BuildIntervals(
+            List<KeyValuePair<IpPrefix, int>> prefixes, IpAddressValue familyMin, IpAddressValue familyMax)
+        {
+            prefixes.Sort((a, b) => a.Key.CompareTo(b.Key));
+            var output = new List<KeyValuePair<IpAddressValue, int>>();
+            Emit(output, familyMin, CompiledRouteTable.NoRoute);
+            var open = new Stack<KeyValuePair<IpPrefix, int>>();
+            foreach (var entry in prefixes)
+            {
+                var prefix = entry.Key;
+                while (open.Count > 0 && open.Peek().Key.Last < prefix.First)
+                {
+                    var closed = open.Pop();
+                    // closed.Last < prefix.First, so closed.Last + 1 cannot wrap.
+                    Emit(output, closed.Key.Last.Add(1), open.Count > 0 ? open.Peek().Value : CompiledRouteTable.NoRoute);
+                }
+                // The stack top (if any) now contains this prefix: prefixes are nested or disjoint.
+                Emit(output, prefix.First, entry.Value);
+                open.Push(entry);
+            }
+            while (open.Count > 0)
+            {
+                var closed = open.Pop();
+                // A prefix ending at the family's last address: every enclosing prefix ends there too.
+                if (closed.Key.Last == familyMax) break;
+                Emit(output, closed.Key.Last.Add(1), open.Count > 0 ? open.Peek().Value : CompiledRouteTable.NoRoute);
+            }
+            return output;
+        }
+
+        /// <summary>Appends an interval start, replacing one at the same address and merging with an equal neighbour.</summary>
+        private static void Emit(List<KeyValuePair<IpAddressValue, int>> output, IpAddressValue start, int setId)
+        {
+            int n = output.Count;
+            if (n > 0 && output[n - 1].Key == start)
+            {
+                output.RemoveAt(n - 1);
+                n--;
+            }
+            if (n > 0 && output[n - 1].Value == setId) return;
+            output.Add(new KeyValuePair<IpAddressValue, int>(start, setId));
+        }
+
+        /// <summary>Gives each distinct list of route indices one id.</summary>
+        private sealed class WinnerSetBuilder
+        {
+            private readonly Dictionary<string, int> _ids = new Dictionary<string, int>(StringComparer.Ordinal);
+            private readonly List<int[]> _sets = new List<int[]>();
+
+            public int Intern(List<int> routeIndices)
+            {
+                var key = string.Join(",", routeIndices);
+                if (_ids.TryGetValue(key, out var id)) return id;
+                id = _sets.Count;
+                _sets.Add(routeIndices.ToArray());
+                _ids[key] = id;
+                return id;
+            }
+
+            public int[][] ToArray() => _sets.ToArray();
+        }
+    }
+}

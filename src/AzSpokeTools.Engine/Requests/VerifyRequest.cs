@@ -1,0 +1,27 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using AzSpokeTools.Engine.Hosting;
+using AzSpokeTools.Engine.Model;
+using AzSpokeTools.Engine.Verification;
+
+namespace AzSpokeTools.Engine.Requests
+{
+    /// <summary><c>azspoke verify</c> / the -Verify switch: computed versus captured effective routes, NIC by NIC.</summary>
+    public sealed class VerifyRequest
+    {
+        public string? Snapshot { get; set; }
+        public Topology? Topology { get; set; }
+
+        public IReadOnlyList<NicVerification> Execute(IEngineHost host)
+        {
+            if (host == null) throw new ArgumentNullException(nameof(host));
+            var topology = TopologyInput.Resolve(Snapshot, Topology, host);
+            if (topology.CapturedEffectiveRoutes.Count == 0)
+                throw new EngineInputException("Snapshot", "the snapshot has no captured NIC effective routes (results with operation effectiveRouteTable); export with --include-effective-routes");
+            var results = EffectiveRouteVerification.Verify(topology);
+            foreach (var r in results.Where(r => r.Error != null)) host.Warning($"{r.Name}: {r.Error}");
+            return results;
+        }
+    }
+}

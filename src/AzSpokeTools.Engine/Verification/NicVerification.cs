@@ -1,0 +1,36 @@
+using System.Collections.Generic;
+using AzSpokeTools.Engine.Model;
+
+namespace AzSpokeTools.Engine.Verification
+{
+    /// <summary>Computed versus captured effective routes of one NIC.</summary>
+    public sealed class NicVerification
+    {
+        internal NicVerification(ResourceId nic, string name, int captured, int matched, IReadOnlyList<RouteDifference> differences, IReadOnlyList<string> tolerated, string? error)
+        {
+            NetworkInterfaceId = nic;
+            Name = name;
+            CapturedRoutes = captured;
+            Matched = matched;
+            Differences = differences;
+            Tolerated = tolerated;
+            Error = error;
+        }
+
+        public ResourceId NetworkInterfaceId { get; }
+        public string Name { get; }
+        public int CapturedRoutes { get; }
+        /// <summary>Captured routes the computation reproduced exactly (prefix, source, state, next hop type and IPs).</summary>
+        public int Matched { get; }
+        public IReadOnlyList<RouteDifference> Differences { get; }
+        /// <summary>Known platform variations not counted as differences (azure-routing-rules.md §1.3), e.g. extra default None routes.</summary>
+        public IReadOnlyList<string> Tolerated { get; }
+        /// <summary>Why the NIC could not be computed (e.g. it is not in the snapshot), or null.</summary>
+        public string? Error { get; }
+
+        public bool Agrees => Error == null && Differences.Count == 0;
+
+        /// <summary>Matched / captured, 0..1.</summary>
+        public double Agreement => CapturedRoutes == 0 ? (Agrees ? 1 : 0) : (double)Matched / CapturedRoutes;
+    }
+}
