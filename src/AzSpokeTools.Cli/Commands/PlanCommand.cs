@@ -90,10 +90,11 @@ public static class PlanCommand
         var c = plan.Configuration;
         o.WriteLine($"Configuration:   {c.Name} Mesh isGlobal={c.IsGlobal} overlap={c.ConnectedGroupAddressOverlap} privateEndpoints={c.ConnectedGroupPrivateEndpointsScale}");
         o.WriteLine("Waves:");
-        TextTable.Write(o, new[] { "Wave", "Name", "Members", "Cumulative", "Regions", "Expected pairs" },
+        TextTable.Write(o, new[] { "Wave", "Name", "Members", "Cumulative", "Regions", "Limits", "Expected pairs" },
             plan.Waves.Select(w => new[]
             {
                 w.Number.ToString(), w.Name, w.Members.Count.ToString(), w.CumulativeMembers.ToString(), string.Join(",", w.Regions),
+                w.WithinLimits ? "ok" : "EXCEEDED: " + w.LimitNote,
                 string.Join(", ", w.Validation.ExpectedPairKinds.OrderBy(k => k.Key).Select(k => $"{k.Key}={k.Value}")),
             }).ToList());
         o.WriteLine("Commits (full set per region):");

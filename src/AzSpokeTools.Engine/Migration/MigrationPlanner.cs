@@ -139,7 +139,7 @@ namespace AzSpokeTools.Engine.Migration
         private List<(string Name, List<VirtualNetwork> Members, string Why)> PlanWaves()
         {
             var members = _selection.Members;
-            var impacted = new HashSet<ResourceId>(_checker.RouteImpacts.SelectMany(i => new[] { i.Source.Id, i.Destination.Id }));
+            var impacted = new HashSet<ResourceId>(_checker.RouteImpacts.Select(i => i.Source.Id)); // members whose own routes change behaviour
             var nonProd = members.Where(m => MemberCaveatRules.IsProduction(m) == false).ToList();
             var untagged = members.Where(m => MemberCaveatRules.IsProduction(m) == null).ToList();
             var prod = members.Where(m => MemberCaveatRules.IsProduction(m) == true).ToList();
@@ -187,6 +187,18 @@ namespace AzSpokeTools.Engine.Migration
                 pe += members.Sum(PrivateEndpoints);
                 var regions = members.Select(m => m.Location).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(r => r, StringComparer.Ordinal).ToList();
                 var wave = new MigrationWave(i + 1, name, members, cumulative.Count, pe, regions, why);
+                var limits = _o.Readiness;
+                // azure-routing-rules.md §4.2: VNets and private endpoints per connected group.
+                if (cumulative.Count > limits.EffectiveGroupLimit)
+                {
+                    wave.WithinLimits = false;
+                    wave.LimitNote = $"{cumulative.Count} VNets in the group after this wave; the connected-group limit is {limits.EffectiveGroupLimit}";
+                }
+                else if (pe > limits.EffectivePrivateEndpointLimit)
+                {
+                    wave.WithinLimits = false;
+                    wave.LimitNote = $"{pe} private endpoints in the group after this wave; the limit is {limits.EffectivePrivateEndpointLimit}";
+                }
                 wave.Validation = Validate(plan, cumulative);
                 wave.Rollback = Rollback(plan, wave, i == 0);
                 result.Add(wave);

@@ -27,6 +27,10 @@ namespace AzSpokeTools.Engine.Migration
         public IReadOnlyList<string> Regions { get; }
         /// <summary>How the members were chosen.</summary>
         public string Why { get; }
+        /// <summary>Whether the group stays within the connected-group and private-endpoint limits after this wave (azure-routing-rules.md §4.2).</summary>
+        public bool WithinLimits { get; internal set; } = true;
+        /// <summary>Which limit the wave exceeds, when it does.</summary>
+        public string? LimitNote { get; internal set; }
         public WaveValidation Validation { get; internal set; } = null!;
         public WaveRollback Rollback { get; internal set; } = null!;
     }

@@ -131,6 +131,8 @@ namespace AzSpokeTools.Engine.Migration
                 w.WriteString("why", wave.Why);
                 w.WriteNumber("cumulativeMembers", wave.CumulativeMembers);
                 w.WriteNumber("cumulativePrivateEndpoints", wave.CumulativePrivateEndpoints);
+                w.WriteBoolean("withinLimits", wave.WithinLimits);
+                if (wave.LimitNote != null) w.WriteString("limitNote", wave.LimitNote);
                 WriteStrings(w, "regions", wave.Regions);
                 WriteStrings(w, "members", wave.Members.Select(m => m.Name));
                 var v = wave.Validation;

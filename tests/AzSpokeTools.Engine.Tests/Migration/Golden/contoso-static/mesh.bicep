@@ -27,11 +27,6 @@ resource networkGroup 'Microsoft.Network/networkManagers/networkGroups@2025-05-0
 
 var staticMembers = [
   {
-    name: 'sm-spoke-a2'
-    resourceId: '/subscriptions/8e4f2a1c-3b5d-4c7e-a9f0-2d1e3c4b5a69/resourceGroups/rg-spokes/providers/Microsoft.Network/virtualNetworks/spoke-a2'
-    wave: 1
-  }
-  {
     name: 'sm-spoke-b2'
     resourceId: '/subscriptions/8e4f2a1c-3b5d-4c7e-a9f0-2d1e3c4b5a69/resourceGroups/rg-spokes/providers/Microsoft.Network/virtualNetworks/spoke-b2'
     wave: 1
@@ -39,11 +34,16 @@ var staticMembers = [
   {
     name: 'sm-spoke-a1'
     resourceId: '/subscriptions/8e4f2a1c-3b5d-4c7e-a9f0-2d1e3c4b5a69/resourceGroups/rg-spokes/providers/Microsoft.Network/virtualNetworks/spoke-a1'
-    wave: 2
+    wave: 1
   }
   {
     name: 'sm-spoke-b1'
     resourceId: '/subscriptions/8e4f2a1c-3b5d-4c7e-a9f0-2d1e3c4b5a69/resourceGroups/rg-spokes/providers/Microsoft.Network/virtualNetworks/spoke-b1'
+    wave: 2
+  }
+  {
+    name: 'sm-spoke-a2'
+    resourceId: '/subscriptions/8e4f2a1c-3b5d-4c7e-a9f0-2d1e3c4b5a69/resourceGroups/rg-spokes/providers/Microsoft.Network/virtualNetworks/spoke-a2'
     wave: 3
   }
 ]

@@ -17,10 +17,10 @@ $group = New-AzNetworkManagerGroup -ResourceGroupName $rg -NetworkManagerName $n
 $groupId = $group.Id
 
 $members = @(
-    @{ Name = 'sm-spoke-a2'; ResourceId = '/subscriptions/8e4f2a1c-3b5d-4c7e-a9f0-2d1e3c4b5a69/resourceGroups/rg-spokes/providers/Microsoft.Network/virtualNetworks/spoke-a2'; Wave = 1 }
     @{ Name = 'sm-spoke-b2'; ResourceId = '/subscriptions/8e4f2a1c-3b5d-4c7e-a9f0-2d1e3c4b5a69/resourceGroups/rg-spokes/providers/Microsoft.Network/virtualNetworks/spoke-b2'; Wave = 1 }
-    @{ Name = 'sm-spoke-a1'; ResourceId = '/subscriptions/8e4f2a1c-3b5d-4c7e-a9f0-2d1e3c4b5a69/resourceGroups/rg-spokes/providers/Microsoft.Network/virtualNetworks/spoke-a1'; Wave = 2 }
-    @{ Name = 'sm-spoke-b1'; ResourceId = '/subscriptions/8e4f2a1c-3b5d-4c7e-a9f0-2d1e3c4b5a69/resourceGroups/rg-spokes/providers/Microsoft.Network/virtualNetworks/spoke-b1'; Wave = 3 }
+    @{ Name = 'sm-spoke-a1'; ResourceId = '/subscriptions/8e4f2a1c-3b5d-4c7e-a9f0-2d1e3c4b5a69/resourceGroups/rg-spokes/providers/Microsoft.Network/virtualNetworks/spoke-a1'; Wave = 1 }
+    @{ Name = 'sm-spoke-b1'; ResourceId = '/subscriptions/8e4f2a1c-3b5d-4c7e-a9f0-2d1e3c4b5a69/resourceGroups/rg-spokes/providers/Microsoft.Network/virtualNetworks/spoke-b1'; Wave = 2 }
+    @{ Name = 'sm-spoke-a2'; ResourceId = '/subscriptions/8e4f2a1c-3b5d-4c7e-a9f0-2d1e3c4b5a69/resourceGroups/rg-spokes/providers/Microsoft.Network/virtualNetworks/spoke-a2'; Wave = 3 }
 )
 foreach ($m in $members | Where-Object { $_.Wave -le $Wave }) {
     if ($PSCmdlet.ShouldProcess($m.ResourceId, 'add to network group ng-azspoke-mesh')) {

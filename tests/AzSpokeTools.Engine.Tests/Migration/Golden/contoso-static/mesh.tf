@@ -28,10 +28,10 @@ resource "azurerm_network_manager_network_group" "mesh" {
 
 locals {
   static_members = {
-    "sm-spoke-a2" = { vnet_id = "/subscriptions/8e4f2a1c-3b5d-4c7e-a9f0-2d1e3c4b5a69/resourceGroups/rg-spokes/providers/Microsoft.Network/virtualNetworks/spoke-a2", wave = 1 }
     "sm-spoke-b2" = { vnet_id = "/subscriptions/8e4f2a1c-3b5d-4c7e-a9f0-2d1e3c4b5a69/resourceGroups/rg-spokes/providers/Microsoft.Network/virtualNetworks/spoke-b2", wave = 1 }
-    "sm-spoke-a1" = { vnet_id = "/subscriptions/8e4f2a1c-3b5d-4c7e-a9f0-2d1e3c4b5a69/resourceGroups/rg-spokes/providers/Microsoft.Network/virtualNetworks/spoke-a1", wave = 2 }
-    "sm-spoke-b1" = { vnet_id = "/subscriptions/8e4f2a1c-3b5d-4c7e-a9f0-2d1e3c4b5a69/resourceGroups/rg-spokes/providers/Microsoft.Network/virtualNetworks/spoke-b1", wave = 3 }
+    "sm-spoke-a1" = { vnet_id = "/subscriptions/8e4f2a1c-3b5d-4c7e-a9f0-2d1e3c4b5a69/resourceGroups/rg-spokes/providers/Microsoft.Network/virtualNetworks/spoke-a1", wave = 1 }
+    "sm-spoke-b1" = { vnet_id = "/subscriptions/8e4f2a1c-3b5d-4c7e-a9f0-2d1e3c4b5a69/resourceGroups/rg-spokes/providers/Microsoft.Network/virtualNetworks/spoke-b1", wave = 2 }
+    "sm-spoke-a2" = { vnet_id = "/subscriptions/8e4f2a1c-3b5d-4c7e-a9f0-2d1e3c4b5a69/resourceGroups/rg-spokes/providers/Microsoft.Network/virtualNetworks/spoke-a2", wave = 3 }
   }
 }
 
