@@ -11,6 +11,7 @@ internal static class CommandCatalog
         yield return Commands.ReadinessCommand.Create(context);
         yield return Commands.PlanCommand.Create(context);
         yield return Commands.VerifyCommand.Create(context);
+        yield return Commands.ExportCommand.Create(context);
         yield return Commands.SampleCommand.Create(context);
         yield return Commands.GenerateCommand.Create(context);
     }

@@ -15,13 +15,13 @@ namespace AzSpokeTools.Engine.Model
         {
             var f = new AzureFirewall();
             f.ReadCommon(n, id, type);
-            foreach (var c in n.Array("ipConfigurations"))
+            foreach (var c in n.Objects("ipConfigurations", "an IP configuration"))
             {
                 f.SubnetId ??= c.Ref("subnet");
                 if (c.Str("privateIPAddress") is string ip && IpAddressValue.TryParse(ip, out var a)) f.PrivateIpAddresses.Add(a);
             }
             f.VirtualHubId = n.Ref("virtualHub");
-            if (n.Get("hubIPAddresses") is JsonNode hub && hub.IsObject &&
+            if (n.Obj("hubIPAddresses") is JsonNode hub &&
                 hub.Str("privateIPAddress") is string hip && IpAddressValue.TryParse(hip, out var h))
                 f.PrivateIpAddresses.Add(h);
             return f;

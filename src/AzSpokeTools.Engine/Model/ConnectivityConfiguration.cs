@@ -31,9 +31,9 @@ namespace AzSpokeTools.Engine.Model
             c.Topology = n.Str("connectivityTopology") ?? "";
             c.IsGlobal = n.Bool("isGlobal") ?? false;
             c.DeleteExistingPeering = n.Bool("deleteExistingPeering") ?? false;
-            foreach (var h in n.Array("hubs"))
+            foreach (var h in n.Objects("hubs", "a hub"))
                 if (ResourceId.TryParse(h.Str("resourceId"), out var hid)) c.HubIds.Add(hid);
-            foreach (var g in n.Array("appliesToGroups"))
+            foreach (var g in n.Objects("appliesToGroups", "a group item"))
             {
                 if (!ResourceId.TryParse(g.Str("networkGroupId"), out var gid))
                 {
@@ -48,7 +48,7 @@ namespace AzSpokeTools.Engine.Model
                     UseHubGateway = g.Bool("useHubGateway") ?? false,
                 });
             }
-            if (n.Get("connectivityCapabilities") is JsonNode caps && caps.IsObject)
+            if (n.Obj("connectivityCapabilities") is JsonNode caps)
             {
                 c.ConnectedGroupAddressOverlap = caps.Str("connectedGroupAddressOverlap");
                 c.ConnectedGroupPrivateEndpointsScale = caps.Str("connectedGroupPrivateEndpointsScale");

@@ -20,7 +20,7 @@ namespace AzSpokeTools.Engine.Model
             t.Labels = n.Strings("labels");
             t.AssociatedConnections = Ids(n.Strings("associatedConnections"));
             t.PropagatingConnections = Ids(n.Strings("propagatingConnections"));
-            foreach (var r in n.Array("routes"))
+            foreach (var r in n.Objects("routes", "a route"))
             {
                 t.Routes.Add(new HubRoute
                 {

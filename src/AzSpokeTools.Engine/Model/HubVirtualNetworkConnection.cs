@@ -22,10 +22,10 @@ namespace AzSpokeTools.Engine.Model
             c.HubId = id.Parent ?? id;
             c.RemoteVirtualNetworkId = n.Ref("remoteVirtualNetwork");
             c.EnableInternetSecurity = n.Bool("enableInternetSecurity") ?? true;
-            if (n.Get("routingConfiguration") is JsonNode rc && rc.IsObject)
+            if (n.Obj("routingConfiguration") is JsonNode rc)
             {
                 c.AssociatedRouteTableId = rc.Ref("associatedRouteTable");
-                if (rc.Get("propagatedRouteTables") is JsonNode prt && prt.IsObject)
+                if (rc.Obj("propagatedRouteTables") is JsonNode prt)
                 {
                     var ids = new List<ResourceId>();
                     foreach (var item in prt.Array("ids"))
@@ -33,9 +33,9 @@ namespace AzSpokeTools.Engine.Model
                     c.PropagatedRouteTableIds = ids;
                     c.PropagatedLabels = prt.Strings("labels");
                 }
-                if (rc.Get("vnetRoutes") is JsonNode vr && vr.IsObject)
+                if (rc.Obj("vnetRoutes") is JsonNode vr)
                 {
-                    foreach (var sr in vr.Array("staticRoutes"))
+                    foreach (var sr in vr.Objects("staticRoutes", "a static route"))
                     {
                         c.StaticRoutes.Add(new HubStaticRoute
                         {

@@ -20,21 +20,26 @@ namespace AzSpokeTools.Engine.Model
             nic.EnableIPForwarding = n.Bool("enableIPForwarding") ?? false;
             nic.VirtualMachineId = n.Ref("virtualMachine");
             nic.PrivateEndpointId = n.Ref("privateEndpoint");
-            foreach (var c in n.Array("ipConfigurations"))
+            foreach (var c in n.Objects("ipConfigurations", "an IP configuration"))
             {
                 var cfg = new NicIpConfiguration
                 {
                     Name = c.Own("name")?.AsString() ?? "",
                     SubnetId = c.Ref("subnet"),
                     Primary = c.Bool("primary") ?? false,
+                    Source = c.Location,
                 };
                 var ip = c.Str("privateIPAddress");
                 if (ip != null)
                 {
                     if (IpAddressValue.TryParse(ip, out var addr)) cfg.PrivateIpAddress = addr;
                     // An ipConfiguration with privateIPAddressPrefixLength carries a prefix ("172.20.2.16/28").
-                    else if (IpPrefix.TryParse(ip, out var block)) cfg.PrivateIpAddress = block.Network;
-                    else n.Context.Error(c.Location, $"'{ip}' is not an IP address");
+                    else if (IpPrefix.TryParse(ip, out var block))
+                    {
+                        cfg.PrivateIpAddress = block.Network;
+                        cfg.PrivateIpAddressPrefix = block;
+                    }
+                    else n.Context.Error(c.Get("privateIPAddress")!.Value.Location, $"'{ip}' is not an IP address or a prefix in network form");
                 }
                 var pools = new List<ResourceId>();
                 foreach (var pool in c.Array("loadBalancerBackendAddressPools"))
@@ -51,8 +56,12 @@ namespace AzSpokeTools.Engine.Model
     {
         public string Name { get; internal set; } = "";
         public IpAddressValue? PrivateIpAddress { get; internal set; }
+        /// <summary>The block an IP configuration with privateIPAddressPrefixLength holds (e.g. 172.20.2.16/28); null for a single address.</summary>
+        public IpPrefix? PrivateIpAddressPrefix { get; internal set; }
         public ResourceId? SubnetId { get; internal set; }
         public bool Primary { get; internal set; }
         public IReadOnlyList<ResourceId> LoadBalancerBackendAddressPoolIds { get; internal set; } = new List<ResourceId>();
+        /// <summary>Where the IP configuration was read.</summary>
+        public SourceLocation Source { get; internal set; }
     }
 }

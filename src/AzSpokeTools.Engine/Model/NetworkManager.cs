@@ -17,7 +17,7 @@ namespace AzSpokeTools.Engine.Model
         {
             var m = new NetworkManager();
             m.ReadCommon(n, id, type);
-            if (n.Get("networkManagerScopes") is JsonNode scopes && scopes.IsObject)
+            if (n.Obj("networkManagerScopes") is JsonNode scopes)
             {
                 m.ScopeSubscriptions = scopes.Strings("subscriptions");
                 m.ScopeManagementGroups = scopes.Strings("managementGroups");

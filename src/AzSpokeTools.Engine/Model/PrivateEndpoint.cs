@@ -21,9 +21,9 @@ namespace AzSpokeTools.Engine.Model
             foreach (var nic in n.Array("networkInterfaces"))
                 if (ResourceId.TryParse(nic.Own("id")?.AsString(), out var nid)) nics.Add(nid);
             pe.NetworkInterfaceIds = nics;
-            foreach (var c in n.Array("ipConfigurations"))
+            foreach (var c in n.Objects("ipConfigurations", "an IP configuration"))
                 if (c.Str("privateIPAddress") is string ip && IpAddressValue.TryParse(ip, out var a) && !pe.IpAddresses.Contains(a)) pe.IpAddresses.Add(a);
-            foreach (var d in n.Array("customDnsConfigs"))
+            foreach (var d in n.Objects("customDnsConfigs", "a DNS configuration"))
                 foreach (var ip in d.Strings("ipAddresses"))
                     if (IpAddressValue.TryParse(ip, out var a) && !pe.IpAddresses.Contains(a)) pe.IpAddresses.Add(a);
             return pe;

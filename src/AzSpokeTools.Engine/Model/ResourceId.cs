@@ -24,8 +24,22 @@ namespace AzSpokeTools.Engine.Model
             var s = text!.Trim().TrimEnd('/');
             if (!s.StartsWith("/", StringComparison.Ordinal)) s = "/" + s;
             if (s.Length < 3) return false;
-            id = new ResourceId(s);
+            id = new ResourceId(NormalizeScopeSegments(s));
             return true;
+        }
+
+        /// <summary>
+        /// ARM examples write "resourceGroup/" and "subscription/" for "resourceGroups/" and "subscriptions/"
+        /// (e.g. AVNM static members); the service treats them as the same resource, so the plural is used.
+        /// </summary>
+        private static string NormalizeScopeSegments(string s)
+        {
+            if (s.StartsWith("/subscription/", StringComparison.OrdinalIgnoreCase))
+                s = "/subscriptions/" + s.Substring("/subscription/".Length);
+            int rg = s.IndexOf("/resourceGroup/", StringComparison.OrdinalIgnoreCase);
+            if (rg >= 0 && s.IndexOf("/providers/", StringComparison.OrdinalIgnoreCase) is int prov && (prov < 0 || rg < prov))
+                s = s.Substring(0, rg) + "/resourceGroups/" + s.Substring(rg + "/resourceGroup/".Length);
+            return s;
         }
 
         public static ResourceId Parse(string text) =>

@@ -16,7 +16,7 @@ namespace AzSpokeTools.Engine.Model
             var t = new RouteTable();
             t.ReadCommon(n, id, type);
             t.DisableBgpRoutePropagation = n.Bool("disableBgpRoutePropagation") ?? false;
-            foreach (var r in n.Array("routes"))
+            foreach (var r in n.Objects("routes", "a route"))
             {
                 var route = UserRoute.Read(r, t);
                 if (route != null) t.Routes.Add(route);

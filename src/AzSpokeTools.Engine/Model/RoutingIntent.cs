@@ -23,7 +23,7 @@ namespace AzSpokeTools.Engine.Model
             var ri = new RoutingIntent();
             ri.ReadCommon(n, id, type);
             ri.HubId = id.Parent ?? id;
-            foreach (var p in n.Array("routingPolicies"))
+            foreach (var p in n.Objects("routingPolicies", "a routing policy"))
             {
                 ri.Policies.Add(new RoutingPolicy
                 {

@@ -10,7 +10,7 @@ namespace AzSpokeTools.Engine.Model
     /// The neutral network model built from a snapshot (in Batfish's manner: vendor JSON, then this model,
     /// then the data plane). Lookups by resource id are case-insensitive.
     /// </summary>
-    public sealed class Topology
+    public sealed partial class Topology
     {
         public int SchemaVersion { get; internal set; } = 1;
         public string? CapturedAt { get; internal set; }
@@ -35,6 +35,26 @@ namespace AzSpokeTools.Engine.Model
         public List<NetworkManager> NetworkManagers { get; } = new List<NetworkManager>();
         public List<NetworkGroup> NetworkGroups { get; } = new List<NetworkGroup>();
         public List<ConnectivityConfiguration> ConnectivityConfigurations { get; } = new List<ConnectivityConfiguration>();
+
+        /// <summary>Every hub virtual network connection read, also those whose hub is not in the snapshot (those are in no <see cref="VirtualHub.Connections"/>).</summary>
+        public List<HubVirtualNetworkConnection> HubVirtualNetworkConnections { get; } = new List<HubVirtualNetworkConnection>();
+        /// <summary>Every hub route table read, also those whose hub is not in the snapshot.</summary>
+        public List<HubRouteTable> HubRouteTables { get; } = new List<HubRouteTable>();
+        /// <summary>Every routing intent read, also those whose hub is not in the snapshot.</summary>
+        public List<RoutingIntent> RoutingIntents { get; } = new List<RoutingIntent>();
+        /// <summary>Every AVNM static member read, also those whose network group is not in the snapshot.</summary>
+        public List<StaticMember> StaticMembers { get; } = new List<StaticMember>();
+
+        /// <summary>
+        /// Subnets read as separate resources whose virtual network is not in the snapshot. They are kept (with
+        /// their route table reference) so that nothing read is lost; their <see cref="Subnet.VirtualNetwork"/> is a
+        /// stand-in that carries only the id and name and is not in <see cref="VirtualNetworks"/>.
+        /// </summary>
+        public List<Subnet> DetachedSubnets { get; } = new List<Subnet>();
+        /// <summary>Peerings read as separate resources whose local virtual network is not in the snapshot (<see cref="VirtualNetworkPeering.Local"/> is a stand-in).</summary>
+        public List<VirtualNetworkPeering> DetachedPeerings { get; } = new List<VirtualNetworkPeering>();
+        /// <summary>Routes read as separate resources whose route table is not in the snapshot (<see cref="UserRoute.RouteTable"/> is a stand-in).</summary>
+        public List<UserRoute> DetachedRoutes { get; } = new List<UserRoute>();
 
         /// <summary>Captured NIC effective routes (results: effectiveRouteTable), the ground truth for verify.</summary>
         public Dictionary<ResourceId, IReadOnlyList<EffectiveRoute>> CapturedEffectiveRoutes { get; } = new Dictionary<ResourceId, IReadOnlyList<EffectiveRoute>>();
@@ -73,12 +93,10 @@ namespace AzSpokeTools.Engine.Model
                 foreach (var p in v.Peerings) Add(p.Id, p);
             }
             foreach (var r in AllResources()) Add(r.Id, r);
-            foreach (var h in VirtualHubs)
-            {
-                foreach (var c in h.Connections) Add(c.Id, c);
-                foreach (var t in h.RouteTables) Add(t.Id, t);
-                if (h.RoutingIntent != null) Add(h.RoutingIntent.Id, h.RoutingIntent);
-            }
+            foreach (var c in HubVirtualNetworkConnections) Add(c.Id, c);
+            foreach (var t in HubRouteTables) Add(t.Id, t);
+            foreach (var r in RoutingIntents) Add(r.Id, r);
+            foreach (var m in StaticMembers) Add(m.Id, m);
             return d;
         }
 
@@ -113,6 +131,10 @@ namespace AzSpokeTools.Engine.Model
             ["networkManagers"] = NetworkManagers.Count,
             ["networkGroups"] = NetworkGroups.Count,
             ["connectivityConfigurations"] = ConnectivityConfigurations.Count,
+            ["hubVirtualNetworkConnections"] = HubVirtualNetworkConnections.Count,
+            ["hubRouteTables"] = HubRouteTables.Count,
+            ["routingIntents"] = RoutingIntents.Count,
+            ["staticMembers"] = StaticMembers.Count,
         };
     }
 }

@@ -19,12 +19,12 @@ namespace AzSpokeTools.Engine.Model
             v.ReadCommon(n, id, type);
             v.AddressSpace = n.AddressSpace("addressSpace");
             v.PrivateEndpointVNetPolicies = n.Str("privateEndpointVNetPolicies");
-            foreach (var s in n.Array("subnets"))
+            foreach (var s in n.Objects("subnets", "a subnet"))
             {
                 var subnet = Subnet.Read(s, v);
                 if (subnet != null) v.Subnets.Add(subnet);
             }
-            foreach (var p in n.Array("virtualNetworkPeerings"))
+            foreach (var p in n.Objects("virtualNetworkPeerings", "a peering"))
             {
                 var peering = VirtualNetworkPeering.Read(p, v);
                 if (peering != null) v.Peerings.Add(peering);

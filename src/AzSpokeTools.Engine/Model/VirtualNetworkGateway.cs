@@ -47,13 +47,13 @@ namespace AzSpokeTools.Engine.Model
             g.AllowVirtualWanTraffic = n.Bool("allowVirtualWanTraffic");
             var ips = new List<IpAddressValue>();
             var publicIps = new List<ResourceId>();
-            foreach (var c in n.Array("ipConfigurations"))
+            foreach (var c in n.Objects("ipConfigurations", "an IP configuration"))
             {
                 g.SubnetId ??= c.Ref("subnet");
                 if (c.Ref("publicIPAddress") is ResourceId pip && !publicIps.Contains(pip)) publicIps.Add(pip);
                 if (c.Str("privateIPAddress") is string ip && IpAddressValue.TryParse(ip, out var a)) ips.Add(a);
             }
-            if (n.Get("bgpSettings") is JsonNode bgp && bgp.IsObject)
+            if (n.Obj("bgpSettings") is JsonNode bgp)
             {
                 if (bgp.Get("asn") is JsonNode asn && long.TryParse(asn.AsString(), out var asnValue)) g.BgpAsn = asnValue;
                 var addresses = new List<string>();

@@ -12,7 +12,11 @@ namespace AzSpokeTools.Engine.Model
         {
             var w = new VirtualWan();
             w.ReadCommon(n, id, type);
-            w.WanType = n.Str("type", "virtualWanType");
+            // ARM: properties.type ("Basic"/"Standard"). Flattened shapes put the resource type in "type",
+            // so a value with '/' is not the WAN type; az names it typePropertiesType, Az.Network VirtualWANType.
+            var wanType = n.Get("properties")?.Own("type")?.AsString();
+            if (wanType == null || wanType.IndexOf('/') >= 0) wanType = n.Str("virtualWanType", "typePropertiesType");
+            w.WanType = wanType;
             w.AllowBranchToBranchTraffic = n.Bool("allowBranchToBranchTraffic");
             return w;
         }

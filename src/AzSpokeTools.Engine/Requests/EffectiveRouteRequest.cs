@@ -31,8 +31,8 @@ namespace AzSpokeTools.Engine.Requests
             var topology = TopologyInput.Resolve(Snapshot, Topology, host);
             var calculator = new EffectiveRouteCalculator(topology, ServiceTags);
             var table = hasSubnet
-                ? calculator.ForSubnet(TopologyNames.ResolveSubnet(topology, Subnet!, "Subnet"))
-                : calculator.ForNetworkInterface(TopologyNames.ResolveNetworkInterface(topology, NetworkInterface!, "NetworkInterface"));
+                ? calculator.ForSubnet(RequestNames.Subnet(topology, Subnet!, "Subnet"))
+                : calculator.ForNetworkInterface(RequestNames.NetworkInterface(topology, NetworkInterface!, "NetworkInterface"));
             foreach (var u in table.Unknowns) host.Warning(u);
             foreach (var a in table.Assumptions) host.Verbose("assumed: " + a);
             return table;

@@ -10,80 +10,144 @@ namespace AzSpokeTools.Engine.Snapshot
     /// <summary>
     /// Reads one JSON object of an ARM resource in any of the accepted shapes: ARM (<c>properties.x</c>),
     /// az CLI output (flattened camelCase <c>x</c>) and <c>ConvertTo-Json</c> of Az objects (flattened
-    /// PascalCase <c>X</c>). Names compare case-insensitively; type mismatches become warnings with the
-    /// JSON path, and upstream quirks ("True"/"False" strings) are normalised.
+    /// PascalCase <c>X</c>). Names compare case-insensitively; a value of the wrong type is an error with
+    /// the JSON path, and upstream quirks ("True"/"False" strings) are normalised.
     /// </summary>
     internal readonly struct JsonNode
     {
+        // Shared by every copy of this node: the case-insensitive member map (built on the first miss)
+        // and the resolved "properties" child, so repeated reads of one object stay cheap.
+        private readonly ObjectMembers? _members;
+        // The location is built only when asked for (errors, Source of model objects): most values read never need it.
+        private readonly SourceLocation _parent;
+        private readonly string? _member;
+        private readonly int _index;
+
         public JsonNode(JsonElement element, SourceLocation location, LoadContext context)
+            : this(element, location, null, -1, context, null)
+        {
+        }
+
+        /// <summary>Item <paramref name="index"/> of the array at <paramref name="array"/>.</summary>
+        internal JsonNode(JsonElement element, SourceLocation array, int index, LoadContext context)
+            : this(element, array, null, index, context, null)
+        {
+        }
+
+        private JsonNode(JsonElement element, SourceLocation parent, string? member, int index, LoadContext context, ObjectMembers? members)
         {
             Element = element;
-            Location = location;
+            _parent = parent;
+            _member = member;
+            _index = index;
             Context = context;
+            _members = members ?? (element.ValueKind == JsonValueKind.Object ? new ObjectMembers() : null);
         }
 
         public JsonElement Element { get; }
-        public SourceLocation Location { get; }
         public LoadContext Context { get; }
 
+        public SourceLocation Location
+        {
+            get
+            {
+                if (_members != null) return _members.Location ??= Build();
+                return Build();
+            }
+        }
+
+        private SourceLocation Build() => _member != null ? _parent.Child(_member) : _index >= 0 ? _parent.Index(_index) : _parent;
+
         public bool IsObject => Element.ValueKind == JsonValueKind.Object;
+
+        public bool IsNull => Element.ValueKind == JsonValueKind.Null || Element.ValueKind == JsonValueKind.Undefined;
 
         /// <summary>Finds a member: in <c>properties</c> first (ARM shape), then at this level (flattened shapes).</summary>
         public JsonNode? Get(string name, string? alias = null)
         {
-            if (Element.ValueKind != JsonValueKind.Object) return null;
-            if (TryMember(Element, "properties", out var props, out var propsName) && props.ValueKind == JsonValueKind.Object)
+            if (_members == null) return null;
+            var props = Properties();
+            if (props != null)
             {
-                if (TryMember(props, name, out var v, out var actual) || (alias != null && TryMember(props, alias, out v, out actual)))
-                    return new JsonNode(v, Location.Child(propsName).Child(actual), Context);
+                var found = props.Value.Own(name);
+                if (found == null && alias != null) found = props.Value.Own(alias);
+                if (found != null) return found;
+                // An ARM-shaped object keeps only id, name, type, location, tags, sku, etag beside properties,
+                // always spelt as ARM spells them: an exact match is enough there.
+                return OwnExact(name) ?? (alias != null ? OwnExact(alias) : null);
             }
-            if (TryMember(Element, name, out var w, out var actualTop) || (alias != null && TryMember(Element, alias, out w, out actualTop)))
-                return new JsonNode(w, Location.Child(actualTop), Context);
-            return null;
+            return Own(name) ?? (alias != null ? Own(alias) : null);
         }
 
-        /// <summary>A member at this level only (not under properties).</summary>
+        /// <summary>A member at this level only (not under properties), matched case-insensitively.</summary>
         public JsonNode? Own(string name)
         {
-            if (Element.ValueKind == JsonValueKind.Object && TryMember(Element, name, out var v, out var actual))
-                return new JsonNode(v, Location.Child(actual), Context);
+            if (_members == null) return null;
+            if (!_members.TryFind(Element, name, Context.Shapes, out var value, out var actual)) return null;
+            return new JsonNode(value, Location, actual, -1, Context, null);
+        }
+
+        private JsonNode? OwnExact(string name)
+        {
+            if (_members == null || !Element.TryGetProperty(name, out var value)) return null;
+            return new JsonNode(value, Location, name, -1, Context, null);
+        }
+
+        /// <summary>
+        /// A member that must be an object (e.g. bgpSettings); null when absent or null. Another type is an
+        /// error, and so is the type name ConvertTo-Json writes for an object below its depth limit.
+        /// </summary>
+        public JsonNode? Obj(string name)
+        {
+            var n = Get(name);
+            if (n == null || n.Value.IsNull) return null;
+            if (n.Value.IsObject) return n;
+            if (n.Value.Element.ValueKind == JsonValueKind.String && LooksLikeTruncatedValue(n.Value.Element.GetString())) n.Value.ReportTruncated();
+            else Context.Error(n.Value.Location, $"expected an object but found {Describe(n.Value.Element.ValueKind)}");
             return null;
         }
 
-        private static bool TryMember(JsonElement obj, string name, out JsonElement value, out string actualName)
+        private JsonNode? Properties()
         {
-            if (obj.TryGetProperty(name, out value)) { actualName = name; return true; }
-            foreach (var p in obj.EnumerateObject())
+            var m = _members!;
+            if (!m.PropertiesResolved)
             {
-                if (string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
+                if (m.TryFind(Element, "properties", Context.Shapes, out var props, out var actual) && props.ValueKind == JsonValueKind.Object)
                 {
-                    value = p.Value;
-                    actualName = p.Name;
-                    return true;
+                    m.PropertiesElement = props;
+                    m.PropertiesName = actual;
+                    m.PropertiesMembers = new ObjectMembers();
                 }
+                m.PropertiesResolved = true;
             }
-            value = default;
-            actualName = name;
-            return false;
+            return m.PropertiesMembers == null ? (JsonNode?)null
+                : new JsonNode(m.PropertiesElement, Location, m.PropertiesName, -1, Context, m.PropertiesMembers);
         }
-
-        public bool IsNull => Element.ValueKind == JsonValueKind.Null || Element.ValueKind == JsonValueKind.Undefined;
 
         public string? AsString()
         {
             switch (Element.ValueKind)
             {
-                case JsonValueKind.String: return Element.GetString();
+                case JsonValueKind.String:
+                    var s = Element.GetString();
+                    // Windows PowerShell's ConvertTo-Json (default -Depth 2) writes objects below the depth limit as their type name.
+                    if (LooksLikeTruncatedValue(s))
+                    {
+                        ReportTruncated(s);
+                        return null;
+                    }
+                    return s;
                 case JsonValueKind.Null: return null;
                 case JsonValueKind.Number: return Element.GetRawText();
                 case JsonValueKind.True: return "True";
                 case JsonValueKind.False: return "False";
                 default:
-                    Context.Warn(Location, $"expected a string but found {Describe(Element.ValueKind)}; ignored");
+                    Context.Error(Location, $"expected a string but found {Describe(Element.ValueKind)}");
                     return null;
             }
         }
 
+        /// <summary>A boolean; the strings "True"/"False" (AVNM, PowerShell) count as booleans; null when absent or empty.</summary>
         public bool? AsBool()
         {
             switch (Element.ValueKind)
@@ -92,14 +156,14 @@ namespace AzSpokeTools.Engine.Snapshot
                 case JsonValueKind.False: return false;
                 case JsonValueKind.Null: return null;
                 case JsonValueKind.String:
-                    var s = Element.GetString();
+                    var s = Element.GetString()!.Trim();
                     if (string.Equals(s, "true", StringComparison.OrdinalIgnoreCase)) return true;
                     if (string.Equals(s, "false", StringComparison.OrdinalIgnoreCase)) return false;
-                    if (string.IsNullOrEmpty(s)) return null;
-                    Context.Warn(Location, $"expected a boolean but found the string '{s}'; taken as unknown");
+                    if (s.Length == 0) return null;
+                    Context.Error(Location, $"expected true or false but found the string '{s}'");
                     return null;
                 default:
-                    Context.Warn(Location, $"expected a boolean but found {Describe(Element.ValueKind)}; taken as unknown");
+                    Context.Error(Location, $"expected true or false but found {Describe(Element.ValueKind)}");
                     return null;
             }
         }
@@ -110,38 +174,73 @@ namespace AzSpokeTools.Engine.Snapshot
             if (Element.ValueKind == JsonValueKind.String &&
                 int.TryParse(Element.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out i)) return i;
             if (Element.ValueKind == JsonValueKind.Null) return null;
-            Context.Warn(Location, $"expected an integer but found {Describe(Element.ValueKind)}; ignored");
+            Context.Error(Location, $"expected an integer but found {Describe(Element.ValueKind)}");
             return null;
         }
 
-        /// <summary>Items of an array; a single object or string is taken as a one-item list (flattened tools sometimes unwrap).</summary>
-        public IEnumerable<JsonNode> Items()
+        /// <summary>
+        /// Items of an array; a single object or string is taken as a one-item list (flattened tools unwrap
+        /// single-item arrays), and Windows PowerShell's <c>{"value": [...], "Count": n}</c> array wrapper is unwrapped.
+        /// </summary>
+        public JsonItems Items()
         {
-            if (Element.ValueKind == JsonValueKind.Array)
+            switch (Element.ValueKind)
             {
-                int i = 0;
-                foreach (var e in Element.EnumerateArray()) yield return new JsonNode(e, Location.Index(i++), Context);
+                case JsonValueKind.Array:
+                    return JsonItems.OfArray(Element, Location, Context);
+                case JsonValueKind.Object when IsPowerShellArrayWrapper(Element, out var inner, out var innerName):
+                    return JsonItems.OfArray(inner, Location.Child(innerName), Context);
+                case JsonValueKind.String:
+                    var s = Element.GetString();
+                    if (LooksLikeTruncatedValue(s))
+                    {
+                        ReportTruncated(s);
+                        return JsonItems.Empty;
+                    }
+                    return JsonItems.OfOne(this);
+                case JsonValueKind.Object:
+                    return JsonItems.OfOne(this);
+                case JsonValueKind.Null:
+                case JsonValueKind.Undefined:
+                    return JsonItems.Empty;
+                default:
+                    Context.Error(Location, $"expected an array but found {Describe(Element.ValueKind)}");
+                    return JsonItems.Empty;
             }
-            else if (Element.ValueKind == JsonValueKind.String && LooksLikeDotNetTypeName(Element.GetString()))
+        }
+
+        private static bool IsPowerShellArrayWrapper(JsonElement obj, out JsonElement inner, out string innerName)
+        {
+            inner = default;
+            innerName = "value";
+            int count = 0;
+            bool hasValue = false, hasCount = false;
+            foreach (var p in obj.EnumerateObject())
             {
-                Context.Error(Location, $"'{Element.GetString()}' is a .NET type name, not data: the object was serialised with too small a depth (use ConvertTo-Json -Depth 20)");
+                count++;
+                if (count > 2) return false;
+                if (p.NameEquals("value") && p.Value.ValueKind == JsonValueKind.Array) { hasValue = true; inner = p.Value; }
+                else if (p.NameEquals("Count") && p.Value.ValueKind == JsonValueKind.Number) hasCount = true;
             }
-            else if (Element.ValueKind == JsonValueKind.Object || Element.ValueKind == JsonValueKind.String)
-            {
-                yield return this;
-            }
-            else if (Element.ValueKind != JsonValueKind.Null)
-            {
-                Context.Warn(Location, $"expected an array but found {Describe(Element.ValueKind)}; ignored");
-            }
+            return hasValue && hasCount;
         }
 
         public string? Str(string name, string? alias = null) => Get(name, alias)?.AsString();
         public bool? Bool(string name, string? alias = null) => Get(name, alias)?.AsBool();
         public int? Int(string name, string? alias = null) => Get(name, alias)?.AsInt();
 
-        public IEnumerable<JsonNode> Array(string name, string? alias = null) =>
-            Get(name, alias) is JsonNode n ? n.Items() : System.Array.Empty<JsonNode>();
+        public JsonItems Array(string name, string? alias = null) =>
+            Get(name, alias) is JsonNode n ? n.Items() : JsonItems.Empty;
+
+        /// <summary>Object items of an array member; an item of another type is an error naming what was expected.</summary>
+        public IEnumerable<JsonNode> Objects(string name, string what)
+        {
+            foreach (var item in Array(name))
+            {
+                if (item.IsObject) yield return item;
+                else if (!item.IsNull) item.Context.Error(item.Location, $"expected {what} (an object) but found {Describe(item.Element.ValueKind)}");
+            }
+        }
 
         /// <summary>Strings of an array member (or a single string).</summary>
         public List<string> Strings(string name, string? alias = null)
@@ -160,9 +259,33 @@ namespace AzSpokeTools.Engine.Snapshot
         {
             var n = Get(name, alias);
             if (n == null || n.Value.IsNull) return null;
-            var v = n.Value;
-            string? text = v.Element.ValueKind == JsonValueKind.Object ? v.Own("id")?.AsString() : v.AsString();
-            return ResourceId.TryParse(text, out var id) ? id : (ResourceId?)null;
+            return n.Value.AsRef();
+        }
+
+        /// <summary>This node as a reference: <c>{"id": "..."}</c> or a bare id string.</summary>
+        public ResourceId? AsRef()
+        {
+            string? text;
+            switch (Element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    var idNode = Own("id");
+                    if (idNode == null || idNode.Value.IsNull) return null;
+                    text = idNode.Value.AsString();
+                    break;
+                case JsonValueKind.String:
+                    text = AsString();
+                    break;
+                case JsonValueKind.Null:
+                    return null;
+                default:
+                    Context.Error(Location, $"expected a reference ({{\"id\": \"...\"}} or an id string) but found {Describe(Element.ValueKind)}");
+                    return null;
+            }
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            if (ResourceId.TryParse(text, out var id)) return id;
+            Context.Error(Location, $"'{text}' is not a resource id");
+            return null;
         }
 
         /// <summary>Prefixes of an address-space-like member (<c>{"addressPrefixes": [...]}</c>), validated.</summary>
@@ -170,39 +293,63 @@ namespace AzSpokeTools.Engine.Snapshot
         {
             var n = Get(name, alias);
             if (n == null || n.Value.IsNull) return new List<IpPrefix>();
-            var inner = n.Value.Element.ValueKind == JsonValueKind.Object ? n.Value.Get("addressPrefixes") : n;
-            return inner == null ? new List<IpPrefix>() : inner.Value.Prefixes();
+            if (n.Value.IsObject && !IsPowerShellArrayWrapper(n.Value.Element, out _, out _))
+            {
+                var inner = n.Value.Get("addressPrefixes");
+                return inner == null ? new List<IpPrefix>() : inner.Value.Prefixes();
+            }
+            return n.Value.Prefixes();
         }
 
         /// <summary>This node as a list of CIDR prefixes; invalid or non-network prefixes are errors.</summary>
         public List<IpPrefix> Prefixes()
         {
             var list = new List<IpPrefix>();
+            if (IsObject && !IsPowerShellArrayWrapper(Element, out _, out _))
+            {
+                Context.Error(Location, "expected a list of address prefixes but found an object");
+                return list;
+            }
             foreach (var item in Items())
             {
+                if (item.Element.ValueKind != JsonValueKind.String)
+                {
+                    if (!item.IsNull) item.Context.Error(item.Location, $"expected an address prefix string such as \"10.0.0.0/16\" but found {Describe(item.Element.ValueKind)}");
+                    continue;
+                }
                 var s = item.AsString();
                 if (s == null) continue;
-                if (IpPrefix.TryParse(s, out var p)) list.Add(p);
+                if (IpPrefix.TryParse(s, out var p)) { if (!list.Contains(p)) list.Add(p); }
                 else item.Context.Error(item.Location, IpPrefix.Describe(s)!);
             }
             return list;
         }
 
-        /// <summary>Tags as a case-insensitive dictionary.</summary>
+        /// <summary>Tags as a case-insensitive dictionary (<c>tags</c>; PowerShell objects call it <c>Tag</c>).</summary>
         public Dictionary<string, string> Tags()
         {
             var tags = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            var n = Own("tags");
+            var n = Own("tags") ?? Own("tag");
             if (n == null || n.Value.Element.ValueKind != JsonValueKind.Object) return tags;
             foreach (var p in n.Value.Element.EnumerateObject())
                 tags[p.Name] = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() ?? "" : p.Value.GetRawText();
             return tags;
         }
 
-        internal static bool LooksLikeDotNetTypeName(string? s) =>
-            s != null && (s.StartsWith("System.Collections.", StringComparison.Ordinal) || s.StartsWith("Microsoft.Azure.Commands.", StringComparison.Ordinal));
+        private void ReportTruncated(string? text = null) =>
+            Context.Error(Location, $"'{text ?? Element.GetString()}' is the name of a .NET type, not data: the object was serialised with too small a depth " +
+                                    "(Windows PowerShell's ConvertTo-Json defaults to -Depth 2); export again with ConvertTo-Json -Depth 20");
 
-        private static string Describe(JsonValueKind kind) => kind switch
+        /// <summary>What ConvertTo-Json writes for an object below its depth limit: a .NET type name or a PowerShell hashtable string.</summary>
+        internal static bool LooksLikeTruncatedValue(string? s) =>
+            s != null && s.Length > 7 &&
+            (s.StartsWith("System.Collections.", StringComparison.Ordinal) ||
+             s.StartsWith("Microsoft.Azure.Commands.", StringComparison.Ordinal) ||
+             s.StartsWith("Microsoft.Azure.Management.", StringComparison.Ordinal) ||
+             s == "System.Object[]" || s == "System.Object" ||
+             (s.StartsWith("@{", StringComparison.Ordinal) && s.EndsWith("}", StringComparison.Ordinal) && s.IndexOf('=') > 0));
+
+        internal static string Describe(JsonValueKind kind) => kind switch
         {
             JsonValueKind.Object => "an object",
             JsonValueKind.Array => "an array",
@@ -212,5 +359,58 @@ namespace AzSpokeTools.Engine.Snapshot
             JsonValueKind.False => "a boolean",
             _ => kind.ToString().ToLowerInvariant(),
         };
+
+        /// <summary>Case-insensitive member lookup for one object: exact name first (no allocation), then the object's shape.</summary>
+        private sealed class ObjectMembers
+        {
+            private bool _shapeResolved;
+            private PropertyNameShapes.Shape? _shape;
+            private Dictionary<string, KeyValuePair<string, JsonElement>>? _byName;
+
+            public SourceLocation? Location;
+            public bool PropertiesResolved;
+            public JsonElement PropertiesElement;
+            public string PropertiesName = "properties";
+            public ObjectMembers? PropertiesMembers;
+
+            public bool TryFind(JsonElement obj, string name, PropertyNameShapes shapes, out JsonElement value, out string actualName)
+            {
+                if (obj.TryGetProperty(name, out value)) { actualName = name; return true; }
+                if (!_shapeResolved)
+                {
+                    _shape = shapes.Find(obj);
+                    _shapeResolved = true;
+                }
+                if (_shape != null)
+                {
+                    if (_shape.TryGetActualName(name, out var spelt) && obj.TryGetProperty(spelt, out value))
+                    {
+                        actualName = spelt;
+                        return true;
+                    }
+                    value = default;
+                    actualName = name;
+                    return false;
+                }
+                if (_byName == null)
+                {
+                    _byName = new Dictionary<string, KeyValuePair<string, JsonElement>>(StringComparer.OrdinalIgnoreCase);
+                    foreach (var p in obj.EnumerateObject())
+                    {
+                        var n = p.Name;
+                        if (!_byName.ContainsKey(n)) _byName[n] = new KeyValuePair<string, JsonElement>(n, p.Value);
+                    }
+                }
+                if (_byName.TryGetValue(name, out var hit))
+                {
+                    actualName = hit.Key;
+                    value = hit.Value;
+                    return true;
+                }
+                value = default;
+                actualName = name;
+                return false;
+            }
+        }
     }
 }

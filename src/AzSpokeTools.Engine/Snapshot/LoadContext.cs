@@ -7,6 +7,9 @@ namespace AzSpokeTools.Engine.Snapshot
     {
         public List<LoadDiagnostic> Diagnostics { get; } = new List<LoadDiagnostic>();
 
+        /// <summary>Member-name shapes learnt while reading this load's documents.</summary>
+        public PropertyNameShapes Shapes { get; } = new PropertyNameShapes();
+
         public void Warn(SourceLocation at, string message) =>
             Diagnostics.Add(new LoadDiagnostic(DiagnosticSeverity.Warning, at, message));
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text;
 using System.Text.Json;
 using AzSpokeTools.Engine.Model;
 
@@ -9,10 +10,12 @@ namespace AzSpokeTools.Engine.Snapshot
 {
     /// <summary>
     /// Loads snapshots into a <see cref="Topology"/>. Accepts the snapshot envelope, a bare array of ARM
-    /// resources, <c>{"value": [...]}</c> list bodies, single resources, az CLI output (flattened camelCase)
-    /// and <c>Get-Az* | ConvertTo-Json</c> output (flattened PascalCase); a path may be a file, a directory
-    /// of <c>*.json</c> files, or <c>sample:NAME</c>. Errors throw <see cref="SnapshotLoadException"/>
-    /// listing every problem with its file and JSON path; nothing partial is returned.
+    /// resources, <c>{"value": [...]}</c> list bodies, Resource Graph responses (<c>{"data": [...]}</c>),
+    /// single resources, az CLI output (flattened camelCase) and <c>Get-Az* | ConvertTo-Json</c> output
+    /// (flattened PascalCase), in UTF-8 (with or without a byte order mark) or UTF-16; a path may be a file,
+    /// a directory of <c>*.json</c> files, or <c>sample:NAME</c>. Errors throw <see cref="SnapshotLoadException"/>
+    /// listing every problem with its file and JSON path; nothing partial is returned. Warnings (dangling
+    /// references, duplicates, action results without a scope) are in <see cref="Topology.Diagnostics"/>.
     /// </summary>
     public static class SnapshotLoader
     {
@@ -30,8 +33,17 @@ namespace AzSpokeTools.Engine.Snapshot
             {
                 foreach (var (name, open) in Expand(path, context))
                 {
-                    using var stream = open();
-                    ReadDocument(stream, name, builder, context);
+                    Stream stream;
+                    try
+                    {
+                        stream = open();
+                    }
+                    catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                    {
+                        context.Error(new SourceLocation(name, "$"), "cannot be read: " + ex.Message);
+                        continue;
+                    }
+                    using (stream) ReadDocument(stream, name, builder, context);
                 }
             }
             return builder.Finish();
@@ -46,23 +58,33 @@ namespace AzSpokeTools.Engine.Snapshot
             return builder.Finish();
         }
 
+        // A path that cannot be expanded is recorded as an error and loading goes on, so that every problem is reported at once.
         private static IEnumerable<(string Name, Func<Stream> Open)> Expand(string path, LoadContext context)
         {
+            var none = Array.Empty<(string, Func<Stream>)>();
             if (string.IsNullOrWhiteSpace(path))
-                throw new SnapshotLoadException(new[] { new LoadDiagnostic(DiagnosticSeverity.Error, new SourceLocation("(snapshot)", "$"), "no snapshot path given") });
+            {
+                context.Error(new SourceLocation("(snapshot)", "$"), "no snapshot path given");
+                return none;
+            }
             if (SampleSnapshots.TryResolve(path, out var open, out var sampleProblem))
                 return new[] { (path, open!) };
             if (sampleProblem != null)
-                throw new SnapshotLoadException(new[] { new LoadDiagnostic(DiagnosticSeverity.Error, new SourceLocation(path, "$"), sampleProblem) });
+            {
+                context.Error(new SourceLocation(path, "$"), sampleProblem);
+                return none;
+            }
             if (Directory.Exists(path))
             {
                 var files = Directory.GetFiles(path, "*.json").OrderBy(f => f, StringComparer.Ordinal).ToList();
-                if (files.Count == 0)
-                    throw new SnapshotLoadException(new[] { new LoadDiagnostic(DiagnosticSeverity.Error, new SourceLocation(path, "$"), "the directory has no *.json files") });
+                if (files.Count == 0) context.Error(new SourceLocation(path, "$"), "the directory has no *.json files");
                 return files.Select(f => (f, (Func<Stream>)(() => File.OpenRead(f))));
             }
             if (!File.Exists(path))
-                throw new SnapshotLoadException(new[] { new LoadDiagnostic(DiagnosticSeverity.Error, new SourceLocation(path, "$"), "file not found") });
+            {
+                context.Error(new SourceLocation(path, "$"), "file not found");
+                return none;
+            }
             return new[] { (path, (Func<Stream>)(() => File.OpenRead(path))) };
         }
 
@@ -71,7 +93,12 @@ namespace AzSpokeTools.Engine.Snapshot
             JsonDocument doc;
             try
             {
-                doc = JsonDocument.Parse(stream, DocumentOptions);
+                doc = JsonDocument.Parse(ReadUtf8(stream), DocumentOptions);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                context.Error(new SourceLocation(file, "$"), "cannot be read: " + ex.Message);
+                return;
             }
             catch (JsonException ex)
             {
@@ -129,11 +156,23 @@ namespace AzSpokeTools.Engine.Snapshot
                 if (root.Own("coverage") is JsonNode coverage) builder.AddCoverage(coverage);
                 return;
             }
+            if (root.Own("data") is JsonNode data && (root.Own("totalRecords") != null || root.Own("total_records") != null || root.Own("count") != null))
+            {
+                // A Resource Graph response (REST or az graph query): the rows are ARM resources.
+                if (data.Element.ValueKind == JsonValueKind.Array)
+                    foreach (var item in data.Items()) builder.AddResource(item);
+                else
+                    context.Error(data.Location, "this Resource Graph response is in the table format; query with resultFormat objectArray");
+                return;
+            }
             if (root.Own("value") is JsonNode value && value.Element.ValueKind == JsonValueKind.Array)
             {
                 // A list body: resources, or an action body whose scope is unknown.
                 var first = value.Element.GetArrayLength() > 0 ? value.Element[0] : default;
-                if (first.ValueKind == JsonValueKind.Object && !LooksLikeResource(first))
+                // AVNM POST actions (effective / active configurations) list configurations with their groups and
+                // page with skipToken; they describe where a configuration applies, not the configuration resource.
+                bool actionRows = root.Own("skipToken") != null || (first.ValueKind == JsonValueKind.Object && new JsonNode(first, value.Location, context).Own("configurationGroups") != null);
+                if (first.ValueKind == JsonValueKind.Object && (actionRows || !LooksLikeResource(first)))
                 {
                     builder.AddUnscopedActionBody(root);
                     return;
@@ -147,6 +186,42 @@ namespace AzSpokeTools.Engine.Snapshot
                 return;
             }
             builder.AddUnscopedActionBody(root);
+        }
+
+        /// <summary>
+        /// The whole document as UTF-8 without a byte order mark, read into one exactly-sized buffer that the
+        /// document parses in place. UTF-16 files (what Windows PowerShell's <c>&gt;</c> writes) are transcoded.
+        /// </summary>
+        internal static ReadOnlyMemory<byte> ReadUtf8(Stream stream)
+        {
+            byte[] bytes;
+            if (stream.CanSeek)
+            {
+                long remaining = stream.Length - stream.Position;
+                if (remaining > int.MaxValue) throw new IOException("the snapshot is larger than 2 GB");
+                bytes = new byte[remaining];
+                int read = 0;
+                while (read < bytes.Length)
+                {
+                    int n = stream.Read(bytes, read, bytes.Length - read);
+                    if (n == 0) break;
+                    read += n;
+                }
+                if (read < bytes.Length) Array.Resize(ref bytes, read);
+            }
+            else
+            {
+                using var copy = new MemoryStream();
+                stream.CopyTo(copy);
+                bytes = copy.ToArray();
+            }
+            if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+                return new ReadOnlyMemory<byte>(bytes, 3, bytes.Length - 3);
+            if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+                return Encoding.UTF8.GetBytes(Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2));
+            if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+                return Encoding.UTF8.GetBytes(Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2));
+            return bytes;
         }
 
         private static bool LooksLikeResource(JsonElement e)

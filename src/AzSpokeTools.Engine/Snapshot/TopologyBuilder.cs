@@ -17,10 +17,6 @@ namespace AzSpokeTools.Engine.Snapshot
         private readonly List<(Subnet Subnet, JsonNode Node)> _standaloneSubnets = new List<(Subnet, JsonNode)>();
         private readonly List<(ResourceId Parent, JsonNode Node)> _standalonePeerings = new List<(ResourceId, JsonNode)>();
         private readonly List<(ResourceId Parent, JsonNode Node)> _standaloneRoutes = new List<(ResourceId, JsonNode)>();
-        private readonly List<HubVirtualNetworkConnection> _hubConnections = new List<HubVirtualNetworkConnection>();
-        private readonly List<HubRouteTable> _hubRouteTables = new List<HubRouteTable>();
-        private readonly List<RoutingIntent> _routingIntents = new List<RoutingIntent>();
-        private readonly List<StaticMember> _staticMembers = new List<StaticMember>();
         private readonly List<(JsonNode Node, ResourceId Scope)> _deploymentResults = new List<(JsonNode, ResourceId)>();
 
         private readonly List<JsonDocument> _documents = new List<JsonDocument>();
@@ -89,12 +85,12 @@ namespace AzSpokeTools.Engine.Snapshot
                 case "microsoft.network/privateendpoints": _t.PrivateEndpoints.Add(PrivateEndpoint.Read(n, id, type)); break;
                 case "microsoft.network/virtualwans": _t.VirtualWans.Add(VirtualWan.Read(n, id, type)); break;
                 case "microsoft.network/virtualhubs": _t.VirtualHubs.Add(VirtualHub.Read(n, id, type)); break;
-                case "microsoft.network/virtualhubs/hubvirtualnetworkconnections": _hubConnections.Add(HubVirtualNetworkConnection.Read(n, id, type)); break;
-                case "microsoft.network/virtualhubs/hubroutetables": _hubRouteTables.Add(HubRouteTable.Read(n, id, type)); break;
-                case "microsoft.network/virtualhubs/routingintent": _routingIntents.Add(RoutingIntent.Read(n, id, type)); break;
+                case "microsoft.network/virtualhubs/hubvirtualnetworkconnections": _t.HubVirtualNetworkConnections.Add(HubVirtualNetworkConnection.Read(n, id, type)); break;
+                case "microsoft.network/virtualhubs/hubroutetables": _t.HubRouteTables.Add(HubRouteTable.Read(n, id, type)); break;
+                case "microsoft.network/virtualhubs/routingintent": _t.RoutingIntents.Add(RoutingIntent.Read(n, id, type)); break;
                 case "microsoft.network/networkmanagers": _t.NetworkManagers.Add(NetworkManager.Read(n, id, type)); break;
                 case "microsoft.network/networkmanagers/networkgroups": _t.NetworkGroups.Add(NetworkGroup.Read(n, id, type)); break;
-                case "microsoft.network/networkmanagers/networkgroups/staticmembers": _staticMembers.Add(StaticMember.Read(n, id, type)); break;
+                case "microsoft.network/networkmanagers/networkgroups/staticmembers": _t.StaticMembers.Add(StaticMember.Read(n, id, type)); break;
                 case "microsoft.network/networkmanagers/connectivityconfigurations": _t.ConnectivityConfigurations.Add(ConnectivityConfiguration.Read(n, id, type)); break;
                 default:
                     _t.UnknownTypes.TryGetValue(type, out var count);
@@ -142,7 +138,12 @@ namespace AzSpokeTools.Engine.Snapshot
 
         public void AddCoverage(JsonNode n)
         {
-            foreach (var gap in n.Array("denied"))
+            if (!n.IsObject)
+            {
+                _context.Error(n.Location, "coverage must be an object such as {\"denied\": [{\"scope\": ..., \"type\": ..., \"status\": 403}]}");
+                return;
+            }
+            foreach (var gap in n.Objects("denied", "a coverage gap"))
             {
                 var scope = gap.Own("scope")?.AsString();
                 if (string.IsNullOrEmpty(scope))
@@ -250,7 +251,9 @@ namespace AzSpokeTools.Engine.Snapshot
             {
                 if (!vnets.TryGetValue(subnet.Id.Parent!.Value, out var vnet))
                 {
-                    _context.Warn(node.Location, $"subnet {subnet.Id} belongs to a virtual network that is not in the snapshot; its routes cannot be computed");
+                    _context.Warn(node.Location, $"subnet {subnet.Id} belongs to virtual network {subnet.Id.Parent} that is not in the snapshot; " +
+                                                 "the subnet is kept (DetachedSubnets) but its routes cannot be computed");
+                    _t.DetachedSubnets.Add(subnet);
                     continue;
                 }
                 subnet.VirtualNetwork = vnet;
@@ -261,7 +264,12 @@ namespace AzSpokeTools.Engine.Snapshot
             {
                 if (!vnets.TryGetValue(parent, out var vnet))
                 {
-                    _context.Warn(node.Location, $"peering {node.Own("id")?.AsString()} belongs to a virtual network that is not in the snapshot; ignored");
+                    var standIn = new VirtualNetwork { Id = parent, Name = parent.Name, Type = "Microsoft.Network/virtualNetworks" };
+                    var detached = VirtualNetworkPeering.Read(node, standIn);
+                    if (detached == null) continue;
+                    _context.Warn(node.Location, $"peering {detached.Id} belongs to virtual network {parent} that is not in the snapshot; " +
+                                                 "the peering is kept (DetachedPeerings) but no routes can be computed for it");
+                    _t.DetachedPeerings.Add(detached);
                     continue;
                 }
                 var p = VirtualNetworkPeering.Read(node, vnet);
@@ -274,7 +282,12 @@ namespace AzSpokeTools.Engine.Snapshot
             {
                 if (!tables.TryGetValue(parent, out var table))
                 {
-                    _context.Warn(node.Location, $"route {node.Own("id")?.AsString()} belongs to a route table that is not in the snapshot; ignored");
+                    var standIn = new RouteTable { Id = parent, Name = parent.Name, Type = "Microsoft.Network/routeTables" };
+                    var detached = UserRoute.Read(node, standIn);
+                    if (detached == null) continue;
+                    _context.Warn(node.Location, $"route {parent.Name}/{detached.Name} belongs to route table {parent} that is not in the snapshot; " +
+                                                 "the route is kept (DetachedRoutes) but no subnet can be shown to use it");
+                    _t.DetachedRoutes.Add(detached);
                     continue;
                 }
                 var r = UserRoute.Read(node, table);
@@ -283,20 +296,23 @@ namespace AzSpokeTools.Engine.Snapshot
                 if (existing >= 0) table.Routes[existing] = r; else table.Routes.Add(r);
             }
             var hubs = _t.VirtualHubs.ToDictionary(h => h.Id);
-            foreach (var c in _hubConnections)
+            foreach (var c in _t.HubVirtualNetworkConnections)
             {
                 if (hubs.TryGetValue(c.HubId, out var hub)) hub.Connections.Add(c);
-                else _context.Warn(c.Source, $"hub connection {c.Name} belongs to virtual hub {c.HubId} that is not in the snapshot; ignored");
+                else _context.Warn(c.Source, $"hub connection {c.Name} belongs to virtual hub {c.HubId} that is not in the snapshot; kept in HubVirtualNetworkConnections only");
             }
-            foreach (var rt in _hubRouteTables)
+            foreach (var rt in _t.HubRouteTables)
             {
                 if (hubs.TryGetValue(rt.HubId, out var hub)) hub.RouteTables.Add(rt);
-                else _context.Warn(rt.Source, $"hub route table {rt.Name} belongs to virtual hub {rt.HubId} that is not in the snapshot; ignored");
+                else _context.Warn(rt.Source, $"hub route table {rt.Name} belongs to virtual hub {rt.HubId} that is not in the snapshot; kept in HubRouteTables only");
             }
-            foreach (var ri in _routingIntents)
+            foreach (var ri in _t.RoutingIntents)
             {
-                if (hubs.TryGetValue(ri.HubId, out var hub)) hub.RoutingIntent = ri;
-                else _context.Warn(ri.Source, $"routing intent {ri.Name} belongs to virtual hub {ri.HubId} that is not in the snapshot; ignored");
+                if (!hubs.TryGetValue(ri.HubId, out var hub))
+                    _context.Warn(ri.Source, $"routing intent {ri.Name} belongs to virtual hub {ri.HubId} that is not in the snapshot; kept in RoutingIntents only");
+                else if (hub.RoutingIntent != null)
+                    _context.Warn(ri.Source, $"virtual hub {hub.Name} has more than one routing intent; {hub.RoutingIntent.Name} is used");
+                else hub.RoutingIntent = ri;
             }
             var managers = _t.NetworkManagers.ToDictionary(m => m.Id);
             var groups = _t.NetworkGroups.ToDictionary(g => g.Id);
@@ -310,11 +326,11 @@ namespace AzSpokeTools.Engine.Snapshot
                 if (managers.TryGetValue(c.NetworkManagerId, out var m)) m.ConnectivityConfigurations.Add(c);
                 else _context.Warn(c.Source, $"connectivity configuration {c.Name} belongs to network manager {c.NetworkManagerId} that is not in the snapshot");
             }
-            foreach (var s in _staticMembers)
+            foreach (var s in _t.StaticMembers)
             {
                 if (s.MemberResourceId == null) continue;
                 if (groups.TryGetValue(s.NetworkGroupId, out var g)) { if (!g.StaticMemberIds.Contains(s.MemberResourceId.Value)) g.StaticMemberIds.Add(s.MemberResourceId.Value); }
-                else _context.Warn(s.Source, $"static member {s.Name} belongs to network group {s.NetworkGroupId} that is not in the snapshot; ignored");
+                else _context.Warn(s.Source, $"static member {s.Name} belongs to network group {s.NetworkGroupId} that is not in the snapshot; kept in StaticMembers only");
             }
             foreach (var (body, scope) in _deploymentResults)
             {
@@ -369,7 +385,7 @@ namespace AzSpokeTools.Engine.Snapshot
             foreach (var nic in _t.NetworkInterfaces)
                 foreach (var c in nic.IpConfigurations)
                     if (c.SubnetId is ResourceId s && !subnets.Contains(s))
-                        _context.Warn(nic.Source, $"network interface {nic.Name} is in subnet {s} that is not in the snapshot");
+                        _context.Warn(c.Source, $"network interface {nic.Name} ({c.Name}) is in subnet {s} that is not in the snapshot");
             foreach (var g in _t.VirtualNetworkGateways)
                 if (g.SubnetId is ResourceId s && !subnets.Contains(s))
                     _context.Warn(g.Source, $"gateway {g.Name} is in subnet {s} that is not in the snapshot");

@@ -25,7 +25,7 @@ public class ConnectedGroupRouteTests
         doc["resources"]!.AsArray().Select(r => r!.AsObject()).Single(r => r["name"]!.GetValue<string>() == name);
 
     private static EffectiveRouteTable Table(Topology t, string subnet) =>
-        new EffectiveRouteCalculator(t).ForSubnet(TopologyNames.ResolveSubnet(t, subnet, "Subnet"));
+        new EffectiveRouteCalculator(t).ForSubnet(t.ResolveSubnet(subnet));
 
     private static IEnumerable<string> ConnectedGroupPrefixes(EffectiveRouteTable table) =>
         table.Routes.Where(r => r.NextHopType == NextHopType.ConnectedGroup).SelectMany(r => r.AddressPrefix).OrderBy(p => p);

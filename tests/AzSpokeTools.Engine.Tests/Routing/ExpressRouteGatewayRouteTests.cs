@@ -32,7 +32,7 @@ public class ExpressRouteGatewayRouteTests
         doc["resources"]!.AsArray().Select(r => r!.AsObject()).Single(r => r["name"]!.GetValue<string>() == name);
 
     private static EffectiveRouteTable SpokeA1(Topology t) =>
-        new EffectiveRouteCalculator(t).ForSubnet(TopologyNames.ResolveSubnet(t, "spoke-a1/workload", "Subnet"));
+        new EffectiveRouteCalculator(t).ForSubnet(t.ResolveSubnet("spoke-a1/workload"));
 
     private static EffectiveRoute? Winner(EffectiveRouteTable table, string ip) =>
         SampleRouteExpectationTests.LongestPrefixMatch(table, IpAddressValue.Parse(ip)).FirstOrDefault();
@@ -76,7 +76,7 @@ public class ExpressRouteGatewayRouteTests
     {
         // spoke-a2/workload carries rt-spoke-a2-fw; turn its BGP propagation off.
         var t = Contoso();
-        var subnet = TopologyNames.ResolveSubnet(t, "spoke-a2/workload", "Subnet");
+        var subnet = t.ResolveSubnet("spoke-a2/workload");
         var calc = new EffectiveRouteCalculator(t);
         Assert.Contains(calc.ForSubnet(subnet).Routes, r => r.Source == RouteSource.VirtualNetworkGateway);
         var rt = Assert.Single(t.RouteTables, r => r.Id == subnet.RouteTableId);

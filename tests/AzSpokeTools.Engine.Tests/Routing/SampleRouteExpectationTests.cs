@@ -42,7 +42,7 @@ public class SampleRouteExpectationTests
     {
         var e = Entry(sample, "routes", index);
         var calc = For(sample);
-        var table = calc.ForSubnet(TopologyNames.ResolveSubnet(calc.Topology, subnet, "subnet"));
+        var table = calc.ForSubnet(calc.Topology.ResolveSubnet(subnet));
         var winners = LongestPrefixMatch(table, IpAddressValue.Parse(destination));
         var why = e.TryGetProperty("why", out var w) ? w.GetString() : "";
         var expectedHop = e.GetProperty("nextHopType").GetString();
@@ -70,7 +70,7 @@ public class SampleRouteExpectationTests
     {
         var e = Entry(sample, "tables", index);
         var calc = For(sample);
-        var table = calc.ForSubnet(TopologyNames.ResolveSubnet(calc.Topology, subnet, "subnet"));
+        var table = calc.ForSubnet(calc.Topology.ResolveSubnet(subnet));
         if (e.TryGetProperty("contains", out var contains))
             foreach (var row in contains.EnumerateArray())
                 Assert.True(table.Routes.Any(r => RowMatches(row, r)), $"{sample} {subnet}: expected a row {row}\n{Dump(table)}");

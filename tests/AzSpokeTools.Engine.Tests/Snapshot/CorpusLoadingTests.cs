@@ -15,15 +15,35 @@ public class CorpusLoadingTests
     public void EveryCorpusFileLoadsWithoutErrors(string file)
     {
         var topology = SnapshotLoader.Load(TestPaths.Example(file));
-        Assert.Contains(TestPaths.Example(file), topology.Files);
+        Assert.Equal(new[] { TestPaths.Example(file) }, topology.Files);
+        Assert.All(topology.Diagnostics, d => Assert.Equal(TestPaths.Example(file), d.Location.File));
     }
 
     [Fact]
     public void WholeCorpusLoadsAsOneTopology()
     {
         var t = SnapshotLoader.Load(TestPaths.ArmExamples);
-        Assert.True(t.VirtualNetworks.Count >= 3);
-        Assert.True(t.RouteTables.Count >= 1);
+        var c = t.Counts();
+        Assert.Equal(4, c["virtualNetworks"]);       // test-vnet (twice, kept once), vnet1, vnet2 (rg1), vnet2 (rg2)
+        Assert.Equal(2, c["subnets"]);
+        Assert.Equal(4, c["routeTables"]);           // testrt (subid), testrt2, testrt (0000), testrt3
+        Assert.Equal(2, c["routes"]);
+        Assert.Equal(3, c["virtualNetworkGateways"]);
+        Assert.Equal(1, c["virtualHubs"]);
+        Assert.Equal(2, c["hubRouteTables"]);
+        Assert.Equal(1, c["connectivityConfigurations"]);
+        Assert.Single(t.DetachedSubnets);               // SubnetGet: its VNet is not in the corpus
+        Assert.Equal(2, t.DetachedPeerings.Count);    // peer and peer2 of peerTest/vnet1
+        Assert.Empty(t.UnknownTypes);
+        // Action results without the resource they were called on are reported, never guessed.
+        var unscoped = t.Diagnostics.Where(d => d.Message.Contains("action result")).Select(d => Path.GetFileName(d.Location.File)).OrderBy(f => f, StringComparer.Ordinal);
+        Assert.Equal(new[]
+        {
+            "EffectiveRoutesListForVirtualHub.json", "NetworkInterfaceEffectiveRouteTableList.json",
+            "NetworkManagerActiveConnectivityConfigurationsList.json", "NetworkManagerDeploymentStatusList.json",
+            "NetworkManagerEffectiveConnectivityConfigurationsList.json", "NetworkWatcherNextHopGet.json",
+        }, unscoped);
+        Assert.All(t.Diagnostics, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
     }
 
     [Fact]

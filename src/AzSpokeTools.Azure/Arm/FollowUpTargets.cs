@@ -1,0 +1,25 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json.Nodes;
+using AzSpokeTools.Azure.ResourceGraph;
+
+namespace AzSpokeTools.Azure.Arm
+{
+    /// <summary>Ids of the resources whose children or actions are read after the inventory.</summary>
+    internal sealed class FollowUpTargets
+    {
+        public List<string> NetworkManagers { get; } = new List<string>();
+        public List<string> VirtualHubs { get; } = new List<string>();
+        public List<string> VirtualNetworkGateways { get; } = new List<string>();
+
+        public void Note(JsonObject resource)
+        {
+            var type = ResourceGraphInventory.StringOrNull(resource["type"]);
+            var id = ResourceGraphInventory.StringOrNull(resource["id"]);
+            if (type == null || id == null) return;
+            if (type.Equals("Microsoft.Network/networkManagers", StringComparison.OrdinalIgnoreCase)) NetworkManagers.Add(id);
+            else if (type.Equals("Microsoft.Network/virtualHubs", StringComparison.OrdinalIgnoreCase)) VirtualHubs.Add(id);
+            else if (type.Equals("Microsoft.Network/virtualNetworkGateways", StringComparison.OrdinalIgnoreCase)) VirtualNetworkGateways.Add(id);
+        }
+    }
+}

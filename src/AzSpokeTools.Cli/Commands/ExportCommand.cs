@@ -1,0 +1,136 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using AzSpokeTools.Azure.Export;
+
+namespace AzSpokeTools.Cli.Commands;
+
+/// <summary>
+/// <c>azspoke export --out F</c>: live pull of the estate into a snapshot file. Progress and warnings go
+/// to stderr, a JSON summary to stdout. Exit 0 written, 2 bad input, 3 Azure or network failure (or
+/// cancelled by Ctrl+C); in both failure cases no file is left.
+/// </summary>
+public static class ExportCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var output = new Option<string>("--out") { Description = "Snapshot file to write.", Required = true };
+        var subscriptions = new Option<string[]>("--subscription")
+        {
+            Description = "Subscription id(s) to read (default: every subscription the identity can list).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var managementGroup = new Option<string>("--management-group") { Description = "Read one management group instead of subscriptions." };
+        var environment = new Option<string>("--environment") { Description = "AzureCloud (default), AzureUSGovernment or AzureChinaCloud." };
+        var armEndpoint = new Option<string>("--arm-endpoint") { Description = "Explicit ARM endpoint URL (https) for another cloud." };
+        var accessToken = new Option<string>("--access-token") { Description = "Bearer token for ARM (default: DefaultAzureCredential)." };
+        var learnedRoutes = new Option<bool>("--include-learned-routes") { Description = "Also capture getLearnedRoutes of every virtual network gateway." };
+        var effectiveRoutes = new Option<string[]>("--include-effective-routes")
+        {
+            Description = "Network interface resource id(s) whose effective route table is captured.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var verbose = new Option<bool>("--verbose") { Description = "Log every HTTP attempt (request id, method, URL, status, elapsed) to stderr." };
+
+        var command = new Command("export", "Pull the estate's network topology from Azure into a snapshot file.")
+        {
+            output, subscriptions, managementGroup, environment, armEndpoint, accessToken, learnedRoutes, effectiveRoutes, verbose,
+        };
+        command.SetAction(parse =>
+        {
+            var options = new ExportOptions
+            {
+                ManagementGroupId = parse.GetValue(managementGroup),
+                Environment = parse.GetValue(environment),
+                AccessToken = parse.GetValue(accessToken),
+                IncludeLearnedRoutes = parse.GetValue(learnedRoutes),
+            };
+            foreach (var s in parse.GetValue(subscriptions) ?? []) options.SubscriptionIds.Add(s);
+            foreach (var n in parse.GetValue(effectiveRoutes) ?? []) options.EffectiveRouteNetworkInterfaceIds.Add(n);
+            var endpoint = parse.GetValue(armEndpoint);
+            if (endpoint != null)
+            {
+                if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri))
+                    throw new CliInputException("--arm-endpoint '" + endpoint + "' is not an absolute URL.");
+                options.ArmEndpoint = uri;
+            }
+            return Run(ctx, options, parse.GetValue(output)!, parse.GetValue(verbose));
+        });
+        return command;
+    }
+
+    /// <summary>The library's parameter names (the cmdlet's) mapped to this command's options.</summary>
+    private static readonly Dictionary<string, string> OptionNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["SubscriptionId"] = "--subscription",
+        ["ManagementGroupId"] = "--management-group",
+        ["Environment"] = "--environment",
+        ["ArmEndpoint"] = "--arm-endpoint",
+        ["AccessToken"] = "--access-token",
+        ["EffectiveRouteNetworkInterfaceIds"] = "--include-effective-routes",
+        ["OutputPath"] = "--out",
+    };
+
+    private static int Run(CliContext ctx, ExportOptions options, string outputPath, bool verbose)
+    {
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true; // let the export unwind and delete its temporary file
+            cancel.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            var observer = new StderrObserver(ctx.Err, verbose);
+            var summary = new TopologyExporter(options, observer).ExportAsync(outputPath, cancel.Token).GetAwaiter().GetResult();
+            var json = new JsonObject
+            {
+                ["out"] = summary.OutputPath,
+                ["resources"] = summary.Resources,
+                ["results"] = summary.Results,
+                ["complete"] = summary.Complete,
+                ["denied"] = new JsonArray(summary.DeniedScopes.Select(d => (JsonNode?)JsonValue.Create(d)).ToArray()),
+                ["resourceGraphPages"] = summary.ResourceGraphPages,
+                ["httpRequests"] = summary.HttpRequests,
+                ["elapsedMs"] = (long)summary.Elapsed.TotalMilliseconds,
+            };
+            ctx.Out.WriteLine(json.ToJsonString());
+            return ExitCodes.Success;
+        }
+        catch (ArgumentException ex)
+        {
+            var option = ex.ParamName != null && OptionNames.TryGetValue(ex.ParamName, out var name) ? name + ": " : "";
+            var message = ex.ParamName != null ? ex.Message.Replace(" (Parameter '" + ex.ParamName + "')", "") : ex.Message;
+            throw new CliInputException(option + message);
+        }
+        catch (AzureExportException ex)
+        {
+            ctx.Err.WriteLine("error: " + ex.Message);
+            return ExitCodes.AzureFailure;
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            ctx.Err.WriteLine("error: export cancelled; no snapshot was written.");
+            return ExitCodes.AzureFailure;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    /// <summary>Warnings, progress and (with --verbose) request lines on stderr.</summary>
+    private sealed class StderrObserver(TextWriter err, bool verbose) : IExportObserver
+    {
+        public void Warning(string message) => err.WriteLine("warning: " + message);
+
+        public void Progress(string activity, int pages, int resources)
+            => err.WriteLine(string.Format(CultureInfo.InvariantCulture, "export: {0}: {1} pages, {2} resources", activity, pages, resources));
+
+        public void Verbose(string message)
+        {
+            if (verbose) err.WriteLine("verbose: " + message);
+        }
+    }
+}

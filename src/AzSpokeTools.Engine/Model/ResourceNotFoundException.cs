@@ -1,0 +1,20 @@
+using System.Collections.Generic;
+
+namespace AzSpokeTools.Engine.Model
+{
+    /// <summary>A name or id given by the user matches nothing of the kind asked for in the snapshot.</summary>
+    public sealed class ResourceNotFoundException : KeyNotFoundException
+    {
+        public ResourceNotFoundException(string kind, string name, string message)
+            : base(message)
+        {
+            Kind = kind;
+            RequestedName = name;
+        }
+
+        /// <summary>What was looked for, e.g. "subnet".</summary>
+        public string Kind { get; }
+        /// <summary>The name or id as the user gave it.</summary>
+        public string RequestedName { get; }
+    }
+}
