@@ -44,7 +44,7 @@ namespace AzSpokeTools.Engine.Readiness
                     if (matches.Count == 0) throw new EngineInputException("VirtualNetwork", $"no virtual network matches '{t}' in the snapshot");
                     foreach (var m in matches) chosen.Add(m.Id);
                 }
-                else chosen.Add(TopologyNames.ResolveVirtualNetwork(topology, t, "VirtualNetwork").Id);
+                else chosen.Add(RequestNames.VirtualNetwork(topology, t, "VirtualNetwork").Id);
             }
             if (VirtualNetwork.Count > 0) parts.Add("VNets " + string.Join(", ", VirtualNetwork));
 
