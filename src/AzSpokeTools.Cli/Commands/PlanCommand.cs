@@ -1,5 +1,8 @@
 using System.CommandLine;
+using AzSpokeTools.Azure.Apply;
+using AzSpokeTools.Azure.Export;
 using AzSpokeTools.Cli.Output;
+using AzSpokeTools.Engine.Hosting;
 using AzSpokeTools.Engine.Migration;
 using AzSpokeTools.Engine.Requests;
 
@@ -23,10 +26,16 @@ public static class PlanCommand
         var dynamic = new Option<bool>("--dynamic-membership") { Description = "Azure Policy membership by the selection's tag instead of static members" };
         var owner = new Option<string>("--owner") { Description = "Ownership marker value (tag azspoke-owner)", DefaultValueFactory = _ => "azspoke" };
         var noWhatIf = new Option<bool>("--no-what-if") { Description = "Skip the before/after path matrix" };
+        var apply = new Option<bool>("--apply") { Description = "Create or update the AVNM resources and commit waves 1..--wave in Azure (refused while readiness errors remain)" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "With --apply: read Azure and print every write it would send, send none" };
+        var wave = new Option<int>("--wave") { Description = "With --apply: apply waves 1..N (default 1, the pilot)", DefaultValueFactory = _ => 1 };
+        var environment = new Option<string?>("--environment") { Description = "AzureCloud (default), AzureUSGovernment or AzureChinaCloud" };
+        var armEndpoint = new Option<string?>("--arm-endpoint") { Description = "Explicit ARM endpoint URL (https)" };
+        var accessToken = new Option<string?>("--access-token") { Description = "Bearer token for ARM (default: DefaultAzureCredential)" };
         var command = new Command("plan", "The migration plan from hairpin to AVNM mesh: group, configuration, waves, IaC, before/after path matrix, rollback.");
         command.Options.Add(snapshot);
         selection.AddTo(command);
-        foreach (var o in new Option[] { output, iac, format, manager, dynamic, owner, noWhatIf }) command.Options.Add(o);
+        foreach (var o in new Option[] { output, iac, format, manager, dynamic, owner, noWhatIf, apply, dryRun, wave, environment, armEndpoint, accessToken }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var formats = PlanOutputs.Parse(parse.GetValue(iac));
@@ -55,9 +64,59 @@ public static class PlanCommand
             if (parse.GetValue(format) == "json") ctx.Out.Write(files[0].Value);
             else WriteSummary(ctx.Out, plan, dir, files.Select(f => f.Key));
             bool blocked = plan.Blockers.Count > 0 || (plan.WhatIf?.LosingConnectivity.Any() ?? false);
-            return blocked ? ExitCodes.Findings : ExitCodes.Success;
+            if (!parse.GetValue(apply))
+            {
+                if (parse.GetValue(dryRun)) throw new CliInputException("--dry-run needs --apply.");
+                return blocked ? ExitCodes.Findings : ExitCodes.Success;
+            }
+            if (plan.Blockers.Count > 0)
+            {
+                ctx.Err.WriteLine("error: --apply refused: readiness errors remain (" + string.Join("; ", plan.Blockers) + ")");
+                return ExitCodes.Findings;
+            }
+            var applyPlan = MeshApplyPlan.Create(plan, parse.GetValue(wave));
+            var connection = new ExportOptions { Environment = parse.GetValue(environment), AccessToken = parse.GetValue(accessToken) };
+            if (parse.GetValue(armEndpoint) is string endpoint)
+            {
+                if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri)) throw new CliInputException("--arm-endpoint '" + endpoint + "' is not an absolute URL.");
+                connection.ArmEndpoint = uri;
+            }
+            try { connection.Validate(); }
+            catch (ArgumentException ex) { throw new CliInputException(ex.Message); }
+            return Apply(ctx, applyPlan, connection, !parse.GetValue(dryRun));
         });
         return command;
+    }
+
+    /// <summary>Sends the apply requests; every write is printed before it is sent (or, with --dry-run, instead).</summary>
+    private static int Apply(CliContext ctx, MeshApplyPlan applyPlan, ExportOptions connection, bool send)
+    {
+        var host = new ApplyHost(ctx, send);
+        var result = MeshApplyRunner.Run(applyPlan, new ArmApplySender(connection), host);
+        ctx.Out.WriteLine($"{(send ? "Apply" : "Dry run")} of waves 1..{applyPlan.ThroughWave} of {applyPlan.Plan.Waves.Count}:");
+        TextTable.Write(ctx.Out, new[] { "Step", "Method", "Path", "State", "HTTP" },
+            result.Requests.Select(r => new[] { r.Request.Step.ToString(), r.Request.Method, r.Request.Path, r.State.ToString(), r.Status == 0 ? "" : r.Status.ToString() }).ToList());
+        foreach (var region in result.Regions)
+            ctx.Out.WriteLine($"{region.Region}: {region.Status}" + (region.Error != null ? $" ({region.Error})" : "") + $"; rollback: {region.RollbackCommand}");
+        if (result.Refusal != null) { ctx.Err.WriteLine("error: " + result.Refusal); return ExitCodes.Findings; }
+        if (result.Failure != null) { ctx.Err.WriteLine("error: " + result.Failure); return ExitCodes.AzureFailure; }
+        if (send && applyPlan.ThroughWave < applyPlan.Plan.Waves.Count)
+            ctx.Out.WriteLine($"Next: validate wave {applyPlan.ThroughWave} (plan.json waves[{applyPlan.ThroughWave - 1}].validation), then run with --wave {applyPlan.ThroughWave + 1}.");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Approves every write with --apply (printing it first); with --dry-run prints it and approves none.</summary>
+    private sealed class ApplyHost(CliContext ctx, bool send) : IEngineHost
+    {
+        public void Warning(string message) => ctx.Err.WriteLine("warning: " + message);
+        public void Verbose(string message) => ctx.Err.WriteLine("apply: " + message);
+        public void Progress(string activity, string status, int percent) { }
+
+        public bool ShouldProcess(string target, string action)
+        {
+            ctx.Err.WriteLine((send ? "apply: " : "what if: ") + target + ": " + action);
+            return send;
+        }
     }
 
     private static string PrepareDirectory(string path)
