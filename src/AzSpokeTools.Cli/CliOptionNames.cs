@@ -20,6 +20,10 @@ internal static class CliOptionNames
         ["ConnectedGroupLimit"] = "--group-limit",
         ["HighScaleConnectedGroupLimit"] = "--high-scale-limit",
         ["InfrastructureAsCode"] = "--iac",
+        ["Wave"] = "--wave",
+        ["NetworkManager"] = "--network-manager",
+        ["Owner"] = "--owner",
+        ["ServiceTagFile"] = "--service-tags",
     };
 
     public static string For(string parameter) => Names.TryGetValue(parameter, out var n) ? n : parameter;

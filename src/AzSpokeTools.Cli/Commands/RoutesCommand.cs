@@ -14,9 +14,10 @@ public static class RoutesCommand
         var subnet = new Option<string?>("--subnet") { Description = "VNET/SUBNET or a subnet resource id" };
         var nic = new Option<string?>("--nic") { Description = "A network interface name or resource id" };
         var format = CommonOptions.Format("table", "json");
+        var serviceTags = new Option<string?>("--service-tags") { Description = "Azure's service-tag file (ServiceTags_Public_*.json) to resolve service-tag prefixes" };
         var command = new Command("routes", "Effective routes of a subnet or NIC, shaped like Azure's effective-routes API, without a running VM.")
         {
-            snapshot, subnet, nic, format,
+            snapshot, subnet, nic, format, serviceTags,
         };
         command.SetAction(parse =>
         {
@@ -25,6 +26,7 @@ public static class RoutesCommand
                 Snapshot = parse.GetValue(snapshot),
                 Subnet = parse.GetValue(subnet),
                 NetworkInterface = parse.GetValue(nic),
+                ServiceTagFile = parse.GetValue(serviceTags),
             };
             var table = request.Execute(new CliEngineHost(ctx));
             if (parse.GetValue(format) == "json") WriteJson(ctx.Out, table);

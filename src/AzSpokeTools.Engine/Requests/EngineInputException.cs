@@ -7,6 +7,11 @@ namespace AzSpokeTools.Engine.Requests
     {
         public EngineInputException(string parameter, string message) : base(message) => Parameter = parameter;
 
+        /// <param name="parameter">The parameter at fault.</param>
+        /// <param name="message">What is wrong with it.</param>
+        /// <param name="inner">The resolution failure (for example <see cref="Model.AmbiguousNameException"/>), kept so that hosts can tell not-found from ambiguous.</param>
+        public EngineInputException(string parameter, string message, Exception inner) : base(message, inner) => Parameter = parameter;
+
         /// <summary>The parameter at fault, e.g. "Subnet".</summary>
         public string Parameter { get; }
     }

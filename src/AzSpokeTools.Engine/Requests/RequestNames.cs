@@ -21,9 +21,9 @@ namespace AzSpokeTools.Engine.Requests
         private static T Resolve<T>(Func<T> resolve, string parameter)
         {
             try { return resolve(); }
-            catch (AmbiguousNameException ex) { throw new EngineInputException(parameter, ex.Message); }
-            catch (ResourceNotFoundException ex) { throw new EngineInputException(parameter, ex.Message); }
-            catch (ArgumentException ex) { throw new EngineInputException(parameter, ex.Message); }
+            catch (AmbiguousNameException ex) { throw new EngineInputException(parameter, ex.Message, ex); }
+            catch (ResourceNotFoundException ex) { throw new EngineInputException(parameter, ex.Message, ex); }
+            catch (ArgumentException ex) { throw new EngineInputException(parameter, ex.Message, ex); }
         }
     }
 }

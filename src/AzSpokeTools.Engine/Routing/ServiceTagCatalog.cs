@@ -49,12 +49,16 @@ namespace AzSpokeTools.Engine.Routing
         /// <summary>Adds or replaces a tag (for tests and callers that build a catalog in memory).</summary>
         public void Add(string name, IEnumerable<IpPrefix> prefixes) => _tags[name] = prefixes.ToList();
 
-        /// <summary>The prefixes of the first tag (in order) that the catalog knows, or an empty list.</summary>
+        /// <summary>The prefixes of every named tag the catalog knows (their union, in order), or an empty list.</summary>
         public List<IpPrefix> Resolve(IEnumerable<string> names)
         {
+            var result = new List<IpPrefix>();
+            var seen = new HashSet<IpPrefix>();
             foreach (var n in names)
-                if (_tags.TryGetValue(n, out var list)) return list;
-            return new List<IpPrefix>();
+                if (_tags.TryGetValue(n, out var list))
+                    foreach (var p in list)
+                        if (seen.Add(p)) result.Add(p);
+            return result;
         }
     }
 }

@@ -1,0 +1,82 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Linq;
+using AzSpokeTools.Engine.Model;
+using AzSpokeTools.Engine.Requests;
+using AzSpokeTools.Engine.Samples;
+using AzSpokeTools.Engine.Snapshot;
+
+namespace AzSpokeTools.Errors
+{
+    /// <summary>
+    /// Turns the engine's input and load failures into ErrorRecords with a stable PascalCase ErrorId, a
+    /// specific category and the object that failed as the target. Scripts match on the ErrorId
+    /// (<c>$_.FullyQualifiedErrorId -like 'SubnetNotFound,*'</c>), so the ids never change once shipped.
+    /// </summary>
+    public static class SpokeErrors
+    {
+        public const string SnapshotNotFound = "SnapshotNotFound";
+        public const string SampleNotFound = "SampleNotFound";
+        public const string SnapshotInvalid = "SnapshotInvalid";
+        public const string SnapshotAccessDenied = "SnapshotAccessDenied";
+        public const string SnapshotReadFailed = "SnapshotReadFailed";
+
+        /// <summary>The ErrorRecord for <paramref name="exception"/>, or null when it is not an input or load failure (a bug: let it propagate).</summary>
+        /// <param name="exception">The failure.</param>
+        /// <param name="target">What the user gave that failed: a snapshot path, a subnet, a NIC, a resource id.</param>
+        public static ErrorRecord? From(Exception exception, object? target)
+        {
+            // Requests report name resolution as EngineInputException wrapping the model's own exception.
+            var cause = exception is EngineInputException && exception.InnerException is ResourceNotFoundException or AmbiguousNameException
+                ? exception.InnerException
+                : exception;
+            switch (cause)
+            {
+                case ResourceNotFoundException notFound:
+                    return Record(exception, PascalCase(notFound.Kind) + "NotFound", ErrorCategory.ObjectNotFound, target, null);
+                case AmbiguousNameException ambiguous:
+                    return Record(exception, "Ambiguous" + PascalCase(ambiguous.Kind) + "Name", ErrorCategory.InvalidArgument, target,
+                        "Give one of these resource ids instead: " + string.Join(", ", ambiguous.Candidates.Select(c => c.Value)));
+                case EngineInputException input:
+                    return Record(exception, "Invalid" + PascalCase(input.Parameter), ErrorCategory.InvalidArgument, target, null);
+                case SnapshotLoadException:
+                    return ForSnapshot(exception, target as string, target);
+                case SessionStateException:
+                    return Record(exception, SnapshotNotFound, ErrorCategory.ObjectNotFound, target, null);
+                case UnauthorizedAccessException:
+                    return Record(exception, SnapshotAccessDenied, ErrorCategory.PermissionDenied, target, null);
+                case IOException:
+                    return Record(exception, SnapshotReadFailed, ErrorCategory.ReadError, target, null);
+                default:
+                    return null;
+            }
+        }
+
+        private static ErrorRecord ForSnapshot(Exception exception, string? snapshot, object? target)
+        {
+            if (snapshot != null && SampleCatalog.IsSampleReference(snapshot, out var name) &&
+                !SampleCatalog.Names.Contains(name, StringComparer.OrdinalIgnoreCase))
+                return Record(exception, SampleNotFound, ErrorCategory.ObjectNotFound, target,
+                    "Use one of the bundled samples: " + string.Join(", ", SampleCatalog.Names));
+            if (snapshot != null && !SampleCatalog.IsSampleReference(snapshot, out _) && !File.Exists(snapshot) && !Directory.Exists(snapshot))
+                return Record(exception, SnapshotNotFound, ErrorCategory.ObjectNotFound, target, null);
+            return Record(exception, SnapshotInvalid, ErrorCategory.InvalidData, target, null);
+        }
+
+        private static ErrorRecord Record(Exception exception, string errorId, ErrorCategory category, object? target, string? recommendedAction)
+        {
+            var record = new ErrorRecord(exception, errorId, category, target);
+            if (recommendedAction != null) record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = recommendedAction };
+            return record;
+        }
+
+        /// <summary>"network interface" -> "NetworkInterface", "Subnet" -> "Subnet".</summary>
+        internal static string PascalCase(string words)
+        {
+            var parts = words.Split(new[] { ' ', '-', '_' }, StringSplitOptions.RemoveEmptyEntries);
+            for (var i = 0; i < parts.Length; i++) parts[i] = char.ToUpperInvariant(parts[i][0]) + parts[i].Substring(1);
+            return string.Concat(parts);
+        }
+    }
+}

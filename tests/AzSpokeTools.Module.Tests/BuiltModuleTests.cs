@@ -1,0 +1,105 @@
+using System.Reflection;
+using AzSpokeTools.HelpGen;
+using Xunit;
+
+namespace AzSpokeTools.Module.Tests;
+
+/// <summary>The built cmdlet assembly against the conventions, the manifest and the help files.</summary>
+public sealed class BuiltModuleTests : IDisposable
+{
+    private readonly InspectedAssemblies _inspected = new();
+    private readonly IReadOnlyList<CmdletMetadata> _cmdlets;
+
+    public BuiltModuleTests()
+    {
+        _cmdlets = CmdletMetadata.ReadAll(_inspected.Cmdlets);
+    }
+
+    public void Dispose() => _inspected.Dispose();
+
+    [Fact]
+    public void EveryCmdletFollowsTheConventions()
+    {
+        var violations = _cmdlets.SelectMany(c =>
+        {
+            var doc = Path.Combine(RepositoryPaths.Docs, c.Name + ".md");
+            return CmdletRules.Check(c, File.Exists(doc) ? MarkdownHelpParser.ParseFile(doc) : null);
+        }).ToList();
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
+
+    [Fact]
+    public void ManifestExportsExactlyTheCmdletClassesOfTheAssembly()
+    {
+        var manifest = new ModuleManifestFile(RepositoryPaths.ManifestPath);
+        var exported = manifest.GetArray("CmdletsToExport") ?? throw new Xunit.Sdk.XunitException("CmdletsToExport is missing");
+        Assert.Equal(_cmdlets.Select(c => c.Name).Order(StringComparer.Ordinal), exported.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void EveryCmdletHasHelpMarkdownAndNoHelpDescribesAMissingCmdlet()
+    {
+        var documented = Directory.Exists(RepositoryPaths.Docs)
+            ? MarkdownHelpParser.ParseFolder(RepositoryPaths.Docs).Select(h => h.Name).ToList()
+            : [];
+        Assert.Equal(_cmdlets.Select(c => c.Name).Order(StringComparer.Ordinal), documented.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void CmdletAssemblyReferencesNoAzureSdkAssembly()
+    {
+        var references = _inspected.Cmdlets.GetReferencedAssemblies().Select(r => r.Name!).ToList();
+        Assert.DoesNotContain(references, r => r.StartsWith("Azure.", StringComparison.OrdinalIgnoreCase) || r.Equals("Azure", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.Identity.", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void NoExportedTypeDerivesFromOrImplementsADependencyType()
+    {
+        // PowerShell calls GetExportedTypes() on the cmdlet assembly before the module initializer registers the
+        // loader; resolving such a base type or interface would then fail with FileNotFoundException on import.
+        var allowed = new HashSet<string>(StringComparer.Ordinal) { "AzSpokeTools", "AzSpokeTools.Loader", "System.Management.Automation", "netstandard", "System.Runtime", "System.Private.CoreLib", "mscorlib" };
+        var offenders = new List<string>();
+        foreach (var type in _inspected.Cmdlets.GetExportedTypes())
+        {
+            for (var t = type.BaseType; t != null; t = t.BaseType)
+                if (!allowed.Contains(t.Assembly.GetName().Name!)) offenders.Add($"{type.FullName} derives from {t.FullName} ({t.Assembly.GetName().Name})");
+            foreach (var i in type.GetInterfaces())
+                if (!allowed.Contains(i.Assembly.GetName().Name!)) offenders.Add($"{type.FullName} implements {i.FullName} ({i.Assembly.GetName().Name})");
+        }
+        Assert.True(offenders.Count == 0, string.Join(Environment.NewLine, offenders));
+    }
+
+    [Fact]
+    public void LoaderReferencesNothingButThePlatform()
+    {
+        var loader = _inspected.Load(Path.Combine(RepositoryPaths.CmdletBuildOutput, "AzSpokeTools.Loader.dll"));
+        var references = loader.GetReferencedAssemblies().Select(r => r.Name!).ToList();
+        Assert.All(references, r => Assert.True(r == "netstandard" || r.StartsWith("System.", StringComparison.Ordinal), $"the loader references {r}"));
+    }
+
+    [Fact]
+    public void BuildOutputShipsNoPowerShellAssembly()
+    {
+        foreach (var host in ModuleLayout.HostAssemblies)
+            Assert.False(File.Exists(Path.Combine(RepositoryPaths.CmdletBuildOutput, host)), $"{host} is in the build output");
+    }
+
+    [Fact]
+    public void ModuleInitializerImplementsImportAndRemoveHooks()
+    {
+        var initializer = _inspected.Cmdlets.GetType("AzSpokeTools.ModuleInitializer", throwOnError: true)!;
+        var interfaces = initializer.GetInterfaces().Select(i => i.FullName).ToList();
+        Assert.Contains("System.Management.Automation.IModuleAssemblyInitializer", interfaces);
+        Assert.Contains("System.Management.Automation.IModuleAssemblyCleanup", interfaces);
+    }
+
+    [Fact]
+    public void CmdletOutputTypesExistInTheModule()
+    {
+        foreach (var c in _cmdlets)
+            foreach (var t in c.OutputTypes)
+                Assert.True(t.Assembly.GetName().Name is "AzSpokeTools" or "AzSpokeTools.Engine" or "System.Private.CoreLib" or "netstandard" or "mscorlib",
+                    $"{c.Name} outputs {t.FullName} from {t.Assembly.GetName().Name}");
+    }
+}

@@ -1,0 +1,223 @@
+using System.Management.Automation;
+using System.Text.Json;
+using AzSpokeTools.Cli;
+using AzSpokeTools.Cmdlets;
+using AzSpokeTools.Engine.Hosting;
+using AzSpokeTools.Engine.Model;
+using AzSpokeTools.Engine.Requests;
+using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Errors;
+using Xunit;
+
+namespace AzSpokeTools.Module.Tests;
+
+/// <summary>Cmdlet parameters become the same engine requests the CLI builds, and failures become the documented ErrorRecords.</summary>
+public sealed class CmdletRequestMappingTests
+{
+    private const string Sample = "sample:hub-firewall";
+    private const string SpokeRg = "/subscriptions/8e4f2a1c-3b5d-4c7e-a9f0-2d1e3c4b5a69/resourceGroups/rg-spokes/providers/Microsoft.Network";
+    private static readonly Lazy<Topology> HubFirewall = new(() => SnapshotLoader.Load(Sample));
+
+    private static IReadOnlyList<string> CliRoutes(params string[] selector)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        Assert.Equal(ExitCodes.Success, CliApp.Run(["routes", "--snapshot", Sample, .. selector, "--format", "json"], output, error));
+        using var json = JsonDocument.Parse(output.ToString());
+        return json.RootElement.GetProperty("value").EnumerateArray().Select(r =>
+            $"{r.GetProperty("source").GetString()} {r.GetProperty("state").GetString()} " +
+            $"{string.Join(",", r.GetProperty("addressPrefix").EnumerateArray().Select(p => p.GetString()))} -> {r.GetProperty("nextHopType").GetString()} " +
+            string.Join(",", r.GetProperty("nextHopIpAddress").EnumerateArray().Select(p => p.GetString()))).ToList();
+    }
+
+    private static IReadOnlyList<string> Routes(EffectiveRouteRequest request) =>
+        request.Execute(new RecordingEngineHost()).Routes.Select(r =>
+            $"{r.Source} {r.State} {string.Join(",", r.AddressPrefix)} -> {r.NextHopType} {string.Join(",", r.NextHopIpAddress)}").ToList();
+
+    [Fact]
+    public void SubnetParameterGivesTheRoutesOfAzspokeRoutesSubnet()
+    {
+        var request = GetSpokeEffectiveRouteCommand.ToRequest(HubFirewall.Value, "spoke1/workload", null, null);
+        Assert.Same(HubFirewall.Value, request.Topology);
+        Assert.Equal("spoke1/workload", request.Subnet);
+        Assert.Null(request.NetworkInterface);
+        Assert.Equal(CliRoutes("--subnet", "spoke1/workload"), Routes(request));
+    }
+
+    [Fact]
+    public void NetworkInterfaceParameterGivesTheRoutesOfAzspokeRoutesNic()
+    {
+        var request = GetSpokeEffectiveRouteCommand.ToRequest(HubFirewall.Value, null, "vm-spoke1-nic", null);
+        Assert.Equal("vm-spoke1-nic", request.NetworkInterface);
+        Assert.Null(request.Subnet);
+        Assert.Equal(CliRoutes("--nic", "vm-spoke1-nic"), Routes(request));
+    }
+
+    [Fact]
+    public void PipedSubnetIdBecomesTheSubnetOfTheRequest()
+    {
+        var id = SpokeRg + "/virtualNetworks/spoke1/subnets/workload";
+        var request = GetSpokeEffectiveRouteCommand.ToRequest(HubFirewall.Value, null, null, id);
+        Assert.Equal(id, request.Subnet);
+        Assert.Null(request.NetworkInterface);
+        Assert.Equal(CliRoutes("--subnet", "spoke1/workload"), Routes(request));
+    }
+
+    [Fact]
+    public void PipedNetworkInterfaceIdBecomesTheNetworkInterfaceOfTheRequest()
+    {
+        var nic = HubFirewall.Value.NetworkInterfaces.Single(n => n.Name == "vm-spoke1-nic").Id.Value;
+        var request = GetSpokeEffectiveRouteCommand.ToRequest(HubFirewall.Value, null, null, nic.ToUpperInvariant());
+        Assert.Equal(nic.ToUpperInvariant(), request.NetworkInterface);
+        Assert.Equal(CliRoutes("--nic", "vm-spoke1-nic"), Routes(request));
+    }
+
+    [Theory]
+    [InlineData(SpokeRg + "/virtualNetworks/spoke1", "Microsoft.Network/virtualNetworks")]
+    [InlineData("spoke1/workload", "is not an Azure resource id")]
+    public void ResourceIdOfAnotherKindIsAnInvalidResourceIdError(string resourceId, string message)
+    {
+        var e = Assert.ThrowsAny<EngineInputException>(() => GetSpokeEffectiveRouteCommand.ToRequest(HubFirewall.Value, null, null, resourceId));
+        Assert.Contains(message, e.Message);
+        var record = SpokeErrors.From(e, resourceId)!;
+        Assert.Equal("InvalidResourceId", record.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidArgument, record.CategoryInfo.Category);
+        Assert.Equal(resourceId, record.TargetObject);
+    }
+
+    [Fact]
+    public void SnapshotValueIsTheRequestOfImportSpokeTopologyAndOfTheCliSnapshotOption()
+    {
+        var host = new RecordingEngineHost();
+        var topology = new TopologyRequest { Snapshot = Sample }.Execute(host);
+        Assert.Equal(HubFirewall.Value.VirtualNetworks.Select(v => v.Id), topology.VirtualNetworks.Select(v => v.Id));
+        Assert.Equal(HubFirewall.Value.Counts(), topology.Counts());
+    }
+
+    [Fact]
+    public void SampleReferenceIsPassedToTheEngineUnresolved()
+    {
+        Assert.Equal("sample:hub-firewall", SnapshotArgument.Resolve("sample:hub-firewall", _ => throw new Xunit.Sdk.XunitException("sample:NAME must not be resolved as a path")));
+    }
+
+    [Fact]
+    public void PathIsResolvedAgainstThePowerShellLocation()
+    {
+        Assert.Equal("/ps/location/estate.json", SnapshotArgument.Resolve("./estate.json", p => "/ps/location/" + p[2..]));
+    }
+
+    [Fact]
+    public void UnknownSubnetIsSubnetNotFoundWithTheGivenValueAsTarget()
+    {
+        var e = Assert.Throws<EngineInputException>(() => Routes(GetSpokeEffectiveRouteCommand.ToRequest(HubFirewall.Value, "spoke9/workload", null, null)));
+        Assert.IsType<ResourceNotFoundException>(e.InnerException);
+        var record = SpokeErrors.From(e, "spoke9/workload")!;
+        Assert.Equal("SubnetNotFound", record.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ObjectNotFound, record.CategoryInfo.Category);
+        Assert.Equal("spoke9/workload", record.TargetObject);
+    }
+
+    [Fact]
+    public void UnknownNetworkInterfaceIsNetworkInterfaceNotFound()
+    {
+        var e = Assert.Throws<EngineInputException>(() => Routes(GetSpokeEffectiveRouteCommand.ToRequest(HubFirewall.Value, null, "vm-nowhere-nic", null)));
+        Assert.Equal("NetworkInterfaceNotFound", SpokeErrors.From(e, "vm-nowhere-nic")!.FullyQualifiedErrorId);
+    }
+
+    [Fact]
+    public void AmbiguousSubnetNameListsTheCandidateIdsAsTheRecommendedAction()
+    {
+        var dir = Directory.CreateTempSubdirectory("ambiguous-").FullName;
+        try
+        {
+            var path = Path.Combine(dir, "twins.json");
+            File.WriteAllText(path, TwinVnets);
+            var topology = SnapshotLoader.Load(path);
+            var e = Assert.Throws<EngineInputException>(() => Routes(GetSpokeEffectiveRouteCommand.ToRequest(topology, "spoke/app", null, null)));
+            var ambiguous = Assert.IsType<AmbiguousNameException>(e.InnerException);
+            Assert.Equal(2, ambiguous.Candidates.Count);
+            var record = SpokeErrors.From(e, "spoke/app")!;
+            Assert.Equal("AmbiguousSubnetName", record.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.InvalidArgument, record.CategoryInfo.Category);
+            Assert.Same(e, record.Exception);
+            Assert.All(ambiguous.Candidates, c => Assert.Contains(c.Value, record.ErrorDetails.RecommendedAction));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void UnknownSampleIsSampleNotFoundListingTheSamples()
+    {
+        var e = Assert.Throws<SnapshotLoadException>(() => new TopologyRequest { Snapshot = "sample:no-such-sample" }.Execute(new RecordingEngineHost()));
+        var record = SpokeErrors.From(e, "sample:no-such-sample")!;
+        Assert.Equal("SampleNotFound", record.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ObjectNotFound, record.CategoryInfo.Category);
+        Assert.Contains("hub-firewall", record.ErrorDetails.RecommendedAction);
+    }
+
+    [Fact]
+    public void MissingSnapshotFileIsSnapshotNotFound()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "azspoke-missing-" + Guid.NewGuid() + ".json");
+        var e = Assert.Throws<SnapshotLoadException>(() => new TopologyRequest { Snapshot = path }.Execute(new RecordingEngineHost()));
+        var record = SpokeErrors.From(e, path)!;
+        Assert.Equal("SnapshotNotFound", record.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ObjectNotFound, record.CategoryInfo.Category);
+        Assert.Equal(path, record.TargetObject);
+    }
+
+    [Fact]
+    public void MalformedSnapshotIsSnapshotInvalidNamingTheFile()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "azspoke-bad-" + Guid.NewGuid() + ".json");
+        File.WriteAllText(path, "{ \"resources\": [ { \"id\": ");
+        try
+        {
+            var e = Assert.Throws<SnapshotLoadException>(() => new TopologyRequest { Snapshot = path }.Execute(new RecordingEngineHost()));
+            var record = SpokeErrors.From(e, path)!;
+            Assert.Equal("SnapshotInvalid", record.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.InvalidData, record.CategoryInfo.Category);
+            Assert.Contains(path, record.Exception.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void ResolutionExceptionsThrownDirectlyByTheModelMapToTheSameErrorIds()
+    {
+        Assert.Equal("VirtualNetworkNotFound", SpokeErrors.From(new ResourceNotFoundException("virtual network", "spoke9", "no such VNet"), "spoke9")!.FullyQualifiedErrorId);
+        Assert.Equal("AmbiguousVirtualNetworkName", SpokeErrors.From(new AmbiguousNameException("virtual network", "spoke", [ResourceId.Parse(SpokeRg + "/virtualNetworks/spoke")]), "spoke")!.FullyQualifiedErrorId);
+    }
+
+    [Fact]
+    public void UnexpectedExceptionsAreNotTurnedIntoErrorRecords() =>
+        Assert.Null(SpokeErrors.From(new NullReferenceException(), "x"));
+
+    [Theory]
+    [InlineData("network interface", "NetworkInterface")]
+    [InlineData("subnet", "Subnet")]
+    [InlineData("ResourceId", "ResourceId")]
+    [InlineData("virtual network", "VirtualNetwork")]
+    public void ErrorIdWordsArePascalCase(string words, string expected) => Assert.Equal(expected, SpokeErrors.PascalCase(words));
+
+    private const string TwinVnets = """
+        [
+          { "id": "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-a/providers/Microsoft.Network/virtualNetworks/spoke",
+            "name": "spoke", "type": "Microsoft.Network/virtualNetworks", "location": "westeurope",
+            "properties": { "addressSpace": { "addressPrefixes": ["10.1.0.0/16"] },
+              "subnets": [ { "id": "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-a/providers/Microsoft.Network/virtualNetworks/spoke/subnets/app",
+                             "name": "app", "properties": { "addressPrefix": "10.1.0.0/24" } } ] } },
+          { "id": "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-b/providers/Microsoft.Network/virtualNetworks/spoke",
+            "name": "spoke", "type": "Microsoft.Network/virtualNetworks", "location": "westeurope",
+            "properties": { "addressSpace": { "addressPrefixes": ["10.2.0.0/16"] },
+              "subnets": [ { "id": "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-b/providers/Microsoft.Network/virtualNetworks/spoke/subnets/app",
+                             "name": "app", "properties": { "addressPrefix": "10.2.0.0/24" } } ] } }
+        ]
+        """;
+}

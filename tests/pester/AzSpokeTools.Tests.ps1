@@ -1,0 +1,218 @@
+#Requires -Version 5.1
+<#
+    Pester 5 suite for the packaged AzSpokeTools module, run by `./build.ps1 -Task Pester` on Windows
+    PowerShell 5.1 and PowerShell 7 against out/AzSpokeTools/<version>/AzSpokeTools.psd1. Each cmdlet runs
+    against the bundled samples; effective routes are checked against the hand-derived expectations in
+    module/samples/*.expect.json.
+#>
+param(
+    [string] $ModulePath
+)
+
+BeforeDiscovery {
+    $repoRoot = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
+    $sampleDir = Join-Path (Join-Path $repoRoot 'module') 'samples'
+    $sampleNames = @(Get-ChildItem -Path $sampleDir -Filter '*.json' | Where-Object { $_.Name -notlike '*.expect.json' } | ForEach-Object { $_.BaseName })
+    $tableCases = @(foreach ($expect in Get-ChildItem -Path $sampleDir -Filter '*.expect.json') {
+            $json = Get-Content -Raw -Path $expect.FullName | ConvertFrom-Json
+            $sample = $expect.Name -replace '\.expect\.json$', ''
+            if ($json.PSObject.Properties['tables']) {
+                foreach ($table in $json.tables) { @{ Sample = $sample; Subnet = $table.subnet; Table = $table } }
+            }
+        })
+}
+
+BeforeAll {
+    $repoRoot = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
+    if (-not $ModulePath) {
+        $ModulePath = Get-ChildItem -Path (Join-Path (Join-Path $repoRoot 'out') 'AzSpokeTools') -Filter 'AzSpokeTools.psd1' -Recurse |
+            Select-Object -First 1 -ExpandProperty FullName
+    }
+    if (-not $ModulePath -or -not (Test-Path $ModulePath)) { throw "Run ./build.ps1 -Task Package first (no module at '$ModulePath')." }
+    $moduleRoot = Split-Path -Parent $ModulePath
+    $sampleDir = Join-Path (Join-Path $repoRoot 'module') 'samples'
+    Import-Module $ModulePath -Force -ErrorAction Stop
+
+    $spokeRg = '/subscriptions/8e4f2a1c-3b5d-4c7e-a9f0-2d1e3c4b5a69/resourceGroups/rg-spokes/providers/Microsoft.Network'
+
+    function Test-RouteRow {
+        # True when every field of an expectation row matches the route (fields left out match anything),
+        # as tests/AzSpokeTools.Engine.Tests reads the same rows.
+        param($Row, $Route)
+        foreach ($property in $Row.PSObject.Properties) {
+            switch ($property.Name) {
+                'addressPrefix' {
+                    foreach ($prefix in @($property.Value)) { if (@($Route.AddressPrefix) -notcontains $prefix) { return $false } }
+                }
+                'nextHopIpAddress' {
+                    $expected = (@($property.Value) | Sort-Object) -join ','
+                    $actual = (@($Route.NextHopIpAddress) | Sort-Object) -join ','
+                    if ($expected -ne $actual) { return $false }
+                }
+                'name' {
+                    if ($Route.Name -ne $property.Value) { return $false }
+                }
+                { $_ -in 'source', 'state', 'nextHopType' } {
+                    if ($Route.($property.Name).ToString() -ne $property.Value) { return $false }
+                }
+            }
+        }
+        return $true
+    }
+}
+
+AfterAll {
+    Remove-Module AzSpokeTools -ErrorAction SilentlyContinue
+}
+
+Describe 'AzSpokeTools module' {
+    It 'exports exactly the cmdlets the manifest lists' {
+        $manifest = Import-PowerShellDataFile -Path $ModulePath
+        (Get-Command -Module AzSpokeTools -CommandType Cmdlet).Name | Sort-Object | Should -Be ($manifest.CmdletsToExport | Sort-Object)
+    }
+
+    It 'passes Test-ModuleManifest and declares both editions' {
+        $info = Test-ModuleManifest -Path $ModulePath
+        $info.CompatiblePSEditions | Sort-Object | Should -Be @('Core', 'Desktop')
+        $info.PowerShellVersion | Should -Be ([version]'5.1')
+    }
+
+    It 'uses approved verbs only' {
+        $approved = (Get-Verb).Verb
+        foreach ($command in Get-Command -Module AzSpokeTools) { $command.Verb | Should -BeIn $approved }
+    }
+
+    It 'has help for <_> with a synopsis, every parameter described and at least two examples' -ForEach @('Get-SpokeEffectiveRoute', 'Import-SpokeTopology') {
+        $cmdlet = $_
+        $help = Get-Help $cmdlet -Full
+        # Without MAML help, Get-Help's synopsis is the syntax line.
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+        $help.Synopsis | Should -Not -Match '<String>'
+        @($help.examples.example).Count | Should -BeGreaterOrEqual 2
+        $common = @([System.Management.Automation.Cmdlet]::CommonParameters) + @([System.Management.Automation.Cmdlet]::OptionalCommonParameters)
+        $names = @((Get-Command $cmdlet).Parameters.Keys | Where-Object { $common -notcontains $_ })
+        foreach ($name in $names) {
+            (Get-Help $cmdlet -Parameter $name).description.Text | Should -Not -BeNullOrEmpty -Because "-$name needs a description"
+        }
+    }
+
+    It 'keeps only the cmdlet and loader assemblies at the module root' {
+        (Get-ChildItem -Path $moduleRoot -Filter '*.dll').Name | Sort-Object | Should -Be @('AzSpokeTools.dll', 'AzSpokeTools.Loader.dll')
+        Join-Path (Join-Path $moduleRoot 'Dependencies') 'AzSpokeTools.Engine.dll' | Should -Exist
+    }
+
+    It 'loads the engine from Dependencies (into its own load context on PowerShell 7)' {
+        $null = Import-SpokeTopology -Snapshot sample:hub-firewall
+        $engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'AzSpokeTools.Engine' }
+        @($engine).Count | Should -Be 1
+        $engine.Location | Should -Be (Join-Path (Join-Path $moduleRoot 'Dependencies') 'AzSpokeTools.Engine.dll')
+        if ($PSVersionTable.PSEdition -eq 'Core') {
+            [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($engine) | Should -Not -Be ([System.Runtime.Loader.AssemblyLoadContext]::Default)
+        }
+    }
+}
+
+Describe 'Import-SpokeTopology' {
+    It 'loads the bundled sample <_>' -ForEach $sampleNames {
+        $topology = Import-SpokeTopology -Snapshot "sample:$_"
+        @($topology).Count | Should -Be 1
+        $topology.GetType().FullName | Should -Be 'AzSpokeTools.Engine.Model.Topology'
+        $topology.VirtualNetworks.Count | Should -BeGreaterThan 0
+    }
+
+    It 'resolves a relative path against the current location' {
+        Push-Location $sampleDir
+        try { (Import-SpokeTopology -Snapshot ./hub-firewall.json).VirtualNetworks.Count | Should -Be 4 }
+        finally { Pop-Location }
+    }
+
+    It 'loads each piped file and reports a malformed one as a non-terminating SnapshotInvalid error' {
+        Copy-Item (Join-Path $sampleDir 'hub-firewall.json') (Join-Path $TestDrive 'a.json')
+        Set-Content -Path (Join-Path $TestDrive 'b.json') -Value '{ "resources": [ '
+        Copy-Item (Join-Path $sampleDir 'vwan.json') (Join-Path $TestDrive 'c.json')
+        $topologies = Get-ChildItem -Path $TestDrive -Filter '*.json' | Sort-Object Name | Import-SpokeTopology -ErrorVariable failures -ErrorAction SilentlyContinue
+        @($topologies).Count | Should -Be 2
+        @($failures).Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be 'SnapshotInvalid,AzSpokeTools.Cmdlets.ImportSpokeTopologyCommand'
+        $failures[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $failures[0].TargetObject | Should -Be (Join-Path $TestDrive 'b.json')
+    }
+
+    It 'reports a missing file as SnapshotNotFound' {
+        Import-SpokeTopology -Snapshot (Join-Path $TestDrive 'missing.json') -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'SnapshotNotFound,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+
+    It 'formats a topology as a summary row' {
+        $text = Import-SpokeTopology -Snapshot sample:hub-firewall | Format-Table | Out-String -Width 250
+        $text | Should -Match 'Source\s+CapturedAt\s+VirtualNetworks\s+Subnets\s+NetworkInterfaces\s+Warnings\s+Files'
+    }
+}
+
+Describe 'Get-SpokeEffectiveRoute' {
+    It '<Sample> <Subnet> has the expected routes' -ForEach $tableCases {
+        $routes = Get-SpokeEffectiveRoute -Snapshot "sample:$Sample" -Subnet $Subnet -WarningAction SilentlyContinue
+        if ($Table.PSObject.Properties['contains']) {
+            foreach ($row in $Table.contains) {
+                @($routes | Where-Object { Test-RouteRow -Row $row -Route $_ }).Count | Should -BeGreaterThan 0 -Because "a route $($row | ConvertTo-Json -Compress) is expected"
+            }
+        }
+        if ($Table.PSObject.Properties['absent']) {
+            foreach ($row in $Table.absent) {
+                @($routes | Where-Object { Test-RouteRow -Row $row -Route $_ }).Count | Should -Be 0 -Because "no route $($row | ConvertTo-Json -Compress) is expected"
+            }
+        }
+    }
+
+    It 'writes EffectiveRoute objects with the columns of Get-AzEffectiveRouteTable' {
+        $routes = Get-SpokeEffectiveRoute -Snapshot sample:hub-firewall -Subnet spoke1/workload
+        $routes[0].GetType().FullName | Should -Be 'AzSpokeTools.Engine.Routing.EffectiveRoute'
+        $text = $routes | Format-Table | Out-String -Width 250
+        $text | Should -Match 'Name\s+State\s+Source\s+AddressPrefix\s+NextHopType\s+NextHopIpAddress'
+        $text | Should -Match 'default-to-fw\s+Active\s+User\s+\{0\.0\.0\.0/0\}\s+VirtualAppliance\s+\{10\.0\.1\.4\}'
+    }
+
+    It 'takes a piped topology' {
+        $piped = Import-SpokeTopology -Snapshot sample:hub-firewall | Get-SpokeEffectiveRoute -Subnet spoke1/workload
+        $direct = Get-SpokeEffectiveRoute -Snapshot sample:hub-firewall -Subnet spoke1/workload
+        ($piped | ForEach-Object { $_.ToString() }) | Should -Be ($direct | ForEach-Object { $_.ToString() })
+    }
+
+    It 'binds the Id of piped Az-shaped objects and continues after one that fails' {
+        $nicId = ((Import-SpokeTopology -Snapshot sample:hub-firewall).NetworkInterfaces | Where-Object Name -eq 'vm-spoke3-nic').Id.Value
+        $items = @(
+            [pscustomobject]@{ Name = 'workload'; Id = "$spokeRg/virtualNetworks/spoke1/subnets/workload" }
+            [pscustomobject]@{ Name = 'spoke2'; Id = "$spokeRg/virtualNetworks/spoke2" }
+            [pscustomobject]@{ Name = 'vm-spoke3-nic'; Id = $nicId }
+        )
+        $routes = $items | Get-SpokeEffectiveRoute -Snapshot sample:hub-firewall -ErrorVariable failures -ErrorAction SilentlyContinue
+        $expected = @(Get-SpokeEffectiveRoute -Snapshot sample:hub-firewall -Subnet spoke1/workload) + @(Get-SpokeEffectiveRoute -Snapshot sample:hub-firewall -Nic vm-spoke3-nic)
+        ($routes | ForEach-Object { $_.ToString() }) | Should -Be ($expected | ForEach-Object { $_.ToString() })
+        @($failures).Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be 'InvalidResourceId,AzSpokeTools.Cmdlets.GetSpokeEffectiveRouteCommand'
+        $failures[0].TargetObject | Should -Be "$spokeRg/virtualNetworks/spoke2"
+    }
+
+    It 'binds a Subnet column of Import-Csv rows' {
+        $csv = Join-Path $TestDrive 'subnets.csv'
+        Set-Content -Path $csv -Value @('Subnet', 'spoke1/workload', 'spoke2/workload')
+        @(Import-Csv $csv | Get-SpokeEffectiveRoute -Snapshot sample:hub-firewall).Count | Should -Be 10
+    }
+
+    It 'reports an unknown subnet as a non-terminating SubnetNotFound error' {
+        Get-SpokeEffectiveRoute -Snapshot sample:hub-firewall -Subnet spoke9/workload -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failures[0].FullyQualifiedErrorId | Should -Be 'SubnetNotFound,AzSpokeTools.Cmdlets.GetSpokeEffectiveRouteCommand'
+        $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failures[0].TargetObject | Should -Be 'spoke9/workload'
+    }
+
+    It 'stops with a terminating SampleNotFound error for an unknown sample' {
+        { Get-SpokeEffectiveRoute -Snapshot sample:no-such-sample -Subnet spoke1/workload } | Should -Throw -ErrorId 'SampleNotFound,AzSpokeTools.Cmdlets.GetSpokeEffectiveRouteCommand'
+    }
+
+    It 'refuses -Snapshot and -Topology together' {
+        $topology = Import-SpokeTopology -Snapshot sample:hub-firewall
+        { Get-SpokeEffectiveRoute -Snapshot sample:hub-firewall -Topology $topology -Subnet spoke1/workload } | Should -Throw -ErrorId 'AmbiguousParameterSet,AzSpokeTools.Cmdlets.GetSpokeEffectiveRouteCommand'
+    }
+}
