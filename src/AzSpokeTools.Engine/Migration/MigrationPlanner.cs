@@ -235,6 +235,12 @@ namespace AzSpokeTools.Engine.Migration
                         expected = PathKind.Appliance;
                         exceptions.Add(new PairExpectation(a, b, expected, $"route {k.Route.Name} ({k.Route.AddressPrefix}) in {k.RouteTable.Name} is kept for inspection"));
                     }
+                    else if (a.Peerings.Any(p => p.IsConnected && !p.IsSubnetPeering && p.RemoteVirtualNetworkId == b.Id))
+                    {
+                        // The engine keeps the existing peering's route for a directly peered pair (routing rules §4.1 give no precedence between the two).
+                        expected = PathKind.Direct;
+                        exceptions.Add(new PairExpectation(a, b, expected, $"{a.Name} and {b.Name} are directly peered; the pair keeps the peering"));
+                    }
                     else if (b.AddressSpace.All(p => overlapping.Contains(p)))
                     {
                         expected = PathKind.None;

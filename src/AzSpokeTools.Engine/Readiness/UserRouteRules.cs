@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using AzSpokeTools.Engine.Addresses;
+using AzSpokeTools.Engine.Evaluation;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Routing;
 
@@ -14,6 +15,9 @@ namespace AzSpokeTools.Engine.Readiness
     {
         public static void Check(ReadinessChecker c)
         {
+            EffectiveRouteCalculator? calculator = null;
+            var cache = new CompiledRouteTableCache();
+            var winners = new List<int>();
             foreach (var source in c.Members)
             {
                 var directPeers = new HashSet<ResourceId>(source.Peerings.Where(p => p.IsConnected && !p.IsSubnetPeering && p.RemoteVirtualNetworkId != null)
@@ -27,6 +31,7 @@ namespace AzSpokeTools.Engine.Readiness
                             IpPrefix.TryParse(r.AddressPrefix, out var rp, allowHostBits: true))
                             transit.Add((r, rp));
                     if (transit.Count == 0) continue;
+                    TableLookup? lookup = null;
                     foreach (var dest in c.Members)
                     {
                         if (dest == source || !c.MeshConnects(source, dest)) continue;
@@ -48,6 +53,12 @@ namespace AzSpokeTools.Engine.Readiness
                             if (best == null) continue;
                             // A direct peering already beats the summary today; the mesh changes nothing for this pair.
                             if (directPeers.Contains(dest.Id)) continue;
+                            // azure-routing-rules.md §3.1: only a summary that wins today (no more specific route, e.g. a hairpin BGP route) is bypassed.
+                            calculator ??= new EffectiveRouteCalculator(c.Topology);
+                            lookup ??= TableLookup.For(calculator.ForSubnet(subnet), cache);
+                            lookup.Lookup(dp.Network.Add(dp.IsV6 || dp.Length >= 30 ? 0UL : 4UL), winners);
+                            if (winners.Count == 0 || lookup.Routes[winners[0]].Source != RouteSource.User ||
+                                !lookup.Routes[winners[0]].Prefixes.Contains(best.Value.Prefix)) continue;
                             c.RouteImpacts.Add(new RouteImpact(RouteImpactKind.BypassedByMesh, source, subnet, table, best.Value.Route, best.Value.Prefix, dest, dp));
                         }
                     }

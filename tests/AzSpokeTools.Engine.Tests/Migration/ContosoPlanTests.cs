@@ -42,8 +42,12 @@ public sealed class ContosoPlanTests
         var plan = Plan();
         var last = plan.Waves[^1].Validation;
         Assert.True(last.Global);
-        Assert.Equal(Spokes * (Spokes - 1), last.ExpectedPairKinds[Paths.PathKind.Mesh]);
-        Assert.Empty(last.Exceptions);
+        // Every ordered pair is expected on the mesh except the directly peered pairs, which keep their peering.
+        var peered = plan.Selection.Members.Sum(m => m.Peerings.Count(p => p.RemoteVirtualNetworkId is { } r && plan.Selection.Members.Any(x => x.Id == r)));
+        Assert.True(peered > 0);
+        Assert.Equal(Spokes * (Spokes - 1) - peered, last.ExpectedPairKinds[Engine.Paths.PathKind.Mesh]);
+        Assert.Equal(peered, last.ExpectedPairKinds[Engine.Paths.PathKind.Direct]);
+        Assert.All(last.Exceptions, e => Assert.Equal(Engine.Paths.PathKind.Direct, e.Expected));
         Assert.Equal(Spokes, last.ConnectedGroupPrefixes.Count);
         var pilotRollback = plan.Waves[0].Rollback;
         Assert.Contains(pilotRollback.Commands, c => c.StartsWith("Deploy-AzNetworkManagerCommit") && !c.Contains("-ConfigurationId"));
