@@ -6,6 +6,7 @@ public static class Program
 {
     /// <summary>
     /// "quick": one Stopwatch pass over every table shape (a few seconds).
+    /// "paths SNAPSHOT [scalar-sources]": the path matrix, scalar reference sample, one-path latency and peak memory.
     /// "estate [--spokes N] [--hubs H] [--subnets S] [--seed K] [--snapshot F]": load, all tables, compile and lookups on a whole estate.
     /// Anything else goes to BenchmarkDotNet, e.g. <c>--filter *RouteLookup*</c>.
     /// </summary>
@@ -13,6 +14,8 @@ public static class Program
     {
         if (args.Length > 0 && string.Equals(args[0], "quick", StringComparison.OrdinalIgnoreCase))
             return QuickRun.Run();
+        if (args.Length > 0 && string.Equals(args[0], "paths", StringComparison.OrdinalIgnoreCase))
+            return PathsRun.Run(args);
         if (args.Length > 0 && string.Equals(args[0], "estate", StringComparison.OrdinalIgnoreCase))
             return EstateRun.Run(args);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

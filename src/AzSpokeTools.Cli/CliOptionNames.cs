@@ -23,6 +23,7 @@ internal static class CliOptionNames
         ["Wave"] = "--wave",
         ["NetworkManager"] = "--network-manager",
         ["Owner"] = "--owner",
+        ["Engine"] = "--engine",
         ["ServiceTagFile"] = "--service-tags",
     };
 

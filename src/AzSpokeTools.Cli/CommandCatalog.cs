@@ -8,6 +8,9 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create(CliContext context)
     {
         yield return Commands.RoutesCommand.Create(context);
+        yield return Commands.PathCommand.Create(context);
+        yield return Commands.MatrixCommand.Create(context);
+        yield return Commands.IntentCommand.Create(context);
         yield return Commands.ReadinessCommand.Create(context);
         yield return Commands.PlanCommand.Create(context);
         yield return Commands.VerifyCommand.Create(context);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace AzSpokeTools.Engine.Routing
 {
@@ -26,6 +27,8 @@ namespace AzSpokeTools.Engine.Routing
 
         internal IReadOnlyList<EffectiveRoute> Own => _own;
         internal SharedRouteLayer Shared => _shared;
+        /// <summary>Shared rows this table leaves out or holds as Invalid copies (for evaluators that look the layer up on its own).</summary>
+        internal IEnumerable<int> ChangedSharedIndices => _excluded.Concat(_replaced.Keys);
         internal bool IsExcluded(int sharedIndex) => Array.BinarySearch(_excluded, sharedIndex) >= 0;
         internal EffectiveRoute SharedAt(int sharedIndex) => _replaced.TryGetValue(sharedIndex, out var r) ? r : _shared.Routes[sharedIndex];
 

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Text.Json;
+using AzSpokeTools.Engine.Intent;
+using AzSpokeTools.Engine.Requests;
+
+namespace AzSpokeTools.Cli.Commands;
+
+/// <summary><c>azspoke intent --snapshot F --intent FILE [--format table|json]</c>: pass/fail per rule; exit 1 on any failure.</summary>
+public static class IntentCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var snapshot = CommonOptions.Snapshot();
+        var intent = new Option<string>("--intent") { Description = "Intent file (YAML, or JSON when it ends in .json)", Required = true };
+        var format = CommonOptions.Format("table", "json");
+        var serviceTags = new Option<string?>("--service-tags") { Description = "Azure's service-tag file (ServiceTags_Public_*.json) to resolve service-tag prefixes" };
+        var command = new Command("intent", "Pass/fail per intent rule (file rules, then AVNM connectivity configurations), for pipelines.") { snapshot, intent, serviceTags, format };
+        command.SetAction(parse =>
+        {
+            var report = new IntentRequest { Snapshot = parse.GetValue(snapshot), Intent = parse.GetValue(intent), ServiceTagFile = parse.GetValue(serviceTags) }.Execute(new CliEngineHost(ctx));
+            if (parse.GetValue(format) == "json") WriteJson(ctx.Out, report);
+            else WriteTable(ctx.Out, report);
+            return report.Passed ? ExitCodes.Success : ExitCodes.Findings;
+        });
+        return command;
+    }
+
+    private static void WriteJson(TextWriter output, IntentReport report)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteBoolean("passed", report.Passed);
+            w.WriteNumber("pairs", report.Pairs);
+            w.WriteNumber("pairsWithoutIntent", report.PairsWithoutIntent);
+            w.WriteStartArray("rules");
+            foreach (var r in report.Rules)
+            {
+                w.WriteStartObject();
+                w.WriteString("rule", r.Name);
+                w.WriteString("source", r.FromAvnm ? "avnm" : "file");
+                w.WriteBoolean("passed", r.Passed);
+                PathJson.Kinds(w, "expect", r.Expect);
+                PathJson.Kinds(w, "require", r.Require);
+                PathJson.Kinds(w, "forbid", r.Forbid);
+                w.WriteNumber("pairs", r.Pairs);
+                w.WriteNumber("failed", r.Failed);
+                w.WriteStartObject("failedByKind");
+                foreach (var k in r.FailedByKind.OrderBy(k => k.Key)) w.WriteNumber(k.Key.ToString(), k.Value);
+                w.WriteEndObject();
+                w.WriteStartArray("examples");
+                foreach (var e in r.Examples) PathJson.Write(w, e);
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private static void WriteTable(TextWriter output, IntentReport report)
+    {
+        var rows = report.Rules.Select(r => new[]
+        {
+            r.Passed ? "PASS" : "FAIL", r.Name, r.FromAvnm ? "avnm" : "file",
+            string.Join(" ", new[] { r.Expect.Count > 0 ? "expect " + string.Join("|", r.Expect) : "", r.Require.Count > 0 ? "require " + string.Join(",", r.Require) : "", r.Forbid.Count > 0 ? "forbid " + string.Join(",", r.Forbid) : "" }.Where(x => x.Length > 0)),
+            r.Pairs.ToString(), r.Failed.ToString(), string.Join(", ", r.FailedByKind.OrderBy(k => k.Key).Select(k => $"{k.Key}={k.Value}")),
+        }).ToList();
+        TextTable.Write(output, new[] { "Result", "Rule", "From", "Intent", "Pairs", "Failed", "Failed by actual kind" }, rows);
+        output.WriteLine($"{report.Pairs} pairs, {report.PairsWithoutIntent} without intent; {(report.Passed ? "all rules pass" : "some rules fail")}");
+        foreach (var r in report.Rules.Where(r => !r.Passed))
+            foreach (var e in r.Examples)
+            {
+                output.WriteLine();
+                output.WriteLine($"{r.Name}: {e.Source.Text} -> {e.Destination.Text}: {e.Outcome} {e.Kind} [{string.Join(", ", e.Transits)}]");
+                foreach (var reason in e.Reasons) output.WriteLine("  - " + reason);
+            }
+    }
+}

@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Text.Json;
+using AzSpokeTools.Engine.Paths;
+using AzSpokeTools.Engine.Requests;
+
+namespace AzSpokeTools.Cli.Commands;
+
+/// <summary><c>azspoke path --snapshot F --from X --to Y [--intent FILE] [--format table|json]</c>; exit 1 when not delivered or not compliant.</summary>
+public static class PathCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var snapshot = CommonOptions.Snapshot();
+        var from = new Option<string>("--from") { Description = "Source: a VNet name, VNET/SUBNET, a NIC name, an IP address or a resource id", Required = true };
+        var to = new Option<string>("--to") { Description = "Destination, as --from", Required = true };
+        var intent = new Option<string?>("--intent") { Description = "Intent file (YAML, or JSON when it ends in .json)" };
+        var format = CommonOptions.Format("table", "json");
+        var serviceTags = new Option<string?>("--service-tags") { Description = "Azure's service-tag file (ServiceTags_Public_*.json) to resolve service-tag prefixes" };
+        var command = new Command("path", "The hop-by-hop path (and reverse path) between two VNets, subnets, NICs or IPs, actual versus intended.")
+        {
+            snapshot, from, to, intent, serviceTags, format,
+        };
+        command.SetAction(parse =>
+        {
+            var result = new PathRequest
+            {
+                Snapshot = parse.GetValue(snapshot),
+                Source = parse.GetValue(from),
+                Destination = parse.GetValue(to),
+                Intent = parse.GetValue(intent),
+                ServiceTagFile = parse.GetValue(serviceTags),
+            }.Execute(new CliEngineHost(ctx));
+            if (parse.GetValue(format) == "json")
+            {
+                using var stream = new MemoryStream();
+                using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true })) PathJson.Write(w, result);
+                ctx.Out.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+            }
+            else WriteTable(ctx.Out, result);
+            return result.Outcome == PathOutcome.Delivered && result.Compliant != false ? ExitCodes.Success : ExitCodes.Findings;
+        });
+        return command;
+    }
+
+    private static void WriteTable(TextWriter output, PathResult r)
+    {
+        Write(output, r, "Path");
+        for (int i = 0; i < r.Alternatives.Count; i++) Write(output, r.Alternatives[i], $"Equal-cost alternative {i + 2}");
+        if (r.Reverse != null) Write(output, r.Reverse, "Reverse path");
+        if (r.Symmetric is bool s) output.WriteLine("Symmetric: " + (s ? "yes" : "no (stateful firewalls drop asymmetric flows)"));
+        if (r.Intended != null)
+            output.WriteLine($"Intended: {string.Join(" or ", r.Intended)} ({r.IntentRule}); compliant: {(r.Compliant == true ? "yes" : "no")}");
+        if (r.Reasons.Count > 0)
+        {
+            output.WriteLine("Reasons:");
+            foreach (var reason in r.Reasons) output.WriteLine("  - " + reason);
+        }
+    }
+
+    private static void Write(TextWriter output, PathResult r, string title)
+    {
+        output.WriteLine($"{title}: {r.Source.Description} -> {r.Destination.Description}");
+        output.WriteLine($"Outcome: {r.Outcome}; kind: {r.Kind}; transits: {(r.Transits.Count == 0 ? "none" : string.Join(", ", r.Transits))}");
+        var rows = r.Hops.Select((h, i) => new[]
+        {
+            (i + 1).ToString(), h.Role.ToString(), h.Location,
+            h.Route?.AddressPrefix ?? "", h.Route?.Source ?? "", h.Route?.NextHopType ?? "", h.Route == null ? "" : string.Join(", ", h.Route.NextHopIpAddress),
+            h.Route?.Name ?? h.Route?.Origin ?? "",
+        }).ToList();
+        TextTable.Write(output, new[] { "#", "Role", "Location", "AddressPrefix", "Source", "NextHopType", "NextHopIpAddress", "Route" }, rows);
+        output.WriteLine();
+    }
+}

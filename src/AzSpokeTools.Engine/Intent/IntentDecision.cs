@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+using System.Linq;
+using AzSpokeTools.Engine.Paths;
+
+namespace AzSpokeTools.Engine.Intent
+{
+    /// <summary>What is intended for one ordered VNet pair, and from which rule.</summary>
+    public sealed class IntentDecision
+    {
+        internal IntentDecision(string ruleName, IReadOnlyList<PathKind> expect, IReadOnlyList<PathKind> require, IReadOnlyList<PathKind> forbid, int ruleIndex, bool fromAvnm)
+        {
+            RuleName = ruleName;
+            Expect = expect;
+            Require = require;
+            Forbid = forbid;
+            RuleIndex = ruleIndex;
+            FromAvnm = fromAvnm;
+        }
+
+        /// <summary>The rule name, or "AVNM connectivity configuration NAME".</summary>
+        public string RuleName { get; }
+        public IReadOnlyList<PathKind> Expect { get; }
+        public IReadOnlyList<PathKind> Require { get; }
+        public IReadOnlyList<PathKind> Forbid { get; }
+        /// <summary>Index of the file rule (-1 for AVNM-derived intent).</summary>
+        public int RuleIndex { get; }
+        public bool FromAvnm { get; }
+
+        public bool IsCompliant(PathOutcome outcome, PathKind kind, IReadOnlyList<PathKind> transits) => Violations(outcome, kind, transits).Count == 0;
+
+        /// <summary>Why the path does not meet the intent (empty when it does).</summary>
+        public List<string> Violations(PathOutcome outcome, PathKind kind, IReadOnlyList<PathKind> transits)
+        {
+            var v = new List<string>();
+            if (Expect.Count > 0 && !Expect.Contains(kind))
+                v.Add($"kind {kind} is not one of the intended [{string.Join(", ", Expect)}] ({RuleName})");
+            var delivered = outcome == PathOutcome.Delivered;
+            foreach (var r in Require)
+                if (!delivered || !transits.Contains(r)) v.Add($"required transit {r} is not on the path ({RuleName})");
+            foreach (var f in Forbid)
+                if (delivered && transits.Contains(f)) v.Add($"forbidden transit {f} is on the path ({RuleName})");
+            return v;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using System.Collections.Generic;
+using AzSpokeTools.Engine.Paths;
+
+namespace AzSpokeTools.Engine.Intent
+{
+    /// <summary>
+    /// One intent rule: <c>from</c> / <c>to</c> (group names or *), <c>expect</c> (the path's kind must be one of them),
+    /// <c>require</c> (each must appear in the transits) and <c>forbid</c> (none may appear). First matching rule wins.
+    /// </summary>
+    public sealed class IntentRule
+    {
+        public string Name { get; internal set; } = "";
+        public List<string> From { get; } = new List<string>();
+        public List<string> To { get; } = new List<string>();
+        public List<PathKind> Expect { get; } = new List<PathKind>();
+        public List<PathKind> Require { get; } = new List<PathKind>();
+        public List<PathKind> Forbid { get; } = new List<PathKind>();
+        /// <summary>Where the rule is in its file ($.rules[i]).</summary>
+        public string Path { get; internal set; } = "";
+    }
+}

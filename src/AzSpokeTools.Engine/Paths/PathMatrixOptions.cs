@@ -1,0 +1,32 @@
+using System.Collections.Generic;
+using AzSpokeTools.Engine.Intent;
+
+namespace AzSpokeTools.Engine.Paths
+{
+    /// <summary>Which evaluator the matrix uses.</summary>
+    public enum PathMatrixEngine
+    {
+        /// <summary>Compiled (vectorized) lookups, first hops batched per source table, continuations memoised per (location, destination).</summary>
+        Vector,
+        /// <summary>The reference: a full trace per pair with scalar lookups and no memoisation.</summary>
+        Scalar,
+    }
+
+    /// <summary>VNet pairs (each VNet stands for its representative address) or subnet pairs.</summary>
+    public enum PathMatrixLevel
+    {
+        VirtualNetwork,
+        Subnet,
+    }
+
+    /// <summary>Options of <see cref="PathMatrix"/>.</summary>
+    public sealed class PathMatrixOptions
+    {
+        public PathMatrixEngine Engine { get; set; } = PathMatrixEngine.Vector;
+        public PathMatrixLevel Level { get; set; } = PathMatrixLevel.VirtualNetwork;
+        /// <summary>Intent to check every pair against; null for none.</summary>
+        public IntentSet? Intent { get; set; }
+        /// <summary>Only these source endpoints (by index); null for all. Used to time the scalar reference on a sample of sources.</summary>
+        internal IReadOnlyList<int>? Sources { get; set; }
+    }
+}

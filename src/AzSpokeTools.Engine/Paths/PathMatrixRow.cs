@@ -1,0 +1,34 @@
+using AzSpokeTools.Engine.Intent;
+
+namespace AzSpokeTools.Engine.Paths
+{
+    /// <summary>
+    /// One ordered pair of the matrix, compact: endpoint indices into <see cref="PathMatrix.Endpoints"/>, the interned summary of
+    /// the first equal-cost path, the number of equal-cost paths, and the intent verdict.
+    /// </summary>
+    public readonly struct PathMatrixRow
+    {
+        internal PathMatrixRow(int source, int destination, PathSummary summary, int alternatives, IntentDecision? intent, bool? compliant)
+        {
+            Source = source;
+            Destination = destination;
+            Summary = summary;
+            Alternatives = alternatives;
+            Intent = intent;
+            Compliant = compliant;
+        }
+
+        public int Source { get; }
+        public int Destination { get; }
+        public PathSummary Summary { get; }
+        /// <summary>Number of equal-cost paths (1 when the path is unique).</summary>
+        public int Alternatives { get; }
+        /// <summary>The intent that applies, or null.</summary>
+        public IntentDecision? Intent { get; }
+        /// <summary>Null when no intent applies.</summary>
+        public bool? Compliant { get; }
+
+        public PathOutcome Outcome => Summary.Outcome;
+        public PathKind Kind => Summary.Kind;
+    }
+}

@@ -1,0 +1,21 @@
+using System.Collections.Generic;
+
+namespace AzSpokeTools.Engine.Paths
+{
+    /// <summary>Counts accumulated while the matrix streams (DESIGN.md <c>matrix --format summary</c>).</summary>
+    public sealed class PathMatrixSummary
+    {
+        public long Pairs { get; internal set; }
+        public Dictionary<PathKind, long> ByKind { get; } = new Dictionary<PathKind, long>();
+        public Dictionary<PathOutcome, long> ByOutcome { get; } = new Dictionary<PathOutcome, long>();
+        /// <summary>Pairs whose path does not meet the intent that applies to them.</summary>
+        public long Violations { get; internal set; }
+        /// <summary>Pairs some intent applies to.</summary>
+        public long PairsWithIntent { get; internal set; }
+        /// <summary>Pairs with more than one equal-cost path.</summary>
+        public long PairsWithAlternatives { get; internal set; }
+        public long ElapsedMs { get; internal set; }
+        /// <summary>Endpoints left out (a VNet without a subnet that has an address prefix).</summary>
+        public List<string> Skipped { get; } = new List<string>();
+    }
+}

@@ -1,0 +1,42 @@
+namespace AzSpokeTools.Engine.Paths
+{
+    /// <summary>How much a reason matters for the path.</summary>
+    public enum PathReasonSeverity
+    {
+        /// <summary>It decides the outcome or kind.</summary>
+        Error,
+        /// <summary>It may break the flow but the platform does not always enforce it (e.g. allowForwardedTraffic, azure-routing-rules.md §2.4).</summary>
+        Warning,
+        /// <summary>Something assumed where the snapshot is silent.</summary>
+        Assumption,
+    }
+
+    /// <summary>
+    /// A setting responsible for a path's outcome or kind: the resource that holds it, what it does, and the
+    /// change that would give the intended path (when there is one).
+    /// </summary>
+    public sealed class PathReason
+    {
+        internal PathReason(PathReasonSeverity severity, string? resourceId, string message, string? fix = null)
+        {
+            Severity = severity;
+            ResourceId = resourceId;
+            Message = message;
+            Fix = fix;
+        }
+
+        public PathReasonSeverity Severity { get; }
+        /// <summary>The route table, peering, configuration, gateway or NIC that holds the setting.</summary>
+        public string? ResourceId { get; }
+        public string Message { get; }
+        /// <summary>The change that would give the intended path; null when none applies.</summary>
+        public string? Fix { get; }
+
+        public override string ToString() =>
+            (Severity == PathReasonSeverity.Warning ? "warning: " : Severity == PathReasonSeverity.Assumption ? "assumed: " : "") +
+            Message + (Fix != null ? " Fix: " + Fix : "");
+
+        public override bool Equals(object? obj) => obj is PathReason r && r.Message == Message && r.Fix == Fix && r.Severity == Severity;
+        public override int GetHashCode() => Message.GetHashCode();
+    }
+}

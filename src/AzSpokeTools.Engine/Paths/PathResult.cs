@@ -1,0 +1,50 @@
+using System.Collections.Generic;
+
+namespace AzSpokeTools.Engine.Paths
+{
+    /// <summary>
+    /// A traced path in the DESIGN.md vocabulary: outcome, kind, transits, hops, the reverse path, symmetry, and when
+    /// intent applies, the intended kinds, compliance and the reasons (every setting responsible) for a difference.
+    /// </summary>
+    public sealed class PathResult
+    {
+        internal PathResult(PathEndpoint source, PathEndpoint destination, PathOutcome outcome, IReadOnlyList<PathKind> transits,
+            IReadOnlyList<PathHop> hops, List<PathReason> reasons)
+        {
+            Source = source;
+            Destination = destination;
+            Outcome = outcome;
+            Transits = transits;
+            Kind = PathKinds.KindOf(outcome, transits);
+            Hops = hops;
+            Reasons = reasons;
+        }
+
+        public PathEndpoint Source { get; }
+        public PathEndpoint Destination { get; }
+        public PathOutcome Outcome { get; }
+        /// <summary>The most significant transit (DESIGN.md order); None when not delivered.</summary>
+        public PathKind Kind { get; }
+        /// <summary>Every transit in path order.</summary>
+        public IReadOnlyList<PathKind> Transits { get; }
+        public IReadOnlyList<PathHop> Hops { get; }
+        /// <summary>The path from the destination back to the source address, traced the same way (null on a reverse path itself).</summary>
+        public PathResult? Reverse { get; internal set; }
+        /// <summary>True when both directions are delivered through the same transit devices (stateful firewalls drop asymmetric flows).</summary>
+        public bool? Symmetric { get; internal set; }
+        /// <summary>The intended kinds when intent applies to the pair; null otherwise.</summary>
+        public IReadOnlyList<PathKind>? Intended { get; internal set; }
+        /// <summary>Whether the path meets the intent; null when no intent applies.</summary>
+        public bool? Compliant { get; internal set; }
+        /// <summary>The intent rule that applied (its name or "AVNM connectivity configuration X"); null when none.</summary>
+        public string? IntentRule { get; internal set; }
+        /// <summary>Every setting responsible for the outcome or for a difference from the intent, with the fix where one applies.</summary>
+        public List<PathReason> Reasons { get; }
+        /// <summary>Other equal-cost paths (the first alternative is this one); empty when there is one path.</summary>
+        public List<PathResult> Alternatives { get; } = new List<PathResult>();
+        /// <summary>The resource ids of the transit devices in order (appliances, gateways, MSEE, hub routers), used for symmetry.</summary>
+        public IReadOnlyList<string> Devices { get; internal set; } = new List<string>();
+
+        public override string ToString() => $"{Source.Text} -> {Destination.Text}: {Outcome} {Kind} [{string.Join(", ", Transits)}]";
+    }
+}

@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using AzSpokeTools.Engine.Addresses;
+using AzSpokeTools.Engine.Evaluation;
+using AzSpokeTools.Engine.Model;
+using AzSpokeTools.Engine.Routing;
+
+namespace AzSpokeTools.Engine.Paths
+{
+    /// <summary>
+    /// How a trace finds the routes that carry a packet from a subnet: the Active routes with the longest prefix containing
+    /// the destination (azure-routing-rules.md §3.1 step 1; ties were settled by route selection, so several winners are
+    /// equal-cost alternatives). Effective route tables are computed once per subnet.
+    /// </summary>
+    internal abstract class PathRouteLookup
+    {
+        private readonly Dictionary<Subnet, EffectiveRouteTable> _tables = new Dictionary<Subnet, EffectiveRouteTable>();
+
+        protected PathRouteLookup(EffectiveRouteCalculator calculator) => Calculator = calculator;
+
+        public EffectiveRouteCalculator Calculator { get; }
+
+        public EffectiveRouteTable TableOf(Subnet subnet)
+        {
+            if (!_tables.TryGetValue(subnet, out var t)) _tables[subnet] = t = Calculator.ForSubnet(subnet);
+            return t;
+        }
+
+        /// <summary>Fills <paramref name="winners"/> (cleared first) with the routes that carry <paramref name="destination"/>, in table order.</summary>
+        public abstract void Winners(Subnet subnet, IpAddressValue destination, List<EffectiveRoute> winners);
+
+        /// <summary>The longest prefix of <paramref name="route"/> containing <paramref name="destination"/>.</summary>
+        public static IpPrefix MatchingPrefix(EffectiveRoute route, IpAddressValue destination)
+        {
+            IpPrefix best = default;
+            int len = -1;
+            foreach (var p in route.Prefixes)
+                if (p.Length > len && p.Contains(destination)) { best = p; len = p.Length; }
+            return best;
+        }
+    }
+
+    /// <summary>The reference lookup: scans every Active route of the subnet for every destination.</summary>
+    internal sealed class ScalarPathRouteLookup : PathRouteLookup
+    {
+        public ScalarPathRouteLookup(EffectiveRouteCalculator calculator) : base(calculator) { }
+
+        private readonly List<int> _indices = new List<int>();
+
+        public override void Winners(Subnet subnet, IpAddressValue destination, List<EffectiveRoute> winners)
+        {
+            var routes = TableOf(subnet).Routes;
+            ScalarRouteLookup.Lookup(routes, destination, _indices);
+            winners.Clear();
+            foreach (var i in _indices) winners.Add(routes[i]);
+        }
+    }
+}

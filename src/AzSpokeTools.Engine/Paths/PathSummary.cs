@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace AzSpokeTools.Engine.Paths
+{
+    /// <summary>
+    /// The compact result of a pair in the matrix: outcome, kind and transits (transits only for delivered paths), interned so
+    /// that every pair with the same result shares one instance.
+    /// </summary>
+    public sealed class PathSummary
+    {
+        internal PathSummary(int id, PathOutcome outcome, PathKind[] transits)
+        {
+            Id = id;
+            Outcome = outcome;
+            Transits = transits;
+            Kind = PathKinds.KindOf(outcome, transits);
+        }
+
+        /// <summary>Index in the matrix's summary table.</summary>
+        public int Id { get; }
+        public PathOutcome Outcome { get; }
+        public PathKind Kind { get; }
+        public IReadOnlyList<PathKind> Transits { get; }
+
+        public override string ToString() => $"{Outcome} {Kind} [{string.Join(", ", Transits)}]";
+    }
+
+    /// <summary>The intern table of summaries.</summary>
+    internal sealed class PathSummaries
+    {
+        private readonly Dictionary<string, PathSummary> _byKey = new Dictionary<string, PathSummary>();
+
+        public List<PathSummary> All { get; } = new List<PathSummary>();
+
+        public PathSummary Get(PathOutcome outcome, IReadOnlyList<PathKind> transits)
+        {
+            // Rows carry transits only for delivered paths: a drop or loop has no kind (DESIGN.md None).
+            var t = outcome == PathOutcome.Delivered ? transits.ToArray() : Array.Empty<PathKind>();
+            var key = ((int)outcome).ToString() + ":" + string.Join(",", t.Select(k => (int)k));
+            if (!_byKey.TryGetValue(key, out var s))
+            {
+                s = new PathSummary(All.Count, outcome, t);
+                All.Add(s);
+                _byKey[key] = s;
+            }
+            return s;
+        }
+
+        public PathSummary Combine(IReadOnlyList<PathKind> prefix, PathSummary rest)
+        {
+            if (prefix.Count == 0 || rest.Outcome != PathOutcome.Delivered) return rest.Outcome == PathOutcome.Delivered ? rest : Get(rest.Outcome, Array.Empty<PathKind>());
+            return Get(rest.Outcome, prefix.Concat(rest.Transits).ToArray());
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using AzSpokeTools.Engine.Addresses;
+using AzSpokeTools.Engine.Model;
+
+namespace AzSpokeTools.Engine.Paths
+{
+    /// <summary>Virtual WAN hub routing: association, propagation, static routes and routing intent (azure-routing-rules.md §5).</summary>
+    internal sealed partial class PathTracer
+    {
+        private PrefixIndex<(VirtualHub, HubVirtualNetworkConnection, VirtualNetwork)>? _hubConnections;
+
+        /// <summary>Every hub connection's VNet address space (§5.2: hub routers reach the connected VNets' prefixes).</summary>
+        private PrefixIndex<(VirtualHub, HubVirtualNetworkConnection, VirtualNetwork)> HubConnectionsByPrefix
+        {
+            get
+            {
+                if (_hubConnections != null) return _hubConnections;
+                var index = new PrefixIndex<(VirtualHub, HubVirtualNetworkConnection, VirtualNetwork)>();
+                foreach (var h in Topology.VirtualHubs)
+                    foreach (var c in h.Connections)
+                        if (_ctx.Vnet(c.RemoteVirtualNetworkId) is VirtualNetwork v)
+                            foreach (var p in v.AddressSpace) index.Add(p, (h, c, v));
+                return _hubConnections = index;
+            }
+        }
+
+        /// <summary>
+        /// At a hub router (ingress from a spoke connection), or after a secured hub's firewall (<paramref name="via"/> is the
+        /// firewall): find the connection of the virtual WAN whose VNet holds the destination and hand the packet to it.
+        /// </summary>
+        private void AtHubRouter(VirtualHub hub, object? via, IpAddressValue dst, TraceBuilder b, List<TraceEnd> ends)
+        {
+            bool afterFirewall = via is ForwardingDevice;
+            var ingress = via as HubVirtualNetworkConnection;
+            VirtualHub? destHub = null;
+            HubVirtualNetworkConnection? dest = null;
+            VirtualNetwork? vnet = null;
+            IpPrefix matched = default;
+            foreach (var (p, hc) in HubConnectionsByPrefix.Containing(dst))
+            {
+                var (h, c, v) = hc;
+                if (h != hub && (h.VirtualWanId == null || h.VirtualWanId != hub.VirtualWanId)) continue;
+                if (dest != null && p.Length < matched.Length) break;
+                if (dest == null || (h == hub && destHub != hub)) { destHub = h; dest = c; vnet = v; matched = p; }
+            }
+            // azure-routing-rules.md §5.1: static routes in the associated route table take precedence over propagated routes.
+            var table = ingress?.AssociatedRouteTableId is ResourceId tid ? hub.RouteTables.FirstOrDefault(t => t.Id == tid)
+                : hub.RouteTables.FirstOrDefault(t => string.Equals(t.Name, "defaultRouteTable", StringComparison.OrdinalIgnoreCase));
+            HubRoute? staticRoute = null;
+            IpPrefix staticPrefix = default;
+            if (!afterFirewall && table != null)
+                foreach (var r in table.Routes)
+                    foreach (var d in r.Destinations)
+                        if (IpPrefix.TryParse(d, out var sp) && sp.Contains(dst) && (staticRoute == null || sp.Length > staticPrefix.Length) && (dest == null || sp.Length >= matched.Length))
+                        { staticRoute = r; staticPrefix = sp; }
+            if (!afterFirewall)
+            {
+                b.Transits.Add(PathKind.VirtualWanHub);
+                var hopRoute = staticRoute != null
+                    ? new PathRoute(staticPrefix.ToString(), "VirtualHub", staticRoute.NextHopType, Array.Empty<string>(), staticRoute.Name, staticRoute.NextHop?.Value, "hub route table " + table!.Name)
+                    : dest != null ? new PathRoute(matched.ToString(), "VirtualHub", "HubVirtualNetworkConnection", Array.Empty<string>(), null, dest.Id.Value, $"connection {dest.Name} of {destHub!.Name}") : null;
+                b.Hop(PathHopRole.VirtualHubRouter, hub.Name, hub.Id.Value, hopRoute);
+            }
+            if (staticRoute?.NextHop is ResourceId nh && Devices.ById(nh) is ForwardingDevice fw)
+            {
+                Walk(Location(TraceLocationKind.Appliance, fw), dst, b, ends);
+                return;
+            }
+            if (dest == null || vnet == null || destHub == null)
+            {
+                b.Reason(PathReasonSeverity.Error, hub.Id.Value, $"no virtual network connection of {hub.Name}'s virtual WAN holds {dst}");
+                ends.Add(new TraceEnd(PathOutcome.Dropped, b));
+                return;
+            }
+            if (destHub != hub)
+            {
+                if (afterFirewall || destHub.RoutingIntent?.PrivateTrafficNextHop != null)
+                {
+                    // azure-routing-rules.md §5.2: inter-hub traffic between secured hubs passes both hubs' firewalls.
+                    if (destHub.RoutingIntent?.PrivateTrafficNextHop is ResourceId fwId && Devices.ById(fwId) is ForwardingDevice other && !b.Visited.Contains(Location(TraceLocationKind.Appliance, other).Index))
+                    {
+                        Walk(Location(TraceLocationKind.Appliance, other), dst, b, ends);
+                        return;
+                    }
+                }
+                if (!afterFirewall) b.Transits.Add(PathKind.VirtualWanHub);
+                b.Hop(PathHopRole.VirtualHubRouter, destHub.Name, destHub.Id.Value,
+                    new PathRoute(matched.ToString(), "VirtualHub", "HubVirtualNetworkConnection", Array.Empty<string>(), null, dest.Id.Value, $"connection {dest.Name} of {destHub.Name}"));
+            }
+            // azure-routing-rules.md §5.1: a static route on the destination connection sends the prefix to an NVA in that spoke.
+            foreach (var sr in dest.StaticRoutes)
+                if (sr.AddressPrefixes.Any(p => p.Contains(dst)) && sr.NextHopIpAddress != null && IpAddressValue.TryParse(sr.NextHopIpAddress, out var nip) && Devices.ByIp(nip) is ForwardingDevice nva)
+                {
+                    Walk(Location(TraceLocationKind.Appliance, nva), dst, b, ends);
+                    return;
+                }
+            Deliver(vnet, dst, null, b, ends);
+        }
+    }
+}

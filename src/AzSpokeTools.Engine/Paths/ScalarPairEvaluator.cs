@@ -1,0 +1,31 @@
+using System.Collections.Generic;
+using AzSpokeTools.Engine.Routing;
+
+namespace AzSpokeTools.Engine.Paths
+{
+    /// <summary>The reference matrix engine: a full trace per pair, scalar lookups, nothing memoised.</summary>
+    internal sealed class ScalarPairEvaluator : IPairEvaluator
+    {
+        private readonly PathTracer _tracer;
+        private readonly IReadOnlyList<PathMatrixEndpoint> _endpoints;
+        private readonly PathSummaries _summaries;
+
+        public ScalarPairEvaluator(EffectiveRouteCalculator calculator, IReadOnlyList<PathMatrixEndpoint> endpoints, PathSummaries summaries)
+        {
+            _tracer = new PathTracer(new ScalarPathRouteLookup(calculator));
+            _endpoints = endpoints;
+            _summaries = summaries;
+        }
+
+        public void EvaluateSource(int source, PairResult[] into)
+        {
+            var src = _endpoints[source].Subnet;
+            for (int j = 0; j < _endpoints.Count; j++)
+            {
+                if (j == source) continue;
+                var ends = _tracer.Trace(src, _endpoints[j].Address, detail: false);
+                into[j] = new PairResult(_summaries.Get(ends[0].Outcome, ends[0].Builder.Transits), ends.Count);
+            }
+        }
+    }
+}

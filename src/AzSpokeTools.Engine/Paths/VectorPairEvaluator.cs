@@ -1,0 +1,319 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using AzSpokeTools.Engine.Addresses;
+using AzSpokeTools.Engine.Evaluation;
+using AzSpokeTools.Engine.Model;
+using AzSpokeTools.Engine.Routing;
+
+namespace AzSpokeTools.Engine.Paths
+{
+    /// <summary>
+    /// The fast matrix engine. Per source it looks up every destination in one batch through the source subnet's compiled table,
+    /// works out once per winner set what the first hop does (deliver into a VNet, stop, or continue at a location), and
+    /// memoises each continuation by (location, destination): after the first hop, the rest of a trace depends only on where
+    /// the packet is and where it is going.
+    /// </summary>
+    internal sealed class VectorPairEvaluator : IPairEvaluator, IContinuationHook
+    {
+        private readonly PathTracer _tracer;
+        private readonly CompiledPathRouteLookup _lookup;
+        private readonly IReadOnlyList<PathMatrixEndpoint> _endpoints;
+        private readonly PathSummaries _summaries;
+        private readonly uint[]? _v4;
+        private readonly IpAddressValue[] _addresses;
+        private readonly bool[] _deliverable;
+        private readonly int[] _sets;
+        private readonly List<int[]?> _memo = new List<int[]?>();
+        private readonly List<Continuation> _continuations = new List<Continuation>();
+        private readonly Dictionary<string, Continuation> _continuationByKey = new Dictionary<string, Continuation>();
+        private int _destination;
+        private bool _probing;
+        private PlanStep? _captured;
+
+        public VectorPairEvaluator(EffectiveRouteCalculator calculator, IReadOnlyList<PathMatrixEndpoint> endpoints, PathSummaries summaries)
+        {
+            _lookup = new CompiledPathRouteLookup(calculator);
+            _tracer = new PathTracer(_lookup) { Hook = this };
+            _endpoints = endpoints;
+            _summaries = summaries;
+            _addresses = endpoints.Select(e => e.Address).ToArray();
+            if (_addresses.All(a => !a.IsV6)) _v4 = _addresses.Select(a => (uint)a.Low).ToArray();
+            _sets = new int[endpoints.Count];
+            // A destination is delivered by a route into its own VNet when its address is in a subnet of that VNet (PathTracer.Deliver).
+            _deliverable = endpoints.Select(e => e.VirtualNetwork.AddressSpace.Any(p => p.Contains(e.Address)) &&
+                                                 e.VirtualNetwork.Subnets.Any(s => s.AddressPrefixes.Any(p => p.Contains(e.Address)))).ToArray();
+        }
+
+        public int DistinctTables => _lookup.DistinctTables;
+
+        internal CompiledPathRouteLookup Lookup => _lookup;
+
+        private readonly Dictionary<SharedRouteLayer, SharedLayerLookup> _layers = new Dictionary<SharedRouteLayer, SharedLayerLookup>();
+        private readonly Dictionary<string, int> _actionKeys = new Dictionary<string, int>();
+
+        internal SharedLayerLookup SharedLookup(SharedRouteLayer layer)
+        {
+            if (!_layers.TryGetValue(layer, out var l)) _layers[layer] = l = new SharedLayerLookup(layer);
+            return l;
+        }
+
+        /// <summary>A positive id per distinct first-hop action key.</summary>
+        internal int ActionId(string key)
+        {
+            if (!_actionKeys.TryGetValue(key, out var id)) _actionKeys[key] = id = _actionKeys.Count + 1;
+            return id;
+        }
+
+        internal int[] LookupAll(CompiledRouteTable table)
+        {
+            var sets = new int[_addresses.Length];
+            if (_v4 != null) table.LookupBatch(_v4, sets);
+            else table.LookupBatch(_addresses, sets);
+            return sets;
+        }
+
+        public void EvaluateSource(int source, PairResult[] into)
+        {
+            var src = _endpoints[source].Subnet;
+            long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+            var first = FirstHops.For(this, src);
+            long t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+            Stats.Tables += t1 - t0;
+            int n = _endpoints.Count;
+            if (_v4 != null) first.Own.Table.LookupBatch(_v4, _sets);
+            else first.Own.Table.LookupBatch(_addresses, _sets);
+            var shared = first.Shared;
+            int[]? sharedSets = shared?.SetsByDestination(this);
+            var ownPlans = new Plan?[first.Own.Table.WinnerSetCount + 1];
+            var actionPlans = new Plan?[_actionKeys.Count + 1];
+            Dictionary<long, Plan>? otherPlans = null;
+            for (int j = 0; j < n; j++)
+            {
+                if (j == source) continue;
+                int o = _sets[j];
+                int ol = o == CompiledRouteTable.NoRoute ? -1 : first.Own.Length(o, _addresses[j]);
+                Plan plan;
+                if (shared == null) plan = ownPlans[o + 1] ??= Probe(src, first.Own.WinnersOf(o), j);
+                else
+                {
+                    int sh = sharedSets![j];
+                    int sl = sh == CompiledRouteTable.NoRoute ? -1 : shared.Length(sh, _addresses[j]);
+                    // azure-routing-rules.md §3.1 step 1: the longest prefix wins across the table's own rows and the shared layer;
+                    // equal lengths are equal-cost alternatives, own rows first as the table lists them.
+                    if (ol > sl) plan = ownPlans[o + 1] ??= Probe(src, first.Own.WinnersOf(o), j);
+                    else if (ol < 0 && sl < 0) plan = ownPlans[0] ??= Probe(src, first.Own.WinnersOf(CompiledRouteTable.NoRoute), j);
+                    else if (sl > ol && !first.Changes(shared, sh))
+                    {
+                        int action = shared.ActionOf(this, sh);
+                        if (action >= actionPlans.Length) Array.Resize(ref actionPlans, _actionKeys.Count + 1);
+                        plan = actionPlans[action] ??= Probe(src, shared.WinnersOf(sh), j);
+                    }
+                    else
+                    {
+                        // A tie (own rows first, as the table lists them), or the table leaves out or invalidates one of the layer's
+                        // winners here: with an own winner as long, the valid rows of both are the winners; otherwise the exact lookup decides.
+                        otherPlans ??= new Dictionary<long, Plan>();
+                        long key = ((long)(o + 1) << 32) | (uint)(sh + 1);
+                        if (!otherPlans.TryGetValue(key, out plan!))
+                            otherPlans[key] = plan = Probe(src, ol == sl ? first.Own.WinnersOf(o).Concat(first.Valid(shared, sh)).ToList() : ExactWinners(src, _addresses[j]), j);
+                    }
+                }
+                into[j] = plan.Evaluate(this, src, j);
+            }
+            Stats.Pairs += System.Diagnostics.Stopwatch.GetTimestamp() - t1;
+        }
+
+        /// <summary>Where the time goes, for the benchmark.</summary>
+        internal PathMatrixStatistics Stats { get; } = new PathMatrixStatistics();
+
+        private readonly List<EffectiveRoute> _exact = new List<EffectiveRoute>();
+        private readonly List<int> _exactIndices = new List<int>();
+
+        private List<EffectiveRoute> ExactWinners(Subnet src, IpAddressValue dst)
+        {
+            Stats.Exact++;
+            var routes = _lookup.TableOf(src).Routes;
+            ScalarRouteLookup.Lookup(routes, dst, _exactIndices);
+            var list = new List<EffectiveRoute>(_exactIndices.Count);
+            foreach (var i in _exactIndices) list.Add(routes[i]);
+            return list;
+        }
+
+        /// <summary>What the first hop does for every destination that the same winning routes carry.</summary>
+        private Plan Probe(Subnet src, List<EffectiveRoute> winners, int j)
+        {
+            long t = System.Diagnostics.Stopwatch.GetTimestamp();
+            try { return ProbeCore(src, winners, j); }
+            finally { Stats.ProbeTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t; }
+        }
+
+        private Plan ProbeCore(Subnet src, List<EffectiveRoute> winners, int j)
+        {
+            Stats.Probes++;
+            var plan = new Plan();
+            if (winners.Count == 0)
+            {
+                // Same as PathTracer.AtSubnet without a winning route.
+                plan.Steps.Add(PlanStep.Terminal(new PairResult(_summaries.Get(PathOutcome.Dropped, Array.Empty<PathKind>()), 1)));
+                return plan;
+            }
+            var srcLoc = _tracer.Location(TraceLocationKind.Subnet, src);
+            foreach (var (route, ip) in PathTracer.Alternatives(winners))
+            {
+                var b = new TraceBuilder(false);
+                b.Visited.Add(srcLoc.Index);
+                var ends = new List<TraceEnd>();
+                _probing = true;
+                _captured = null;
+                try
+                {
+                    _tracer.Act(src, route, ip, _addresses[j], b, ends, atSource: true);
+                }
+                finally
+                {
+                    _probing = false;
+                }
+                if (_captured != null) plan.Steps.Add(_captured);
+                else foreach (var e in ends) plan.Steps.Add(PlanStep.Terminal(new PairResult(_summaries.Get(e.Outcome, e.Builder.Transits), 1)));
+            }
+            return plan;
+        }
+
+        void IContinuationHook.Continue(PathTracer tracer, TraceLocation loc, IpAddressValue dst, TraceBuilder b, List<TraceEnd> ends)
+        {
+            if (_probing)
+            {
+                _captured = PlanStep.Continue(loc, b.Transits.ToArray());
+                return;
+            }
+            var c = ContinuationAt(loc, _destination);
+            foreach (var s in c.Summaries)
+            {
+                var nb = b.Clone();
+                nb.Transits.AddRange(s.Transits);
+                ends.Add(new TraceEnd(s.Outcome, nb));
+            }
+        }
+
+        bool IContinuationHook.Deliver(VirtualNetwork vnet, PathKind? transit, TraceBuilder b, List<TraceEnd> ends)
+        {
+            if (!_probing) return false;
+            var t = b.Transits.ToList();
+            if (transit is PathKind k) t.Add(k);
+            _captured = PlanStep.Deliver(vnet, new PairResult(_summaries.Get(PathOutcome.Delivered, t), 1));
+            return true;
+        }
+
+        /// <summary>The memoised rest of the trace from <paramref name="loc"/> to destination <paramref name="j"/>.</summary>
+        internal Continuation ContinuationAt(TraceLocation loc, int j)
+        {
+            while (_memo.Count <= loc.Index) _memo.Add(null);
+            var row = _memo[loc.Index] ??= new int[_endpoints.Count];
+            int v = row[j];
+            if (v > 0) return _continuations[v - 1];
+            if (v < 0) return LoopContinuation;   // reached again while being computed: a loop (§3.5 step 4)
+            row[j] = -1;
+            Stats.Continuations++;
+            long t = System.Diagnostics.Stopwatch.GetTimestamp();
+            int saved = _destination;
+            _destination = j;
+            var ends = new List<TraceEnd>();
+            _tracer.WalkDirect(loc, _addresses[j], new TraceBuilder(false), ends);
+            _destination = saved;
+            Stats.ContinuationTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t;
+            var c = Intern(ends.Select(e => _summaries.Get(e.Outcome, e.Builder.Transits)).ToList());
+            row[j] = c.Id + 1;
+            return c;
+        }
+
+        private Continuation? _loop;
+        private Continuation LoopContinuation => _loop ??= Intern(new List<PathSummary> { _summaries.Get(PathOutcome.Loop, Array.Empty<PathKind>()) });
+
+        private Continuation Intern(List<PathSummary> summaries)
+        {
+            var key = string.Join(",", summaries.Select(s => s.Id));
+            if (!_continuationByKey.TryGetValue(key, out var c))
+            {
+                c = new Continuation(_continuations.Count, summaries);
+                _continuations.Add(c);
+                _continuationByKey[key] = c;
+            }
+            return c;
+        }
+
+        /// <summary>A full trace for a pair the plan cannot settle (delivery into a VNet other than the destination's: overlapping spaces).</summary>
+        internal PairResult FullTrace(Subnet src, int j)
+        {
+            _tracer.Hook = null;
+            try
+            {
+                var ends = _tracer.Trace(src, _addresses[j], detail: false);
+                return new PairResult(_summaries.Get(ends[0].Outcome, ends[0].Builder.Transits), ends.Count);
+            }
+            finally
+            {
+                _tracer.Hook = this;
+            }
+        }
+
+        internal sealed class Continuation
+        {
+            public Continuation(int id, List<PathSummary> summaries)
+            {
+                Id = id;
+                Summaries = summaries;
+            }
+
+            public int Id { get; }
+            public List<PathSummary> Summaries { get; }
+        }
+
+        private sealed class Plan
+        {
+            public readonly List<PlanStep> Steps = new List<PlanStep>(1);
+
+            public PairResult Evaluate(VectorPairEvaluator e, Subnet src, int j)
+            {
+                if (Steps.Count == 1) return Steps[0].Evaluate(e, src, j);
+                PathSummary? first = null;
+                int count = 0;
+                foreach (var s in Steps)
+                {
+                    var r = s.Evaluate(e, src, j);
+                    first ??= r.Summary;
+                    count += r.Count;
+                }
+                return new PairResult(first!, count);
+            }
+        }
+
+        private sealed class PlanStep
+        {
+            private PairResult _result;
+            private VirtualNetwork? _deliverTo;
+            private TraceLocation? _continueAt;
+            private PathKind[] _prefix = Array.Empty<PathKind>();
+            private PairResult[] _combined = Array.Empty<PairResult>();
+
+            public static PlanStep Terminal(PairResult r) => new PlanStep { _result = r };
+            public static PlanStep Deliver(VirtualNetwork vnet, PairResult r) => new PlanStep { _result = r, _deliverTo = vnet };
+            public static PlanStep Continue(TraceLocation loc, PathKind[] prefix) => new PlanStep { _continueAt = loc, _prefix = prefix };
+
+            public PairResult Evaluate(VectorPairEvaluator e, Subnet src, int j)
+            {
+                if (_continueAt != null)
+                {
+                    var c = e.ContinuationAt(_continueAt, j);
+                    if (c.Id >= _combined.Length) Array.Resize(ref _combined, Math.Max(c.Id + 1, _combined.Length * 2));
+                    var r = _combined[c.Id];
+                    if (r.IsEmpty) _combined[c.Id] = r = new PairResult(e._summaries.Combine(_prefix, c.Summaries[0]), c.Summaries.Count);
+                    return r;
+                }
+                if (_deliverTo != null)
+                    return _deliverTo == e._endpoints[j].VirtualNetwork && e._deliverable[j] ? _result : e.FullTrace(src, j);
+                return _result;
+            }
+        }
+    }
+}

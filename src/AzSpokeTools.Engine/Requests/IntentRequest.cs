@@ -1,0 +1,33 @@
+using System;
+using AzSpokeTools.Engine.Hosting;
+using AzSpokeTools.Engine.Intent;
+using AzSpokeTools.Engine.Model;
+using AzSpokeTools.Engine.Paths;
+
+namespace AzSpokeTools.Engine.Requests
+{
+    /// <summary>Test-SpokeIntent / <c>azspoke intent</c>: pass or fail per intent rule, for pipelines.</summary>
+    public sealed class IntentRequest
+    {
+        public string? Snapshot { get; set; }
+        public Topology? Topology { get; set; }
+        /// <summary>The intent file (required): YAML, or JSON when it ends in .json.</summary>
+        public string? Intent { get; set; }
+        /// <summary>How many failing pairs to keep per rule as evidence (default 20); every failure is counted.</summary>
+        public int MaxExamplesPerRule { get; set; } = 20;
+        /// <summary>Optional service tags to resolve tag prefixes in UDRs and service endpoints.</summary>
+        public Routing.ServiceTagCatalog? ServiceTags { get; set; }
+        /// <summary>Optional path of Azure's service-tag file (ServiceTags_Public_*.json); loaded when <see cref="ServiceTags"/> is not set.</summary>
+        public string? ServiceTagFile { get; set; }
+
+        public IntentReport Execute(IEngineHost host)
+        {
+            if (host == null) throw new ArgumentNullException(nameof(host));
+            if (string.IsNullOrWhiteSpace(Intent)) throw new EngineInputException("Intent", "give an intent file (YAML or JSON)");
+            var topology = TopologyInput.Resolve(Snapshot, Topology, host);
+            var intent = IntentSet.Load(Intent!, topology);
+            var matrix = new PathMatrix(topology, new PathMatrixOptions { Intent = intent }, ServiceTags ?? EffectiveRouteRequest.LoadServiceTags(ServiceTagFile));
+            return IntentReport.Build(intent, matrix, Math.Max(0, MaxExamplesPerRule), host);
+        }
+    }
+}

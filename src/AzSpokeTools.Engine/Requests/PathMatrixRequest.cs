@@ -1,0 +1,41 @@
+using System;
+using AzSpokeTools.Engine.Hosting;
+using AzSpokeTools.Engine.Intent;
+using AzSpokeTools.Engine.Model;
+using AzSpokeTools.Engine.Paths;
+
+namespace AzSpokeTools.Engine.Requests
+{
+    /// <summary>
+    /// Get-SpokePathMatrix / <c>azspoke matrix</c>: the path kind of every ordered VNet (or subnet) pair, checked against intent
+    /// (the file's rules, then AVNM connectivity configurations). <see cref="Execute"/> prepares the matrix; the caller streams
+    /// its rows (<see cref="PathMatrix.Rows"/> or <see cref="PathMatrix.Run"/>) and reads the summary afterwards.
+    /// </summary>
+    public sealed class PathMatrixRequest
+    {
+        public string? Snapshot { get; set; }
+        public Topology? Topology { get; set; }
+        /// <summary>Optional intent file.</summary>
+        public string? Intent { get; set; }
+        /// <summary>vector (default) or scalar (the reference evaluator, for comparison).</summary>
+        public string? Engine { get; set; }
+        /// <summary>VirtualNetwork (default) or Subnet.</summary>
+        public PathMatrixLevel Level { get; set; } = PathMatrixLevel.VirtualNetwork;
+        /// <summary>Optional service tags to resolve tag prefixes in UDRs and service endpoints.</summary>
+        public Routing.ServiceTagCatalog? ServiceTags { get; set; }
+        /// <summary>Optional path of Azure's service-tag file (ServiceTags_Public_*.json); loaded when <see cref="ServiceTags"/> is not set.</summary>
+        public string? ServiceTagFile { get; set; }
+
+        public PathMatrix Execute(IEngineHost host)
+        {
+            if (host == null) throw new ArgumentNullException(nameof(host));
+            PathMatrixEngine engine;
+            if (string.IsNullOrWhiteSpace(Engine) || string.Equals(Engine, "vector", StringComparison.OrdinalIgnoreCase)) engine = PathMatrixEngine.Vector;
+            else if (string.Equals(Engine, "scalar", StringComparison.OrdinalIgnoreCase)) engine = PathMatrixEngine.Scalar;
+            else throw new EngineInputException("Engine", $"'{Engine}' is not an engine; use vector or scalar");
+            var topology = TopologyInput.Resolve(Snapshot, Topology, host);
+            var intent = string.IsNullOrWhiteSpace(Intent) ? IntentSet.FromAvnm(topology) : IntentSet.Load(Intent!, topology);
+            return new PathMatrix(topology, new PathMatrixOptions { Engine = engine, Level = Level, Intent = intent }, ServiceTags ?? EffectiveRouteRequest.LoadServiceTags(ServiceTagFile));
+        }
+    }
+}
