@@ -11,21 +11,13 @@ namespace AzSpokeTools.Engine.Migration
     /// <summary>Computes the what-if: the path of every ordered member pair on the snapshot and on the plan applied to a copy of it.</summary>
     internal static class MigrationWhatIfCalculator
     {
-        /// <summary>How the paths of member pairs are computed (the all-pairs path matrix).</summary>
-        internal static Func<Topology, IReadOnlyList<VirtualNetwork>, IEngineHost, Dictionary<(ResourceId, ResourceId), PairPath>>? PairPaths { get; set; }
-
-        public static MigrationWhatIf? Compute(Topology before, MigrationPlan plan, IEngineHost host)
+        public static MigrationWhatIf Compute(Topology before, MigrationPlan plan, IEngineHost host)
         {
-            if (PairPaths == null)
-            {
-                host.Warning("what-if skipped: the path engine is not available in this build");
-                return null;
-            }
             var watch = Stopwatch.StartNew();
             var after = WhatIfTopology.Apply(before, plan, plan.Waves.Count);
             var members = plan.Selection.Members;
-            var b = PairPaths(before, members, host);
-            var a = PairPaths(after, members, host);
+            var b = MemberPairPaths.Compute(before, members, host);
+            var a = MemberPairPaths.Compute(after, members, host);
             var pairs = new List<PairChange>(members.Count * Math.Max(0, members.Count - 1));
             foreach (var from in members)
                 foreach (var to in members)
