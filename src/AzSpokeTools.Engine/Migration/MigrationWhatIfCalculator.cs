@@ -19,12 +19,11 @@ namespace AzSpokeTools.Engine.Migration
             var b = MemberPairPaths.Compute(before, members, host);
             var a = MemberPairPaths.Compute(after, members, host);
             var pairs = new List<PairChange>(members.Count * Math.Max(0, members.Count - 1));
-            foreach (var from in members)
-                foreach (var to in members)
+            for (int i = 0; i < members.Count; i++)
+                for (int j = 0; j < members.Count; j++)
                 {
-                    if (from == to) continue;
-                    if (!b.TryGetValue((from.Id, to.Id), out var pb) || !a.TryGetValue((from.Id, to.Id), out var pa)) continue;
-                    pairs.Add(new PairChange(from, to, pb, pa));
+                    if (i == j || b[i, j] is not PairPath pb || a[i, j] is not PairPath pa) continue;
+                    pairs.Add(new PairChange(members[i], members[j], pb, pa));
                 }
             return new MigrationWhatIf(pairs, watch.ElapsedMilliseconds);
         }
