@@ -93,6 +93,22 @@ namespace AzSpokeTools.Engine.Routing
         /// </summary>
         public bool IsDeployed(ConnectivityConfiguration config, string region, out string? assumption)
         {
+            // Asked once per member pair by the route and path code: remember the answer per configuration and region.
+            var key = (config, region ?? "");
+            if (_deployed.TryGetValue(key, out var known))
+            {
+                assumption = known.Assumption;
+                return known.Deployed;
+            }
+            bool deployed = ComputeIsDeployed(config, region ?? "", out assumption);
+            _deployed[key] = (deployed, assumption);
+            return deployed;
+        }
+
+        private readonly Dictionary<(ConnectivityConfiguration, string), (bool Deployed, string? Assumption)> _deployed = new Dictionary<(ConnectivityConfiguration, string), (bool, string?)>();
+
+        private bool ComputeIsDeployed(ConnectivityConfiguration config, string region, out string? assumption)
+        {
             assumption = null;
             var manager = _ctx.Topology.NetworkManagers.FirstOrDefault(m => m.Id == config.NetworkManagerId);
             if (manager?.Deployments == null)
