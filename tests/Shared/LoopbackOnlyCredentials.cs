@@ -1,6 +1,7 @@
+using System;
 using System.Runtime.CompilerServices;
 
-namespace AzSpokeTools.Engine.Tests;
+namespace AzSpokeTools.Tests.Shared;
 
 /// <summary>
 /// Tests never talk to a real identity endpoint: should any code path fall through to DefaultAzureCredential,
