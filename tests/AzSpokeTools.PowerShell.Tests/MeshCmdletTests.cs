@@ -38,7 +38,7 @@ public sealed class MeshCmdletTests(ModuleSession session)
     [Fact]
     public void AnUnknownNetworkGroupIsAnInvalidNetworkGroupError()
     {
-        var (_, shell) = session.Invoke("Test-MeshReadiness -Snapshot sample:contoso-hairpin -NetworkGroup nope -ErrorAction SilentlyContinue");
+        var (_, shell) = session.Invoke("Test-MeshReadiness -Snapshot sample:contoso-hairpin -NetworkGroup nope");
         using (shell)
         {
             var error = Assert.Single(shell.Streams.Error);
