@@ -47,3 +47,35 @@ public sealed class MeshCmdletTests(ModuleSession session)
         }
     }
 }
+
+/// <summary>Convert-HairpinToMesh -Apply -WhatIf inside PowerShell against a loopback Resource Manager.</summary>
+[Collection(ModuleSessionCollection.Name)]
+public sealed class MeshApplyWhatIfTests(ModuleSession session) : IAsyncLifetime
+{
+    private LoopbackArm _arm = null!;
+
+    public async Task InitializeAsync() => _arm = await LoopbackArm.StartAsync(Path.Combine(session.Root, "module", "samples", "hub-firewall.json"));
+
+    public async Task DisposeAsync() => await _arm.DisposeAsync();
+
+    [Fact]
+    public void ApplyWhatIfReadsButSendsNoWriteAndReturnsEveryPlannedWrite()
+    {
+        _arm.TrustFromModule();
+        var (output, shell) = session.Invoke($"Convert-HairpinToMesh -Snapshot sample:contoso-hairpin -Apply -Wave 3 -WhatIf -ArmEndpoint '{_arm.Endpoint}' -AccessToken '{_arm.Token}'");
+        using (shell)
+        {
+            Assert.Empty(shell.Streams.Error);
+            Assert.Equal(2, output.Count);
+            dynamic result = output[1].BaseObject;
+            Assert.True((bool)result.WhatIfOnly);
+            Assert.DoesNotContain(_arm.Requests, r => r.StartsWith("PUT ") || r.Contains("/commit?"));
+            Assert.Contains(_arm.Requests, r => r.StartsWith("GET ") && r.Contains("/networkGroups/ng-azspoke-mesh?api-version="));
+            Assert.Equal(2, _arm.Requests.Count(r => r.StartsWith("POST ") && r.Contains("/listDeploymentStatus?")));
+            Assert.All(_arm.AuthorizationHeaders, h => Assert.Equal("Bearer " + _arm.Token, h));
+            var writes = ((IEnumerable<object>)result.Requests).Cast<dynamic>().Where(r => (bool)r.Request.IsWrite).ToList();
+            Assert.Equal(8, writes.Count); // 6 PUTs and a commit per region
+            Assert.All(writes, w => Assert.Equal("WhatIf", w.State.ToString()));
+        }
+    }
+}
