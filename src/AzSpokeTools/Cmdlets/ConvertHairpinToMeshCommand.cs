@@ -53,6 +53,9 @@ namespace AzSpokeTools.Cmdlets
         [Parameter(HelpMessage = "Use a high-scale connected group (cap 3,000 by default).")]
         public SwitchParameter HighScale { get; set; }
 
+        [Parameter(HelpMessage = "Use high-scale private endpoints (20,000 per connected group; connectedGroupPrivateEndpointsScale HighScale).")]
+        public SwitchParameter HighScalePrivateEndpoints { get; set; }
+
         [Parameter(HelpMessage = "Directory to write plan.json and the ARM, Bicep, Terraform and PowerShell files to.")]
         public string? OutputPath { get; set; }
 
@@ -94,7 +97,9 @@ namespace AzSpokeTools.Cmdlets
             try
             {
                 var topology = _topology ?? (Snapshot != null ? LoadTopology(Snapshot, terminating: true) : null);
-                var plan = ToRequest(topology, _vnets, Tag, NetworkGroup, Region, HighScale.IsPresent).Execute(EngineHost);
+                var request = ToRequest(topology, _vnets, Tag, NetworkGroup, Region, HighScale.IsPresent);
+                request.HighScalePrivateEndpoints = HighScalePrivateEndpoints.IsPresent;
+                var plan = request.Execute(EngineHost);
                 if (OutputPath != null) WriteOutputs(plan, GetUnresolvedProviderPathFromPSPath(OutputPath));
                 WriteObject(plan);
                 if (Apply.IsPresent) RunApply(plan);
