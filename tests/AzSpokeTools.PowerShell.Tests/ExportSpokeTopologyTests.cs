@@ -223,6 +223,17 @@ public sealed class ExportSpokeTopologyTests(ModuleSession session) : IAsyncLife
     }
 
     [Fact]
+    public void MeshReadinessReadsLiveDataAsTheSnapshot()
+    {
+        const string Findings = ".Findings | ForEach-Object { '{0} {1} {2}' -f $_.RuleId, $_.Severity, $_.ResourceId }";
+        _arm.TrustFromModule();
+        var live = session.Run($"(Test-MeshReadiness {Live(_arm.Token)})" + Findings);
+        var snapshot = session.Run("(Test-MeshReadiness -Snapshot sample:hub-firewall)" + Findings);
+        Assert.Equal(3, snapshot.Count);
+        Assert.Equal(snapshot.Select(f => f.ToString()), live.Select(f => f.ToString()));
+    }
+
+    [Fact]
     public void GetSpokeEffectiveRouteComputesFromLiveData()
     {
         const string Rows = " | ForEach-Object { '{0} {1} {2} {3}' -f $_.Source, $_.State, ($_.AddressPrefix -join ','), $_.NextHopType }";

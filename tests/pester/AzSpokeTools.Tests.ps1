@@ -82,7 +82,7 @@ Describe 'AzSpokeTools module' {
         foreach ($command in Get-Command -Module AzSpokeTools) { $command.Verb | Should -BeIn $approved }
     }
 
-    It 'has help for <_> with a synopsis, every parameter described and at least two examples' -ForEach @('Export-SpokeTopology', 'Get-SpokeEffectivePath', 'Get-SpokeEffectiveRoute', 'Get-SpokePathMatrix', 'Import-SpokeTopology', 'Test-SpokeIntent') {
+    It 'has help for <_> with a synopsis, every parameter described and at least two examples' -ForEach @('Convert-HairpinToMesh', 'Export-SpokeTopology', 'Get-SpokeEffectivePath', 'Get-SpokeEffectiveRoute', 'Get-SpokePathMatrix', 'Import-SpokeTopology', 'Test-MeshReadiness', 'Test-SpokeIntent') {
         $cmdlet = $_
         $help = Get-Help $cmdlet -Full
         # Without MAML help, Get-Help's synopsis is the syntax line.
@@ -322,5 +322,25 @@ rules:
         ($rules | Where-Object Name -eq 'inspected').Compliant | Should -BeTrue
         ($rules | Where-Object Name -eq 'no-direct-from-hub').Compliant | Should -BeFalse
         Test-SpokeIntent -Topology $topology -Intent $intent -Quiet | Should -BeFalse
+    }
+}
+
+Describe 'Mesh readiness and migration' {
+    It 'finds the Contoso spokes ready, with a warning per spoke that uses a hub gateway' {
+        $report = Test-MeshReadiness -Snapshot sample:contoso-hairpin
+        $report.Ready | Should -BeTrue
+        @($report.Findings | Where-Object RuleId -eq 'AVNM011').Count | Should -Be 4
+    }
+
+    It 'writes the plan and its IaC files with -OutputPath' {
+        $plan = Convert-HairpinToMesh -Snapshot sample:contoso-hairpin -OutputPath (Join-Path $TestDrive 'plan')
+        $plan.Blockers | Should -BeNullOrEmpty
+        Join-Path (Join-Path $TestDrive 'plan') 'plan.json' | Should -Exist
+    }
+
+    It 'confirms -Apply at high impact' {
+        $attribute = (Get-Command Convert-HairpinToMesh).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
+        $attribute.SupportsShouldProcess | Should -BeTrue
+        $attribute.ConfirmImpact | Should -Be 'High'
     }
 }
