@@ -86,6 +86,12 @@ public sealed class LoopbackArm : IAsyncDisposable
             await context.Response.WriteAsync(result.ToJsonString());
             return;
         }
+        if (request.Method == "POST" && request.Path.Value!.EndsWith("/listDeploymentStatus", StringComparison.OrdinalIgnoreCase))
+        {
+            // No AVNM commit in any region yet (Convert-HairpinToMesh -Apply reads this before committing).
+            await context.Response.WriteAsync("""{"value":[]}""");
+            return;
+        }
         context.Response.StatusCode = 404;
         await context.Response.WriteAsync("""{"error":{"code":"NotFound","message":"not served by the loopback ARM"}}""");
     }

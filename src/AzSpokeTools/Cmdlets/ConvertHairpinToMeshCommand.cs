@@ -2,11 +2,16 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
-using System.Reflection;
+using System.Security;
 using System.Text;
+using System.Threading;
+using AzSpokeTools.Azure.Apply;
+using AzSpokeTools.Azure.Export;
+using AzSpokeTools.Azure.Identity;
 using AzSpokeTools.Engine.Migration;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Requests;
+using AzSpokeTools.Live;
 
 namespace AzSpokeTools.Cmdlets
 {
@@ -48,6 +53,9 @@ namespace AzSpokeTools.Cmdlets
         [Parameter(HelpMessage = "Use a high-scale connected group (cap 3,000 by default).")]
         public SwitchParameter HighScale { get; set; }
 
+        [Parameter(HelpMessage = "Use high-scale private endpoints (20,000 per connected group; connectedGroupPrivateEndpointsScale HighScale).")]
+        public SwitchParameter HighScalePrivateEndpoints { get; set; }
+
         [Parameter(HelpMessage = "Directory to write plan.json and the ARM, Bicep, Terraform and PowerShell files to.")]
         public string? OutputPath { get; set; }
 
@@ -59,11 +67,22 @@ namespace AzSpokeTools.Cmdlets
         public int Wave { get; set; } = 1;
 
         [Parameter(HelpMessage = "With -Apply: AzureCloud (default), AzureUSGovernment or AzureChinaCloud.")]
+        [ValidateSet("AzureCloud", "AzureUSGovernment", "AzureChinaCloud", IgnoreCase = true)]
         public string? Environment { get; set; }
 
-        [Parameter(HelpMessage = "With -Apply: a bearer token for ARM, as a SecureString or a string (default: DefaultAzureCredential).")]
-        [AzSpokeTools.Live.SecureStringTransformation]
-        public System.Security.SecureString? AccessToken { get; set; }
+        [Parameter(HelpMessage = "With -Apply: an explicit ARM endpoint (https) for another cloud; it replaces the environment's.")]
+        [ValidateNotNullOrEmpty]
+        public string? ArmEndpoint { get; set; }
+
+        [Parameter(HelpMessage = "With -Apply: a bearer token for ARM, as a SecureString or a string (default: the Az context, else DefaultAzureCredential).")]
+        [SecureStringTransformation]
+        [ValidateNotNull]
+        public SecureString? AccessToken { get; set; }
+
+        private readonly CancellationTokenSource _cancel = new CancellationTokenSource();
+
+        /// <inheritdoc />
+        protected override void StopProcessing() => _cancel.Cancel();
 
         /// <inheritdoc />
         protected override void ProcessRecord()
@@ -78,7 +97,9 @@ namespace AzSpokeTools.Cmdlets
             try
             {
                 var topology = _topology ?? (Snapshot != null ? LoadTopology(Snapshot, terminating: true) : null);
-                var plan = ToRequest(topology, _vnets, Tag, NetworkGroup, Region, HighScale.IsPresent).Execute(EngineHost);
+                var request = ToRequest(topology, _vnets, Tag, NetworkGroup, Region, HighScale.IsPresent);
+                request.HighScalePrivateEndpoints = HighScalePrivateEndpoints.IsPresent;
+                var plan = request.Execute(EngineHost);
                 if (OutputPath != null) WriteOutputs(plan, GetUnresolvedProviderPathFromPSPath(OutputPath));
                 WriteObject(plan);
                 if (Apply.IsPresent) RunApply(plan);
@@ -106,14 +127,28 @@ namespace AzSpokeTools.Cmdlets
             WriteObject(result);
         }
 
-        /// <summary>The live layer's sender, through the bridge assembly the module loads from Dependencies/.</summary>
+        /// <summary>
+        /// The live layer's sender. Identity: -AccessToken, else a token from the caller's Az context (read once, here on
+        /// the pipeline thread), else DefaultAzureCredential.
+        /// </summary>
         private IArmRequestSender CreateSender()
         {
-            var type = Type.GetType("AzSpokeTools.Azure.Apply.MeshApplyConnection, AzSpokeTools.Azure", throwOnError: false)
-                       ?? throw new InvalidOperationException("-Apply needs AzSpokeTools.Azure.dll, which this installation of the module does not contain.");
-            var create = type.GetMethod("Create", BindingFlags.Public | BindingFlags.Static)!;
-            try { return (IArmRequestSender)create.Invoke(null, new object?[] { Environment, null, AccessToken == null ? null : AzSpokeTools.Live.SecureStrings.ToPlainText(AccessToken) })!; }
-            catch (TargetInvocationException e) when (e.InnerException is ArgumentException a) { throw new EngineInputException(a.ParamName ?? "Environment", a.Message); }
+            var options = new ExportOptions { Environment = Environment };
+            if (ArmEndpoint != null)
+            {
+                if (!Uri.TryCreate(ArmEndpoint, UriKind.Absolute, out var uri)) throw new EngineInputException("ArmEndpoint", $"'{ArmEndpoint}' is not an absolute URL");
+                options.ArmEndpoint = uri;
+            }
+            try { options.Validate(); }
+            catch (ArgumentException e) { throw new EngineInputException(e.ParamName ?? "Environment", e.Message); }
+            var cloud = AzureCloud.Resolve(options.Environment, options.ArmEndpoint);
+            if (AccessToken != null) options.AccessToken = SecureStrings.ToPlainText(AccessToken);
+            else if (AzContextToken.IsLoaded(this))
+            {
+                try { options.AccessToken = AzContextToken.Get(this, AzContextToken.ResourceUrlOf(cloud.TokenScope)).Token; }
+                catch (InvalidOperationException e) { WriteVerbose("The Az context gave no token (" + e.Message + "); using DefaultAzureCredential."); }
+            }
+            return new ArmApplySender(options, null, _cancel.Token);
         }
 
         private void WriteOutputs(MigrationPlan plan, string directory)

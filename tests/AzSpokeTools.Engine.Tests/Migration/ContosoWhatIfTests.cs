@@ -84,4 +84,24 @@ public sealed class ContosoWhatIfTests
         var expected = plan.Waves[^1].Validation.Exceptions.Single();
         Assert.Equal(("a", "b", PathKind.Appliance), (expected.From.Name, expected.To.Name, expected.Expected));
     }
+
+    [Fact]
+    public void ExactPrefixGatewayRouteIsRemovedInItsWaveMovesThePairToMeshAndItsRollbackRestoresIt()
+    {
+        var t = new Readiness.EstateBuilder()
+            .Vnet("hub", "westeurope", "10.0.0.0/16").ErGateway("hub", "10.0.255.0/27")
+            .RouteTable("rt-a", "westeurope", ("10.2.0.0/16", "VirtualNetworkGateway", null))
+            .Vnet("a", "westeurope", "10.1.0.0/16", routeTable: "rt-a")
+            .Vnet("b", "westeurope", "10.2.0.0/16")
+            .Peer("hub", "a", hubTransit: true).Peer("hub", "b", hubTransit: true).Build();
+        var plan = new MeshMigrationRequest { Topology = t }.Execute(new RecordingEngineHost());
+        var remove = Assert.Single(plan.RouteTableChanges);
+        Assert.Equal(RouteTableAction.Remove, remove.Action);
+        var wave = plan.Waves.Single(w => w.Number == remove.Wave);
+        Assert.Contains(wave.Rollback.Commands, c => c.StartsWith("Add-AzRouteConfig -Name 'to-10.2.0.0_16' -AddressPrefix '10.2.0.0/16' -NextHopType 'VirtualNetworkGateway'"));
+        Assert.Equal(PathKind.Mesh, plan.WhatIf!.Pairs.Single(p => p.From.Name == "a" && p.To.Name == "b").After.Kind);
+        Assert.Empty(plan.Waves[^1].Validation.Exceptions);
+        // The snapshot itself keeps the route: the what-if changed a copy.
+        Assert.Single(t.RouteTables.Single(r => r.Name == "rt-a").Routes);
+    }
 }
