@@ -173,4 +173,38 @@ public class PathTracingTests
         Assert.Contains(r.Reasons, x => x.Message.Contains("None"));
         Assert.Contains(r.Reasons, x => x.Message.Contains("regional") && x.Fix!.Contains("isGlobal"));
     }
+
+    [Fact]
+    public void PrivateEndpointInAPeeredVnetIsReachedDirectlyByItsSlash32()
+    {
+        var t = SnapshotLoader.Load("sample:peered-spokes");
+        var r = Trace(t, "spoke1", "10.2.1.4");
+        Assert.Equal(PathKind.Direct, r.Kind);
+        Assert.Equal("InterfaceEndpoint", r.Hops[0].Route!.NextHopType);
+        Assert.Equal("10.2.1.4/32", r.Hops[0].Route!.AddressPrefix);
+        Assert.Equal("spoke2/endpoints", r.Hops[^1].Location);
+        Assert.Equal(PathOutcome.Dropped, Trace(t, "spoke3", "10.2.1.4").Outcome);
+    }
+
+    [Fact]
+    public void VpnTransitGoesThroughTheHubGatewayAndItsGatewaySubnet()
+    {
+        var r = Trace(SnapshotLoader.Load("sample:vpn-transit"), "spoke1", "spoke2");
+        Assert.Equal(PathKind.VpnGateway, r.Kind);
+        Assert.Equal(new[] { PathHopRole.Subnet, PathHopRole.VirtualNetwork, PathHopRole.VpnGateway, PathHopRole.Subnet, PathHopRole.Destination }, r.Hops.Select(h => h.Role));
+        Assert.Equal("User", r.Hops[0].Route!.Source);
+        Assert.Equal("VirtualNetworkGateway", r.Hops[0].Route!.NextHopType);
+        Assert.Equal("hub/GatewaySubnet", r.Hops[3].Location);
+    }
+
+    [Fact]
+    public void VirtualWanHubRouterAndSecuredHubFirewallAreTheTransits()
+    {
+        var t = SnapshotLoader.Load("sample:vwan");
+        var plain = Trace(t, "spoke1", "spoke2");
+        Assert.Equal(new[] { PathHopRole.Subnet, PathHopRole.VirtualHubRouter, PathHopRole.Destination }, plain.Hops.Select(h => h.Role));
+        var secured = Trace(t, "spoke3", "spoke4");
+        Assert.Equal(new[] { PathHopRole.Subnet, PathHopRole.Appliance, PathHopRole.Destination }, secured.Hops.Select(h => h.Role));
+        Assert.Equal(new[] { PathKind.Appliance }, secured.Transits);
+    }
 }
