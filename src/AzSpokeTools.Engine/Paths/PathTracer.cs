@@ -17,7 +17,6 @@ namespace AzSpokeTools.Engine.Paths
         private readonly RoutingContext _ctx;
         private readonly GatewayRoutes _gateways;
         private readonly Dictionary<(TraceLocationKind, object, object?), TraceLocation> _locations = new Dictionary<(TraceLocationKind, object, object?), TraceLocation>();
-        private readonly List<EffectiveRoute> _winners = new List<EffectiveRoute>();
 
         public PathTracer(PathRouteLookup lookup)
         {

@@ -127,7 +127,6 @@ namespace AzSpokeTools.Engine.Paths
         /// <summary>Where the time goes, for the benchmark.</summary>
         internal PathMatrixStatistics Stats { get; } = new PathMatrixStatistics();
 
-        private readonly List<EffectiveRoute> _exact = new List<EffectiveRoute>();
         private readonly List<int> _exactIndices = new List<int>();
 
         private List<EffectiveRoute> ExactWinners(Subnet src, IpAddressValue dst)
