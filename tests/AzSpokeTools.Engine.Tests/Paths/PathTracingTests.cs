@@ -207,4 +207,32 @@ public class PathTracingTests
         Assert.Equal(new[] { PathHopRole.Subnet, PathHopRole.Appliance, PathHopRole.Destination }, secured.Hops.Select(h => h.Role));
         Assert.Equal(new[] { PathKind.Appliance }, secured.Transits);
     }
+
+    private static Model.Topology ContosoWith(Func<string, string> edit)
+    {
+        using var s = typeof(SnapshotLoader).Assembly.GetManifestResourceStream("samples/contoso-hairpin.json")!;
+        var text = new StreamReader(s).ReadToEnd();
+        var changed = edit(text);
+        Assert.NotEqual(text, changed);
+        return SnapshotLoader.Load(new MemoryStream(Encoding.UTF8.GetBytes(changed)), "contoso-hairpin-edited.json");
+    }
+
+    [Fact]
+    public void HairpinIsDroppedWhenTheGatewaysRefuseRemoteVnetTraffic()
+    {
+        var t = ContosoWith(x => x.Replace("\"allowRemoteVnetTraffic\": true", "\"allowRemoteVnetTraffic\": false"));
+        var r = Trace(t, "spoke-a1", "spoke-b1");
+        Assert.Equal(PathOutcome.Dropped, r.Outcome);
+        Assert.Contains(r.Reasons, x => x.Message.Contains("ergw-hub-b") && x.Message.Contains("allowRemoteVnetTraffic false") && x.Fix != null);
+        Assert.Contains(r.Reasons, x => x.Message.Contains("ergw-hub-a") && x.Message.Contains("allowRemoteVnetTraffic false"));
+    }
+
+    [Fact]
+    public void AbsentGatewayToggleIsTakenAsLegacyAcceptAllAndSaysSo()
+    {
+        var t = ContosoWith(x => x.Replace("\"allowRemoteVnetTraffic\": true,", ""));
+        var r = Trace(t, "spoke-a1", "spoke-b1");
+        Assert.Equal(PathKind.ExpressRouteHairpin, r.Kind);
+        Assert.Contains(r.Reasons, x => x.Severity == PathReasonSeverity.Assumption && x.Message.Contains("legacy"));
+    }
 }
