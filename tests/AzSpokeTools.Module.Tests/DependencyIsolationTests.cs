@@ -7,8 +7,11 @@ namespace AzSpokeTools.Module.Tests;
 
 /// <summary>
 /// The loader keeps the module's dependencies apart from whatever else the PowerShell process loaded:
-/// proven with two real builds of "Azure.Core" of different versions, one in the default context (as
-/// Az.Accounts would load it) and one in the module's Dependencies/ folder.
+/// proven with two real builds of one third-party assembly of different versions, one in the default context
+/// (as Az.Accounts would load its Azure.Core) and one in the module's Dependencies/ folder. The fakes are
+/// named "Contoso.*" because this test process itself has the real Azure.Core and Azure.Identity on its
+/// probing path (through the CLI and cmdlet project references); the hosted tests in
+/// AzSpokeTools.PowerShell.Tests show the real Azure.Core landing in the module's context.
 /// </summary>
 [Collection(DefaultContextCollection.Name)]
 public sealed class DependencyIsolationTests : IDisposable
@@ -24,13 +27,13 @@ public sealed class DependencyIsolationTests : IDisposable
     private string Dependencies => Path.Combine(_work, "module", DependencyFolder.FolderName);
 
     [Fact]
-    public void ModuleAssembliesGetTheModulesAzureCoreWhileTheDefaultContextHoldsAnotherVersion()
+    public void ModuleAssembliesGetTheModulesCopyWhileTheDefaultContextHoldsAnotherVersion()
     {
-        // Another module's Azure.Core, already in the default context.
-        var otherPath = FakeAssemblies.WithMarker(Path.Combine(_work, "other"), "Azure.Core", new Version(1, 10, 0, 0), "Azure.Core 1.10 (another module)");
+        // Another module's copy, already in the default context.
+        var otherPath = FakeAssemblies.WithMarker(Path.Combine(_work, "other"), "Contoso.Http.Core", new Version(1, 10, 0, 0), "Contoso.Http.Core 1.10 (another module)");
         var other = AssemblyLoadContext.Default.LoadFromAssemblyPath(otherPath);
-        // The module's own copies, and a module assembly compiled against the newer Azure.Core.
-        var moduleCopy = FakeAssemblies.WithMarker(Dependencies, "Azure.Core", new Version(1, 47, 1, 0), "Azure.Core 1.47.1 (AzSpokeTools)");
+        // The module's own copy, and a module assembly compiled against that newer version.
+        var moduleCopy = FakeAssemblies.WithMarker(Dependencies, "Contoso.Http.Core", new Version(1, 47, 1, 0), "Contoso.Http.Core 1.47.1 (AzSpokeTools)");
         FakeAssemblies.CallingMarkerOf(Dependencies, "AzSpokeTools.IsolationProbe", moduleCopy);
 
         ModuleDependencyLoader.Register(Path.Combine(_work, "module"));
@@ -38,22 +41,22 @@ public sealed class DependencyIsolationTests : IDisposable
         var bridge = AssemblyLoadContext.Default.LoadFromAssemblyName(new AssemblyName("AzSpokeTools.IsolationProbe"));
         var which = (string)bridge.GetType("AzSpokeTools.IsolationProbe.Probe")!.GetMethod("Which")!.Invoke(null, null)!;
 
-        Assert.Equal("Azure.Core 1.47.1 (AzSpokeTools)", which);
+        Assert.Equal("Contoso.Http.Core 1.47.1 (AzSpokeTools)", which);
         Assert.IsNotType<AssemblyLoadContext>(AssemblyLoadContext.GetLoadContext(bridge), exactMatch: true);
         Assert.NotSame(AssemblyLoadContext.Default, AssemblyLoadContext.GetLoadContext(bridge));
-        var moduleAzureCore = AssemblyLoadContext.GetLoadContext(bridge)!.Assemblies.Single(a => a.GetName().Name == "Azure.Core");
-        Assert.Equal(new Version(1, 47, 1, 0), moduleAzureCore.GetName().Version);
+        var moduleCopyLoaded = AssemblyLoadContext.GetLoadContext(bridge)!.Assemblies.Single(a => a.GetName().Name == "Contoso.Http.Core");
+        Assert.Equal(new Version(1, 47, 1, 0), moduleCopyLoaded.GetName().Version);
         // The default context still has, and still resolves, the other module's version.
-        Assert.Same(other, AssemblyLoadContext.Default.LoadFromAssemblyName(new AssemblyName("Azure.Core")));
-        Assert.Equal("Azure.Core 1.10 (another module)", other.GetType("Azure.Core.Marker")!.GetMethod("Which")!.Invoke(null, null));
+        Assert.Same(other, AssemblyLoadContext.Default.LoadFromAssemblyName(new AssemblyName("Contoso.Http.Core")));
+        Assert.Equal("Contoso.Http.Core 1.10 (another module)", other.GetType("Contoso.Http.Core.Marker")!.GetMethod("Which")!.Invoke(null, null));
     }
 
     [Fact]
     public void DefaultContextNeverResolvesThirdPartyAssembliesFromDependencies()
     {
-        FakeAssemblies.WithMarker(Dependencies, "Azure.Identity", new Version(1, 14, 2, 0), "module copy");
+        FakeAssemblies.WithMarker(Dependencies, "Contoso.Identity", new Version(1, 14, 2, 0), "module copy");
         ModuleDependencyLoader.Register(Path.Combine(_work, "module"));
-        Assert.Throws<FileNotFoundException>(() => AssemblyLoadContext.Default.LoadFromAssemblyName(new AssemblyName("Azure.Identity")));
+        Assert.Throws<FileNotFoundException>(() => AssemblyLoadContext.Default.LoadFromAssemblyName(new AssemblyName("Contoso.Identity")));
     }
 
     [Fact]

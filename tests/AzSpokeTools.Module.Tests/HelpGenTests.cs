@@ -121,4 +121,23 @@ public sealed class HelpGenTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public void FolderHelpIsTheCmdletHelpFilesAndOtherMarkdownIsLeftAlone()
+    {
+        var dir = Directory.CreateTempSubdirectory("helpgen-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "Get-Thing.md"), HelpMarkdownSamples.Documenting("Get-Thing", "Name"));
+            File.WriteAllText(Path.Combine(dir, "paths-and-intent.md"), "# Paths, the all-pairs matrix and intent\n\nA guide, not cmdlet help.\n");
+            File.WriteAllText(Path.Combine(dir, "README-PowerShell.md"), "---\ntitle: x\n---\n# PowerShell\n");
+            Assert.Equal(["Get-Thing"], MarkdownHelpParser.ParseFolder(dir).Select(h => h.Name));
+            File.WriteAllText(Path.Combine(dir, "Get-Broken.md"), HelpMarkdownSamples.Documenting("Get-Broken", "Name", examples: 1));
+            Assert.Throws<HelpFormatException>(() => MarkdownHelpParser.ParseFolder(dir));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

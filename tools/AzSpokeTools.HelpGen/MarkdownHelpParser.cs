@@ -15,8 +15,23 @@ public static partial class MarkdownHelpParser
 
     public static CmdletHelp ParseFile(string path) => Parse(File.ReadAllText(path), Path.GetFileName(path));
 
+    /// <summary>
+    /// The cmdlet help files of <paramref name="docsFolder"/>: the markdown files whose front matter names an
+    /// "external help file" (platyPS's cmdlet help marker). Other markdown there (guides, README sections) is
+    /// not cmdlet help and is left alone; a cmdlet help file that breaks the format is still an error.
+    /// </summary>
     public static IReadOnlyList<CmdletHelp> ParseFolder(string docsFolder) =>
-        Directory.GetFiles(docsFolder, "*-*.md").Order(StringComparer.Ordinal).Select(ParseFile).ToList();
+        Directory.GetFiles(docsFolder, "*.md").Where(IsCmdletHelp).Order(StringComparer.Ordinal).Select(ParseFile).ToList();
+
+    /// <summary>True when the file starts with front matter that has an "external help file:" entry.</summary>
+    public static bool IsCmdletHelp(string path)
+    {
+        using var reader = new StreamReader(path);
+        if (reader.ReadLine()?.Trim() != "---") return false;
+        for (var line = reader.ReadLine(); line != null && line.Trim() != "---"; line = reader.ReadLine())
+            if (line.StartsWith("external help file:", StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
 
     public static CmdletHelp Parse(string markdown, string file)
     {

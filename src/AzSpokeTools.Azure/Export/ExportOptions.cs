@@ -10,8 +10,9 @@ namespace AzSpokeTools.Azure.Export
     /// <summary>
     /// What a live export reads and how it talks to Azure. Scope: the given subscriptions, or one
     /// management group, or (neither given) every subscription the identity can list.
-    /// Identity, first that applies: <see cref="AccessToken"/>, then <see cref="Credential"/> (handed in by
-    /// the host, e.g. the Az PowerShell context), then <c>DefaultAzureCredential</c>.
+    /// Identity, first that applies: <see cref="AccessToken"/>, then <see cref="Credential"/> or
+    /// <see cref="HostToken"/> (handed in by the host, e.g. the Az PowerShell context), then
+    /// <c>DefaultAzureCredential</c>.
     /// </summary>
     public sealed class ExportOptions
     {
@@ -36,6 +37,13 @@ namespace AzSpokeTools.Azure.Export
         /// <c>DelegatedTokenCredential.Create</c>.
         /// </summary>
         public TokenCredential? Credential { get; set; }
+
+        /// <summary>
+        /// A token callback supplied by a host that must not reference Azure SDK types (the PowerShell
+        /// module's cmdlet assembly), used when neither <see cref="AccessToken"/> nor <see cref="Credential"/>
+        /// is given. It is called on the export's worker threads.
+        /// </summary>
+        public HostTokenProvider? HostToken { get; set; }
 
         /// <summary>Also capture <c>getLearnedRoutes</c> of every virtual network gateway found.</summary>
         public bool IncludeLearnedRoutes { get; set; }
@@ -107,6 +115,7 @@ namespace AzSpokeTools.Azure.Export
         {
             if (AccessToken != null) return new StaticTokenCredential(AccessToken);
             if (Credential != null) return Credential;
+            if (HostToken != null) return new HostTokenCredential(HostToken);
             return new DefaultAzureCredential(new DefaultAzureCredentialOptions { AuthorityHost = cloud.AuthorityHost });
         }
     }

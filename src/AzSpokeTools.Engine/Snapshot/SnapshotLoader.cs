@@ -141,7 +141,9 @@ namespace AzSpokeTools.Engine.Snapshot
                     else if (v > 1) context.Error(sv.Location, $"schemaVersion {v} is newer than this version of AzSpokeTools understands (1)");
                 }
                 builder.CapturedAt ??= root.Own("capturedAt")?.AsString();
-                builder.SourceDescription ??= root.Own("source")?.AsString();
+                // A live export writes source as an object ({"kind":"azure","environment":...}); hand-made snapshots a string.
+                if (root.Own("source") is JsonNode source)
+                    builder.SourceDescription ??= source.Element.ValueKind == JsonValueKind.Object ? DescribeSource(source) : source.AsString();
                 if (resources is JsonNode r)
                 {
                     if (r.Element.ValueKind != JsonValueKind.Array) context.Error(r.Location, "resources must be an array");
@@ -243,6 +245,14 @@ namespace AzSpokeTools.Engine.Snapshot
         {
             int i = message.IndexOf(" Path:", StringComparison.Ordinal);
             return i > 0 ? message.Substring(0, i) : message;
+        }
+
+        /// <summary>"azure (AzureCloud)" for an export's source object; null when it names no kind.</summary>
+        private static string? DescribeSource(JsonNode source)
+        {
+            var kind = source.Str("kind");
+            var environment = source.Str("environment");
+            return kind == null ? null : environment == null ? kind : kind + " (" + environment + ")";
         }
     }
 }

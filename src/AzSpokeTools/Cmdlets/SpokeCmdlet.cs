@@ -3,6 +3,7 @@ using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Errors;
 using AzSpokeTools.Hosting;
+using AzSpokeTools.Live;
 
 namespace AzSpokeTools.Cmdlets
 {
@@ -10,6 +11,7 @@ namespace AzSpokeTools.Cmdlets
     public abstract class SpokeCmdlet : PSCmdlet
     {
         private CmdletEngineHost? _engineHost;
+        private LiveExport? _live;
 
         /// <summary>The engine's view of this cmdlet (warnings, verbose, progress, ShouldProcess).</summary>
         private protected CmdletEngineHost EngineHost => _engineHost ??= new CmdletEngineHost(this);
@@ -38,6 +40,61 @@ namespace AzSpokeTools.Cmdlets
                 return null;
             }
         }
+
+        /// <summary>Writes a progress record (pipeline thread only), closed by EndProcessing.</summary>
+        internal void ReportProgress(string activity, string status) => EngineHost.Progress(activity, status, -1);
+
+        /// <summary>
+        /// Exports <paramref name="scope"/> from Azure to <paramref name="outputPath"/>, with progress, warnings
+        /// and Ctrl+C handled. Failures are returned as an ErrorRecord (stable ErrorIds from <see cref="SpokeErrors.FromLive"/>).
+        /// </summary>
+        private protected TopologyExportResult? Export(LiveScope scope, string outputPath, out ErrorRecord? error)
+        {
+            error = null;
+            _live = new LiveExport(this);
+            try
+            {
+                return _live.Run(scope, outputPath);
+            }
+            catch (System.Exception e) when (SpokeErrors.FromLive(e, outputPath) is ErrorRecord record)
+            {
+                error = record;
+                return null;
+            }
+            finally
+            {
+                _live = null;
+            }
+        }
+
+        /// <summary>
+        /// Pulls live data for <paramref name="scope"/> into a temporary snapshot, loads it through the same
+        /// request as -Snapshot, and deletes the file. Returns null after writing the error (non-terminating)
+        /// when <paramref name="terminating"/> is false; throws a terminating error otherwise.
+        /// </summary>
+        private protected Topology? LoadLive(LiveScope scope, bool terminating)
+        {
+            var temporary = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "azspoke-live-" + System.Guid.NewGuid().ToString("N") + ".json");
+            try
+            {
+                var exported = Export(scope, temporary, out var error);
+                if (exported == null)
+                {
+                    if (terminating) ThrowTerminatingError(error!);
+                    WriteError(error!);
+                    return null;
+                }
+                WriteVerbose($"Live data: {exported.Resources} resource(s), {exported.Results} result(s) from {exported.Environment}" + (exported.Complete ? "." : "; not covered: " + string.Join(", ", exported.DeniedScopes) + "."));
+                return LoadTopology(temporary, terminating);
+            }
+            finally
+            {
+                try { System.IO.File.Delete(temporary); } catch (System.IO.IOException) { } catch (System.UnauthorizedAccessException) { }
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void StopProcessing() => _live?.Stop();
 
         /// <summary>Writes an engine failure for one input as a non-terminating error; other exceptions propagate.</summary>
         protected bool TryWriteEngineError(System.Exception e, object? target)

@@ -21,6 +21,50 @@ namespace AzSpokeTools.Errors
         public const string SnapshotInvalid = "SnapshotInvalid";
         public const string SnapshotAccessDenied = "SnapshotAccessDenied";
         public const string SnapshotReadFailed = "SnapshotReadFailed";
+        public const string AzureAuthenticationFailed = "AzureAuthenticationFailed";
+        public const string AzureAccessDenied = "AzureAccessDenied";
+        public const string AzureRequestFailed = "AzureRequestFailed";
+        public const string ExportCancelled = "ExportCancelled";
+        public const string OutputAccessDenied = "OutputAccessDenied";
+        public const string OutputWriteFailed = "OutputWriteFailed";
+
+        /// <summary>
+        /// The ErrorRecord for a failed live export, or null when <paramref name="exception"/> is none of its
+        /// failures (a bug: let it propagate). ErrorIds: AzureAuthenticationFailed (no token, or ARM refused it),
+        /// AzureAccessDenied, AzureRequestFailed (still failing after retries, timeouts, malformed responses),
+        /// ExportCancelled, Invalid{Parameter} for a bad -SubscriptionId, -ManagementGroupId, -Environment,
+        /// -ArmEndpoint, -AccessToken, -IncludeEffectiveRoutes or -OutputPath, OutputAccessDenied, OutputWriteFailed.
+        /// </summary>
+        /// <param name="exception">The failure.</param>
+        /// <param name="target">The output path, or what was being read.</param>
+        public static ErrorRecord? FromLive(Exception exception, object? target)
+        {
+            switch (exception)
+            {
+                case AzSpokeTools.Azure.Export.AzureExportException azure when azure.Status == 401:
+                    return Record(exception, AzureAuthenticationFailed, ErrorCategory.AuthenticationError, target,
+                        "Sign in with Connect-AzAccount, give -AccessToken, or run where a managed identity or Azure CLI login is available.");
+                case AzSpokeTools.Azure.Export.AzureExportException azure when azure.Status == 403:
+                    return Record(exception, AzureAccessDenied, ErrorCategory.PermissionDenied, target,
+                        "Grant the identity Reader on the subscriptions or management group to export.");
+                case AzSpokeTools.Azure.Export.AzureExportException azure:
+                    return Record(exception, AzureRequestFailed,
+                        azure.Status == 0 ? ErrorCategory.ConnectionError : azure.Status == 429 || azure.Status >= 500 ? ErrorCategory.ResourceUnavailable : ErrorCategory.ProtocolError,
+                        target, null);
+                case OperationCanceledException:
+                    return Record(new OperationCanceledException("The export was cancelled; no snapshot was written.", exception), ExportCancelled, ErrorCategory.OperationStopped, target, null);
+                case EngineInputException input:
+                    return Record(exception, "Invalid" + PascalCase(input.Parameter), ErrorCategory.InvalidArgument, target, null);
+                case ArgumentException argument:
+                    return Record(exception, "Invalid" + AzSpokeTools.Live.LiveScope.ParameterOf(argument.ParamName), ErrorCategory.InvalidArgument, target, null);
+                case UnauthorizedAccessException:
+                    return Record(exception, OutputAccessDenied, ErrorCategory.PermissionDenied, target, null);
+                case IOException:
+                    return Record(exception, OutputWriteFailed, ErrorCategory.WriteError, target, null);
+                default:
+                    return null;
+            }
+        }
 
         /// <summary>The ErrorRecord for <paramref name="exception"/>, or null when it is not an input or load failure (a bug: let it propagate).</summary>
         /// <param name="exception">The failure.</param>
