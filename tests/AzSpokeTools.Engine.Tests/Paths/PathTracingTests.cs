@@ -235,4 +235,19 @@ public class PathTracingTests
         Assert.Equal(PathKind.ExpressRouteHairpin, r.Kind);
         Assert.Contains(r.Reasons, x => x.Severity == PathReasonSeverity.Assumption && x.Message.Contains("legacy"));
     }
+
+    [Fact]
+    public void InternetNextHopDropsPrivateDestinationsAndLeavesPublicOnesUnknown()
+    {
+        var t = new SmallEstate()
+            .Vnet("a", "10.1.0.0/16", "westeurope", ("workload", "10.1.0.0/24", "rt"))
+            .RouteTable("rt", ("private-to-internet", "172.16.0.0/12", "Internet", null)).Load();
+        var priv = Trace(t, "a", "172.20.0.4");
+        Assert.Equal(PathOutcome.Dropped, priv.Outcome);
+        Assert.Contains(priv.Reasons, x => x.Message.Contains("private-to-internet") && x.Message.Contains("leaves private routing"));
+        var pub = Trace(SnapshotLoader.Load("sample:split-nva"), "spoke1", "8.8.8.8");
+        Assert.Equal(PathOutcome.Unknown, pub.Outcome);
+        Assert.Equal(new[] { PathKind.Appliance }, pub.Transits);
+        Assert.Contains(pub.Reasons, x => x.Message.Contains("Internet"));
+    }
 }
