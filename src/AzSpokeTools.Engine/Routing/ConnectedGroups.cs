@@ -93,6 +93,23 @@ namespace AzSpokeTools.Engine.Routing
         /// </summary>
         public bool IsDeployed(ConnectivityConfiguration config, string region, out string? assumption)
         {
+            // Asked for every member of every group while building each member's routes: the answer depends only on the snapshot.
+            var key = (config, region ?? "");
+            if (_deployed.TryGetValue(key, out var known))
+            {
+                assumption = known.Assumption;
+                return known.Deployed;
+            }
+            bool deployed = IsDeployedUncached(config, region ?? "", out assumption);
+            _deployed[key] = (deployed, assumption);
+            return deployed;
+        }
+
+        private readonly Dictionary<(ConnectivityConfiguration, string), (bool Deployed, string? Assumption)> _deployed =
+            new Dictionary<(ConnectivityConfiguration, string), (bool, string?)>();
+
+        private bool IsDeployedUncached(ConnectivityConfiguration config, string region, out string? assumption)
+        {
             assumption = null;
             var manager = _ctx.Topology.NetworkManagers.FirstOrDefault(m => m.Id == config.NetworkManagerId);
             if (manager?.Deployments == null)
