@@ -13,7 +13,7 @@
     # netstandard2.0 assemblies run on Windows PowerShell 5.1 from .NET Framework 4.7.2 on.
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('AzSpokeTools.Format.ps1xml')
-    CmdletsToExport      = @('Export-SpokeTopology', 'Get-SpokeEffectiveRoute', 'Import-SpokeTopology')
+    CmdletsToExport      = @('Convert-HairpinToMesh', 'Export-SpokeTopology', 'Get-SpokeEffectiveRoute', 'Import-SpokeTopology', 'Test-MeshReadiness')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()

@@ -16,6 +16,13 @@ internal static class CliOptionNames
         ["NetworkGroup"] = "--group",
         ["OutputPath"] = "--out",
         ["Format"] = "--format",
+        ["Region"] = "--region",
+        ["ConnectedGroupLimit"] = "--group-limit",
+        ["HighScaleConnectedGroupLimit"] = "--high-scale-limit",
+        ["InfrastructureAsCode"] = "--iac",
+        ["Wave"] = "--wave",
+        ["NetworkManager"] = "--network-manager",
+        ["Owner"] = "--owner",
         ["Engine"] = "--engine",
         ["ServiceTagFile"] = "--service-tags",
     };

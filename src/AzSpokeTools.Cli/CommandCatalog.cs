@@ -11,6 +11,8 @@ internal static class CommandCatalog
         yield return Commands.PathCommand.Create(context);
         yield return Commands.MatrixCommand.Create(context);
         yield return Commands.IntentCommand.Create(context);
+        yield return Commands.ReadinessCommand.Create(context);
+        yield return Commands.PlanCommand.Create(context);
         yield return Commands.VerifyCommand.Create(context);
         yield return Commands.ExportCommand.Create(context);
         yield return Commands.SampleCommand.Create(context);

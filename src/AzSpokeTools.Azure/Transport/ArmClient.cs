@@ -15,10 +15,11 @@ using AzSpokeTools.Azure.Identity;
 namespace AzSpokeTools.Azure.Transport
 {
     /// <summary>
-    /// Read-only access to one ARM endpoint through an Azure.Core <see cref="HttpPipeline"/>: bearer-token
+    /// Access to one ARM endpoint through an Azure.Core <see cref="HttpPipeline"/>: bearer-token
     /// auth for <c>{arm}/.default</c>, retries honouring Retry-After on 408/429/5xx and timeouts, a
-    /// per-attempt network timeout, and a verbose line per attempt. Only GET and POST are ever sent, and
-    /// only to the ARM endpoint's own scheme, host and port (nextLink / Location URLs pointing elsewhere
+    /// per-attempt network timeout, and a verbose line per attempt. The export sends only GET and POST; PUT
+    /// is used by the mesh apply step alone (<see cref="Apply.ArmApplySender"/>). Requests go only to the ARM
+    /// endpoint's own scheme, host and port (nextLink / Location URLs pointing elsewhere
     /// are refused, so the token cannot leak to another host).
     /// </summary>
     internal sealed class ArmClient
@@ -65,6 +66,10 @@ namespace AzSpokeTools.Azure.Transport
 
         public Task<ArmResponse> PostAsync(Uri url, JsonNode? body, CancellationToken cancellationToken)
             => SendAsync(RequestMethod.Post, url, body, cancellationToken);
+
+        /// <summary>PUT, for the mesh apply step only (create or update AVNM resources it owns).</summary>
+        public Task<ArmResponse> PutAsync(Uri url, JsonNode body, CancellationToken cancellationToken)
+            => SendAsync(RequestMethod.Put, url, body, cancellationToken);
 
         private async Task<ArmResponse> SendAsync(RequestMethod method, Uri url, JsonNode? body, CancellationToken cancellationToken)
         {

@@ -93,22 +93,21 @@ namespace AzSpokeTools.Engine.Routing
         /// </summary>
         public bool IsDeployed(ConnectivityConfiguration config, string region, out string? assumption)
         {
-            // Asked for every member of every group while building each member's routes: the answer depends only on the snapshot.
+            // Asked once per member pair by the route and path code: remember the answer per configuration and region.
             var key = (config, region ?? "");
             if (_deployed.TryGetValue(key, out var known))
             {
                 assumption = known.Assumption;
                 return known.Deployed;
             }
-            bool deployed = IsDeployedUncached(config, region ?? "", out assumption);
+            bool deployed = ComputeIsDeployed(config, region ?? "", out assumption);
             _deployed[key] = (deployed, assumption);
             return deployed;
         }
 
-        private readonly Dictionary<(ConnectivityConfiguration, string), (bool Deployed, string? Assumption)> _deployed =
-            new Dictionary<(ConnectivityConfiguration, string), (bool, string?)>();
+        private readonly Dictionary<(ConnectivityConfiguration, string), (bool Deployed, string? Assumption)> _deployed = new Dictionary<(ConnectivityConfiguration, string), (bool, string?)>();
 
-        private bool IsDeployedUncached(ConnectivityConfiguration config, string region, out string? assumption)
+        private bool ComputeIsDeployed(ConnectivityConfiguration config, string region, out string? assumption)
         {
             assumption = null;
             var manager = _ctx.Topology.NetworkManagers.FirstOrDefault(m => m.Id == config.NetworkManagerId);

@@ -14,15 +14,17 @@ namespace AzSpokeTools.Engine.Routing
             // azure-routing-rules.md §2.1 [FIELD S27a, S34]: /32 routes in the endpoint's VNet and in directly peered VNets;
             // connected groups carry them too (§4.2 counts private endpoints per connected group) [INFER].
             var sources = new List<ResourceId> { vnet.Id };
-            var seen = new HashSet<ResourceId> { vnet.Id }; // a connected group has up to thousands of members
+            var seen = new HashSet<ResourceId> { vnet.Id }; // connected groups hold thousands of members: no linear Contains
             foreach (var p in vnet.Peerings)
                 if (p.RemoteVirtualNetworkId is ResourceId r && ctx.IsEstablished(p, out _) && seen.Add(r)) sources.Add(r);
             foreach (var cg in ctx.ConnectedGroups.Of(vnet.Id))
                 foreach (var m in cg.Members)
-                    if (!seen.Contains(m.Id) && (cg.Global || string.Equals(m.Location, vnet.Location, StringComparison.OrdinalIgnoreCase)) &&
-                        ctx.ConnectedGroups.IsDeployed(cg.Configuration, vnet.Location, out _) && ctx.ConnectedGroups.IsDeployed(cg.Configuration, m.Location, out _) &&
-                        seen.Add(m.Id))
+                    if ((ctx.PrivateEndpointsByVnet.ContainsKey(m.Id)) && !seen.Contains(m.Id) && (cg.Global || string.Equals(m.Location, vnet.Location, StringComparison.OrdinalIgnoreCase)) &&
+                        ctx.ConnectedGroups.IsDeployed(cg.Configuration, vnet.Location, out _) && ctx.ConnectedGroups.IsDeployed(cg.Configuration, m.Location, out _))
+                    {
+                        seen.Add(m.Id);
                         sources.Add(m.Id);
+                    }
             foreach (var source in sources)
             {
                 if (!ctx.PrivateEndpointsByVnet.TryGetValue(source, out var endpoints)) continue;

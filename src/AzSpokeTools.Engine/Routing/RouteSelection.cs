@@ -34,30 +34,20 @@ namespace AzSpokeTools.Engine.Routing
             }
             // azure-routing-rules.md §3.1 step 3: VNet, peering and service-endpoint system routes are preferred even over more specific BGP routes.
             var preferred = routes.Where(r => IsPreferredSystem(r) && !invalid.ContainsKey(r)).SelectMany(r => r.Prefixes.Select(p => (p, r))).ToList();
-            // The first preferred route (in list order) for each prefix, and the prefix lengths present: a BGP route's covering
-            // preferred routes are found by masking it to each shorter length instead of scanning every preferred route.
-            var firstByPrefix = new Dictionary<IpPrefix, int>();
-            var lengths = new SortedSet<int>();
-            for (int k = 0; k < preferred.Count; k++)
-            {
-                if (!firstByPrefix.ContainsKey(preferred[k].p)) firstByPrefix[preferred[k].p] = k;
-                lengths.Add(preferred[k].p.Length);
-            }
+            // The first preferred route (in list order) per prefix, so that a BGP route finds the shorter system routes containing it
+            // by looking up its own supernets (at most 128 lookups) instead of scanning every preferred route.
+            var firstPreferred = new Dictionary<IpPrefix, int>();
+            for (int i = 0; i < preferred.Count; i++)
+                if (!firstPreferred.ContainsKey(preferred[i].p)) firstPreferred[preferred[i].p] = i;
             foreach (var r in routes)
             {
-                if (r.Source != RouteSource.VirtualNetworkGateway || invalid.ContainsKey(r) || r.Prefixes.Count != 1) continue;
+                if (r.Source != RouteSource.VirtualNetworkGateway || invalid.ContainsKey(r) || r.Prefixes.Count != 1 || firstPreferred.Count == 0) continue;
                 var q = r.Prefixes[0];
-                int first = int.MaxValue;
-                foreach (var len in lengths)
-                {
-                    if (len >= q.Length) break;
-                    if (firstByPrefix.TryGetValue(new IpPrefix(q.Network, len), out var k) && k < first && preferred[k].p.IsV6 == q.IsV6) first = k;
-                }
-                if (first != int.MaxValue)
-                {
-                    var (p, sys) = preferred[first];
-                    invalid[r] = $"the {sys.NextHopType} system route {p} is preferred over more specific BGP routes";
-                }
+                int match = -1;
+                for (int length = 0; length < q.Length; length++)
+                    if (firstPreferred.TryGetValue(new IpPrefix(q.Network, length), out var at) && (match < 0 || at < match)) match = at;
+                if (match >= 0)
+                    invalid[r] = $"the {preferred[match].r.NextHopType} system route {preferred[match].p} is preferred over more specific BGP routes";
             }
             // azure-routing-rules.md §3.3: with network policies enabled on the endpoint's subnet, a UDR whose prefix is at least as long
             // as the endpoint VNet's address space invalidates the private endpoint /32.

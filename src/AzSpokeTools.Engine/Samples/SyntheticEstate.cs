@@ -74,6 +74,7 @@ namespace AzSpokeTools.Engine.Samples
         {
             public readonly int Spokes, Hubs, Subnets, Seed;
             public readonly bool[] Firewall, Mesh, PrivateEndpoint;
+            public readonly string?[] Environment;
             public readonly int[] Partner;      // directly peered spoke, or -1
             public readonly int[] MeshGroup;    // mesh group index, or -1
             public readonly List<List<int>> MeshGroups = new List<List<int>>();
@@ -82,6 +83,8 @@ namespace AzSpokeTools.Engine.Samples
             {
                 Spokes = o.Spokes; Hubs = o.Hubs; Subnets = o.SubnetsPerSpoke; Seed = o.Seed;
                 Firewall = new bool[Spokes]; Mesh = new bool[Spokes]; PrivateEndpoint = new bool[Spokes];
+                Environment = new string?[Spokes];
+                var envRng = new SplitMix64(unchecked((ulong)(uint)o.Seed * 0xD1B54A32D192ED03UL + 0xE7E7E7UL));
                 Partner = new int[Spokes]; MeshGroup = new int[Spokes];
                 var rng = new SplitMix64(unchecked((ulong)(uint)o.Seed * 0x9E3779B97F4A7C15UL + 0x5A17E57A7EUL));
                 bool anyPe = false;
@@ -89,7 +92,8 @@ namespace AzSpokeTools.Engine.Samples
                 {
                     Partner[i] = -1; MeshGroup[i] = -1;
                     Firewall[i] = rng.NextDouble() < 0.35;
-                    Mesh[i] = rng.NextDouble() < 0.30;
+                    Mesh[i] = rng.NextDouble() < o.MeshShare;
+                    if (o.EnvironmentTags) Environment[i] = envRng.NextDouble() < 0.15 ? "dev" : "prod";
                     PrivateEndpoint[i] = rng.NextDouble() < 0.02;
                     anyPe |= PrivateEndpoint[i];
                 }
@@ -285,6 +289,7 @@ namespace AzSpokeTools.Engine.Samples
                 w.WriteString("hub", HubName(h));
                 w.WriteString("inspection", p.Firewall[i] ? "firewall" : "none");
                 if (p.MeshGroup[i] >= 0) w.WriteString("meshGroup", GroupName(p.MeshGroup[i]));
+                if (p.Environment[i] != null) w.WriteString("environment", p.Environment[i]);
                 w.WriteEndObject();
                 w.WriteStartObject("properties");
                 WriteAddressSpace("addressSpace", spokePrefixes[i]);

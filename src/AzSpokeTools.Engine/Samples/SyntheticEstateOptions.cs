@@ -26,6 +26,18 @@ namespace AzSpokeTools.Engine.Samples
         /// <summary>Seed of the pattern mix; the same options always give byte-identical output. Default 1.</summary>
         public int Seed { get; set; } = 1;
 
+        /// <summary>
+        /// Share of spokes put into deployed AVNM mesh groups (0..1), default 0.30. 0 gives the Contoso hairpin case: every
+        /// spoke-to-spoke flow between hubs goes through the MSEE, nothing is on a mesh yet.
+        /// </summary>
+        public double MeshShare { get; set; } = 0.30;
+
+        /// <summary>
+        /// When true every spoke carries an <c>environment</c> tag: <c>dev</c> for about 15% of spokes, <c>prod</c> for the rest
+        /// (drawn from a separate stream, so the other choices do not change). Default false.
+        /// </summary>
+        public bool EnvironmentTags { get; set; }
+
         /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first option out of range.</summary>
         public void Validate()
         {
@@ -35,6 +47,8 @@ namespace AzSpokeTools.Engine.Samples
                 throw new ArgumentOutOfRangeException(nameof(Hubs), Hubs, $"hubs must be between 1 and {MaxHubs} (one /16 per hub in 10.0.0.0/12).");
             if (SubnetsPerSpoke < 1 || SubnetsPerSpoke > MaxSubnetsPerSpoke)
                 throw new ArgumentOutOfRangeException(nameof(SubnetsPerSpoke), SubnetsPerSpoke, $"subnets must be between 1 and {MaxSubnetsPerSpoke} (a spoke's /22 holds at most 16 /26 subnets).");
+            if (!(MeshShare >= 0 && MeshShare <= 1))
+                throw new ArgumentOutOfRangeException(nameof(MeshShare), MeshShare, "the mesh share must be between 0 and 1.");
         }
     }
 }

@@ -86,6 +86,9 @@ public sealed class FakeArmServer : IAsyncDisposable
     /// <summary>A list path whose first page points its nextLink at another host (127.0.0.2), which the client must refuse.</summary>
     public string? ForeignNextLinkPath { get; set; }
 
+    /// <summary>When set, AVNM resources under network managers are writable (the mesh apply step); null keeps the server read-only.</summary>
+    public FakeAvnm? Avnm { get; set; }
+
     /// <summary>Called with each Resource Graph call number before it is answered (tests cancel from here).</summary>
     public Action<int>? OnArgCall { get; set; }
 
@@ -144,6 +147,17 @@ public sealed class FakeArmServer : IAsyncDisposable
         {
             Violations.Enqueue($"{request.Method} {path}: Authorization header was '{record.Authorization}'");
             await Error(ctx, record, 401, "InvalidAuthenticationToken", "The access token is invalid.");
+            return;
+        }
+        if (Avnm != null && FakeAvnm.Handles(path))
+        {
+            if (request.Query["api-version"].Count == 0 && !path.StartsWith("/avnm-operations/", StringComparison.Ordinal))
+            {
+                await Error(ctx, record, 400, "MissingApiVersionParameter", "api-version is required");
+                return;
+            }
+            await Avnm.HandleAsync(ctx, record, path, body, (status, code, message) => Error(ctx, record, status, code, message),
+                (status, json) => Json(ctx, record, status, json), Violations);
             return;
         }
         if (request.Method != "GET" && request.Method != "POST")

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Text.Json;
+using AzSpokeTools.Engine.Readiness;
+using AzSpokeTools.Engine.Requests;
+
+namespace AzSpokeTools.Cli.Commands;
+
+/// <summary>
+/// <c>azspoke readiness --snapshot F [--vnet V ...] [--tag K=V ...] [--group NAME] [--high-scale] [--format table|json]</c>:
+/// exit 0 ready, 1 not ready (any Error finding), 2 bad input.
+/// </summary>
+public static class ReadinessCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var snapshot = CommonOptions.Snapshot();
+        var selection = new MeshSelectionOptions();
+        var format = CommonOptions.Format("table", "json");
+        var command = new Command("readiness", "Per-VNet and per-group findings (rule id, severity, evidence, fix) before AVNM mesh.");
+        command.Options.Add(snapshot);
+        selection.AddTo(command);
+        command.Options.Add(format);
+        command.SetAction(parse =>
+        {
+            var request = new MeshReadinessRequest
+            {
+                Snapshot = parse.GetValue(snapshot),
+                VirtualNetwork = parse.GetValue(selection.Vnet) ?? Array.Empty<string>(),
+                Tag = parse.GetValue(selection.Tag) ?? Array.Empty<string>(),
+                NetworkGroup = parse.GetValue(selection.Group),
+                Region = parse.GetValue(selection.Region) ?? Array.Empty<string>(),
+                HighScale = parse.GetValue(selection.HighScale),
+                HighScalePrivateEndpoints = parse.GetValue(selection.HighScalePrivateEndpoints),
+                Global = selection.GlobalValue(parse),
+                ConnectedGroupLimit = parse.GetValue(selection.GroupLimit),
+                HighScaleConnectedGroupLimit = parse.GetValue(selection.HighScaleLimit),
+            };
+            var report = request.Execute(new CliEngineHost(ctx));
+            if (parse.GetValue(format) == "json") WriteJson(ctx.Out, report);
+            else WriteTable(ctx.Out, report);
+            return report.Ready ? ExitCodes.Success : ExitCodes.Findings;
+        });
+        return command;
+    }
+
+    /// <summary><c>{"ready":bool,"findings":[{"ruleId","severity","resourceId","message","evidence","fix"}]}</c>.</summary>
+    internal static void WriteJson(TextWriter output, ReadinessReport report)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteBoolean("ready", report.Ready);
+            w.WriteStartArray("findings");
+            foreach (var f in report.Findings) WriteFinding(w, f);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    internal static void WriteFinding(Utf8JsonWriter w, ReadinessFinding f)
+    {
+        w.WriteStartObject();
+        w.WriteString("ruleId", f.RuleId);
+        w.WriteString("severity", f.Severity.ToString());
+        w.WriteString("resourceId", f.ResourceId);
+        w.WriteString("message", f.Message);
+        w.WriteStartObject("evidence");
+        foreach (var kv in f.Evidence) w.WriteString(kv.Key, kv.Value);
+        w.WriteEndObject();
+        w.WriteString("fix", f.Fix);
+        w.WriteEndObject();
+    }
+
+    private static void WriteTable(TextWriter output, ReadinessReport report)
+    {
+        output.WriteLine($"Mesh readiness of {report.Selection.Members.Count} VNets ({report.Selection.Description}): {(report.Ready ? "READY" : "NOT READY")}");
+        var counts = report.Findings.GroupBy(f => f.Severity).OrderBy(g => g.Key).Select(g => $"{g.Key}={g.Count()}");
+        output.WriteLine("Findings: " + (report.Findings.Count == 0 ? "none" : string.Join(", ", counts)));
+        if (report.Findings.Count == 0) return;
+        var rows = report.Findings.Select(f => new[] { f.RuleId, f.Severity.ToString(), ShortName(f.ResourceId), f.Message }).ToList();
+        TextTable.Write(output, new[] { "Rule", "Severity", "Resource", "Message" }, rows);
+        output.WriteLine();
+        foreach (var rule in report.Findings.Select(f => f.RuleId).Distinct())
+        {
+            var first = report.Findings.First(f => f.RuleId == rule);
+            output.WriteLine($"{rule} fix: {first.Fix}");
+        }
+    }
+
+    private static string ShortName(string id)
+    {
+        int i = id.LastIndexOf('/');
+        return i >= 0 ? id[(i + 1)..] : id;
+    }
+}

@@ -1,0 +1,77 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace AzSpokeTools.Engine.Migration
+{
+    /// <summary>What happened to one planned request.</summary>
+    public enum AppliedState
+    {
+        /// <summary>Sent and accepted.</summary>
+        Done,
+        /// <summary>Not sent: ShouldProcess said no (-WhatIf, or not confirmed).</summary>
+        WhatIf,
+        /// <summary>Sent and failed.</summary>
+        Failed,
+        /// <summary>Not sent because an earlier step failed or was refused.</summary>
+        NotReached,
+    }
+
+    /// <summary>One request of the apply run.</summary>
+    public sealed class AppliedRequest
+    {
+        internal AppliedRequest(PlannedArmRequest request, AppliedState state, int status, string? detail, string? sentBody)
+        {
+            Request = request; State = state; Status = status; Detail = detail; SentBody = sentBody;
+        }
+
+        public PlannedArmRequest Request { get; }
+        public AppliedState State { get; }
+        /// <summary>HTTP status, 0 when not sent.</summary>
+        public int Status { get; }
+        public string? Detail { get; }
+        /// <summary>The body actually sent (for a commit: the full set after reading the region's status).</summary>
+        public string? SentBody { get; }
+    }
+
+    /// <summary>The deployment status of one committed region, as last read.</summary>
+    public sealed class RegionDeployment
+    {
+        internal RegionDeployment(string region, IReadOnlyList<string> previous, IReadOnlyList<string> committed, string? status, string? error, string rollback)
+        {
+            Region = region; PreviousConfigurationIds = previous; CommittedConfigurationIds = committed; Status = status; Error = error; RollbackCommand = rollback;
+        }
+
+        public string Region { get; }
+        /// <summary>The region's configurations before the commit (the rollback target).</summary>
+        public IReadOnlyList<string> PreviousConfigurationIds { get; }
+        public IReadOnlyList<string> CommittedConfigurationIds { get; }
+        /// <summary>Deployed, Deploying, Failed, NotStarted; null when not read.</summary>
+        public string? Status { get; }
+        public string? Error { get; }
+        /// <summary>Re-commits the previous set.</summary>
+        public string RollbackCommand { get; }
+    }
+
+    /// <summary>The outcome of applying a plan.</summary>
+    public sealed class MeshApplyResult
+    {
+        internal MeshApplyResult(IReadOnlyList<AppliedRequest> requests, IReadOnlyList<RegionDeployment> regions, string? refusal, string? failure)
+        {
+            Requests = requests; Regions = regions; Refusal = refusal; Failure = failure;
+        }
+
+        public IReadOnlyList<AppliedRequest> Requests { get; }
+        public IReadOnlyList<RegionDeployment> Regions { get; }
+        /// <summary>Why nothing was written (ownership, a commit already in progress), or null.</summary>
+        public string? Refusal { get; }
+        /// <summary>What failed and the state it left, or null.</summary>
+        public string? Failure { get; }
+        /// <summary>Every write sent and accepted and every committed region Deployed.</summary>
+        public bool Succeeded => Refusal == null && Failure == null && Requests.All(r => r.State == AppliedState.Done) &&
+                                 Regions.All(r => string.Equals(r.Status, "Deployed", System.StringComparison.OrdinalIgnoreCase));
+        /// <summary>True when nothing was sent because ShouldProcess declined every write.</summary>
+        public bool WhatIfOnly => Requests.Where(r => r.Request.IsWrite).All(r => r.State == AppliedState.WhatIf);
+        /// <summary>Commands that undo what was committed (re-commit the previous set per region).</summary>
+        public IEnumerable<string> RollbackCommands => Regions.Where(r => r.CommittedConfigurationIds.Count > 0).Select(r => r.RollbackCommand);
+    }
+}

@@ -1,0 +1,24 @@
+using System.Collections.Generic;
+using AzSpokeTools.Engine.Model;
+
+namespace AzSpokeTools.Engine.Migration
+{
+    /// <summary>The AVNM instance the plan uses: an existing one from the snapshot, or one the plan creates.</summary>
+    public sealed class PlannedNetworkManager
+    {
+        internal PlannedNetworkManager(ResourceId id, string location, bool exists, IReadOnlyList<string> scopeSubscriptions)
+        {
+            Id = id; Location = location; Exists = exists; ScopeSubscriptions = scopeSubscriptions;
+        }
+
+        public ResourceId Id { get; }
+        public string Name => Id.Name;
+        public string SubscriptionId => Id.SubscriptionId ?? "";
+        public string ResourceGroup => Id.ResourceGroup ?? "";
+        public string Location { get; }
+        /// <summary>True when the manager is in the snapshot (the plan does not create it).</summary>
+        public bool Exists { get; }
+        /// <summary>Subscriptions in the manager's scope (/subscriptions/ID), for a new manager.</summary>
+        public IReadOnlyList<string> ScopeSubscriptions { get; }
+    }
+}

@@ -1,0 +1,25 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace AzSpokeTools.Engine.Readiness
+{
+    /// <summary>The answer of Test-MeshReadiness: ready when no finding is an error.</summary>
+    public sealed class ReadinessReport
+    {
+        internal ReadinessReport(MeshSelection selection, MeshReadinessOptions options, IReadOnlyList<ReadinessFinding> findings)
+        {
+            Selection = selection;
+            Options = options;
+            Findings = findings;
+        }
+
+        public MeshSelection Selection { get; }
+        public MeshReadinessOptions Options { get; }
+        /// <summary>Findings ordered by rule id, then resource id.</summary>
+        public IReadOnlyList<ReadinessFinding> Findings { get; }
+        public bool Ready => Findings.All(f => f.Severity != ReadinessSeverity.Error);
+
+        /// <summary>Findings of one rule.</summary>
+        public IEnumerable<ReadinessFinding> Of(string ruleId) => Findings.Where(f => f.RuleId == ruleId);
+    }
+}

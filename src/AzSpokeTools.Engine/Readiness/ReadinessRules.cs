@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+
+namespace AzSpokeTools.Engine.Readiness
+{
+    /// <summary>The stable rule ids of Test-MeshReadiness, each with its title and the platform fact it rests on.</summary>
+    public static class ReadinessRules
+    {
+        public const string GroupSize = "AVNM001";
+        public const string PrivateEndpointCount = "AVNM002";
+        public const string PrivateEndpointSubnetPolicy = "AVNM003";
+        public const string PrivateEndpointVnetPolicy = "AVNM004";
+        public const string PrivateEndpointConnectionReset = "AVNM005";
+        public const string OverlapInGroup = "AVNM006";
+        public const string OverlapWithPeeredVnet = "AVNM007";
+        public const string ConnectedGroupsPerVnet = "AVNM008";
+        public const string RouteKeepsPairOffMesh = "AVNM009";
+        public const string SummaryRouteBypassed = "AVNM010";
+        public const string GatewayTransitDependency = "AVNM011";
+        public const string RegionsWithoutGlobalMesh = "AVNM012";
+        public const string EnvironmentsMixed = "AVNM013";
+        public const string VirtualWanMember = "AVNM014";
+        public const string SubnetPeering = "AVNM015";
+        public const string PeeringCount = "AVNM016";
+        public const string MembershipUnresolved = "AVNM017";
+
+        /// <summary>Rule id to (title, source in azure-routing-rules.md or peers.md).</summary>
+        public static IReadOnlyDictionary<string, (string Title, string Source)> Catalog { get; } = new SortedDictionary<string, (string, string)>
+        {
+            [GroupSize] = ("Connected-group size within the limit (250; high-scale 3,000 or 5,000)", "azure-routing-rules.md §4.2"),
+            [PrivateEndpointCount] = ("Private endpoints in the group within 2,000 (20,000 with high-scale private endpoints)", "azure-routing-rules.md §4.2"),
+            [PrivateEndpointSubnetPolicy] = ("High-scale private endpoints: privateEndpointNetworkPolicies Enabled or RouteTableEnabled on every private-endpoint subnet", "azure-routing-rules.md §4.2"),
+            [PrivateEndpointVnetPolicy] = ("High-scale private endpoints: privateEndpointVNetPolicies Basic on every VNet of the mesh", "azure-routing-rules.md §4.2"),
+            [PrivateEndpointConnectionReset] = ("Enabling high-scale private endpoints resets connections once", "azure-routing-rules.md §4.2"),
+            [OverlapInGroup] = ("Overlapping address spaces inside the group (traffic to the overlap is dropped)", "azure-routing-rules.md §4.2"),
+            [OverlapWithPeeredVnet] = ("Member peered with an outside VNet that overlaps another member", "azure-routing-rules.md §4.2"),
+            [ConnectedGroupsPerVnet] = ("VNet already in two connected groups", "azure-routing-rules.md §4.2"),
+            [RouteKeepsPairOffMesh] = ("UDR with an equal or longer prefix keeps a pair off the mesh", "azure-routing-rules.md §3.1, §3.2"),
+            [SummaryRouteBypassed] = ("Summary UDR bypassed by the more specific ConnectedGroup routes (inspection lost)", "azure-routing-rules.md §3.1; peers.md §3"),
+            [GatewayTransitDependency] = ("Member uses a hub gateway; gateway routes do not propagate over a connected group", "azure-routing-rules.md §4.2; peers.md §3"),
+            [RegionsWithoutGlobalMesh] = ("Members in several regions without global mesh", "azure-routing-rules.md §4.1"),
+            [EnvironmentsMixed] = ("Development and production members in one group", "azure-routing-rules.md §4 (architecture guidance: separate environments)"),
+            [VirtualWanMember] = ("Member connected to a Virtual WAN hub", "azure-routing-rules.md §9 item 10"),
+            [SubnetPeering] = ("Member uses subnet peering", "azure-routing-rules.md §2.2"),
+            [PeeringCount] = ("Peerings per VNet within the limit (500; 500 with an ExpressRoute gateway; 1,000 with AVNM)", "azure-routing-rules.md §4.2; peers.md §3"),
+            [MembershipUnresolved] = ("Network group membership not resolvable offline", "azure-routing-rules.md §4.1"),
+        };
+    }
+}

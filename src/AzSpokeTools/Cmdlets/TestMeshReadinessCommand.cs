@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using AzSpokeTools.Engine.Model;
+using AzSpokeTools.Engine.Readiness;
+using AzSpokeTools.Engine.Requests;
+
+namespace AzSpokeTools.Cmdlets
+{
+    /// <summary>
+    /// <c>Test-MeshReadiness</c>: readiness findings (rule id, severity, evidence, fix) for putting the selected VNets into
+    /// one AVNM mesh. Piped VNets (Get-AzVirtualNetwork) are collected and checked together as one group.
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Test, "MeshReadiness", DefaultParameterSetName = SnapshotSet)]
+    [OutputType(typeof(ReadinessReport))]
+    public sealed class TestMeshReadinessCommand : SpokeCmdlet
+    {
+        public const string SnapshotSet = "Snapshot";
+        public const string TopologySet = "Topology";
+
+        private readonly List<string> _vnets = new List<string>();
+        private Topology? _topology;
+
+        [Parameter(ParameterSetName = SnapshotSet, Mandatory = true, HelpMessage = "Snapshot file, directory of *.json files, or sample:NAME.")]
+        [ValidateNotNullOrEmpty]
+        public string? Snapshot { get; set; }
+
+        [Parameter(ParameterSetName = TopologySet, Mandatory = true, ValueFromPipeline = true, HelpMessage = "A topology from Import-SpokeTopology.")]
+        public Topology? Topology { get; set; }
+
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "VNet names, name patterns (spoke-*) or resource ids; default: every spoke.")]
+        [Alias("Id")]
+        public string[]? VirtualNetwork { get; set; }
+
+        [Parameter(HelpMessage = "Tags KEY=VALUE that a VNet must all carry.")]
+        public string[]? Tag { get; set; }
+
+        [Parameter(HelpMessage = "An existing AVNM network group (name or resource id) whose members to check.")]
+        public string? NetworkGroup { get; set; }
+
+        [Parameter(HelpMessage = "Keep only VNets in these regions.")]
+        public string[]? Region { get; set; }
+
+        [Parameter(HelpMessage = "Judge the group size against the high-scale connected-group cap (3,000 by default).")]
+        public SwitchParameter HighScale { get; set; }
+
+        [Parameter(HelpMessage = "Use high-scale private endpoints (20,000 per connected group) and check their prerequisites.")]
+        public SwitchParameter HighScalePrivateEndpoints { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            if (Topology != null) _topology = Topology;
+            if (VirtualNetwork != null) _vnets.AddRange(VirtualNetwork);
+        }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            try
+            {
+                var topology = _topology ?? (Snapshot != null ? LoadTopology(Snapshot, terminating: true) : null);
+                var request = ToRequest(topology, _vnets, Tag, NetworkGroup, Region, HighScale.IsPresent, HighScalePrivateEndpoints.IsPresent);
+                var report = request.Execute(EngineHost);
+                WriteVerbose($"{report.Selection.Members.Count} VNets ({report.Selection.Description}): {report.Findings.Count} finding(s), ready = {report.Ready}.");
+                WriteObject(report);
+            }
+            catch (Exception e) when (TryWriteEngineError(e, NetworkGroup ?? string.Join(",", _vnets)))
+            {
+            }
+            base.EndProcessing();
+        }
+
+        /// <summary>The parameters as the request <c>azspoke readiness</c> also builds.</summary>
+        public static MeshReadinessRequest ToRequest(Topology? topology, IReadOnlyList<string> vnets, string[]? tags, string? group, string[]? regions, bool highScale, bool highScalePrivateEndpoints) =>
+            new MeshReadinessRequest
+            {
+                Topology = topology,
+                VirtualNetwork = vnets,
+                Tag = tags ?? new string[0],
+                NetworkGroup = group,
+                Region = regions ?? new string[0],
+                HighScale = highScale,
+                HighScalePrivateEndpoints = highScalePrivateEndpoints,
+            };
+    }
+}

@@ -1,0 +1,75 @@
+// AVNM mesh for 4 VNets (tagged role=spoke).
+// Deploy to resource group rg-connectivity in subscription 5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a. azspoke-owner=azspoke
+// Commits are not declarative (peers.md §12): give commitIdentityId to run them as a deployment script, or run out of band:
+//   az network manager post-commit --network-manager-name nm-contoso --resource-group rg-connectivity --commit-type Connectivity --target-locations northeurope --configuration-ids /subscriptions/5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a/resourceGroups/rg-connectivity/providers/Microsoft.Network/networkManagers/nm-contoso/connectivityConfigurations/cc-spokes-mesh /subscriptions/5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a/resourceGroups/rg-connectivity/providers/Microsoft.Network/networkManagers/nm-contoso/connectivityConfigurations/cc-azspoke-mesh
+//   az network manager post-commit --network-manager-name nm-contoso --resource-group rg-connectivity --commit-type Connectivity --target-locations westeurope --configuration-ids /subscriptions/5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a/resourceGroups/rg-connectivity/providers/Microsoft.Network/networkManagers/nm-contoso/connectivityConfigurations/cc-spokes-mesh /subscriptions/5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a/resourceGroups/rg-connectivity/providers/Microsoft.Network/networkManagers/nm-contoso/connectivityConfigurations/cc-azspoke-mesh
+
+@description('Deploy the static members of waves 1..wave.')
+@minValue(1)
+@maxValue(3)
+param wave int = 3
+
+@description('User-assigned identity allowed to commit on the network manager; empty: commit out of band.')
+param commitIdentityId string = ''
+
+resource networkManager 'Microsoft.Network/networkManagers@2025-05-01' existing = {
+  name: 'nm-contoso'
+}
+
+resource networkGroup 'Microsoft.Network/networkManagers/networkGroups@2025-05-01' = {
+  parent: networkManager
+  name: 'ng-azspoke-mesh'
+  properties: {
+    description: 'VNets of the azspoke mesh migration (azspoke-owner=azspoke)'
+    memberType: 'VirtualNetwork'
+  }
+}
+
+resource mesh 'Microsoft.Network/networkManagers/connectivityConfigurations@2025-05-01' = {
+  parent: networkManager
+  name: 'cc-azspoke-mesh'
+  properties: {
+    description: 'Mesh of 4 VNets replacing spoke-to-spoke hairpins (azspoke-owner=azspoke)'
+    connectivityTopology: 'Mesh'
+    hubs: []
+    isGlobal: 'True'
+    deleteExistingPeering: 'False'
+    appliesToGroups: [
+      {
+        networkGroupId: networkGroup.id
+        groupConnectivity: 'None'
+        isGlobal: 'True'
+        useHubGateway: 'False'
+      }
+    ]
+    connectivityCapabilities: {
+      connectedGroupPrivateEndpointsScale: 'Standard'
+      connectedGroupAddressOverlap: 'Disallowed'
+      peeringEnforcement: 'Unenforced'
+    }
+  }
+}
+
+resource commit 'Microsoft.Resources/deploymentScripts@2023-08-01' = if (!empty(commitIdentityId)) {
+  name: 'commit-cc-azspoke-mesh'
+  location: 'westeurope'
+  kind: 'AzurePowerShell'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${commitIdentityId}': {}
+    }
+  }
+  properties: {
+    azPowerShellVersion: '12.0'
+    retentionInterval: 'PT1H'
+    timeout: 'PT1H'
+    cleanupPreference: 'OnSuccess'
+    scriptContent: 'Deploy-AzNetworkManagerCommit -ResourceGroupName \'rg-connectivity\' -Name \'nm-contoso\' -TargetLocation @(\'northeurope\') -CommitType \'Connectivity\' -ConfigurationId @(\'/subscriptions/5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a/resourceGroups/rg-connectivity/providers/Microsoft.Network/networkManagers/nm-contoso/connectivityConfigurations/cc-spokes-mesh\', \'/subscriptions/5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a/resourceGroups/rg-connectivity/providers/Microsoft.Network/networkManagers/nm-contoso/connectivityConfigurations/cc-azspoke-mesh\'); Deploy-AzNetworkManagerCommit -ResourceGroupName \'rg-connectivity\' -Name \'nm-contoso\' -TargetLocation @(\'westeurope\') -CommitType \'Connectivity\' -ConfigurationId @(\'/subscriptions/5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a/resourceGroups/rg-connectivity/providers/Microsoft.Network/networkManagers/nm-contoso/connectivityConfigurations/cc-spokes-mesh\', \'/subscriptions/5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a/resourceGroups/rg-connectivity/providers/Microsoft.Network/networkManagers/nm-contoso/connectivityConfigurations/cc-azspoke-mesh\')'
+  }
+  dependsOn: [
+    mesh
+  ]
+}
+
+output connectivityConfigurationId string = mesh.id

@@ -1,0 +1,168 @@
+using System.Text.Json.Nodes;
+using AzSpokeTools.Engine.Hosting;
+using AzSpokeTools.Engine.Migration;
+using AzSpokeTools.Engine.Requests;
+using Xunit;
+
+namespace AzSpokeTools.Engine.Tests.Migration;
+
+public sealed class MeshApplyRunnerTests
+{
+    private const string Nm = "/subscriptions/5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a/resourceGroups/rg-connectivity/providers/Microsoft.Network/networkManagers/nm-contoso";
+
+    /// <summary>An ARM stand-in: resources by path, a Connectivity commit per region, every request recorded.</summary>
+    private sealed class FakeArm : IArmRequestSender
+    {
+        public Dictionary<string, JsonNode> Resources { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public Dictionary<string, (List<string> Ids, string Status)> Commits { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public List<(string Method, string Path, string? Body)> Log { get; } = new();
+        public int DeployingPolls { get; set; } = 1;
+        public int FailCommitStatus { get; set; }
+        private int _polls;
+
+        public ArmReply Send(string method, string pathAndQuery, JsonObject? body)
+        {
+            Log.Add((method, pathAndQuery, body?.ToJsonString()));
+            var path = pathAndQuery.Split('?')[0];
+            Assert.EndsWith("api-version=" + AvnmApi.Version, pathAndQuery);
+            switch (method)
+            {
+                case "GET":
+                    return Resources.TryGetValue(path, out var r) ? new ArmReply(200, r.DeepClone()) : new ArmReply(404, null, "NotFound");
+                case "PUT":
+                    Resources[path] = body!.DeepClone();
+                    return new ArmReply(201, body);
+                case "POST" when path.EndsWith("/commit"):
+                    if (FailCommitStatus != 0) return new ArmReply(FailCommitStatus, null, "InvalidCommit: configuration not found");
+                    var region = body!["targetLocations"]![0]!.GetValue<string>();
+                    Commits[region] = (body["configurationIds"]!.AsArray().Select(x => x!.GetValue<string>()).ToList(), "Deploying");
+                    _polls = 0;
+                    return new ArmReply(202, null);
+                case "POST" when path.EndsWith("/listDeploymentStatus"):
+                    var rows = new JsonArray();
+                    foreach (var reg in body!["regions"]!.AsArray().Select(x => x!.GetValue<string>()))
+                        if (Commits.TryGetValue(reg, out var c))
+                        {
+                            var status = c.Status;
+                            if (status == "Deploying" && _polls++ >= DeployingPolls) { status = "Deployed"; Commits[reg] = (c.Ids, status); }
+                            rows.Add(new JsonObject
+                            {
+                                ["region"] = reg, ["deploymentType"] = "Connectivity", ["deploymentStatus"] = status,
+                                ["configurationIds"] = new JsonArray(c.Ids.Select(i => (JsonNode)JsonValue.Create(i)!).ToArray()),
+                            });
+                        }
+                    return new ArmReply(200, new JsonObject { ["value"] = rows });
+            }
+            return new ArmReply(400, null, "unexpected " + method);
+        }
+
+        public void Wait(TimeSpan delay) { }
+    }
+
+    private sealed class Host(bool approve) : IEngineHost
+    {
+        public List<(string Target, string Action)> Asked { get; } = new();
+        public List<string> Warnings { get; } = new();
+        public void Warning(string message) => Warnings.Add(message);
+        public void Verbose(string message) { }
+        public void Progress(string activity, string status, int percent) { }
+        public bool ShouldProcess(string target, string action) { Asked.Add((target, action)); return approve; }
+    }
+
+    private static MigrationPlan ContosoPlan() => new MeshMigrationRequest { Snapshot = "sample:contoso-hairpin", WhatIf = false }.Execute(new RecordingEngineHost());
+
+    private static FakeArm ArmWithExistingMesh()
+    {
+        var arm = new FakeArm();
+        arm.Commits["westeurope"] = (new List<string> { Nm + "/connectivityConfigurations/cc-spokes-mesh", Nm + "/connectivityConfigurations/cc-other" }, "Deployed");
+        return arm;
+    }
+
+    [Fact]
+    public void RequestListCoversOwnedResourcesThenReadAndCommitPerRegion()
+    {
+        var apply = MeshApplyPlan.Create(ContosoPlan(), 3);
+        Assert.Equal(new[] { "PUT", "PUT", "PUT", "PUT", "PUT", "PUT", "POST", "POST", "POST", "POST" }, apply.Requests.Select(r => r.Method));
+        Assert.EndsWith("/networkGroups/ng-azspoke-mesh", apply.Requests[0].Path);
+        Assert.EndsWith("/connectivityConfigurations/cc-azspoke-mesh", apply.Requests[5].Path);
+        Assert.Equal(new[] { "northeurope", "westeurope" }, apply.Regions);
+        Assert.All(apply.Requests, r => Assert.EndsWith("?api-version=" + AvnmApi.Version, r.PathAndQuery));
+        var commit = apply.Requests.Last();
+        Assert.Equal(Nm + "/commit", commit.Path);
+        Assert.Equal("Connectivity", commit.Body!["commitType"]!.GetValue<string>());
+        // Wave 1 only: its two members and the regions they are in.
+        var pilot = MeshApplyPlan.Create(ContosoPlan(), 1);
+        Assert.Equal(2, pilot.Requests.Count(r => r.Path.Contains("/staticMembers/")));
+        Assert.Equal("Wave", Assert.Throws<EngineInputException>(() => MeshApplyPlan.Create(ContosoPlan(), 4)).Parameter);
+    }
+
+    [Fact]
+    public void WhatIfShowsEveryWriteAndSendsNone()
+    {
+        var arm = ArmWithExistingMesh();
+        var host = new Host(approve: false);
+        var result = MeshApplyRunner.Run(MeshApplyPlan.Create(ContosoPlan(), 3), arm, host);
+        Assert.True(result.WhatIfOnly);
+        Assert.DoesNotContain(arm.Log, l => l.Method == "PUT" || l.Path.Contains("/commit"));
+        Assert.Equal(8, host.Asked.Count); // 6 PUTs and 2 commits
+        Assert.Contains(host.Asked, a => a.Action.StartsWith("create or update network group: PUT "));
+        var commitAsk = host.Asked.Single(a => a.Target == "nm-contoso in westeurope");
+        Assert.Contains("cc-other", commitAsk.Action); // the region's live configuration stays in the set
+        Assert.Contains("cc-azspoke-mesh", commitAsk.Action);
+    }
+
+    [Fact]
+    public void ApplyCreatesResourcesCommitsTheFullSetAndWaitsForDeployed()
+    {
+        var arm = ArmWithExistingMesh();
+        var result = MeshApplyRunner.Run(MeshApplyPlan.Create(ContosoPlan(), 3), arm, new Host(approve: true));
+        Assert.True(result.Succeeded, result.Failure ?? result.Refusal);
+        Assert.Equal(6, arm.Log.Count(l => l.Method == "PUT"));
+        var we = arm.Commits["westeurope"].Ids;
+        Assert.Equal(new[] { "cc-spokes-mesh", "cc-other", "cc-azspoke-mesh" }, we.Select(i => i.Split('/').Last()));
+        Assert.Equal(new[] { "cc-spokes-mesh", "cc-azspoke-mesh" }, arm.Commits["northeurope"].Ids.Select(i => i.Split('/').Last()));
+        Assert.All(result.Regions, r => Assert.Equal("Deployed", r.Status));
+        var rollback = result.Regions.Single(r => r.Region == "westeurope").RollbackCommand;
+        Assert.Contains("cc-other", rollback);
+        Assert.DoesNotContain("cc-azspoke-mesh", rollback);
+        Assert.Contains("azspoke-owner=azspoke", arm.Resources.Single(r => r.Key.EndsWith("/networkGroups/ng-azspoke-mesh")).Value["properties"]!["description"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void ExistingGroupWithoutTheOwnershipMarkerIsNeverTouched()
+    {
+        var arm = ArmWithExistingMesh();
+        arm.Resources[Nm + "/networkGroups/ng-azspoke-mesh"] = new JsonObject { ["properties"] = new JsonObject { ["description"] = "made by hand" } };
+        var result = MeshApplyRunner.Run(MeshApplyPlan.Create(ContosoPlan(), 3), arm, new Host(approve: true));
+        Assert.NotNull(result.Refusal);
+        Assert.Contains("not created by this plan", result.Refusal);
+        Assert.DoesNotContain(arm.Log, l => l.Method != "GET");
+        Assert.All(result.Requests, r => Assert.Equal(AppliedState.NotReached, r.State));
+    }
+
+    [Fact]
+    public void FailedCommitStopsAndNamesThePreviousSetAndTheRollback()
+    {
+        var arm = ArmWithExistingMesh();
+        arm.FailCommitStatus = 400;
+        var host = new Host(approve: true);
+        var result = MeshApplyRunner.Run(MeshApplyPlan.Create(ContosoPlan(), 3), arm, host);
+        Assert.False(result.Succeeded);
+        Assert.Contains("commit in northeurope failed with HTTP 400", result.Failure);
+        Assert.Contains("Deploy-AzNetworkManagerCommit", result.Failure);
+        Assert.Contains("Already done: PUT", result.Failure);
+        Assert.Equal(AppliedState.NotReached, result.Requests.Last().State);
+        Assert.Contains(host.Warnings, w => w.Contains("failed"));
+    }
+
+    [Fact]
+    public void RegionWithACommitStillDeployingIsNotCommittedOver()
+    {
+        var arm = ArmWithExistingMesh();
+        arm.Commits["northeurope"] = (new List<string> { "cc-spokes-mesh" }, "Deploying");
+        arm.DeployingPolls = int.MaxValue;
+        var result = MeshApplyRunner.Run(MeshApplyPlan.Create(ContosoPlan(), 3), arm, new Host(approve: true));
+        Assert.Contains("still Deploying", result.Failure);
+        Assert.DoesNotContain(arm.Log, l => l.Path.Contains("/commit"));
+    }
+}
