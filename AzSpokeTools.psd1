@@ -13,7 +13,8 @@
     # netstandard2.0 assemblies run on Windows PowerShell 5.1 from .NET Framework 4.7.2 on.
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('AzSpokeTools.Format.ps1xml')
-    CmdletsToExport      = @('Convert-HairpinToMesh', 'Export-SpokeTopology', 'Get-SpokeEffectiveRoute', 'Import-SpokeTopology', 'Test-MeshReadiness')
+    TypesToProcess       = @('AzSpokeTools.Types.ps1xml')
+    CmdletsToExport      = @('Convert-HairpinToMesh', 'Export-SpokeTopology', 'Get-SpokeEffectivePath', 'Get-SpokeEffectiveRoute', 'Get-SpokePathMatrix', 'Import-SpokeTopology', 'Test-MeshReadiness', 'Test-SpokeIntent')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()

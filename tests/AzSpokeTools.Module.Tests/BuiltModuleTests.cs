@@ -54,7 +54,7 @@ public sealed class BuiltModuleTests : IDisposable
     }
 
     [Fact]
-    public void NoExportedTypeDerivesFromOrImplementsADependencyType()
+    public void NoExportedTypeDerivesFromImplementsOrEmbedsADependencyType()
     {
         // PowerShell calls GetExportedTypes() on the cmdlet assembly before the module initializer registers the
         // loader; resolving such a base type or interface would then fail with FileNotFoundException on import.
@@ -66,6 +66,10 @@ public sealed class BuiltModuleTests : IDisposable
                 if (!allowed.Contains(t.Assembly.GetName().Name!)) offenders.Add($"{type.FullName} derives from {t.FullName} ({t.Assembly.GetName().Name})");
             foreach (var i in type.GetInterfaces())
                 if (!allowed.Contains(i.Assembly.GetName().Name!)) offenders.Add($"{type.FullName} implements {i.FullName} ({i.Assembly.GetName().Name})");
+            // A value-type field is laid out when the type loads, so its type's assembly loads with it.
+            foreach (var f in type.GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic))
+                if (f.FieldType.IsValueType && !allowed.Contains(f.FieldType.Assembly.GetName().Name!))
+                    offenders.Add($"{type.FullName} has field {f.Name} of value type {f.FieldType.FullName} ({f.FieldType.Assembly.GetName().Name})");
         }
         Assert.True(offenders.Count == 0, string.Join(Environment.NewLine, offenders));
     }

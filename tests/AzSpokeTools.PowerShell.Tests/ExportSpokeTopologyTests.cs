@@ -78,6 +78,23 @@ public sealed class ExportSpokeTopologyTests(ModuleSession session) : IAsyncLife
     }
 
     [Fact]
+    public void ASubscriptionTheIdentityCannotSeeIsAWarningAndTheSummarySaysWhatIsNotCovered()
+    {
+        const string Unseen = "0b6c1d2e-4f5a-4b7c-8d9e-0f1a2b3c4d5e";
+        var (output, shell) = Invoke($"Export-SpokeTopology -OutputPath '{OutputPath}' -SubscriptionId {LoopbackArm.Subscription}, {Unseen} -ArmEndpoint '{_arm.Endpoint}' -AccessToken '{_arm.Token}'");
+        using (shell)
+        {
+            Assert.Empty(shell.Streams.Error);
+            var summary = Assert.Single(output);
+            Assert.Equal(false, summary.Properties["Complete"].Value);
+            Assert.Equal(["/subscriptions/" + Unseen], (IEnumerable<string>)summary.Properties["DeniedScopes"].Value);
+            Assert.Contains(shell.Streams.Warning, w => w.Message.Contains("Subscription " + Unseen + " is not visible"));
+            Assert.Contains(shell.Streams.Warning, w => w.Message.StartsWith("The snapshot does not cover 1 scope(s): /subscriptions/" + Unseen, StringComparison.Ordinal));
+            Assert.True(File.Exists(OutputPath));
+        }
+    }
+
+    [Fact]
     public void WhatIfSendsNothingAndWritesNothing()
     {
         var (output, shell) = Invoke($"Export-SpokeTopology -OutputPath '{OutputPath}' {Live(_arm.Token)} -WhatIf");
@@ -178,6 +195,42 @@ public sealed class ExportSpokeTopologyTests(ModuleSession session) : IAsyncLife
         Assert.Equal(((System.Collections.ICollection)sample.Properties["VirtualNetworks"].Value).Count, ((System.Collections.ICollection)live.Properties["VirtualNetworks"].Value).Count);
         Assert.Equal(((System.Collections.ICollection)sample.Properties["NetworkInterfaces"].Value).Count, ((System.Collections.ICollection)live.Properties["NetworkInterfaces"].Value).Count);
         Assert.Equal(temporary, Directory.GetFiles(Path.GetTempPath(), "azspoke-live-*.json").Length);
+    }
+
+    [Fact]
+    public void ALiveReadThatFailsIsATerminatingErrorNamingTheSubscriptions()
+    {
+        var (_, shell) = Invoke($"try {{ Get-SpokeEffectiveRoute -Subnet spoke1/workload {Live("wrong-token")}; 'continued' }} catch {{ $_ }}");
+        using (shell)
+        {
+            var record = Assert.IsType<ErrorRecord>(Assert.Single(shell.Invoke()).BaseObject);
+            Assert.Equal("AzureAuthenticationFailed,AzSpokeTools.Cmdlets.GetSpokeEffectiveRouteCommand", record.FullyQualifiedErrorId);
+            Assert.Equal([LoopbackArm.Subscription], (IEnumerable<string>)record.TargetObject);
+        }
+    }
+
+    [Fact]
+    public void PathCmdletsAnswerFromLiveDataAsFromTheSnapshot()
+    {
+        _arm.TrustFromModule();
+        var live = Assert.Single(session.Run($"Get-SpokePathMatrix -Summary {Live(_arm.Token)}"));
+        var snapshot = Assert.Single(session.Run("Get-SpokePathMatrix -Summary -Snapshot sample:hub-firewall"));
+        Assert.Equal(snapshot.Properties["Pairs"].Value, live.Properties["Pairs"].Value);
+        Assert.Equal(((System.Collections.IDictionary)snapshot.Properties["ByKind"].Value).Count, ((System.Collections.IDictionary)live.Properties["ByKind"].Value).Count);
+        _arm.TrustFromModule();
+        var path = Assert.Single(session.Run($"Get-SpokeEffectivePath spoke1 spoke2 {Live(_arm.Token)}"));
+        Assert.Equal("Appliance", path.Properties["Kind"].Value.ToString());
+    }
+
+    [Fact]
+    public void MeshReadinessReadsLiveDataAsTheSnapshot()
+    {
+        const string Findings = ".Findings | ForEach-Object { '{0} {1} {2}' -f $_.RuleId, $_.Severity, $_.ResourceId }";
+        _arm.TrustFromModule();
+        var live = session.Run($"(Test-MeshReadiness {Live(_arm.Token)})" + Findings);
+        var snapshot = session.Run("(Test-MeshReadiness -Snapshot sample:hub-firewall)" + Findings);
+        Assert.Equal(3, snapshot.Count);
+        Assert.Equal(snapshot.Select(f => f.ToString()), live.Select(f => f.ToString()));
     }
 
     [Fact]

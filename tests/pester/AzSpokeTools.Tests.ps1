@@ -82,7 +82,7 @@ Describe 'AzSpokeTools module' {
         foreach ($command in Get-Command -Module AzSpokeTools) { $command.Verb | Should -BeIn $approved }
     }
 
-    It 'has help for <_> with a synopsis, every parameter described and at least two examples' -ForEach @('Get-SpokeEffectiveRoute', 'Import-SpokeTopology') {
+    It 'has help for <_> with a synopsis, every parameter described and at least two examples' -ForEach @('Convert-HairpinToMesh', 'Export-SpokeTopology', 'Get-SpokeEffectivePath', 'Get-SpokeEffectiveRoute', 'Get-SpokePathMatrix', 'Import-SpokeTopology', 'Test-MeshReadiness', 'Test-SpokeIntent') {
         $cmdlet = $_
         $help = Get-Help $cmdlet -Full
         # Without MAML help, Get-Help's synopsis is the syntax line.
@@ -214,5 +214,133 @@ Describe 'Get-SpokeEffectiveRoute' {
     It 'refuses -Snapshot and -Topology together' {
         $topology = Import-SpokeTopology -Snapshot sample:hub-firewall
         { Get-SpokeEffectiveRoute -Snapshot sample:hub-firewall -Topology $topology -Subnet spoke1/workload } | Should -Throw -ErrorId 'AmbiguousParameterSet,AzSpokeTools.Cmdlets.GetSpokeEffectiveRouteCommand'
+    }
+}
+
+Describe 'Get-SpokeEffectiveRoute -Verify' {
+    BeforeAll {
+        # hub-firewall with captured effective route tables built from the module's own computation:
+        # vm-spoke1-nic unchanged (agrees), vm-spoke3-nic with one appliance next hop changed to None.
+        $doc = Get-Content -Raw -Path (Join-Path $sampleDir 'hub-firewall.json') | ConvertFrom-Json
+        $captures = foreach ($nic in 'vm-spoke1-nic', 'vm-spoke3-nic') {
+            $routes = @(Get-SpokeEffectiveRoute -Snapshot sample:hub-firewall -NetworkInterface $nic | ForEach-Object {
+                    [ordered]@{ name = $_.Name; source = "$($_.Source)"; state = "$($_.State)"; addressPrefix = @($_.AddressPrefix)
+                        nextHopType = "$($_.NextHopType)"; nextHopIpAddress = @($_.NextHopIpAddress) }
+                })
+            if ($nic -eq 'vm-spoke3-nic') {
+                $tampered = @($routes | Where-Object { $_.nextHopType -eq 'VirtualAppliance' })[0]
+                $tampered.nextHopType = 'None'
+                $tampered.nextHopIpAddress = @()
+            }
+            [ordered]@{ operation = 'effectiveRouteTable'; scope = ($doc.resources | Where-Object name -eq $nic).id; body = @{ value = $routes } }
+        }
+        $doc | Add-Member -NotePropertyName results -NotePropertyValue @($captures) -Force
+        $verifySnapshot = Join-Path $TestDrive 'verify.json'
+        $doc | ConvertTo-Json -Depth 30 | Set-Content -Path $verifySnapshot -Encoding utf8
+    }
+
+    It 'agrees for the unchanged capture and names the difference in the changed one' {
+        $results = Get-SpokeEffectiveRoute -Snapshot $verifySnapshot -NetworkInterface * -Verify
+        ($results | Where-Object Name -eq 'vm-spoke1-nic').Agrees | Should -BeTrue
+        $changed = $results | Where-Object Name -eq 'vm-spoke3-nic'
+        $changed.Agrees | Should -BeFalse
+        @($changed.Differences).Kind | Should -Be 'DifferentNextHop'
+    }
+
+    It 'reports a NIC without a captured table as CapturedEffectiveRouteTableNotFound' {
+        Get-SpokeEffectiveRoute -Snapshot $verifySnapshot -NetworkInterface vm-spoke2-nic -Verify -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'CapturedEffectiveRouteTableNotFound,*'
+    }
+}
+
+Describe 'Export-SpokeTopology' {
+    It 'takes -AccessToken as a <_> and sends nothing with -WhatIf' -ForEach 'String', 'SecureString' {
+        $token = if ($_ -eq 'String') { 'not-a-real-token' } else { [System.Net.NetworkCredential]::new('', 'not-a-real-token').SecurePassword }
+        $out = Join-Path $TestDrive 'estate.json'
+        Export-SpokeTopology -OutputPath $out -SubscriptionId 8e4f2a1c-3b5d-4c7e-a9f0-2d1e3c4b5a69 -AccessToken $token -WhatIf | Should -BeNullOrEmpty
+        $out | Should -Not -Exist
+    }
+
+    It 'declares -AccessToken as a SecureString and supports -WhatIf and -Confirm' {
+        $command = Get-Command Export-SpokeTopology
+        $command.Parameters['AccessToken'].ParameterType | Should -Be ([securestring])
+        $command.Parameters.Keys | Should -Contain 'WhatIf'
+        $command.Parameters.Keys | Should -Contain 'Confirm'
+    }
+
+    It 'rejects -SubscriptionId with -ManagementGroupId as InvalidManagementGroupId before sending anything' {
+        { Export-SpokeTopology -OutputPath (Join-Path $TestDrive 'x.json') -SubscriptionId 8e4f2a1c-3b5d-4c7e-a9f0-2d1e3c4b5a69 -ManagementGroupId mg -AccessToken t -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidManagementGroupId,AzSpokeTools.Cmdlets.ExportSpokeTopologyCommand'
+    }
+}
+
+Describe 'Paths, matrix and intent' {
+    BeforeAll {
+        $topology = Import-SpokeTopology -Snapshot sample:hub-firewall
+        $intent = Join-Path $TestDrive 'intent.yaml'
+        @'
+groups:
+  spokes: { name: "spoke*" }
+  hubs: { name: "hub" }
+rules:
+  - name: inspected
+    from: spokes
+    to: spokes
+    expect: [Appliance]
+  - name: no-direct-from-hub
+    from: hubs
+    to: spokes
+    forbid: [Direct]
+'@ | Set-Content -Path $intent -Encoding utf8
+    }
+
+    It 'spoke1 reaches spoke2 through the hub firewall, as intended' {
+        $path = Get-SpokeEffectivePath -Topology $topology -Source spoke1 -Destination spoke2 -Intent $intent
+        $path.Outcome | Should -Be 'Delivered'
+        $path.Kind | Should -Be 'Appliance'
+        $path.Compliant | Should -BeTrue -Because ($path.Reasons -join '; ')
+        $path.Symmetric | Should -BeTrue
+    }
+
+    It 'binds the Id of piped Get-AzVirtualNetwork-shaped objects to -Source' {
+        $paths = [pscustomobject]@{ Name = 'spoke1'; Id = "$spokeRg/virtualNetworks/spoke1" }, [pscustomobject]@{ Name = 'spoke2'; Id = "$spokeRg/virtualNetworks/spoke2" } |
+            Get-SpokeEffectivePath -Topology $topology -Destination spoke3
+        @($paths).Count | Should -Be 2
+        $paths.Kind | Should -Be @('Appliance', 'Appliance')
+    }
+
+    It 'streams every ordered pair and counts them with -Summary' {
+        @(Get-SpokePathMatrix -Topology $topology).Count | Should -Be 12
+        $summary = Get-SpokePathMatrix -Topology $topology -Intent $intent -Summary
+        $summary.Pairs | Should -Be 12
+        $summary.Violations | Should -Be 3
+        @(Get-SpokePathMatrix -Topology $topology -Intent $intent | Where-Object Compliant -eq $false).Count | Should -Be 3
+    }
+
+    It 'gives one result per intent rule with .Compliant' {
+        $rules = Test-SpokeIntent -Topology $topology -Intent $intent
+        ($rules | Where-Object Name -eq 'inspected').Compliant | Should -BeTrue
+        ($rules | Where-Object Name -eq 'no-direct-from-hub').Compliant | Should -BeFalse
+        Test-SpokeIntent -Topology $topology -Intent $intent -Quiet | Should -BeFalse
+    }
+}
+
+Describe 'Mesh readiness and migration' {
+    It 'finds the Contoso spokes ready, with a warning per spoke that uses a hub gateway' {
+        $report = Test-MeshReadiness -Snapshot sample:contoso-hairpin
+        $report.Ready | Should -BeTrue
+        @($report.Findings | Where-Object RuleId -eq 'AVNM011').Count | Should -Be 4
+    }
+
+    It 'writes the plan and its IaC files with -OutputPath' {
+        $plan = Convert-HairpinToMesh -Snapshot sample:contoso-hairpin -OutputPath (Join-Path $TestDrive 'plan')
+        $plan.Blockers | Should -BeNullOrEmpty
+        Join-Path (Join-Path $TestDrive 'plan') 'plan.json' | Should -Exist
+    }
+
+    It 'confirms -Apply at high impact' {
+        $attribute = (Get-Command Convert-HairpinToMesh).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
+        $attribute.SupportsShouldProcess | Should -BeTrue
+        $attribute.ConfirmImpact | Should -Be 'High'
     }
 }

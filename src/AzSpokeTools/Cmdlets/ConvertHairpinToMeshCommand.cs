@@ -61,8 +61,9 @@ namespace AzSpokeTools.Cmdlets
         [Parameter(HelpMessage = "With -Apply: AzureCloud (default), AzureUSGovernment or AzureChinaCloud.")]
         public string? Environment { get; set; }
 
-        [Parameter(HelpMessage = "With -Apply: a bearer token for ARM (default: DefaultAzureCredential).")]
-        public string? AccessToken { get; set; }
+        [Parameter(HelpMessage = "With -Apply: a bearer token for ARM, as a SecureString or a string (default: DefaultAzureCredential).")]
+        [AzSpokeTools.Live.SecureStringTransformation]
+        public System.Security.SecureString? AccessToken { get; set; }
 
         /// <inheritdoc />
         protected override void ProcessRecord()
@@ -111,7 +112,7 @@ namespace AzSpokeTools.Cmdlets
             var type = Type.GetType("AzSpokeTools.Azure.Apply.MeshApplyConnection, AzSpokeTools.Azure", throwOnError: false)
                        ?? throw new InvalidOperationException("-Apply needs AzSpokeTools.Azure.dll, which this installation of the module does not contain.");
             var create = type.GetMethod("Create", BindingFlags.Public | BindingFlags.Static)!;
-            try { return (IArmRequestSender)create.Invoke(null, new object?[] { Environment, null, AccessToken })!; }
+            try { return (IArmRequestSender)create.Invoke(null, new object?[] { Environment, null, AccessToken == null ? null : AzSpokeTools.Live.SecureStrings.ToPlainText(AccessToken) })!; }
             catch (TargetInvocationException e) when (e.InnerException is ArgumentException a) { throw new EngineInputException(a.ParamName ?? "Environment", a.Message); }
         }
 

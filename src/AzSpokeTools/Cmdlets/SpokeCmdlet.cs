@@ -48,7 +48,10 @@ namespace AzSpokeTools.Cmdlets
         /// Exports <paramref name="scope"/> from Azure to <paramref name="outputPath"/>, with progress, warnings
         /// and Ctrl+C handled. Failures are returned as an ErrorRecord (stable ErrorIds from <see cref="SpokeErrors.FromLive"/>).
         /// </summary>
-        private protected TopologyExportResult? Export(LiveScope scope, string outputPath, out ErrorRecord? error)
+        private protected TopologyExportResult? Export(LiveScope scope, string outputPath, out ErrorRecord? error) =>
+            Export(scope, outputPath, outputPath, out error);
+
+        private TopologyExportResult? Export(LiveScope scope, string outputPath, object errorTarget, out ErrorRecord? error)
         {
             error = null;
             _live = new LiveExport(this);
@@ -56,7 +59,7 @@ namespace AzSpokeTools.Cmdlets
             {
                 return _live.Run(scope, outputPath);
             }
-            catch (System.Exception e) when (SpokeErrors.FromLive(e, outputPath) is ErrorRecord record)
+            catch (System.Exception e) when (SpokeErrors.FromLive(e, errorTarget) is ErrorRecord record)
             {
                 error = record;
                 return null;
@@ -77,7 +80,9 @@ namespace AzSpokeTools.Cmdlets
             var temporary = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "azspoke-live-" + System.Guid.NewGuid().ToString("N") + ".json");
             try
             {
-                var exported = Export(scope, temporary, out var error);
+                // Errors name what was being read (the subscriptions or management group), not the temporary file.
+                object target = scope.ManagementGroupId ?? (object?)scope.SubscriptionId ?? "every subscription";
+                var exported = Export(scope, temporary, target, out var error);
                 if (exported == null)
                 {
                     if (terminating) ThrowTerminatingError(error!);

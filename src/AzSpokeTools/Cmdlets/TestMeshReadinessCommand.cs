@@ -9,24 +9,15 @@ namespace AzSpokeTools.Cmdlets
 {
     /// <summary>
     /// <c>Test-MeshReadiness</c>: readiness findings (rule id, severity, evidence, fix) for putting the selected VNets into
-    /// one AVNM mesh. Piped VNets (Get-AzVirtualNetwork) are collected and checked together as one group.
+    /// one AVNM mesh. Piped VNets (Get-AzVirtualNetwork) are collected and checked together as one group. The estate
+    /// comes from -Snapshot, -Topology, or live data (-SubscriptionId / -ManagementGroupId).
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "MeshReadiness", DefaultParameterSetName = SnapshotSet)]
     [OutputType(typeof(ReadinessReport))]
-    public sealed class TestMeshReadinessCommand : SpokeCmdlet
+    public sealed class TestMeshReadinessCommand : TopologyCmdlet
     {
-        public const string SnapshotSet = "Snapshot";
-        public const string TopologySet = "Topology";
-
         private readonly List<string> _vnets = new List<string>();
         private Topology? _topology;
-
-        [Parameter(ParameterSetName = SnapshotSet, Mandatory = true, HelpMessage = "Snapshot file, directory of *.json files, or sample:NAME.")]
-        [ValidateNotNullOrEmpty]
-        public string? Snapshot { get; set; }
-
-        [Parameter(ParameterSetName = TopologySet, Mandatory = true, ValueFromPipeline = true, HelpMessage = "A topology from Import-SpokeTopology.")]
-        public Topology? Topology { get; set; }
 
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "VNet names, name patterns (spoke-*) or resource ids; default: every spoke.")]
         [Alias("Id")]
@@ -59,7 +50,8 @@ namespace AzSpokeTools.Cmdlets
         {
             try
             {
-                var topology = _topology ?? (Snapshot != null ? LoadTopology(Snapshot, terminating: true) : null);
+                // -Snapshot or the live read was loaded once in BeginProcessing; a piped topology arrives in ProcessRecord.
+                var topology = _topology ?? CurrentTopology;
                 var request = ToRequest(topology, _vnets, Tag, NetworkGroup, Region, HighScale.IsPresent, HighScalePrivateEndpoints.IsPresent);
                 var report = request.Execute(EngineHost);
                 WriteVerbose($"{report.Selection.Members.Count} VNets ({report.Selection.Description}): {report.Findings.Count} finding(s), ready = {report.Ready}.");

@@ -1,0 +1,54 @@
+using System;
+using System.Management.Automation;
+using AzSpokeTools.Engine.Model;
+using AzSpokeTools.Engine.Paths;
+using AzSpokeTools.Engine.Requests;
+
+namespace AzSpokeTools.Cmdlets
+{
+    /// <summary>
+    /// <c>Get-SpokeEffectivePath</c>: the hop-by-hop path, and the reverse path, between two VNets, subnets,
+    /// NICs or IP addresses, with its kind, outcome, transits and (from -Intent or AVNM) whether it is the
+    /// intended one, through the request <c>azspoke path</c> builds. -Source binds from piped Az objects' Id
+    /// (<c>Get-AzVirtualNetwork | Get-SpokeEffectivePath -Destination hub</c>); each piped item that fails is
+    /// a non-terminating error.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "SpokeEffectivePath", DefaultParameterSetName = SnapshotSet)]
+    [OutputType(typeof(PathResult))]
+    public sealed class GetSpokeEffectivePathCommand : TopologyCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true,
+            HelpMessage = "Where the path starts: a VNet name, VNET/SUBNET, a NIC name, an IP address or a resource id.")]
+        [Alias("Id", "From")]
+        [ValidateNotNullOrEmpty]
+        public string? Source { get; set; }
+
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true,
+            HelpMessage = "Where the path goes, in the same forms as -Source.")]
+        [Alias("To")]
+        [ValidateNotNullOrEmpty]
+        public string? Destination { get; set; }
+
+        [Parameter(HelpMessage = "An intent file (YAML, or JSON when it ends in .json); default: the snapshot's AVNM configurations.")]
+        [ValidateNotNullOrEmpty]
+        public string? Intent { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            var target = Source + " -> " + Destination;
+            try
+            {
+                EngineHost.Progress("Tracing path", target, -1);
+                WriteObject(ToRequest(CurrentTopology, Source, Destination, ResolvePath(Intent)).Execute(EngineHost));
+            }
+            catch (Exception e) when (TryWriteEngineError(e, Source))
+            {
+            }
+        }
+
+        /// <summary>The parameters as the request the CLI's <c>azspoke path --from --to --intent</c> also builds.</summary>
+        public static PathRequest ToRequest(Topology topology, string? source, string? destination, string? intent) =>
+            new PathRequest { Topology = topology, Source = source, Destination = destination, Intent = intent };
+    }
+}

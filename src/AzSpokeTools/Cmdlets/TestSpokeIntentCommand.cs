@@ -1,0 +1,51 @@
+using System;
+using System.Management.Automation;
+using AzSpokeTools.Engine.Intent;
+using AzSpokeTools.Engine.Model;
+using AzSpokeTools.Engine.Requests;
+
+namespace AzSpokeTools.Cmdlets
+{
+    /// <summary>
+    /// <c>Test-SpokeIntent</c>: pass or fail per intent rule (the file's rules and AVNM connectivity
+    /// configurations), through the request <c>azspoke intent</c> builds. One result per rule with
+    /// <c>Compliant</c>, the failing pairs counted by kind and up to -MaxExamples example paths; -Quiet
+    /// writes one Boolean for the whole intent, for <c>Should -BeTrue</c>.
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Test, "SpokeIntent", DefaultParameterSetName = SnapshotSet)]
+    [OutputType(typeof(IntentRuleResult))]
+    [OutputType(typeof(bool))]
+    public sealed class TestSpokeIntentCommand : TopologyCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, HelpMessage = "The intent file (YAML, or JSON when it ends in .json).")]
+        [ValidateNotNullOrEmpty]
+        public string? Intent { get; set; }
+
+        [Parameter(HelpMessage = "Failing pairs kept per rule as example paths (default 20); every failure is counted.")]
+        [ValidateRange(0, int.MaxValue)]
+        public int MaxExamples { get; set; } = 20;
+
+        [Parameter(HelpMessage = "Write only True (every rule passes) or False.")]
+        public SwitchParameter Quiet { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            try
+            {
+                EngineHost.Progress("Testing intent", Intent!, -1);
+                var report = ToRequest(CurrentTopology, ResolvePath(Intent), MaxExamples).Execute(EngineHost);
+                WriteVerbose($"{report.Pairs:N0} pairs, {report.PairsWithoutIntent:N0} without intent, {report.ElapsedMs} ms.");
+                if (Quiet) WriteObject(report.Passed);
+                else WriteObject(report.Rules, enumerateCollection: true);
+            }
+            catch (Exception e) when (TryWriteEngineError(e, Intent))
+            {
+            }
+        }
+
+        /// <summary>The parameters as the request the CLI's <c>azspoke intent --intent</c> also builds.</summary>
+        public static IntentRequest ToRequest(Topology topology, string? intent, int maxExamples) =>
+            new IntentRequest { Topology = topology, Intent = intent, MaxExamplesPerRule = maxExamples };
+    }
+}
