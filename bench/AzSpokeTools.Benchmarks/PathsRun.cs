@@ -15,7 +15,7 @@ internal static class PathsRun
     {
         if (args.Length < 2)
         {
-            Console.Error.WriteLine("usage: paths SNAPSHOT [scalar-sources (default 10)]   e.g. after: azspoke generate --spokes 5000 --subnets 3 --out est.json");
+            Console.Error.WriteLine("usage: paths SNAPSHOT [scalar-sources (default 10)] [intent file]   e.g. after: azspoke generate --spokes 5000 --subnets 3 --out est.json");
             return 2;
         }
         int scalarSources = args.Length > 2 ? int.Parse(args[2]) : 10;
@@ -45,6 +45,14 @@ internal static class PathsRun
                           $"{st.Continuations:N0} continuations ({Ms(st.ContinuationTicks):F0} ms, nested included), {st.Exact:N0} exact lookups");
         Console.WriteLine("  by kind: " + string.Join(", ", summary.ByKind.OrderBy(k => k.Key).Select(k => $"{k.Key}={k.Value:N0}")));
         Console.WriteLine("  by outcome: " + string.Join(", ", summary.ByOutcome.OrderBy(k => k.Key).Select(k => $"{k.Key}={k.Value:N0}")));
+
+        if (args.Length > 3)
+        {
+            watch.Restart();
+            var withIntent = new PathMatrix(topology, new PathMatrixOptions { Intent = AzSpokeTools.Engine.Intent.IntentSet.Load(args[3], topology) });
+            var s2 = withIntent.Run(null);
+            Console.WriteLine($"vector matrix with intent {args[3]}: {s2.Pairs:N0} pairs in {watch.ElapsedMilliseconds} ms, {s2.Violations:N0} violations");
+        }
 
         // The scalar reference on evenly spaced sources (every destination each), extrapolated to all pairs.
         var sources = Enumerable.Range(0, Math.Min(scalarSources, n)).Select(i => (int)((long)i * n / Math.Min(scalarSources, n))).Distinct().ToList();

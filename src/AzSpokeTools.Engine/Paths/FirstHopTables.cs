@@ -20,9 +20,8 @@ namespace AzSpokeTools.Engine.Paths
         public CompiledSubnetRoutes Own { get; private set; } = null!;
         public SharedLayerLookup? Shared { get; private set; }
 
-        public static FirstHops For(VectorPairEvaluator e, Subnet subnet)
+        public static FirstHops For(VectorPairEvaluator e, IReadOnlyList<EffectiveRoute> routes)
         {
-            var routes = e.Lookup.TableOf(subnet).Routes;
             if (routes is LayeredRouteList layered)
             {
                 var shared = e.SharedLookup(layered.Shared);
@@ -35,7 +34,7 @@ namespace AzSpokeTools.Engine.Paths
                     _changedSets = changed.SelectMany(shared.SetsHolding).Distinct().OrderBy(x => x).ToArray(),
                 };
             }
-            return new FirstHops { Own = e.Lookup.Compiled(subnet) };
+            return new FirstHops { Own = new CompiledSubnetRoutes(e.Lookup.Cache.GetOrCompile(routes), routes) };
         }
 
         /// <summary>The layer's winners of <paramref name="set"/> that this table keeps Active.</summary>
@@ -64,7 +63,7 @@ namespace AzSpokeTools.Engine.Paths
         public SharedLayerLookup(SharedRouteLayer layer)
         {
             Layer = layer;
-            _routes = new CompiledSubnetRoutes(CompiledRouteTable.Compile(layer.Routes), layer.Routes);
+            _routes = new CompiledSubnetRoutes(layer.Compiled(), layer.Routes);
         }
 
         public SharedRouteLayer Layer { get; }

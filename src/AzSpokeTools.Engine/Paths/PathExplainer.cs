@@ -65,7 +65,8 @@ namespace AzSpokeTools.Engine.Paths
                 var a = r.Source.VirtualNetwork;
                 var b = r.Destination.VirtualNetwork;
                 bool wantsMesh = intent?.Expect.Contains(PathKind.Mesh) == true || intent?.Require.Contains(PathKind.Mesh) == true;
-                if (a != null && b != null && a != b && (wantsMesh || r.Outcome != PathOutcome.Delivered))
+                bool hairpinForbidden = intent?.Forbid.Contains(PathKind.ExpressRouteHairpin) == true && r.Transits.Contains(PathKind.ExpressRouteHairpin);
+                if (a != null && b != null && a != b && (wantsMesh || hairpinForbidden || r.Outcome != PathOutcome.Delivered))
                     MeshReasons(tracer, a, b, reasons, wantsMesh);
                 if (a != null && b != null && a != b && (intent?.Expect.Contains(PathKind.Direct) == true || r.Outcome != PathOutcome.Delivered))
                     PeeringReasons(tracer, a, b, reasons);
@@ -74,7 +75,7 @@ namespace AzSpokeTools.Engine.Paths
                     reasons.Add(new PathReason(PathReasonSeverity.Error, src.RouteTableId?.Value ?? src.Id.Value,
                         $"no user-defined route in {(src.RouteTableId != null ? "route table " + src.RouteTableId.Value.Name : src.DisplayName + " (no route table)")} sends {dst} to an appliance",
                         $"add a route for {r.Destination.VirtualNetwork?.AddressSpace.FirstOrDefault().ToString() ?? dst.ToString()} -> VirtualAppliance (the hub firewall) to the route table of {src.DisplayName}"));
-                if (intent?.Forbid.Contains(PathKind.ExpressRouteHairpin) == true && r.Transits.Contains(PathKind.ExpressRouteHairpin))
+                if (hairpinForbidden)
                     reasons.Add(new PathReason(PathReasonSeverity.Error, null,
                         "the flow hairpins through the MSEE because the ExpressRoute gateways accept each other's VNet prefixes (allowRemoteVnetTraffic) and no more specific peering or connected-group route exists",
                         "connect the VNets by an AVNM mesh or peering (system routes beat the BGP routes, §3.1), or set allowRemoteVnetTraffic false on the gateways"));

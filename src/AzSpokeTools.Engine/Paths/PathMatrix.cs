@@ -84,12 +84,17 @@ namespace AzSpokeTools.Engine.Paths
                 evaluator = vector;
             }
             var intent = _options.Intent;
+            var sources = _options.Sources ?? Enumerable.Range(0, _endpoints.Count).ToList();
+            SourceTablePrefetcher? prefetcher = null;
+            if (evaluator is VectorPairEvaluator ve && _options.Parallel && Environment.ProcessorCount > 1 && sources.Count >= 16)
+                ve.Prefetcher = prefetcher = new SourceTablePrefetcher(Topology, ServiceTags, _endpoints, sources);
+            try
+            {
             var results = new PairResult[_endpoints.Count];
             var byKind = new long[Enum.GetValues(typeof(PathKind)).Length];
             var byOutcome = new long[Enum.GetValues(typeof(PathOutcome)).Length];
             var compliance = new Dictionary<IntentDecision, bool?[]>();
             int n = _endpoints.Count;
-            var sources = _options.Sources ?? Enumerable.Range(0, n).ToList();
             foreach (int i in sources)
             {
                 if (host != null && (i & 255) == 0) host.Progress("Path matrix", $"source {i + 1} of {n}", (int)(100L * i / Math.Max(1, n)));
@@ -119,6 +124,11 @@ namespace AzSpokeTools.Engine.Paths
                 Publish(summary, byKind, byOutcome, watch);
             }
             Publish(summary, byKind, byOutcome, watch);
+            }
+            finally
+            {
+                prefetcher?.Dispose();
+            }
         }
 
         private static void Publish(PathMatrixSummary summary, long[] byKind, long[] byOutcome, Stopwatch watch)

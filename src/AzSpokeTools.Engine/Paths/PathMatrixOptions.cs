@@ -28,5 +28,7 @@ namespace AzSpokeTools.Engine.Paths
         public IntentSet? Intent { get; set; }
         /// <summary>Only these source endpoints (by index); null for all. Used to time the scalar reference on a sample of sources.</summary>
         internal IReadOnlyList<int>? Sources { get; set; }
+        /// <summary>Vector engine: compute half of the sources' effective routes on a second thread (default true; ignored on one core).</summary>
+        public bool Parallel { get; set; } = true;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using AzSpokeTools.Engine.Addresses;
 using AzSpokeTools.Engine.Evaluation;
 using AzSpokeTools.Engine.Model;
@@ -45,10 +46,12 @@ namespace AzSpokeTools.Engine.Paths
         public ScalarPathRouteLookup(EffectiveRouteCalculator calculator) : base(calculator) { }
 
         private readonly List<int> _indices = new List<int>();
+        private readonly Dictionary<Subnet, EffectiveRoute[]> _lists = new Dictionary<Subnet, EffectiveRoute[]>();
 
         public override void Winners(Subnet subnet, IpAddressValue destination, List<EffectiveRoute> winners)
         {
-            var routes = TableOf(subnet).Routes;
+            // The table's rows in order, read once (a layered table's indexer is not constant-time).
+            if (!_lists.TryGetValue(subnet, out var routes)) _lists[subnet] = routes = TableOf(subnet).Routes.ToArray();
             ScalarRouteLookup.Lookup(routes, destination, _indices);
             winners.Clear();
             foreach (var i in _indices) winners.Add(routes[i]);

@@ -50,7 +50,8 @@ namespace AzSpokeTools.Engine.Paths
 
         public PathSummary Combine(IReadOnlyList<PathKind> prefix, PathSummary rest)
         {
-            if (prefix.Count == 0 || rest.Outcome != PathOutcome.Delivered) return rest.Outcome == PathOutcome.Delivered ? rest : Get(rest.Outcome, Array.Empty<PathKind>());
+            // Summaries of undelivered paths carry no transits, so only a delivered rest takes the prefix.
+            if (prefix.Count == 0 || rest.Outcome != PathOutcome.Delivered) return rest;
             return Get(rest.Outcome, prefix.Concat(rest.Transits).ToArray());
         }
     }

@@ -17,7 +17,6 @@ namespace AzSpokeTools.Engine.Paths
         private readonly RoutingContext _ctx;
         private readonly GatewayRoutes _gateways;
         private readonly Dictionary<(TraceLocationKind, object, object?), TraceLocation> _locations = new Dictionary<(TraceLocationKind, object, object?), TraceLocation>();
-        private readonly List<EffectiveRoute> _winners = new List<EffectiveRoute>();
 
         public PathTracer(PathRouteLookup lookup)
         {
@@ -170,17 +169,34 @@ namespace AzSpokeTools.Engine.Paths
                     ends.Add(new TraceEnd(PathOutcome.Dropped, b));
                     break;
                 case NextHopType.Internet:
-                    // azure-routing-rules.md §3.4: Internet leaves private routing; a private spoke address is not reached.
-                    b.Reason(PathReasonSeverity.Error, route.OriginId,
-                        $"{subnet.DisplayName} sends {dst} to the Internet ({Describe(route, prefix)}): it leaves private routing and does not reach a private address",
-                        "add a route (peering, connected group or UDR) that covers " + dst);
-                    ends.Add(new TraceEnd(PathOutcome.Dropped, b));
+                    if (IsPrivate(dst))
+                    {
+                        // azure-routing-rules.md §3.4: Internet leaves private routing; a private spoke address is not reached.
+                        b.Reason(PathReasonSeverity.Error, route.OriginId,
+                            $"{subnet.DisplayName} sends {dst} to the Internet ({Describe(route, prefix)}): it leaves private routing and does not reach a private address",
+                            "add a route (peering, connected group or UDR) that covers " + dst);
+                        ends.Add(new TraceEnd(PathOutcome.Dropped, b));
+                    }
+                    else
+                    {
+                        b.Reason(PathReasonSeverity.Error, route.OriginId, $"{subnet.DisplayName} sends {dst} to the Internet ({Describe(route, prefix)}); the snapshot does not model what lies beyond");
+                        ends.Add(new TraceEnd(PathOutcome.Unknown, b));
+                    }
                     break;
                 default:
                     b.Reason(PathReasonSeverity.Error, route.OriginId, $"{subnet.DisplayName} sends {dst} to {route.NextHopType} ({Describe(route, prefix)}), which leaves private routing");
                     ends.Add(new TraceEnd(PathOutcome.Dropped, b));
                     break;
             }
+        }
+
+        /// <summary>A private address: RFC 1918 or 100.64.0.0/10 (azure-routing-rules.md §1.1), or inside a VNet of the snapshot.</summary>
+        private bool IsPrivate(IpAddressValue dst)
+        {
+            foreach (var p in DefaultRoutes.NonePrefixes) if (p.Contains(dst)) return true;
+            foreach (var v in Topology.VirtualNetworks)
+                foreach (var p in v.AddressSpace) if (p.Contains(dst)) return true;
+            return false;
         }
 
         internal static string Describe(EffectiveRoute r, IpPrefix prefix) =>

@@ -30,7 +30,7 @@ namespace AzSpokeTools.Engine.Paths
 
         public void Reason(PathReasonSeverity severity, string? resourceId, string message, string? fix = null)
         {
-            if (Hops == null && severity != PathReasonSeverity.Error) return; // summaries carry outcomes, not commentary
+            if (Hops == null) return; // summaries (the matrix) carry outcomes and transits, not commentary
             var r = new PathReason(severity, resourceId, message, fix);
             if (!Reasons.Contains(r)) Reasons.Add(r);
         }

@@ -49,6 +49,9 @@ namespace AzSpokeTools.Engine.Paths
 
         internal CompiledPathRouteLookup Lookup => _lookup;
 
+        /// <summary>Computes some sources' effective routes on another thread, when set.</summary>
+        internal SourceTablePrefetcher? Prefetcher { get; set; }
+
         private readonly Dictionary<SharedRouteLayer, SharedLayerLookup> _layers = new Dictionary<SharedRouteLayer, SharedLayerLookup>();
         private readonly Dictionary<string, int> _actionKeys = new Dictionary<string, int>();
 
@@ -77,7 +80,7 @@ namespace AzSpokeTools.Engine.Paths
         {
             var src = _endpoints[source].Subnet;
             long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-            var first = FirstHops.For(this, src);
+            var first = FirstHops.For(this, Prefetcher?.Take(source) ?? _lookup.TableOf(src).Routes);
             long t1 = System.Diagnostics.Stopwatch.GetTimestamp();
             Stats.Tables += t1 - t0;
             int n = _endpoints.Count;
@@ -127,7 +130,6 @@ namespace AzSpokeTools.Engine.Paths
         /// <summary>Where the time goes, for the benchmark.</summary>
         internal PathMatrixStatistics Stats { get; } = new PathMatrixStatistics();
 
-        private readonly List<EffectiveRoute> _exact = new List<EffectiveRoute>();
         private readonly List<int> _exactIndices = new List<int>();
 
         private List<EffectiveRoute> ExactWinners(Subnet src, IpAddressValue dst)

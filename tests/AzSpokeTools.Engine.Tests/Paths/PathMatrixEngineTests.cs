@@ -70,4 +70,21 @@ public class PathMatrixEngineTests
         foreach (var kind in new[] { PathKind.ExpressRouteHairpin, PathKind.Appliance, PathKind.Mesh, PathKind.Direct })
             Assert.True(summary.ByKind.ContainsKey(kind), $"no {kind} pair: " + string.Join(", ", summary.ByKind.Select(k => $"{k.Key}={k.Value}")));
     }
+
+    [Fact]
+    public void TablesComputedOnASecondThreadGiveTheSameRows()
+    {
+        using var ms = new MemoryStream();
+        SyntheticEstate.Write(new SyntheticEstateOptions { Spokes = 90, Hubs = 3, SubnetsPerSpoke = 2, Seed = 11 }, ms);
+        ms.Position = 0;
+        var topology = SnapshotLoader.Load(ms, "generated");
+        List<string> Rows(bool parallel)
+        {
+            var m = new PathMatrix(topology, new PathMatrixOptions { Parallel = parallel });
+            var rows = new List<string>();
+            m.Run(r => rows.Add($"{r.Source}>{r.Destination} {r.Summary} x{r.Alternatives}"));
+            return rows;
+        }
+        Assert.Equal(Rows(parallel: false), Rows(parallel: true));
+    }
 }

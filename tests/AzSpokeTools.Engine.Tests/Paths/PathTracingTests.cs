@@ -173,4 +173,81 @@ public class PathTracingTests
         Assert.Contains(r.Reasons, x => x.Message.Contains("None"));
         Assert.Contains(r.Reasons, x => x.Message.Contains("regional") && x.Fix!.Contains("isGlobal"));
     }
+
+    [Fact]
+    public void PrivateEndpointInAPeeredVnetIsReachedDirectlyByItsSlash32()
+    {
+        var t = SnapshotLoader.Load("sample:peered-spokes");
+        var r = Trace(t, "spoke1", "10.2.1.4");
+        Assert.Equal(PathKind.Direct, r.Kind);
+        Assert.Equal("InterfaceEndpoint", r.Hops[0].Route!.NextHopType);
+        Assert.Equal("10.2.1.4/32", r.Hops[0].Route!.AddressPrefix);
+        Assert.Equal("spoke2/endpoints", r.Hops[^1].Location);
+        Assert.Equal(PathOutcome.Dropped, Trace(t, "spoke3", "10.2.1.4").Outcome);
+    }
+
+    [Fact]
+    public void VpnTransitGoesThroughTheHubGatewayAndItsGatewaySubnet()
+    {
+        var r = Trace(SnapshotLoader.Load("sample:vpn-transit"), "spoke1", "spoke2");
+        Assert.Equal(PathKind.VpnGateway, r.Kind);
+        Assert.Equal(new[] { PathHopRole.Subnet, PathHopRole.VirtualNetwork, PathHopRole.VpnGateway, PathHopRole.Subnet, PathHopRole.Destination }, r.Hops.Select(h => h.Role));
+        Assert.Equal("User", r.Hops[0].Route!.Source);
+        Assert.Equal("VirtualNetworkGateway", r.Hops[0].Route!.NextHopType);
+        Assert.Equal("hub/GatewaySubnet", r.Hops[3].Location);
+    }
+
+    [Fact]
+    public void VirtualWanHubRouterAndSecuredHubFirewallAreTheTransits()
+    {
+        var t = SnapshotLoader.Load("sample:vwan");
+        var plain = Trace(t, "spoke1", "spoke2");
+        Assert.Equal(new[] { PathHopRole.Subnet, PathHopRole.VirtualHubRouter, PathHopRole.Destination }, plain.Hops.Select(h => h.Role));
+        var secured = Trace(t, "spoke3", "spoke4");
+        Assert.Equal(new[] { PathHopRole.Subnet, PathHopRole.Appliance, PathHopRole.Destination }, secured.Hops.Select(h => h.Role));
+        Assert.Equal(new[] { PathKind.Appliance }, secured.Transits);
+    }
+
+    private static Model.Topology ContosoWith(Func<string, string> edit)
+    {
+        using var s = typeof(SnapshotLoader).Assembly.GetManifestResourceStream("samples/contoso-hairpin.json")!;
+        var text = new StreamReader(s).ReadToEnd();
+        var changed = edit(text);
+        Assert.NotEqual(text, changed);
+        return SnapshotLoader.Load(new MemoryStream(Encoding.UTF8.GetBytes(changed)), "contoso-hairpin-edited.json");
+    }
+
+    [Fact]
+    public void HairpinIsDroppedWhenTheGatewaysRefuseRemoteVnetTraffic()
+    {
+        var t = ContosoWith(x => x.Replace("\"allowRemoteVnetTraffic\": true", "\"allowRemoteVnetTraffic\": false"));
+        var r = Trace(t, "spoke-a1", "spoke-b1");
+        Assert.Equal(PathOutcome.Dropped, r.Outcome);
+        Assert.Contains(r.Reasons, x => x.Message.Contains("ergw-hub-b") && x.Message.Contains("allowRemoteVnetTraffic false") && x.Fix != null);
+        Assert.Contains(r.Reasons, x => x.Message.Contains("ergw-hub-a") && x.Message.Contains("allowRemoteVnetTraffic false"));
+    }
+
+    [Fact]
+    public void AbsentGatewayToggleIsTakenAsLegacyAcceptAllAndSaysSo()
+    {
+        var t = ContosoWith(x => x.Replace("\"allowRemoteVnetTraffic\": true,", ""));
+        var r = Trace(t, "spoke-a1", "spoke-b1");
+        Assert.Equal(PathKind.ExpressRouteHairpin, r.Kind);
+        Assert.Contains(r.Reasons, x => x.Severity == PathReasonSeverity.Assumption && x.Message.Contains("legacy"));
+    }
+
+    [Fact]
+    public void InternetNextHopDropsPrivateDestinationsAndLeavesPublicOnesUnknown()
+    {
+        var t = new SmallEstate()
+            .Vnet("a", "10.1.0.0/16", "westeurope", ("workload", "10.1.0.0/24", "rt"))
+            .RouteTable("rt", ("private-to-internet", "172.16.0.0/12", "Internet", null)).Load();
+        var priv = Trace(t, "a", "172.20.0.4");
+        Assert.Equal(PathOutcome.Dropped, priv.Outcome);
+        Assert.Contains(priv.Reasons, x => x.Message.Contains("private-to-internet") && x.Message.Contains("leaves private routing"));
+        var pub = Trace(SnapshotLoader.Load("sample:split-nva"), "spoke1", "8.8.8.8");
+        Assert.Equal(PathOutcome.Unknown, pub.Outcome);
+        Assert.Equal(new[] { PathKind.Appliance }, pub.Transits);
+        Assert.Contains(pub.Reasons, x => x.Message.Contains("Internet"));
+    }
 }
