@@ -10,8 +10,14 @@ namespace AzSpokeTools.Engine.Model
     public readonly struct ResourceId : IEquatable<ResourceId>
     {
         private readonly string? _value;
+        // ARM ids are long and compared case-insensitively; dictionaries keyed by them hash often, so the hash is kept.
+        private readonly int _hash;
 
-        private ResourceId(string value) => _value = value;
+        private ResourceId(string value)
+        {
+            _value = value;
+            _hash = StringComparer.OrdinalIgnoreCase.GetHashCode(value);
+        }
 
         public string Value => _value ?? "";
 
@@ -106,9 +112,9 @@ namespace AzSpokeTools.Engine.Model
         /// <summary>A child id: this id + "/type/name".</summary>
         public ResourceId Child(string type, string name) => new ResourceId(Value + "/" + type + "/" + name);
 
-        public bool Equals(ResourceId other) => string.Equals(Value, other.Value, StringComparison.OrdinalIgnoreCase);
+        public bool Equals(ResourceId other) => _hash == other._hash && string.Equals(Value, other.Value, StringComparison.OrdinalIgnoreCase);
         public override bool Equals(object? obj) => obj is ResourceId o && Equals(o);
-        public override int GetHashCode() => StringComparer.OrdinalIgnoreCase.GetHashCode(Value);
+        public override int GetHashCode() => _hash;
         public static bool operator ==(ResourceId a, ResourceId b) => a.Equals(b);
         public static bool operator !=(ResourceId a, ResourceId b) => !a.Equals(b);
         public override string ToString() => Value;

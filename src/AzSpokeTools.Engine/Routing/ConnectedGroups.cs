@@ -214,5 +214,11 @@ namespace AzSpokeTools.Engine.Routing
         }
 
         internal HashSet<IpPrefix> OverlapsSet { get; set; } = new HashSet<IpPrefix>();
+
+        private List<VirtualNetwork>? _withPrivateEndpoints;
+
+        /// <summary>The members that hold private endpoints (few), so members' /32 routes need not scan the whole group.</summary>
+        public List<VirtualNetwork> MembersWithPrivateEndpoints(RoutingContext ctx) =>
+            _withPrivateEndpoints ??= Members.Where(m => ctx.PrivateEndpointsByVnet.ContainsKey(m.Id)).ToList();
     }
 }

@@ -18,8 +18,8 @@ namespace AzSpokeTools.Engine.Routing
             foreach (var p in vnet.Peerings)
                 if (p.RemoteVirtualNetworkId is ResourceId r && ctx.IsEstablished(p, out _) && seen.Add(r)) sources.Add(r);
             foreach (var cg in ctx.ConnectedGroups.Of(vnet.Id))
-                foreach (var m in cg.Members)
-                    if ((ctx.PrivateEndpointsByVnet.ContainsKey(m.Id)) && !seen.Contains(m.Id) && (cg.Global || string.Equals(m.Location, vnet.Location, StringComparison.OrdinalIgnoreCase)) &&
+                foreach (var m in cg.MembersWithPrivateEndpoints(ctx))
+                    if (!seen.Contains(m.Id) && (cg.Global || string.Equals(m.Location, vnet.Location, StringComparison.OrdinalIgnoreCase)) &&
                         ctx.ConnectedGroups.IsDeployed(cg.Configuration, vnet.Location, out _) && ctx.ConnectedGroups.IsDeployed(cg.Configuration, m.Location, out _))
                     {
                         seen.Add(m.Id);

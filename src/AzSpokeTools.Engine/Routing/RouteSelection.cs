@@ -14,65 +14,99 @@ namespace AzSpokeTools.Engine.Routing
     {
         public static List<EffectiveRoute> Select(IReadOnlyList<EffectiveRoute> routes, RoutingContext ctx)
         {
-            var invalid = new Dictionary<EffectiveRoute, string>();
-            var byPrefix = new Dictionary<IpPrefix, List<EffectiveRoute>>();
-            foreach (var r in routes)
-                foreach (var p in r.Prefixes)
-                {
-                    if (!byPrefix.TryGetValue(p, out var list)) byPrefix[p] = list = new List<EffectiveRoute>();
-                    list.Add(r);
-                }
-            foreach (var pair in byPrefix)
+            int n = routes.Count;
+            string?[]? invalid = null;
+            bool IsInvalid(int i) => invalid != null && invalid[i] != null;
+            void Invalidate(int i, string reason) => (invalid ??= new string?[n])[i] = reason;
+
+            // Routes sharing an exact prefix, found by sorting (prefix, position) pairs: runs of one prefix, in table order.
+            var keys = new List<(IpPrefix Prefix, int Index)>(n + 8);
+            bool anyBgp = false, anyEndpoint = false;
+            for (int i = 0; i < n; i++)
             {
-                var group = pair.Value;
-                if (group.Count < 2) continue;
-                int best = group.Min(Rank);
-                var winner = group.First(r => Rank(r) == best);
-                foreach (var r in group)
-                    if (Rank(r) > best && r.Prefixes.Count == 1 && !invalid.ContainsKey(r))
-                        invalid[r] = $"overridden by {Describe(winner)} for the same prefix {pair.Key}";
+                var r = routes[i];
+                foreach (var p in r.Prefixes) keys.Add((p, i));
+                anyBgp |= r.Source == RouteSource.VirtualNetworkGateway;
+                anyEndpoint |= r.NextHopType == NextHopType.InterfaceEndpoint;
+            }
+            keys.Sort((a, b) => { int c = a.Prefix.CompareTo(b.Prefix); return c != 0 ? c : a.Index.CompareTo(b.Index); });
+            for (int start = 0; start < keys.Count;)
+            {
+                int end = start + 1;
+                while (end < keys.Count && keys[end].Prefix == keys[start].Prefix) end++;
+                if (end - start > 1)
+                {
+                    int best = int.MaxValue, winner = -1;
+                    for (int k = start; k < end; k++)
+                    {
+                        int rank = Rank(routes[keys[k].Index]);
+                        if (rank < best) { best = rank; winner = keys[k].Index; }
+                    }
+                    for (int k = start; k < end; k++)
+                    {
+                        int i = keys[k].Index;
+                        if (Rank(routes[i]) > best && routes[i].Prefixes.Count == 1 && !IsInvalid(i))
+                            Invalidate(i, $"overridden by {Describe(routes[winner])} for the same prefix {keys[start].Prefix}");
+                    }
+                }
+                start = end;
             }
             // azure-routing-rules.md §3.1 step 3: VNet, peering and service-endpoint system routes are preferred even over more specific BGP routes.
-            var preferred = routes.Where(r => IsPreferredSystem(r) && !invalid.ContainsKey(r)).SelectMany(r => r.Prefixes.Select(p => (p, r))).ToList();
-            // The first preferred route (in list order) per prefix, so that a BGP route finds the shorter system routes containing it
-            // by looking up its own supernets (at most 128 lookups) instead of scanning every preferred route.
-            var firstPreferred = new Dictionary<IpPrefix, int>();
-            for (int i = 0; i < preferred.Count; i++)
-                if (!firstPreferred.ContainsKey(preferred[i].p)) firstPreferred[preferred[i].p] = i;
-            foreach (var r in routes)
+            if (anyBgp)
             {
-                if (r.Source != RouteSource.VirtualNetworkGateway || invalid.ContainsKey(r) || r.Prefixes.Count != 1 || firstPreferred.Count == 0) continue;
-                var q = r.Prefixes[0];
-                int match = -1;
-                for (int length = 0; length < q.Length; length++)
-                    if (firstPreferred.TryGetValue(new IpPrefix(q.Network, length), out var at) && (match < 0 || at < match)) match = at;
-                if (match >= 0)
-                    invalid[r] = $"the {preferred[match].r.NextHopType} system route {preferred[match].p} is preferred over more specific BGP routes";
+                // The first preferred route (in list order) per prefix, so that a BGP route finds the shorter system routes containing it
+                // by looking up its own supernets (at most 128 lookups) instead of scanning every preferred route.
+                var firstPreferred = new Dictionary<IpPrefix, int>();
+                for (int i = 0; i < n; i++)
+                    if (IsPreferredSystem(routes[i]) && !IsInvalid(i))
+                        foreach (var p in routes[i].Prefixes)
+                            if (!firstPreferred.ContainsKey(p)) firstPreferred[p] = i;
+                if (firstPreferred.Count > 0)
+                    for (int i = 0; i < n; i++)
+                    {
+                        var r = routes[i];
+                        if (r.Source != RouteSource.VirtualNetworkGateway || IsInvalid(i) || r.Prefixes.Count != 1) continue;
+                        var q = r.Prefixes[0];
+                        int match = -1;
+                        IpPrefix matched = default;
+                        for (int length = 0; length < q.Length; length++)
+                        {
+                            var supernet = new IpPrefix(q.Network, length);
+                            if (firstPreferred.TryGetValue(supernet, out var at) && (match < 0 || at < match)) { match = at; matched = supernet; }
+                        }
+                        if (match >= 0)
+                            Invalidate(i, $"the {routes[match].NextHopType} system route {matched} is preferred over more specific BGP routes");
+                    }
             }
             // azure-routing-rules.md §3.3: with network policies enabled on the endpoint's subnet, a UDR whose prefix is at least as long
             // as the endpoint VNet's address space invalidates the private endpoint /32.
-            var users = routes.Where(r => r.Source == RouteSource.User).ToList();
-            foreach (var r in routes.Where(r => r.NextHopType == NextHopType.InterfaceEndpoint && !invalid.ContainsKey(r)))
+            if (anyEndpoint)
             {
-                var pe = r.OriginId != null && ResourceId.TryParse(r.OriginId, out var peId) ? ctx.Topology.Find<PrivateEndpoint>(peId) : null;
-                var peSubnet = pe?.SubnetId is ResourceId sid && ctx.Subnets.TryGetValue(sid, out var s) ? s : null;
-                if (peSubnet == null || !PoliciesApplyToRoutes(peSubnet.PrivateEndpointNetworkPolicies)) continue;
-                var ip = r.Prefixes[0].Network;
-                var spaces = peSubnet.VirtualNetwork.AddressSpace.Where(a => a.Contains(ip)).ToList();
-                if (spaces.Count == 0) continue;
-                var space = spaces[0];
-                var udr = users.FirstOrDefault(u => u.Prefixes.Any(p => p.Contains(ip) && p.Length >= space.Length));
-                if (udr != null) invalid[r] = $"user-defined route {Describe(udr)} overrides the private endpoint route (network policies {peSubnet.PrivateEndpointNetworkPolicies})";
+                var users = routes.Where(r => r.Source == RouteSource.User).ToList();
+                for (int i = 0; i < n; i++)
+                {
+                    var r = routes[i];
+                    if (r.NextHopType != NextHopType.InterfaceEndpoint || IsInvalid(i)) continue;
+                    var pe = r.OriginId != null && ResourceId.TryParse(r.OriginId, out var peId) ? ctx.Topology.Find<PrivateEndpoint>(peId) : null;
+                    var peSubnet = pe?.SubnetId is ResourceId sid && ctx.Subnets.TryGetValue(sid, out var s) ? s : null;
+                    if (peSubnet == null || !PoliciesApplyToRoutes(peSubnet.PrivateEndpointNetworkPolicies)) continue;
+                    var ip = r.Prefixes[0].Network;
+                    var spaces = peSubnet.VirtualNetwork.AddressSpace.Where(a => a.Contains(ip)).ToList();
+                    if (spaces.Count == 0) continue;
+                    var space = spaces[0];
+                    var udr = users.FirstOrDefault(u => u.Prefixes.Any(p => p.Contains(ip) && p.Length >= space.Length));
+                    if (udr != null) Invalidate(i, $"user-defined route {Describe(udr)} overrides the private endpoint route (network policies {peSubnet.PrivateEndpointNetworkPolicies})");
+                }
             }
-            if (invalid.Count == 0) return routes.ToList();
-            var result = new List<EffectiveRoute>(routes.Count);
-            foreach (var r in routes)
+            var result = new List<EffectiveRoute>(n);
+            for (int i = 0; i < n; i++)
             {
-                if (invalid.TryGetValue(r, out var reason))
+                var r = routes[i];
+                if (IsInvalid(i))
                 {
                     var copy = r.WithPrefixes(r.AddressPrefix);
                     copy.State = RouteState.Invalid;
-                    copy.InvalidReason = reason;
+                    copy.InvalidReason = invalid![i];
                     result.Add(copy);
                 }
                 else result.Add(r);
@@ -91,14 +125,17 @@ namespace AzSpokeTools.Engine.Routing
             var excluded = new HashSet<int>();
             foreach (var space in vnet.AddressSpace)
                 foreach (var i in shared.ContainedIn(space)) excluded.Add(i);
-            var competing = new SortedSet<int>();
+            var competingList = new List<int>();
             foreach (var r in own)
                 foreach (var p in r.Prefixes)
                 {
-                    foreach (var i in shared.Exactly(p)) if (!excluded.Contains(i)) competing.Add(i);
+                    foreach (var i in shared.Exactly(p)) if (!excluded.Contains(i)) competingList.Add(i);
                     if (IsPreferredSystem(r))
-                        foreach (var i in shared.ContainedIn(p)) if (!excluded.Contains(i)) competing.Add(i);
+                        foreach (var i in shared.ContainedIn(p)) if (!excluded.Contains(i)) competingList.Add(i);
                 }
+            competingList.Sort();
+            var competing = new List<int>(competingList.Count);
+            foreach (var i in competingList) if (competing.Count == 0 || competing[competing.Count - 1] != i) competing.Add(i);
             var combined = new List<EffectiveRoute>(own.Count + competing.Count);
             combined.AddRange(own);
             foreach (var i in competing) combined.Add(shared.Routes[i]);
