@@ -12,12 +12,21 @@ namespace AzSpokeTools.Engine.Routing
     /// </summary>
     internal static class RouteSelection
     {
+        /// <summary>How a route lost selection.</summary>
+        internal enum InvalidKind
+        {
+            SamePrefix,
+            SystemPreferred,
+            EndpointOverride,
+        }
+
         public static List<EffectiveRoute> Select(IReadOnlyList<EffectiveRoute> routes, RoutingContext ctx)
         {
             int n = routes.Count;
-            string?[]? invalid = null;
-            bool IsInvalid(int i) => invalid != null && invalid[i] != null;
-            void Invalidate(int i, string reason) => (invalid ??= new string?[n])[i] = reason;
+            // Why each losing route lost: the route that beat it and how; turned into (shared, cached) Invalid copies at the end.
+            (EffectiveRoute Cause, InvalidKind Kind, IpPrefix Prefix)[]? invalid = null;
+            bool IsInvalid(int i) => invalid != null && invalid[i].Cause != null;
+            void Invalidate(int i, EffectiveRoute cause, InvalidKind kind, IpPrefix prefix) => (invalid ??= new (EffectiveRoute, InvalidKind, IpPrefix)[n])[i] = (cause, kind, prefix);
 
             // Routes sharing an exact prefix, found by sorting (prefix, position) pairs: runs of one prefix, in table order.
             var keys = new List<(IpPrefix Prefix, int Index)>(n + 8);
@@ -46,7 +55,7 @@ namespace AzSpokeTools.Engine.Routing
                     {
                         int i = keys[k].Index;
                         if (Rank(routes[i]) > best && routes[i].Prefixes.Count == 1 && !IsInvalid(i))
-                            Invalidate(i, $"overridden by {Describe(routes[winner])} for the same prefix {keys[start].Prefix}");
+                            Invalidate(i, routes[winner], InvalidKind.SamePrefix, keys[start].Prefix);
                     }
                 }
                 start = end;
@@ -56,7 +65,7 @@ namespace AzSpokeTools.Engine.Routing
             {
                 // The first preferred route (in list order) per prefix, so that a BGP route finds the shorter system routes containing it
                 // by looking up its own supernets (at most 128 lookups) instead of scanning every preferred route.
-                var firstPreferred = new Dictionary<IpPrefix, int>();
+                var firstPreferred = new Dictionary<IpPrefix, int>(n);
                 for (int i = 0; i < n; i++)
                     if (IsPreferredSystem(routes[i]) && !IsInvalid(i))
                         foreach (var p in routes[i].Prefixes)
@@ -75,7 +84,7 @@ namespace AzSpokeTools.Engine.Routing
                             if (firstPreferred.TryGetValue(supernet, out var at) && (match < 0 || at < match)) { match = at; matched = supernet; }
                         }
                         if (match >= 0)
-                            Invalidate(i, $"the {routes[match].NextHopType} system route {matched} is preferred over more specific BGP routes");
+                            Invalidate(i, routes[match], InvalidKind.SystemPreferred, matched);
                     }
             }
             // azure-routing-rules.md §3.3: with network policies enabled on the endpoint's subnet, a UDR whose prefix is at least as long
@@ -95,20 +104,14 @@ namespace AzSpokeTools.Engine.Routing
                     if (spaces.Count == 0) continue;
                     var space = spaces[0];
                     var udr = users.FirstOrDefault(u => u.Prefixes.Any(p => p.Contains(ip) && p.Length >= space.Length));
-                    if (udr != null) Invalidate(i, $"user-defined route {Describe(udr)} overrides the private endpoint route (network policies {peSubnet.PrivateEndpointNetworkPolicies})");
+                    if (udr != null) Invalidate(i, udr, InvalidKind.EndpointOverride, r.Prefixes[0]);
                 }
             }
             var result = new List<EffectiveRoute>(n);
             for (int i = 0; i < n; i++)
             {
                 var r = routes[i];
-                if (IsInvalid(i))
-                {
-                    var copy = r.WithPrefixes(r.AddressPrefix);
-                    copy.State = RouteState.Invalid;
-                    copy.InvalidReason = invalid![i];
-                    result.Add(copy);
-                }
+                if (IsInvalid(i)) result.Add(ctx.InvalidCopy(r, invalid![i].Cause, invalid[i].Kind, invalid[i].Prefix));
                 else result.Add(r);
             }
             return result;
@@ -125,7 +128,7 @@ namespace AzSpokeTools.Engine.Routing
             var excluded = new HashSet<int>();
             foreach (var space in vnet.AddressSpace)
                 foreach (var i in shared.ContainedIn(space)) excluded.Add(i);
-            var competingList = new List<int>();
+            var competingList = new List<int>(own.Count * 2);
             foreach (var r in own)
                 foreach (var p in r.Prefixes)
                 {
@@ -140,7 +143,7 @@ namespace AzSpokeTools.Engine.Routing
             combined.AddRange(own);
             foreach (var i in competing) combined.Add(shared.Routes[i]);
             var selected = Select(combined, ctx);
-            var replaced = new Dictionary<int, EffectiveRoute>();
+            var replaced = new Dictionary<int, EffectiveRoute>(competing.Count);
             int k = own.Count;
             foreach (var i in competing)
             {
@@ -172,6 +175,22 @@ namespace AzSpokeTools.Engine.Routing
             if (IsPreferredSystem(r)) return r.NextHopType == NextHopType.ConnectedGroup ? 2 : 1;
             if (r.Source == RouteSource.VirtualNetworkGateway) return 3;
             return 4;
+        }
+
+        /// <summary>Why a route is Invalid, worded for the effective-routes listing.</summary>
+        internal static string Reason(EffectiveRoute loser, EffectiveRoute cause, InvalidKind kind, IpPrefix prefix, RoutingContext ctx)
+        {
+            switch (kind)
+            {
+                case InvalidKind.SamePrefix:
+                    return $"overridden by {Describe(cause)} for the same prefix {prefix}";
+                case InvalidKind.SystemPreferred:
+                    return $"the {cause.NextHopType} system route {prefix} is preferred over more specific BGP routes";
+                default:
+                    var pe = loser.OriginId != null && ResourceId.TryParse(loser.OriginId, out var peId) ? ctx.Topology.Find<PrivateEndpoint>(peId) : null;
+                    var policies = pe?.SubnetId is ResourceId sid && ctx.Subnets.TryGetValue(sid, out var s) ? s.PrivateEndpointNetworkPolicies : null;
+                    return $"user-defined route {Describe(cause)} overrides the private endpoint route (network policies {policies})";
+            }
         }
 
         private static string Describe(EffectiveRoute r) =>

@@ -40,6 +40,24 @@ namespace AzSpokeTools.Engine.Routing
         public Dictionary<ResourceId, AzureFirewall> Firewalls { get; } = new Dictionary<ResourceId, AzureFirewall>();
         public ConnectedGroups ConnectedGroups { get; }
 
+        private readonly Dictionary<(EffectiveRoute, EffectiveRoute, RouteSelection.InvalidKind, Addresses.IpPrefix), EffectiveRoute> _invalidCopies =
+            new Dictionary<(EffectiveRoute, EffectiveRoute, RouteSelection.InvalidKind, Addresses.IpPrefix), EffectiveRoute>();
+
+        /// <summary>
+        /// The Invalid copy of <paramref name="loser"/> beaten by <paramref name="cause"/>. Many tables hold the same pair (a gateway's
+        /// learned route overridden by the same connected-group route in every member), so the copy is made once.
+        /// </summary>
+        public EffectiveRoute InvalidCopy(EffectiveRoute loser, EffectiveRoute cause, RouteSelection.InvalidKind kind, Addresses.IpPrefix prefix)
+        {
+            var key = (loser, cause, kind, prefix);
+            if (_invalidCopies.TryGetValue(key, out var copy)) return copy;
+            copy = loser.WithPrefixes(loser.AddressPrefix);
+            copy.State = RouteState.Invalid;
+            copy.InvalidReason = RouteSelection.Reason(loser, cause, kind, prefix, this);
+            _invalidCopies[key] = copy;
+            return copy;
+        }
+
         public VirtualNetwork? Vnet(ResourceId? id) => id is ResourceId r && VirtualNetworks.TryGetValue(r, out var v) ? v : null;
 
         public IReadOnlyList<VirtualNetworkGateway> GatewaysIn(ResourceId vnet) =>
