@@ -22,6 +22,22 @@ internal sealed class MeshSelectionOptions
             command.Options.Add(o);
     }
 
+    /// <summary>Copies the snapshot and the selection options into a readiness or migration request.</summary>
+    public T Fill<T>(T request, ParseResult parse, Option<string> snapshot) where T : AzSpokeTools.Engine.Requests.MeshSelectionRequest
+    {
+        request.Snapshot = parse.GetValue(snapshot);
+        request.VirtualNetwork = parse.GetValue(Vnet) ?? Array.Empty<string>();
+        request.Tag = parse.GetValue(Tag) ?? Array.Empty<string>();
+        request.NetworkGroup = parse.GetValue(Group);
+        request.Region = parse.GetValue(Region) ?? Array.Empty<string>();
+        request.HighScale = parse.GetValue(HighScale);
+        request.HighScalePrivateEndpoints = parse.GetValue(HighScalePrivateEndpoints);
+        request.Global = GlobalValue(parse);
+        request.ConnectedGroupLimit = parse.GetValue(GroupLimit);
+        request.HighScaleConnectedGroupLimit = parse.GetValue(HighScaleLimit);
+        return request;
+    }
+
     public bool? GlobalValue(ParseResult parse)
     {
         bool g = parse.GetValue(Global), r = parse.GetValue(Regional);

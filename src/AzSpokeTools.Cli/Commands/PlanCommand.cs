@@ -40,23 +40,11 @@ public static class PlanCommand
         {
             var formats = PlanOutputs.Parse(parse.GetValue(iac));
             var dir = PrepareDirectory(parse.GetValue(output)!);
-            var request = new MeshMigrationRequest
-            {
-                Snapshot = parse.GetValue(snapshot),
-                VirtualNetwork = parse.GetValue(selection.Vnet) ?? Array.Empty<string>(),
-                Tag = parse.GetValue(selection.Tag) ?? Array.Empty<string>(),
-                NetworkGroup = parse.GetValue(selection.Group),
-                Region = parse.GetValue(selection.Region) ?? Array.Empty<string>(),
-                HighScale = parse.GetValue(selection.HighScale),
-                HighScalePrivateEndpoints = parse.GetValue(selection.HighScalePrivateEndpoints),
-                Global = selection.GlobalValue(parse),
-                ConnectedGroupLimit = parse.GetValue(selection.GroupLimit),
-                HighScaleConnectedGroupLimit = parse.GetValue(selection.HighScaleLimit),
-                NetworkManager = parse.GetValue(manager),
-                DynamicMembership = parse.GetValue(dynamic),
-                Owner = parse.GetValue(owner) ?? "azspoke",
-                WhatIf = !parse.GetValue(noWhatIf),
-            };
+            var request = selection.Fill(new MeshMigrationRequest(), parse, snapshot);
+            request.NetworkManager = parse.GetValue(manager);
+            request.DynamicMembership = parse.GetValue(dynamic);
+            request.Owner = parse.GetValue(owner) ?? "azspoke";
+            request.WhatIf = !parse.GetValue(noWhatIf);
             var plan = request.Execute(new CliEngineHost(ctx));
             var files = PlanOutputs.Render(plan, formats);
             foreach (var (name, content) in files)

@@ -22,19 +22,7 @@ public static class ReadinessCommand
         command.Options.Add(format);
         command.SetAction(parse =>
         {
-            var request = new MeshReadinessRequest
-            {
-                Snapshot = parse.GetValue(snapshot),
-                VirtualNetwork = parse.GetValue(selection.Vnet) ?? Array.Empty<string>(),
-                Tag = parse.GetValue(selection.Tag) ?? Array.Empty<string>(),
-                NetworkGroup = parse.GetValue(selection.Group),
-                Region = parse.GetValue(selection.Region) ?? Array.Empty<string>(),
-                HighScale = parse.GetValue(selection.HighScale),
-                HighScalePrivateEndpoints = parse.GetValue(selection.HighScalePrivateEndpoints),
-                Global = selection.GlobalValue(parse),
-                ConnectedGroupLimit = parse.GetValue(selection.GroupLimit),
-                HighScaleConnectedGroupLimit = parse.GetValue(selection.HighScaleLimit),
-            };
+            var request = selection.Fill(new MeshReadinessRequest(), parse, snapshot);
             var report = request.Execute(new CliEngineHost(ctx));
             if (parse.GetValue(format) == "json") WriteJson(ctx.Out, report);
             else WriteTable(ctx.Out, report);
