@@ -63,6 +63,11 @@ namespace AzSpokeTools.Engine.Paths
                     : dest != null ? new PathRoute(matched.ToString(), "VirtualHub", "HubVirtualNetworkConnection", Array.Empty<string>(), null, dest.Id.Value, $"connection {dest.Name} of {destHub!.Name}") : null;
                 b.Hop(PathHopRole.VirtualHubRouter, hub.Name, hub.Id.Value, hopRoute);
             }
+            if (staticRoute?.NextHop is ResourceId cid && Topology.VirtualHubs.SelectMany(h => h.Connections).FirstOrDefault(c => c.Id == cid) is HubVirtualNetworkConnection nhConn)
+            {
+                ToConnectionStaticRoute(hub, staticRoute, nhConn, dst, b, ends);
+                return;
+            }
             if (staticRoute?.NextHop is ResourceId nh && Devices.ById(nh) is ForwardingDevice fw)
             {
                 Walk(Location(TraceLocationKind.Appliance, fw), dst, b, ends);
@@ -97,6 +102,31 @@ namespace AzSpokeTools.Engine.Paths
                     return;
                 }
             Deliver(vnet, dst, null, b, ends);
+        }
+
+        /// <summary>
+        /// azure-routing-rules.md §5.1: a hub route table static route whose next hop is a VNet connection sends the packet into
+        /// that spoke, to the NVA named by the connection's vnetRoutes.staticRoutes entry covering the destination (indirect spokes).
+        /// </summary>
+        private void ToConnectionStaticRoute(VirtualHub hub, HubRoute route, HubVirtualNetworkConnection conn, IpAddressValue dst, TraceBuilder b, List<TraceEnd> ends)
+        {
+            var sr = conn.StaticRoutes.FirstOrDefault(r => r.AddressPrefixes.Any(p => p.Contains(dst)) && r.NextHopIpAddress != null);
+            if (sr == null)
+            {
+                b.Reason(PathReasonSeverity.Error, conn.Id.Value,
+                    $"hub route '{route.Name}' of {hub.Name} sends {dst} to connection {conn.Name}, but the connection has no vnetRoutes static route covering {dst} (the NVA in its spoke that should receive it is not known)",
+                    $"add a static route for {dst} with the NVA's IP as nextHopIpAddress to connection {conn.Name}");
+                ends.Add(new TraceEnd(PathOutcome.Unknown, b));
+                return;
+            }
+            if (!IpAddressValue.TryParse(sr.NextHopIpAddress, out var nip) || !(Devices.ByIp(nip) is ForwardingDevice nva))
+            {
+                b.Reason(PathReasonSeverity.Error, conn.Id.Value,
+                    $"static route '{sr.Name}' of connection {conn.Name} sends {dst} to {sr.NextHopIpAddress}, which no network interface or appliance in the snapshot holds");
+                ends.Add(new TraceEnd(PathOutcome.Unknown, b));
+                return;
+            }
+            Walk(Location(TraceLocationKind.Appliance, nva), dst, b, ends);
         }
     }
 }

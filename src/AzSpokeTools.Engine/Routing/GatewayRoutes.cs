@@ -239,6 +239,13 @@ namespace AzSpokeTools.Engine.Routing
             // azure-routing-rules.md §5.1/§5.2: a connection reaches the prefixes propagated to the route table it is associated with.
             var associated = conn.AssociatedRouteTableId ?? hub.RouteTables.FirstOrDefault(t => IsDefaultTable(t))?.Id;
             var table = hub.RouteTables.FirstOrDefault(t => associated != null && t.Id == associated.Value);
+            // azure-routing-rules.md §5.1: a connection is sent to the destinations of the static routes in its associated route table.
+            if (table != null)
+                foreach (var r in table.Routes)
+                    foreach (var d in r.Destinations)
+                        if (IpPrefix.TryParse(d, out var sp))
+                            routes.Add(new EffectiveRoute(null, RouteSource.VirtualNetworkGateway, EffectiveRoute.One(sp), NextHopType.VirtualNetworkGateway,
+                                routerIps, hub.Id.Value, $"virtual hub {hub.Name} router (static route {r.Name} in {table.Name})"));
             foreach (var otherHub in _ctx.Topology.VirtualHubs.Where(h => h.VirtualWanId == hub.VirtualWanId))
             {
                 foreach (var other in otherHub.Connections)

@@ -99,7 +99,27 @@ internal sealed class SmallEstate
         return this;
     }
 
-    public Topology Load() => SnapshotLoader.Load(new MemoryStream(Encoding.UTF8.GetBytes(_resources.ToJsonString())), "small-estate.json");
+    private readonly JsonArray _results = new();
+
+    /// <summary>Adds any ARM resource as given (virtual hubs, hub connections, gateways...).</summary>
+    public SmallEstate Resource(JsonObject resource) { _resources.Add(resource); return this; }
+
+    /// <summary>Adds a captured action result (operation, scope, body); the snapshot is then written as a document with results.</summary>
+    public SmallEstate Result(string operation, string scope, JsonObject body)
+    {
+        _results.Add(new JsonObject { ["operation"] = operation, ["scope"] = scope, ["body"] = body });
+        return this;
+    }
+
+    public Topology Load()
+    {
+        var text = _results.Count == 0 ? _resources.ToJsonString() : new JsonObject
+        {
+            ["schemaVersion"] = 1, ["capturedAt"] = "2026-11-01T00:00:00Z", ["source"] = "test",
+            ["resources"] = _resources.DeepClone(), ["results"] = _results.DeepClone(),
+        }.ToJsonString();
+        return SnapshotLoader.Load(new MemoryStream(Encoding.UTF8.GetBytes(text)), "small-estate.json");
+    }
 
     /// <summary>
     /// hub (10.0/16, nva subnet with an NVA NIC 10.0.2.4), spoke1 and spoke2 peered to the hub and to each other;
