@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Routing;
-using AzSpokeTools.Engine.Samples;
+using AzSpokeTools.Engine.Tests.Samples;
 using AzSpokeTools.Engine.Snapshot;
 using Xunit;
 using JsonNode = System.Text.Json.Nodes.JsonNode;
@@ -12,17 +12,9 @@ namespace AzSpokeTools.Engine.Tests.Routing;
 /// <summary>ConnectedGroup routes from AVNM configurations (azure-routing-rules.md §4.1, §4.2) on variations of the avnm-mesh sample.</summary>
 public class ConnectedGroupRouteTests
 {
-    private static Topology Mesh(Action<JsonObject>? edit = null)
-    {
-        Assert.True(SampleCatalog.TryOpen("avnm-mesh", out var stream));
-        using var reader = new StreamReader(stream);
-        var doc = JsonNode.Parse(reader.ReadToEnd())!.AsObject();
-        edit?.Invoke(doc);
-        return SnapshotLoader.Load(new MemoryStream(Encoding.UTF8.GetBytes(doc.ToJsonString())), "avnm-mesh-variant.json");
-    }
+    private static Topology Mesh(Action<JsonObject>? edit = null) => SampleFiles.LoadVariant("avnm-mesh", edit);
 
-    private static JsonObject Resource(JsonObject doc, string name) =>
-        doc["resources"]!.AsArray().Select(r => r!.AsObject()).Single(r => r["name"]!.GetValue<string>() == name);
+    private static JsonObject Resource(JsonObject doc, string name) => SampleFiles.Resource(doc, name);
 
     private static EffectiveRouteTable Table(Topology t, string subnet) =>
         new EffectiveRouteCalculator(t).ForSubnet(t.ResolveSubnet(subnet));

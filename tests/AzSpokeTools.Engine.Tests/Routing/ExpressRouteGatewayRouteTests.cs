@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using AzSpokeTools.Engine.Addresses;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Routing;
-using AzSpokeTools.Engine.Samples;
+using AzSpokeTools.Engine.Tests.Samples;
 using AzSpokeTools.Engine.Snapshot;
 using Xunit;
 using JsonNode = System.Text.Json.Nodes.JsonNode;
@@ -17,19 +17,14 @@ namespace AzSpokeTools.Engine.Tests.Routing;
 /// </summary>
 public class ExpressRouteGatewayRouteTests
 {
-    private static Topology Contoso(Action<JsonObject>? edit = null)
+    private static Topology Contoso(Action<JsonObject>? edit = null) => SampleFiles.LoadVariant("contoso-hairpin", doc =>
     {
-        Assert.True(SampleCatalog.TryOpen("contoso-hairpin", out var stream));
-        using var reader = new StreamReader(stream);
-        var doc = JsonNode.Parse(reader.ReadToEnd())!.AsObject();
         // No captured learned routes: the routes come from circuits, connections and peerings.
         doc["results"] = new JsonArray(doc["results"]!.AsArray().Where(r => r!["operation"]!.GetValue<string>() != "getLearnedRoutes").Select(r => r!.DeepClone()).ToArray());
         edit?.Invoke(doc);
-        return SnapshotLoader.Load(new MemoryStream(Encoding.UTF8.GetBytes(doc.ToJsonString())), "contoso-without-learned-routes.json");
-    }
+    });
 
-    private static JsonObject Gateway(JsonObject doc, string name) =>
-        doc["resources"]!.AsArray().Select(r => r!.AsObject()).Single(r => r["name"]!.GetValue<string>() == name);
+    private static JsonObject Gateway(JsonObject doc, string name) => SampleFiles.Resource(doc, name);
 
     private static EffectiveRouteTable SpokeA1(Topology t) =>
         new EffectiveRouteCalculator(t).ForSubnet(t.ResolveSubnet("spoke-a1/workload"));

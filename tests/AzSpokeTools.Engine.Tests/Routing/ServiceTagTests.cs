@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using AzSpokeTools.Cli;
 using AzSpokeTools.Engine.Addresses;
 using AzSpokeTools.Engine.Routing;
-using AzSpokeTools.Engine.Samples;
+using AzSpokeTools.Engine.Tests.Samples;
 using AzSpokeTools.Engine.Snapshot;
 using Xunit;
 using JsonNode = System.Text.Json.Nodes.JsonNode;
@@ -22,10 +22,8 @@ public class ServiceTagTests
 
     private static string Snapshot(string dir)
     {
-        Assert.True(SampleCatalog.TryOpen("routing-example", out var stream));
-        using var reader = new StreamReader(stream);
-        var doc = JsonNode.Parse(reader.ReadToEnd())!.AsObject();
-        var table = doc["resources"]!.AsArray().Select(r => r!.AsObject()).Single(r => r["name"]!.GetValue<string>() == "Subnet1-route-table");
+        var doc = SampleFiles.EditableSample("routing-example");
+        var table = SampleFiles.Resource(doc, "Subnet1-route-table");
         table["properties"]!["routes"]!.AsArray().Add(new JsonObject
         {
             ["name"] = "Monitor-Direct",

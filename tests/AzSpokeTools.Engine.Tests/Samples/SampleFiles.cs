@@ -1,22 +1,15 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Samples;
+using AzSpokeTools.Engine.Snapshot;
 
 namespace AzSpokeTools.Engine.Tests.Samples;
 
 /// <summary>Opens bundled samples (from the assembly) and their expect files (from module/samples in the repository).</summary>
 internal static class SampleFiles
 {
-    private static readonly Lazy<string> SamplesDirectory = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "module", "samples");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        throw new DirectoryNotFoundException("module/samples not found above " + AppContext.BaseDirectory);
-    });
-
-    public static string Root => SamplesDirectory.Value;
+    public static string Root => TestPaths.Samples;
 
     public static JsonDocument OpenSample(string name)
     {
@@ -24,7 +17,26 @@ internal static class SampleFiles
         using (stream) return JsonDocument.Parse(stream);
     }
 
-    public static string ExpectPath(string name) => Path.Combine(SamplesDirectory.Value, name + ".expect.json");
+    public static string ExpectPath(string name) => Path.Combine(Root, name + ".expect.json");
+
+    /// <summary>A bundled sample as an editable JSON object.</summary>
+    public static JsonObject EditableSample(string name)
+    {
+        if (!SampleCatalog.TryOpen(name, out Stream stream)) throw new FileNotFoundException("bundled sample not found: " + name);
+        using (stream) return System.Text.Json.Nodes.JsonNode.Parse(stream)!.AsObject();
+    }
+
+    /// <summary>Loads a bundled sample after <paramref name="edit"/> changed its JSON (a variant for one test).</summary>
+    public static Topology LoadVariant(string name, Action<JsonObject>? edit = null)
+    {
+        var doc = EditableSample(name);
+        edit?.Invoke(doc);
+        return SnapshotLoader.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(doc.ToJsonString())), name + "-variant.json");
+    }
+
+    /// <summary>The resource of a sample document with this name.</summary>
+    public static JsonObject Resource(JsonObject doc, string resourceName) =>
+        doc["resources"]!.AsArray().Select(r => r!.AsObject()).Single(r => r["name"]!.GetValue<string>() == resourceName);
 
     public static IEnumerable<object[]> Names() => SampleCatalogTests.ProductSampleNames.Select(n => new object[] { n });
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using JsonNode = System.Text.Json.Nodes.JsonNode;
 using AzSpokeTools.Cli;
 using AzSpokeTools.Engine.Model;
-using AzSpokeTools.Engine.Samples;
+using AzSpokeTools.Engine.Tests.Samples;
 using AzSpokeTools.Engine.Snapshot;
 using AzSpokeTools.Engine.Verification;
 using Xunit;
@@ -44,9 +44,7 @@ public class EffectiveRouteVerificationTests
 
     private static string SnapshotWithCapture(JsonArray capture)
     {
-        Assert.True(SampleCatalog.TryOpen("routing-example", out var stream));
-        using var reader = new StreamReader(stream);
-        var doc = JsonNode.Parse(reader.ReadToEnd())!.AsObject();
+        var doc = SampleFiles.EditableSample("routing-example");
         var nicId = doc["resources"]!.AsArray().Select(r => r!["id"]!.GetValue<string>()).Single(id => id.EndsWith("/" + Subnet2Nic));
         doc["results"] = new JsonArray(new JsonObject
         {
