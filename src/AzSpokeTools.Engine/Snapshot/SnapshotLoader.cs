@@ -67,11 +67,11 @@ namespace AzSpokeTools.Engine.Snapshot
                 context.Error(new SourceLocation("(snapshot)", "$"), "no snapshot path given");
                 return none;
             }
-            if (SampleSnapshots.TryResolve(path, out var open, out var sampleProblem))
-                return new[] { (path, open!) };
-            if (sampleProblem != null)
+            if (Samples.SampleCatalog.IsSampleReference(path, out var sample))
             {
-                context.Error(new SourceLocation(path, "$"), sampleProblem);
+                if (Samples.SampleCatalog.Names.Contains(sample, StringComparer.OrdinalIgnoreCase))
+                    return new[] { (path, (Func<Stream>)(() => Samples.SampleCatalog.TryOpen(sample, out var stream) ? stream : Stream.Null)) };
+                context.Error(new SourceLocation(path, "$"), $"there is no bundled sample named '{sample}'; the samples are: {string.Join(", ", Samples.SampleCatalog.Names)}");
                 return none;
             }
             if (Directory.Exists(path))
