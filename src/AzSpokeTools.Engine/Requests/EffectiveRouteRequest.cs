@@ -31,21 +31,13 @@ namespace AzSpokeTools.Engine.Requests
             if (hasSubnet == hasNic)
                 throw new EngineInputException(hasSubnet ? "NetworkInterface" : "Subnet", "give either a subnet (VNET/SUBNET or id) or a network interface, not both");
             var topology = TopologyInput.Resolve(Snapshot, Topology, host);
-            var calculator = new EffectiveRouteCalculator(topology, ServiceTags ?? LoadServiceTags(ServiceTagFile));
+            var calculator = new EffectiveRouteCalculator(topology, ServiceTags ?? TopologyInput.ServiceTags(ServiceTagFile));
             var table = hasSubnet
                 ? calculator.ForSubnet(RequestNames.Subnet(topology, Subnet!, "Subnet"))
                 : calculator.ForNetworkInterface(RequestNames.NetworkInterface(topology, NetworkInterface!, "NetworkInterface"));
             foreach (var u in table.Unknowns) host.Warning(u);
             foreach (var a in table.Assumptions) host.Verbose("assumed: " + a);
             return table;
-        }
-
-        internal static ServiceTagCatalog? LoadServiceTags(string? path)
-        {
-            if (string.IsNullOrWhiteSpace(path)) return null;
-            if (!System.IO.File.Exists(path)) throw new EngineInputException("ServiceTagFile", $"service-tag file '{path}' not found");
-            try { return ServiceTagCatalog.Load(path!); }
-            catch (Snapshot.SnapshotLoadException ex) { throw new EngineInputException("ServiceTagFile", ex.Message); }
         }
     }
 }

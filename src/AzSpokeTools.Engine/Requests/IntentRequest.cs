@@ -26,7 +26,7 @@ namespace AzSpokeTools.Engine.Requests
             if (string.IsNullOrWhiteSpace(Intent)) throw new EngineInputException("Intent", "give an intent file (YAML or JSON)");
             var topology = TopologyInput.Resolve(Snapshot, Topology, host);
             var intent = IntentSet.Load(Intent!, topology);
-            var matrix = new PathMatrix(topology, new PathMatrixOptions { Intent = intent }, ServiceTags ?? EffectiveRouteRequest.LoadServiceTags(ServiceTagFile));
+            var matrix = new PathMatrix(topology, new PathMatrixOptions { Intent = intent }, ServiceTags ?? TopologyInput.ServiceTags(ServiceTagFile));
             return IntentReport.Build(intent, matrix, Math.Max(0, MaxExamplesPerRule), host);
         }
     }

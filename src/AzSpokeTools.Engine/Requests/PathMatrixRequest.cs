@@ -35,7 +35,7 @@ namespace AzSpokeTools.Engine.Requests
             else throw new EngineInputException("Engine", $"'{Engine}' is not an engine; use vector or scalar");
             var topology = TopologyInput.Resolve(Snapshot, Topology, host);
             var intent = string.IsNullOrWhiteSpace(Intent) ? IntentSet.FromAvnm(topology) : IntentSet.Load(Intent!, topology);
-            return new PathMatrix(topology, new PathMatrixOptions { Engine = engine, Level = Level, Intent = intent }, ServiceTags ?? EffectiveRouteRequest.LoadServiceTags(ServiceTagFile));
+            return new PathMatrix(topology, new PathMatrixOptions { Engine = engine, Level = Level, Intent = intent }, ServiceTags ?? TopologyInput.ServiceTags(ServiceTagFile));
         }
     }
 }

@@ -36,7 +36,7 @@ namespace AzSpokeTools.Engine.Requests
             var from = PathEndpoints.Resolve(topology, Source!, "Source");
             var to = PathEndpoints.Resolve(topology, Destination!, "Destination");
             var intent = string.IsNullOrWhiteSpace(Intent) ? IntentSet.FromAvnm(topology) : IntentSet.Load(Intent!, topology);
-            var result = new PathAnalyzer(topology, ServiceTags ?? EffectiveRouteRequest.LoadServiceTags(ServiceTagFile)).Trace(from, to, intent);
+            var result = new PathAnalyzer(topology, ServiceTags ?? TopologyInput.ServiceTags(ServiceTagFile)).Trace(from, to, intent);
             foreach (var r in result.Reasons)
                 if (r.Severity == PathReasonSeverity.Assumption) host.Verbose("assumed: " + r.Message);
             return result;

@@ -1,6 +1,7 @@
 using System.Linq;
 using AzSpokeTools.Engine.Hosting;
 using AzSpokeTools.Engine.Model;
+using AzSpokeTools.Engine.Routing;
 using AzSpokeTools.Engine.Snapshot;
 
 namespace AzSpokeTools.Engine.Requests
@@ -19,6 +20,15 @@ namespace AzSpokeTools.Engine.Requests
             foreach (var gap in loaded.Coverage.Denied)
                 host.Warning("the snapshot could not read " + gap + "; answers that need it are Unknown");
             return loaded;
+        }
+
+        /// <summary>The service-tag file a request names (ServiceTagFile), or null when it names none.</summary>
+        public static ServiceTagCatalog? ServiceTags(string? path)
+        {
+            if (string.IsNullOrWhiteSpace(path)) return null;
+            if (!System.IO.File.Exists(path)) throw new EngineInputException("ServiceTagFile", $"service-tag file '{path}' not found");
+            try { return ServiceTagCatalog.Load(path!); }
+            catch (SnapshotLoadException ex) { throw new EngineInputException("ServiceTagFile", ex.Message); }
         }
     }
 }
