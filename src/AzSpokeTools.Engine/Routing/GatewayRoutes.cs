@@ -95,8 +95,9 @@ namespace AzSpokeTools.Engine.Routing
                 foreach (var group in learned.Where(l => !string.Equals(l.Origin, "Network", StringComparison.OrdinalIgnoreCase)).GroupBy(l => l.Network))
                 {
                     var hops = group.Select(l => l.NextHop).Where(h => !string.IsNullOrEmpty(h)).Distinct().Select(h => h!).ToArray();
+                    var asPaths = string.Join("; ", group.Select(l => l.AsPath).Where(a => !string.IsNullOrEmpty(a)).Distinct());
                     c.Routes.Add(new EffectiveRoute(null, RouteSource.VirtualNetworkGateway, EffectiveRoute.One(group.Key), NextHopType.VirtualNetworkGateway,
-                        hops, g.Id.Value, $"gateway {g.Name} (learned {string.Join("; ", group.Select(l => l.AsPath).Where(a => !string.IsNullOrEmpty(a)).Distinct())})".Replace(" ()", "")));
+                        hops, g.Id.Value, asPaths.Length > 0 ? $"gateway {g.Name} (learned {asPaths})" : $"gateway {g.Name} (learned)"));
                 }
             }
             else if (g.IsExpressRoute) AddExpressRoute(g, c);
