@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Intent;
 using AzSpokeTools.Engine.Requests;
 
@@ -41,16 +42,16 @@ public static class IntentCommand
                 w.WriteString("rule", r.Name);
                 w.WriteString("source", r.FromAvnm ? "avnm" : "file");
                 w.WriteBoolean("passed", r.Passed);
-                PathJson.Kinds(w, "expect", r.Expect);
-                PathJson.Kinds(w, "require", r.Require);
-                PathJson.Kinds(w, "forbid", r.Forbid);
+                PathJsonWriter.Kinds(w, "expect", r.Expect);
+                PathJsonWriter.Kinds(w, "require", r.Require);
+                PathJsonWriter.Kinds(w, "forbid", r.Forbid);
                 w.WriteNumber("pairs", r.Pairs);
                 w.WriteNumber("failed", r.Failed);
                 w.WriteStartObject("failedByKind");
                 foreach (var k in r.FailedByKind.OrderBy(k => k.Key)) w.WriteNumber(k.Key.ToString(), k.Value);
                 w.WriteEndObject();
                 w.WriteStartArray("examples");
-                foreach (var e in r.Examples) PathJson.Write(w, e);
+                foreach (var e in r.Examples) PathJsonWriter.Write(w, e);
                 w.WriteEndArray();
                 w.WriteEndObject();
             }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Paths;
 using AzSpokeTools.Engine.Requests;
 
@@ -88,9 +89,9 @@ public static class MatrixCommand
             w.WriteString("destinationId", b.Id.Value);
             w.WriteString("outcome", r.Outcome.ToString());
             w.WriteString("kind", r.Kind.ToString());
-            PathJson.Kinds(w, "transits", r.Summary.Transits);
+            PathJsonWriter.Kinds(w, "transits", r.Summary.Transits);
             w.WriteNumber("alternatives", r.Alternatives);
-            if (r.Intent == null) w.WriteNull("intended"); else PathJson.Kinds(w, "intended", r.Intent.Expect);
+            if (r.Intent == null) w.WriteNull("intended"); else PathJsonWriter.Kinds(w, "intended", r.Intent.Expect);
             if (r.Compliant is bool c) w.WriteBoolean("compliant", c); else w.WriteNull("compliant");
             w.WriteEndObject();
             if (++n % 4096 == 0) w.Flush();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Paths;
 using AzSpokeTools.Engine.Requests;
 
@@ -32,9 +33,7 @@ public static class PathCommand
             }.Execute(new CliEngineHost(ctx));
             if (parse.GetValue(format) == "json")
             {
-                using var stream = new MemoryStream();
-                using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true })) PathJson.Write(w, result);
-                ctx.Out.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+                ctx.Out.WriteLine(ReportJson.ToText(w => PathJsonWriter.Write(w, result)));
             }
             else WriteTable(ctx.Out, result);
             return result.Outcome == PathOutcome.Delivered && result.Compliant != false ? ExitCodes.Success : ExitCodes.Findings;
