@@ -32,14 +32,25 @@ namespace AzSpokeTools.Engine.Paths
             if (winner != null && winner.Source != RouteSource.User && (winner.NextHopType == NextHopType.ConnectedGroup || winner.NextHopType == NextHopType.VNetPeering || winner.NextHopType == NextHopType.VNetGlobalPeering))
                 foreach (var udr in table.ActiveRoutes.Where(u => u.Source == RouteSource.User && u.NextHopType == NextHopType.VirtualAppliance))
                 {
-                    var p = PathRouteLookup.MatchingPrefix(udr, dst);
-                    if (!p.Contains(dst) || p.Length >= winLen) continue;
+                    // Only a route that covers the destination can be said to lose to the winner for it.
+                    if (!PathRouteLookup.Covers(udr, dst, out var p) || p.Length >= winLen) continue;
                     var wp = PathRouteLookup.MatchingPrefix(winner, dst);
                     reasons.Add(new PathReason(PathReasonSeverity.Warning, udr.OriginId,
                         $"inspection is bypassed: user-defined route '{udr.Name}' {p} -> VirtualAppliance {string.Join(",", udr.NextHopIpAddress)} in {udr.Origin} loses to the more specific {winner.NextHopType} route {wp} ({winner.Origin}) by longest prefix match (§3.2)",
                         $"to inspect this flow, add a user-defined route for {wp} (or longer) to the appliance in {udr.Origin}"));
                 }
             // azure-routing-rules.md §3.1/§3.2: a UDR for the same prefix turns a peering or connected-group route Invalid.
+            // Azure docs, "Virtual network traffic routing" > "User-defined": a user-defined route Azure does not accept (next hop
+            // VirtualNetworkGateway with VPN and ExpressRoute gateways coexisting) carries nothing; say why when it covers the destination.
+            foreach (var refused in table.Routes.Where(x => x.State == RouteState.Invalid && x.Source == RouteSource.User && x.InvalidReason != null))
+            {
+                if (!PathRouteLookup.Covers(refused, dst, out var p) || p.Length < winLen) continue;
+                reasons.Add(new PathReason(PathReasonSeverity.Error, refused.OriginId,
+                    $"user-defined route '{refused.Name}' {p} -> {refused.NextHopType} in {refused.Origin} is Invalid: {refused.InvalidReason}",
+                    refused.NextHopType == NextHopType.VirtualNetworkGateway
+                        ? $"point route '{refused.Name}' at an appliance (VirtualAppliance) instead, or let the gateways' BGP routes carry the traffic"
+                        : $"change route '{refused.Name}' in {refused.Origin}"));
+            }
             foreach (var inv in table.Routes.Where(x => x.State == RouteState.Invalid && x.Prefixes.Any(p => p.Contains(dst)) &&
                      (x.NextHopType == NextHopType.ConnectedGroup || x.NextHopType == NextHopType.VNetPeering || x.NextHopType == NextHopType.VNetGlobalPeering)))
             {

@@ -78,6 +78,7 @@ namespace AzSpokeTools.Engine.Routing
             EndpointRoutes.AddServiceEndpoints(subnet, _tags, candidates);
             var user = new RouteCandidates();
             UserRoutes.Add(_ctx, subnet, _tags, user);
+            _gateways.RefuseGatewayUserRoutes(vnet, user.Routes);
             var routes = candidates.Routes;
             var table = subnet.RouteTableId is ResourceId rt && _ctx.RouteTables.TryGetValue(rt, out var t) ? t : null;
             var shared = candidates.Shared;
