@@ -82,10 +82,16 @@ namespace AzSpokeTools.Engine.Paths
         /// the two VNets (a mesh whose overlap removed the prefix, a Virtual WAN hub whose propagation leaves it out, a peering not
         /// connected), and only when nothing does, on connecting them.
         /// </summary>
-        private string NoneFix(Subnet subnet, EffectiveRoute route, IpAddressValue dst)
+        private string? NoneFix(Subnet subnet, EffectiveRoute route, IpAddressValue dst, TraceBuilder b)
         {
+            if (b.Hops == null) return null; // summaries carry no commentary; spare the matrix the search
             if (route.Source == RouteSource.User) return $"remove or change route '{route.Name}' in {route.Origin}";
             var from = subnet.VirtualNetwork;
+            int length = PathRouteLookup.MatchingPrefix(route, dst).Length;
+            var refused = Lookup.TableOf(subnet).Routes.FirstOrDefault(r => r.Source == RouteSource.User && r.State == RouteState.Invalid && r.InvalidReason != null &&
+                                                                           PathRouteLookup.Covers(r, dst, out var p) && p.Length >= length);
+            if (refused != null)
+                return $"route '{refused.Name}' in {refused.Origin} would carry {dst} but is Invalid ({refused.InvalidReason}): point it at an appliance (VirtualAppliance) instead";
             var to = Topology.VirtualNetworks.FirstOrDefault(v => v != from && v.AddressSpace.Any(p => p.Contains(dst)));
             if (to != null)
             {

@@ -165,7 +165,7 @@ namespace AzSpokeTools.Engine.Paths
                     break;
                 case NextHopType.None:
                     // azure-routing-rules.md §3.4: None drops the packet.
-                    b.Reason(PathReasonSeverity.Error, route.OriginId, DropText(subnet, route, prefix, dst), NoneFix(subnet, route, dst));
+                    b.Reason(PathReasonSeverity.Error, route.OriginId, DropText(subnet, route, prefix, dst), NoneFix(subnet, route, dst, b));
                     ends.Add(new TraceEnd(PathOutcome.Dropped, b));
                     break;
                 case NextHopType.Internet:
