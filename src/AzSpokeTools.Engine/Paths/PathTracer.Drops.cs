@@ -115,7 +115,8 @@ namespace AzSpokeTools.Engine.Paths
                         return $"route table {table.Name} of {subnet.DisplayName} disables gateway route propagation, so the Virtual WAN hub's routes to {to.Name} are not programmed: set disableBgpRoutePropagation false (Propagate gateway routes: Yes)";
                     // Azure docs, "About virtual hub routing" > "Association" / "Propagation": a connection reaches what is propagated to
                     // the route table it is associated with.
-                    return $"{from.Name} (connection {fromHub.Connection.Name}) and {to.Name} (connection {toHub.Connection.Name}) are both on Virtual WAN hubs but {to.Name}'s routes are not propagated to the route table {fromHub.Connection.Name} is associated with: propagate {toHub.Connection.Name} to that route table (or its label), and back";
+                    var associated = fromHub.Connection.AssociatedRouteTableId is ResourceId at ? $"{at.Name} of {at.Parent?.Name}" : $"the default route table of {fromHub.Hub.Name}";
+                    return $"{from.Name} (connection {fromHub.Connection.Name}) and {to.Name} (connection {toHub.Connection.Name}) are both on Virtual WAN hubs, but {toHub.Connection.Name} does not propagate to {associated}, the route table {fromHub.Connection.Name} is associated with: propagate {toHub.Connection.Name} to it (or to one of its labels), and {fromHub.Connection.Name} to the table {toHub.Connection.Name} uses";
                 }
             }
             return $"peer the two VNets, add both to an AVNM mesh connectivity configuration and deploy it, or add a user-defined route for {dst} to a hub firewall or gateway";

@@ -140,6 +140,14 @@ internal sealed class SmallEstate
         return this;
     }
 
+    /// <summary>Edits the properties of a resource added earlier (by type segment and name).</summary>
+    public SmallEstate Patch(string type, string name, Action<JsonObject> edit)
+    {
+        var r = _resources.Select(x => x!.AsObject()).Single(x => (string)x["id"]! == Id(type, name));
+        edit(r["properties"]!.AsObject());
+        return this;
+    }
+
     /// <summary>A captured getLearnedRoutes of a Route Server BGP connection (PeerRouteList, one list per instance).</summary>
     public SmallEstate RouteServerLearned(string routeServer, string peer, params (string Network, string NextHop, string AsPath)[] routes)
     {
