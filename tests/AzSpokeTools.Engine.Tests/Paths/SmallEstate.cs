@@ -171,6 +171,9 @@ internal sealed class SmallEstate
         return this;
     }
 
+    /// <summary>The resources as a JSON array (for tests that wrap them in their own snapshot document).</summary>
+    public string ToJson() => _resources.ToJsonString();
+
     public Topology Load()
     {
         var text = _results.Count == 0 ? _resources.ToJsonString() : new JsonObject
