@@ -94,8 +94,8 @@ namespace AzSpokeTools.Engine.Paths
                     {
                         if (device.DeclaresEmptyBackends)
                         {
-                            // Azure docs, "Load Balancer health probes" / "Backend pool management": a load balancer with no backend
-                            // instance has nowhere to send the flow; the packet is dropped.
+                            // Azure docs, "Azure Load Balancer health probes" > "Probe down behavior": with no healthy instance in the
+                            // backend pool no new flows are sent to it; an empty pool has none [INFER], so the packet is dropped.
                             b.Reason(PathReasonSeverity.Error, device.Id.Value, $"the backend pools of internal load balancer {device.Name} are empty: the packets it receives are dropped",
                                 $"add the appliance NICs to a backend pool of {device.Name} (with a load-balancing rule, e.g. HA ports)");
                             ends.Add(new TraceEnd(PathOutcome.Dropped, b));

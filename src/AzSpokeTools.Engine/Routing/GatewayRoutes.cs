@@ -375,8 +375,9 @@ namespace AzSpokeTools.Engine.Routing
                 yield return (vnet, p);
             }
             if (RouteServers.In(hub.Id) is VirtualHub rs && rs.AllowBranchToBranchTraffic == true)
-                foreach (var r in RouteServers.Programmed(rs).Routes)
-                    yield return (hub, r.Prefixes[0]);
+                // One copy per NVA next hop: each prefix once.
+                foreach (var p in RouteServers.Programmed(rs).Routes.Select(r => r.Prefixes[0]).Distinct())
+                    yield return (hub, p);
         }
 
         internal List<ExpressRouteCircuit> CircuitsOf(VirtualNetworkGateway g)
