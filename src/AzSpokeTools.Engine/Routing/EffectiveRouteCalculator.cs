@@ -86,6 +86,8 @@ namespace AzSpokeTools.Engine.Routing
             if (table?.DisableBgpRoutePropagation == true)
             {
                 routes.RemoveAll(r => r.Source == RouteSource.VirtualNetworkGateway);
+                // What the gateways and Route Servers left unknown does not reach this subnet either.
+                if (shared != null) foreach (var u in shared.Notes.Unknowns) candidates.Unknowns.Remove(u);
                 shared = null;
             }
             DefaultRoutes.ApplyUserRouteRemovals(routes, user.Routes);

@@ -73,6 +73,8 @@ public class RouteServerRouteTests
     {
         var table = Table(SampleRouteExpectationTests.For("route-server-only").Topology, "spoke1/workload");
         Assert.Contains(table.Unknowns, u => u.Contains("bgp-sdwan") && u.Contains("getLearnedRoutes") && u.Contains("/bgpConnections/bgp-sdwan"));
+        // A subnet that takes no gateway routes is not affected by what the Route Server left unknown.
+        Assert.DoesNotContain(Table(SampleRouteExpectationTests.For("route-server-only").Topology, "spoke3/workload").Unknowns, u => u.Contains("bgp-sdwan"));
     }
 
     [Fact]
