@@ -88,8 +88,8 @@ namespace AzSpokeTools.Engine.Paths
             if (route.Source == RouteSource.User) return $"remove or change route '{route.Name}' in {route.Origin}";
             var from = subnet.VirtualNetwork;
             int length = PathRouteLookup.MatchingPrefix(route, dst).Length;
-            var refused = Lookup.TableOf(subnet).Routes.FirstOrDefault(r => r.Source == RouteSource.User && r.State == RouteState.Invalid && r.InvalidReason != null &&
-                                                                           PathRouteLookup.Covers(r, dst, out var p) && p.Length >= length);
+            var refused = Lookup.TableOf(subnet).UserRoutes.FirstOrDefault(r => r.State == RouteState.Invalid && r.InvalidReason != null &&
+                                                                                PathRouteLookup.Covers(r, dst, out var p) && p.Length >= length);
             if (refused != null)
                 return $"route '{refused.Name}' in {refused.Origin} would carry {dst} but is Invalid ({refused.InvalidReason}): point it at an appliance (VirtualAppliance) instead";
             var to = Topology.VirtualNetworks.FirstOrDefault(v => v != from && v.AddressSpace.Any(p => p.Contains(dst)));
