@@ -74,9 +74,13 @@ namespace AzSpokeTools.Azure.Arm
             Write(operation, networkManagerId, first);
         }
 
-        public async Task RunAsync(string resourceId, string operation, CancellationToken cancellationToken)
+        public Task RunAsync(string resourceId, string operation, CancellationToken cancellationToken) =>
+            RunAsync(resourceId, operation, operation, cancellationToken);
+
+        /// <summary>POSTs the ARM action <paramref name="action"/> on a resource and writes its body as result <paramref name="operation"/>.</summary>
+        public async Task RunAsync(string resourceId, string action, string operation, CancellationToken cancellationToken)
         {
-            var url = _client.Url(resourceId + "/" + operation + "?api-version=" + TopologyExporter.NetworkApiVersion);
+            var url = _client.Url(resourceId + "/" + action + "?api-version=" + TopologyExporter.NetworkApiVersion);
             var outcome = await LongRunningAction.PostAsync(_client, url, null, _options, _observer, cancellationToken).ConfigureAwait(false);
             if (!outcome.Succeeded)
             {

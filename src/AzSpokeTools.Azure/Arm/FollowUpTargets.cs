@@ -10,6 +10,8 @@ namespace AzSpokeTools.Azure.Arm
     {
         public List<string> NetworkManagers { get; } = new List<string>();
         public List<string> VirtualHubs { get; } = new List<string>();
+        /// <summary>Virtual hubs of kind RouteServer: Azure Route Servers (their children are BGP connections and IP configurations).</summary>
+        public List<string> RouteServers { get; } = new List<string>();
         public List<string> VirtualNetworkGateways { get; } = new List<string>();
 
         public void Note(JsonObject resource)
@@ -18,7 +20,12 @@ namespace AzSpokeTools.Azure.Arm
             var id = ResourceGraphInventory.StringOrNull(resource["id"]);
             if (type == null || id == null) return;
             if (type.Equals("Microsoft.Network/networkManagers", StringComparison.OrdinalIgnoreCase)) NetworkManagers.Add(id);
-            else if (type.Equals("Microsoft.Network/virtualHubs", StringComparison.OrdinalIgnoreCase)) VirtualHubs.Add(id);
+            else if (type.Equals("Microsoft.Network/virtualHubs", StringComparison.OrdinalIgnoreCase))
+            {
+                // Azure docs, "Configure Azure Route Server" (az network routeserver show): a Route Server is a virtualHubs resource of kind RouteServer.
+                if (string.Equals(ResourceGraphInventory.StringOrNull(resource["kind"]), "RouteServer", StringComparison.OrdinalIgnoreCase)) RouteServers.Add(id);
+                else VirtualHubs.Add(id);
+            }
             else if (type.Equals("Microsoft.Network/virtualNetworkGateways", StringComparison.OrdinalIgnoreCase)) VirtualNetworkGateways.Add(id);
         }
     }

@@ -45,7 +45,10 @@ namespace AzSpokeTools.Azure.Export
         /// </summary>
         public HostTokenProvider? HostToken { get; set; }
 
-        /// <summary>Also capture <c>getLearnedRoutes</c> of every virtual network gateway found.</summary>
+        /// <summary>
+        /// Also capture <c>getLearnedRoutes</c> of every virtual network gateway found, and the learned and advertised routes of
+        /// every Route Server BGP connection.
+        /// </summary>
         public bool IncludeLearnedRoutes { get; set; }
 
         /// <summary>Network interface resource ids whose <c>effectiveRouteTable</c> is captured.</summary>

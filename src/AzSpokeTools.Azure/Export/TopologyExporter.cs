@@ -16,9 +16,9 @@ namespace AzSpokeTools.Azure.Export
     /// <summary>
     /// Pulls an estate's network topology from Azure into a snapshot file: the top-level types through
     /// Resource Graph; AVNM network groups, static members and connectivity configurations and virtual
-    /// hub connections, route tables and routing intent through ARM list calls; AVNM
-    /// <c>listDeploymentStatus</c>, and on request gateway <c>getLearnedRoutes</c> and NIC
-    /// <c>effectiveRouteTable</c>, as <c>results</c>. Read-only: only GET and those POST actions are sent.
+    /// hub connections, route tables and routing intent, and Route Server BGP connections and IP configurations through ARM
+    /// list calls; AVNM <c>listDeploymentStatus</c>, and on request gateway <c>getLearnedRoutes</c>, Route Server BGP connection
+    /// learned and advertised routes and NIC <c>effectiveRouteTable</c>, as <c>results</c>. Read-only: only GET and those POST actions are sent.
     /// Denied scopes are recorded in <c>coverage</c> and reported as warnings; the file appears only when
     /// the whole capture succeeded.
     /// </summary>
@@ -103,6 +103,14 @@ namespace AzSpokeTools.Azure.Export
                     await children.ListAsync(hub, "hubRouteTables", cancellationToken).ConfigureAwait(false);
                     await children.ListAsync(hub, "routingIntent", cancellationToken).ConfigureAwait(false);
                 }
+                var bgpConnections = new List<string>();
+                foreach (var routeServer in found.RouteServers)
+                {
+                    // REST: VirtualHubBgpConnections_List and VirtualHubIpConfiguration_List (the peers and the RouteServerSubnet).
+                    foreach (var peer in await children.ListAsync(routeServer, "bgpConnections", cancellationToken).ConfigureAwait(false))
+                        if (ResourceGraphInventory.StringOrNull(peer["id"]) is string peerId) bgpConnections.Add(peerId);
+                    await children.ListAsync(routeServer, "ipConfigurations", cancellationToken).ConfigureAwait(false);
+                }
                 secretsRemoved += children.SecretsRemoved;
 
                 var actions = new ArmActionReader(client, _options, coverage, _observer, writer);
@@ -112,6 +120,13 @@ namespace AzSpokeTools.Azure.Export
                 {
                     foreach (var gateway in found.VirtualNetworkGateways)
                         await actions.RunAsync(gateway, "getLearnedRoutes", cancellationToken).ConfigureAwait(false);
+                    // REST: VirtualHubBgpConnections_ListLearnedRoutes / _ListAdvertisedRoutes (POST .../learnedRoutes, .../advertisedRoutes),
+                    // recorded as getLearnedRoutes / getAdvertisedRoutes scoped to the BGP connection.
+                    foreach (var peer in bgpConnections)
+                    {
+                        await actions.RunAsync(peer, "learnedRoutes", "getLearnedRoutes", cancellationToken).ConfigureAwait(false);
+                        await actions.RunAsync(peer, "advertisedRoutes", "getAdvertisedRoutes", cancellationToken).ConfigureAwait(false);
+                    }
                 }
                 foreach (var nic in _options.EffectiveRouteNetworkInterfaceIds)
                     await actions.RunAsync(nic, "effectiveRouteTable", cancellationToken).ConfigureAwait(false);

@@ -24,7 +24,7 @@ public static class ExportCommand
         var environment = new Option<string>("--environment") { Description = "AzureCloud (default), AzureUSGovernment or AzureChinaCloud." };
         var armEndpoint = new Option<string>("--arm-endpoint") { Description = "Explicit ARM endpoint URL (https) for another cloud." };
         var accessToken = new Option<string>("--access-token") { Description = "Bearer token for ARM (default: DefaultAzureCredential)." };
-        var learnedRoutes = new Option<bool>("--include-learned-routes") { Description = "Also capture getLearnedRoutes of every virtual network gateway." };
+        var learnedRoutes = new Option<bool>("--include-learned-routes") { Description = "Also capture getLearnedRoutes of every virtual network gateway and the learned and advertised routes of every Route Server BGP connection." };
         var effectiveRoutes = new Option<string[]>("--include-effective-routes")
         {
             Description = "Network interface resource id(s) whose effective route table is captured.",

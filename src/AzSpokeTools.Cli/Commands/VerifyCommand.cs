@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Engine.Verification;
 
@@ -12,9 +13,20 @@ public static class VerifyCommand
     {
         var snapshot = CommonOptions.Snapshot();
         var format = CommonOptions.Format("table", "json");
-        var command = new Command("verify", "Compares computed effective routes with the NIC effective routes captured in the snapshot.") { snapshot, format };
+        var learned = new Option<bool>("--learned-routes")
+        {
+            Description = "Compare the captured learned-route tables (gateway getLearnedRoutes, Route Server getAdvertisedRoutes) with the ones derived from the topology instead.",
+        };
+        var command = new Command("verify", "Compares computed effective routes with the NIC effective routes captured in the snapshot.") { snapshot, format, learned };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(learned))
+            {
+                var tables = new VerifyRequest { Snapshot = parse.GetValue(snapshot) }.ExecuteLearnedRoutes(new CliEngineHost(ctx));
+                if (parse.GetValue(format) == "json") ctx.Out.WriteLine(LearnedRouteVerificationJsonWriter.ToText(tables));
+                else WriteLearnedTable(ctx.Out, tables);
+                return tables.All(r => r.Agrees) ? ExitCodes.Success : ExitCodes.Findings;
+            }
             var results = new VerifyRequest { Snapshot = parse.GetValue(snapshot) }.Execute(new CliEngineHost(ctx));
             if (parse.GetValue(format) == "json") WriteJson(ctx.Out, results);
             else WriteTable(ctx.Out, results);
@@ -78,5 +90,18 @@ public static class VerifyCommand
         }
         int captured = results.Sum(r => r.CapturedRoutes), matched = results.Sum(r => r.Matched);
         output.WriteLine($"Overall: {matched} of {captured} captured routes reproduced; {results.Count(r => r.Agrees)} of {results.Count} NICs agree.");
+    }
+
+    private static void WriteLearnedTable(TextWriter output, IReadOnlyList<LearnedRouteTableVerification> results)
+    {
+        TextTable.Write(output, new[] { "Table", "Kind", "Agrees", "Captured", "Derived", "Matched" },
+            results.Select(r => new[] { r.Name, r.Kind.ToString(), r.Agrees ? "yes" : "no", r.CapturedRoutes.ToString(), r.DerivedRoutes.ToString(), r.Matched.ToString() }).ToList());
+        foreach (var r in results)
+        {
+            if (r.Error != null) output.WriteLine($"{r.Name}: {r.Error}");
+            foreach (var d in r.Differences) output.WriteLine($"{r.Name}: {d.Kind} {d.AddressPrefix}: captured [{d.Captured}] derived [{d.Computed}]");
+            foreach (var t in r.Tolerated) output.WriteLine($"{r.Name}: tolerated: {t}");
+        }
+        output.WriteLine($"Overall: {results.Count(r => r.Agrees)} of {results.Count} learned-route tables agree with the derivation.");
     }
 }

@@ -8,6 +8,11 @@ namespace AzSpokeTools.Engine.Model
     public sealed class LoadBalancer : AzureResource
     {
         public List<LoadBalancerFrontend> Frontends { get; } = new List<LoadBalancerFrontend>();
+        /// <summary>
+        /// Members each backend pool declares (backendIPConfigurations and loadBalancerBackendAddresses), by pool name; null when
+        /// the input does not list backendAddressPools at all.
+        /// </summary>
+        public IReadOnlyDictionary<string, int>? BackendPoolMembers { get; internal set; }
 
         internal static LoadBalancer Read(JsonNode n, ResourceId id, string type)
         {
@@ -23,6 +28,20 @@ namespace AzSpokeTools.Engine.Model
                     PrivateIpAddress = addr,
                     SubnetId = fe.Ref("subnet"),
                 });
+            }
+            if (n.Get("backendAddressPools") is JsonNode pools && !pools.IsNull)
+            {
+                var members = new Dictionary<string, int>();
+                foreach (var pool in pools.Items())
+                {
+                    if (!pool.IsObject) continue;
+                    var name = pool.Own("name")?.AsString() ?? pool.Own("id")?.AsString() ?? "";
+                    int count = 0;
+                    foreach (var _ in pool.Array("backendIPConfigurations")) count++;
+                    foreach (var _ in pool.Array("loadBalancerBackendAddresses")) count++;
+                    members[name] = count;
+                }
+                lb.BackendPoolMembers = members;
             }
             return lb;
         }

@@ -42,6 +42,10 @@ namespace AzSpokeTools.Engine.Model
         public List<HubRouteTable> HubRouteTables { get; } = new List<HubRouteTable>();
         /// <summary>Every routing intent read, also those whose hub is not in the snapshot.</summary>
         public List<RoutingIntent> RoutingIntents { get; } = new List<RoutingIntent>();
+        /// <summary>Every virtual hub BGP connection (Route Server peer) read, also those whose hub is not in the snapshot.</summary>
+        public List<BgpConnection> BgpConnections { get; } = new List<BgpConnection>();
+        /// <summary>Every virtual hub IP configuration read, also those whose hub is not in the snapshot.</summary>
+        public List<HubIpConfiguration> HubIpConfigurations { get; } = new List<HubIpConfiguration>();
         /// <summary>Every AVNM static member read, also those whose network group is not in the snapshot.</summary>
         public List<StaticMember> StaticMembers { get; } = new List<StaticMember>();
 
@@ -58,8 +62,16 @@ namespace AzSpokeTools.Engine.Model
 
         /// <summary>Captured NIC effective routes (results: effectiveRouteTable), the ground truth for verify.</summary>
         public Dictionary<ResourceId, IReadOnlyList<EffectiveRoute>> CapturedEffectiveRoutes { get; } = new Dictionary<ResourceId, IReadOnlyList<EffectiveRoute>>();
-        /// <summary>Captured gateway learned routes (results: getLearnedRoutes) by gateway id.</summary>
+        /// <summary>
+        /// Captured learned routes (results: getLearnedRoutes) by scope: a virtual network gateway, or a Route Server BGP
+        /// connection (virtualHubs/bgpConnections, whose instances' lists are merged).
+        /// </summary>
         public Dictionary<ResourceId, IReadOnlyList<LearnedRoute>> LearnedRoutes { get; } = new Dictionary<ResourceId, IReadOnlyList<LearnedRoute>>();
+        /// <summary>Captured advertised routes (results: getAdvertisedRoutes) by scope: a Route Server BGP connection.</summary>
+        public Dictionary<ResourceId, IReadOnlyList<LearnedRoute>> AdvertisedRoutes { get; } = new Dictionary<ResourceId, IReadOnlyList<LearnedRoute>>();
+
+        /// <summary>The Azure Route Servers (virtual hubs of kind RouteServer).</summary>
+        public IEnumerable<VirtualHub> RouteServers => VirtualHubs.Where(h => h.IsRouteServer);
         /// <summary>Captured effective AVNM connectivity per VNet (results: listNetworkManagerEffectiveConnectivityConfigurations).</summary>
         public Dictionary<ResourceId, EffectiveConnectivity> EffectiveConnectivity { get; } = new Dictionary<ResourceId, EffectiveConnectivity>();
 
@@ -97,6 +109,8 @@ namespace AzSpokeTools.Engine.Model
             foreach (var t in HubRouteTables) Add(t.Id, t);
             foreach (var r in RoutingIntents) Add(r.Id, r);
             foreach (var m in StaticMembers) Add(m.Id, m);
+            foreach (var b in BgpConnections) Add(b.Id, b);
+            foreach (var c in HubIpConfigurations) Add(c.Id, c);
             return d;
         }
 
@@ -135,6 +149,8 @@ namespace AzSpokeTools.Engine.Model
             ["hubRouteTables"] = HubRouteTables.Count,
             ["routingIntents"] = RoutingIntents.Count,
             ["staticMembers"] = StaticMembers.Count,
+            ["bgpConnections"] = BgpConnections.Count,
+            ["hubIpConfigurations"] = HubIpConfigurations.Count,
         };
     }
 }

@@ -12,6 +12,12 @@ namespace AzSpokeTools.Engine.Model
         public List<VirtualNetworkPeering> Peerings { get; } = new List<VirtualNetworkPeering>();
         /// <summary>privateEndpointVNetPolicies: Disabled or Basic (high-scale private endpoints).</summary>
         public string? PrivateEndpointVNetPolicies { get; internal set; }
+        /// <summary>
+        /// summarizedGatewayPrefixes (API 2025-07-01): prefixes this VNet's gateways advertise instead of its own address space
+        /// and of the peered spokes they cover (Azure docs, "Advertised gateway prefixes in Azure virtual networks"). Read on the
+        /// VNet that holds the gateway only; empty when not set.
+        /// </summary>
+        public IReadOnlyList<IpPrefix> SummarizedGatewayPrefixes { get; internal set; } = new List<IpPrefix>();
 
         internal static VirtualNetwork Read(JsonNode n, ResourceId id, string type)
         {
@@ -19,6 +25,7 @@ namespace AzSpokeTools.Engine.Model
             v.ReadCommon(n, id, type);
             v.AddressSpace = n.AddressSpace("addressSpace");
             v.PrivateEndpointVNetPolicies = n.Str("privateEndpointVNetPolicies");
+            v.SummarizedGatewayPrefixes = n.AddressSpace("summarizedGatewayPrefixes");
             foreach (var s in n.Objects("subnets", "a subnet"))
             {
                 var subnet = Subnet.Read(s, v);

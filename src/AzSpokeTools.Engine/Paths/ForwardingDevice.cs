@@ -18,6 +18,8 @@ namespace AzSpokeTools.Engine.Paths
         public NetworkInterface? Nic { get; set; }
         /// <summary>For a load balancer: the backend NICs.</summary>
         public List<NetworkInterface> Backends { get; } = new List<NetworkInterface>();
+        /// <summary>For a load balancer: its backend pools are listed and every one of them is empty.</summary>
+        public bool DeclaresEmptyBackends { get; set; }
         /// <summary>The subnet a frontend or firewall declares, when it is not in the snapshot.</summary>
         public ResourceId? MissingSubnetId { get; set; }
 

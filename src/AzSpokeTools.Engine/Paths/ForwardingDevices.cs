@@ -68,6 +68,7 @@ namespace AzSpokeTools.Engine.Paths
                 {
                     var d = new ForwardingDevice { Id = lb.Id, Name = lb.Name, Kind = ForwardingDeviceKind.LoadBalancer };
                     if (backends.TryGetValue(lb.Id, out var list)) d.Backends.AddRange(list);
+                    d.DeclaresEmptyBackends = lb.BackendPoolMembers != null && lb.BackendPoolMembers.Values.All(n => n == 0);
                     // Backends forward by their own subnet's routes; the frontend's subnet stands in when none is known.
                     var backendSubnet = d.Backends.SelectMany(n => n.IpConfigurations).Select(c => c.SubnetId).FirstOrDefault(x => x != null);
                     var sid = backendSubnet ?? fe.SubnetId;

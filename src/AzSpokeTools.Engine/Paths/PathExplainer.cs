@@ -30,21 +30,32 @@ namespace AzSpokeTools.Engine.Paths
 
             // azure-routing-rules.md §3.2: a summary UDR to an appliance does not override a more specific peering or connected-group route.
             if (winner != null && winner.Source != RouteSource.User && (winner.NextHopType == NextHopType.ConnectedGroup || winner.NextHopType == NextHopType.VNetPeering || winner.NextHopType == NextHopType.VNetGlobalPeering))
-                foreach (var udr in table.ActiveRoutes.Where(u => u.Source == RouteSource.User && u.NextHopType == NextHopType.VirtualAppliance))
+                foreach (var udr in table.UserRoutes.Where(u => u.State == RouteState.Active && u.NextHopType == NextHopType.VirtualAppliance))
                 {
-                    var p = PathRouteLookup.MatchingPrefix(udr, dst);
-                    if (!p.Contains(dst) || p.Length >= winLen) continue;
+                    // Only a route that covers the destination can be said to lose to the winner for it.
+                    if (!PathRouteLookup.Covers(udr, dst, out var p) || p.Length >= winLen) continue;
                     var wp = PathRouteLookup.MatchingPrefix(winner, dst);
                     reasons.Add(new PathReason(PathReasonSeverity.Warning, udr.OriginId,
                         $"inspection is bypassed: user-defined route '{udr.Name}' {p} -> VirtualAppliance {string.Join(",", udr.NextHopIpAddress)} in {udr.Origin} loses to the more specific {winner.NextHopType} route {wp} ({winner.Origin}) by longest prefix match (§3.2)",
                         $"to inspect this flow, add a user-defined route for {wp} (or longer) to the appliance in {udr.Origin}"));
                 }
             // azure-routing-rules.md §3.1/§3.2: a UDR for the same prefix turns a peering or connected-group route Invalid.
-            foreach (var inv in table.Routes.Where(x => x.State == RouteState.Invalid && x.Prefixes.Any(p => p.Contains(dst)) &&
+            // Azure docs, "Virtual network traffic routing" > "User-defined": a user-defined route Azure does not accept (next hop
+            // VirtualNetworkGateway with VPN and ExpressRoute gateways coexisting) carries nothing; say why when it covers the destination.
+            foreach (var refused in table.UserRoutes.Where(x => x.State == RouteState.Invalid && x.InvalidReason != null))
+            {
+                if (!PathRouteLookup.Covers(refused, dst, out var p) || p.Length < winLen) continue;
+                reasons.Add(new PathReason(PathReasonSeverity.Error, refused.OriginId,
+                    $"user-defined route '{refused.Name}' {p} -> {refused.NextHopType} in {refused.Origin} is Invalid: {refused.InvalidReason}",
+                    refused.NextHopType == NextHopType.VirtualNetworkGateway
+                        ? $"point route '{refused.Name}' at an appliance (VirtualAppliance) instead, or let the gateways' BGP routes carry the traffic"
+                        : $"change route '{refused.Name}' in {refused.Origin}"));
+            }
+            foreach (var inv in table.OwnRoutes.Where(x => x.State == RouteState.Invalid && x.Prefixes.Any(p => p.Contains(dst)) &&
                      (x.NextHopType == NextHopType.ConnectedGroup || x.NextHopType == NextHopType.VNetPeering || x.NextHopType == NextHopType.VNetGlobalPeering)))
             {
                 var p = PathRouteLookup.MatchingPrefix(inv, dst);
-                var over = table.ActiveRoutes.FirstOrDefault(u => u.Source == RouteSource.User && u.Prefixes.Contains(p));
+                var over = table.UserRoutes.FirstOrDefault(u => u.State == RouteState.Active && u.Prefixes.Contains(p));
                 if (over == null) continue;
                 reasons.Add(new PathReason(PathReasonSeverity.Error, over.OriginId,
                     $"user-defined route '{over.Name}' {p} -> {over.NextHopType}{(over.NextHopIpAddress.Count > 0 ? " " + string.Join(",", over.NextHopIpAddress) : "")} in {over.Origin} ({over.OriginId}) overrides the {inv.NextHopType} route for the same prefix ({inv.Origin}) (§3.1: User beats System on an exact-prefix tie)",
@@ -71,7 +82,7 @@ namespace AzSpokeTools.Engine.Paths
                 if (a != null && b != null && a != b && (intent?.Expect.Contains(PathKind.Direct) == true || r.Outcome != PathOutcome.Delivered))
                     PeeringReasons(tracer, a, b, reasons);
                 bool wantsAppliance = intent != null && (intent.Require.Contains(PathKind.Appliance) || (intent.Expect.Count > 0 && intent.Expect.All(k => k == PathKind.Appliance)));
-                if (wantsAppliance && !r.Transits.Contains(PathKind.Appliance) && !table.ActiveRoutes.Any(u => u.Source == RouteSource.User && u.NextHopType == NextHopType.VirtualAppliance && u.Prefixes.Any(p => p.Contains(dst))))
+                if (wantsAppliance && !r.Transits.Contains(PathKind.Appliance) && !table.UserRoutes.Any(u => u.State == RouteState.Active && u.NextHopType == NextHopType.VirtualAppliance && u.Prefixes.Any(p => p.Contains(dst))))
                     reasons.Add(new PathReason(PathReasonSeverity.Error, src.RouteTableId?.Value ?? src.Id.Value,
                         $"no user-defined route in {(src.RouteTableId != null ? "route table " + src.RouteTableId.Value.Name : src.DisplayName + " (no route table)")} sends {dst} to an appliance",
                         $"add a route for {r.Destination.VirtualNetwork?.AddressSpace.FirstOrDefault().ToString() ?? dst.ToString()} -> VirtualAppliance (the hub firewall) to the route table of {src.DisplayName}"));

@@ -29,7 +29,17 @@ namespace AzSpokeTools.Engine.Paths
         /// <summary>Fills <paramref name="winners"/> (cleared first) with the routes that carry <paramref name="destination"/>, in table order.</summary>
         public abstract void Winners(Subnet subnet, IpAddressValue destination, List<EffectiveRoute> winners);
 
-        /// <summary>The longest prefix of <paramref name="route"/> containing <paramref name="destination"/>.</summary>
+        /// <summary>Whether a prefix of <paramref name="route"/> contains <paramref name="destination"/>; the longest such one.</summary>
+        public static bool Covers(EffectiveRoute route, IpAddressValue destination, out IpPrefix prefix)
+        {
+            prefix = default;
+            int len = -1;
+            foreach (var p in route.Prefixes)
+                if (p.Length > len && p.Contains(destination)) { prefix = p; len = p.Length; }
+            return len >= 0;
+        }
+
+        /// <summary>The longest prefix of <paramref name="route"/> containing <paramref name="destination"/> (for a route known to cover it).</summary>
         public static IpPrefix MatchingPrefix(EffectiveRoute route, IpAddressValue destination)
         {
             IpPrefix best = default;

@@ -23,11 +23,7 @@ namespace AzSpokeTools.Engine.Paths
             var device = Devices.ByIp(ip);
             if (device == null)
             {
-                var holder = _ctx.Topology.VirtualNetworks.SelectMany(v => v.Subnets).FirstOrDefault(s => s.AddressPrefixes.Any(p => p.Contains(ip)));
-                b.Reason(PathReasonSeverity.Error, route.OriginId, holder != null
-                    ? $"next hop {ip} of {Describe(route, PathRouteLookup.MatchingPrefix(route, dst))} is in {holder.DisplayName}, but no network interface, Azure Firewall or load balancer frontend with that IP is in the snapshot"
-                    : $"next hop {ip} of {Describe(route, PathRouteLookup.MatchingPrefix(route, dst))} is outside every VNet of the snapshot");
-                ends.Add(new TraceEnd(PathOutcome.Unknown, b));
+                ToMissingNextHop(route, ip, dst, b, ends);
                 return;
             }
             if (!ApplianceReachable(subnet.VirtualNetwork, device, route, ip, b))
@@ -96,6 +92,15 @@ namespace AzSpokeTools.Engine.Paths
                 case ForwardingDeviceKind.LoadBalancer:
                     if (device.Backends.Count == 0)
                     {
+                        if (device.DeclaresEmptyBackends)
+                        {
+                            // Azure docs, "Azure Load Balancer health probes" > "Probe down behavior": with no healthy instance in the
+                            // backend pool no new flows are sent to it; an empty pool has none [INFER], so the packet is dropped.
+                            b.Reason(PathReasonSeverity.Error, device.Id.Value, $"the backend pools of internal load balancer {device.Name} are empty: the packets it receives are dropped",
+                                $"add the appliance NICs to a backend pool of {device.Name} (with a load-balancing rule, e.g. HA ports)");
+                            ends.Add(new TraceEnd(PathOutcome.Dropped, b));
+                            return;
+                        }
                         b.Reason(PathReasonSeverity.Error, device.Id.Value, $"the backend pool members of load balancer {device.Name} are not in the snapshot");
                         ends.Add(new TraceEnd(PathOutcome.Unknown, b));
                         return;
@@ -126,6 +131,7 @@ namespace AzSpokeTools.Engine.Paths
                 ends.Add(new TraceEnd(PathOutcome.Unknown, b));
                 return;
             }
+            if (OverRouteServerOverlay(device, dst, b, ends)) return;
             Walk(Location(TraceLocationKind.Subnet, device.Subnet), dst, b, ends);
         }
     }

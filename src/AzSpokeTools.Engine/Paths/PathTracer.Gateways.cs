@@ -51,6 +51,13 @@ namespace AzSpokeTools.Engine.Paths
                 return;
             }
             var origin = route.OriginId != null && ResourceId.TryParse(route.OriginId, out var oid) ? Topology.Find(oid) : null;
+            if (origin is VirtualHub routeServer && routeServer.IsRouteServer)
+            {
+                // Azure docs, "Azure Route Server frequently asked questions" > "Does Azure Route Server route data traffic between my
+                // NVA and my VMs?": no, the traffic goes to the NVA the route names, whether or not the snapshot holds it.
+                ToAppliance(subnet, route, ipText, dst, b, ends);
+                return;
+            }
             switch (origin)
             {
                 case VirtualHub hub:
@@ -88,6 +95,8 @@ namespace AzSpokeTools.Engine.Paths
         {
             b.Transits.Add(PathKind.VpnGateway);
             b.Hop(PathHopRole.VpnGateway, gw.Name, gw.Id.Value, null);
+            // docs/guide/routing.md "allowForwardedTraffic": traffic a VPN gateway transits is forwarded traffic, checked like an appliance's.
+            b.Forwarded = true;
             var gwSubnet = gw.SubnetId is ResourceId sid && _ctx.Subnets.TryGetValue(sid, out var s) ? s : null;
             if (gwSubnet == null)
             {
@@ -98,19 +107,15 @@ namespace AzSpokeTools.Engine.Paths
             Walk(Location(TraceLocationKind.Subnet, gwSubnet), dst, b, ends);
         }
 
-        /// <summary>From a VPN gateway's own subnet, a route to the gateway itself leaves through its connections (§2.1).</summary>
+        /// <summary>
+        /// From a VPN gateway's own subnet, a route to the gateway itself leaves through its connections: to the remote gateway of
+        /// the VNet-to-VNet connection that carries the destination (the remote VNet; with BGP, also its gateway-transit spokes),
+        /// preferring the captured learned route's BGP peer when there is one; otherwise out to on-premises.
+        /// </summary>
         private void OutThroughVpnConnections(VirtualNetworkGateway gw, IpAddressValue dst, TraceBuilder b, List<TraceEnd> ends)
         {
-            foreach (var conn in Topology.Connections.Where(c => c.VirtualNetworkGateway1Id == gw.Id || c.VirtualNetworkGateway2Id == gw.Id))
+            if (RemoteGatewayFor(gw, dst) is VirtualNetworkGateway other)
             {
-                if (conn.LocalNetworkGateway2Id != null) continue;
-                var otherId = conn.VirtualNetworkGateway1Id == gw.Id ? conn.VirtualNetworkGateway2Id : conn.VirtualNetworkGateway1Id;
-                var other = Topology.Find<VirtualNetworkGateway>(otherId);
-                var otherVnet = _ctx.Vnet(other?.VirtualNetworkId);
-                if (other == null || otherVnet == null || !otherVnet.AddressSpace.Any(p => p.Contains(dst))) continue;
-                // azure-routing-rules.md §2.1: a VNet-to-VNet connection carries the remote VNet's prefixes.
-                var remoteSubnet = other.SubnetId is ResourceId rs && _ctx.Subnets.TryGetValue(rs, out var x) ? x : null;
-                if (remoteSubnet == null) break;
                 Walk(Location(TraceLocationKind.VpnGateway, other), dst, b, ends);
                 return;
             }
@@ -118,6 +123,34 @@ namespace AzSpokeTools.Engine.Paths
             b.Reason(PathReasonSeverity.Error, site?.Id.Value ?? gw.Id.Value,
                 $"{gw.Name} sends {dst} out of Azure" + (site != null ? $" over connection {site.Name} to on-premises" : "") + "; the snapshot does not model routing beyond the gateway");
             ends.Add(new TraceEnd(PathOutcome.Unknown, b));
+        }
+
+        /// <summary>The VNet-to-VNet peer gateway that receives <paramref name="dst"/> from <paramref name="gw"/>, or null.</summary>
+        private VirtualNetworkGateway? RemoteGatewayFor(VirtualNetworkGateway gw, IpAddressValue dst)
+        {
+            var peers = new List<(VirtualNetworkGateway Gateway, int Length)>();
+            foreach (var conn in Topology.Connections.Where(c => c.VirtualNetworkGateway1Id == gw.Id || c.VirtualNetworkGateway2Id == gw.Id))
+            {
+                if (conn.LocalNetworkGateway2Id != null) continue;
+                var otherId = conn.VirtualNetworkGateway1Id == gw.Id ? conn.VirtualNetworkGateway2Id : conn.VirtualNetworkGateway1Id;
+                var other = Topology.Find<VirtualNetworkGateway>(otherId);
+                var otherVnet = _ctx.Vnet(other?.VirtualNetworkId);
+                if (other == null || otherVnet == null || other.SubnetId is not ResourceId rs || !_ctx.Subnets.ContainsKey(rs)) continue;
+                // Azure docs, "About BGP and VPN Gateway": a BGP VNet-to-VNet connection carries what the remote gateway advertises;
+                // a static one the remote VNet's address space ("Configure a VNet-to-VNet VPN gateway connection").
+                foreach (var (_, p) in _gateways.VnetToVnetPrefixes(gw, other, otherVnet))
+                    if (p.Contains(dst)) peers.Add((other, p.Length));
+            }
+            if (peers.Count == 0) return null;
+            // A captured learned route names the BGP peer it came from: that gateway wins.
+            if (Topology.LearnedRoutes.TryGetValue(gw.Id, out var learned))
+            {
+                var best = learned.Where(l => l.Network.Contains(dst) && !string.Equals(l.Origin, "Network", StringComparison.OrdinalIgnoreCase))
+                    .OrderByDescending(l => l.Network.Length).FirstOrDefault();
+                var byPeer = best == null ? default : peers.FirstOrDefault(x => x.Gateway.BgpPeeringAddresses.Contains(best.SourcePeer ?? best.NextHop ?? "", StringComparer.OrdinalIgnoreCase));
+                if (byPeer.Gateway != null) return byPeer.Gateway;
+            }
+            return peers.OrderByDescending(x => x.Length).First().Gateway;
         }
 
         /// <summary>
@@ -146,15 +179,25 @@ namespace AzSpokeTools.Engine.Paths
             }
             VirtualNetworkGateway? receiver = null;
             ExpressRouteCircuit? via = null;
-            foreach (var (_, other) in AdvertisedByExpressRouteGateways.Containing(dst))
+            int ownLength = -1, otherLength = -1;
+            foreach (var (prefix, other) in AdvertisedByExpressRouteGateways.Containing(dst))
             {
-                if (other == gw) continue;
+                if (other == gw)
+                {
+                    if (ownLength < 0) ownLength = prefix.Length;
+                    continue;
+                }
                 var shared = _gateways.CircuitsOf(other).FirstOrDefault(c => reachable.ContainsKey(c.Id));
                 if (shared == null) continue;
                 receiver = other;
                 via = shared;
+                otherLength = prefix.Length;
                 break;
             }
+            // Tech Community (Microsoft), "ExpressRoute MSEE hairpin design considerations": with an on-premises summary covering the
+            // VNets (a single circuit with several VNets), the MSEE holds the more specific prefixes the gateway advertised and turns
+            // the packet back through the same gateway.
+            if (ownLength > otherLength && SameGatewayHairpin(gw, circuits[0], ownLength, dst, b, ends)) return;
             if (receiver == null)
             {
                 var names = string.Join(", ", circuits.Select(c => c.Name));
@@ -178,6 +221,40 @@ namespace AzSpokeTools.Engine.Paths
                 return;
             }
             Walk(Location(TraceLocationKind.Subnet, gwSubnet), dst, b, ends);
+        }
+
+        /// <summary>
+        /// The MSEE turns the packet back to the gateway it came from, because that gateway advertised the more specific prefix
+        /// (<paramref name="ownLength"/>) than any other gateway on the circuit; on-premises wins instead when it advertised a longer
+        /// prefix still (the gateway's captured learned routes say so). Returns false when neither applies.
+        /// </summary>
+        private bool SameGatewayHairpin(VirtualNetworkGateway gw, ExpressRouteCircuit circuit, int ownLength, IpAddressValue dst, TraceBuilder b, List<TraceEnd> ends)
+        {
+            b.Hop(PathHopRole.ExpressRouteEdge, "MSEE of " + circuit.Name, circuit.Id.Value, null);
+            var longer = Topology.LearnedRoutes.TryGetValue(gw.Id, out var learned)
+                ? learned.Where(l => l.Network.Contains(dst) && l.Network.Length > ownLength && !string.Equals(l.Origin, "Network", StringComparison.OrdinalIgnoreCase))
+                    .OrderByDescending(l => l.Network.Length).FirstOrDefault()
+                : null;
+            if (longer != null)
+            {
+                b.Reason(PathReasonSeverity.Error, circuit.Id.Value,
+                    $"the MSEE of {circuit.Name} holds {longer.Network} learned from on-premises (AS path {longer.AsPath}), more specific than what {gw.Name} advertises: the packet leaves Azure to on-premises, which the snapshot does not model");
+                ends.Add(new TraceEnd(PathOutcome.Unknown, b));
+                return true;
+            }
+            b.Hop(PathHopRole.ExpressRouteGateway, gw.Name, gw.Id.Value, null);
+            b.Reason(PathReasonSeverity.Warning, gw.Id.Value,
+                $"{dst} hairpins through the MSEE of {circuit.Name} and back through the same gateway {gw.Name}: the on-premises summary is less specific than the prefix {gw.Name} advertises for it",
+                "peer the two VNets or add both to an AVNM mesh (system routes beat the on-premises summary), or route spoke-to-spoke traffic through a hub firewall with user-defined routes");
+            var gwSubnet = gw.SubnetId is ResourceId sid && _ctx.Subnets.TryGetValue(sid, out var s) ? s : null;
+            if (gwSubnet == null)
+            {
+                b.Reason(PathReasonSeverity.Error, gw.Id.Value, $"the GatewaySubnet of {gw.Name} ({gw.SubnetId}) is not in the snapshot");
+                ends.Add(new TraceEnd(PathOutcome.Unknown, b));
+                return true;
+            }
+            Walk(Location(TraceLocationKind.Subnet, gwSubnet), dst, b, ends);
+            return true;
         }
 
         private PrefixIndex<VirtualNetworkGateway>? _advertised;

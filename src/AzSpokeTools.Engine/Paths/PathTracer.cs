@@ -165,7 +165,7 @@ namespace AzSpokeTools.Engine.Paths
                     break;
                 case NextHopType.None:
                     // azure-routing-rules.md §3.4: None drops the packet.
-                    b.Reason(PathReasonSeverity.Error, route.OriginId, DropText(subnet, route, prefix, dst), NoneFix(route, dst));
+                    b.Reason(PathReasonSeverity.Error, route.OriginId, DropText(subnet, route, prefix, dst), NoneFix(subnet, route, dst, b));
                     ends.Add(new TraceEnd(PathOutcome.Dropped, b));
                     break;
                 case NextHopType.Internet:
@@ -208,11 +208,6 @@ namespace AzSpokeTools.Engine.Paths
             route.Source == RouteSource.User
                 ? $"{subnet.DisplayName} drops {dst}: {Describe(route, prefix)} (next hop None)"
                 : $"{subnet.DisplayName} drops {dst}: the default route {prefix} -> None is the most specific route (no peering, connected group, gateway or user-defined route covers {dst})";
-
-        private static string NoneFix(EffectiveRoute route, IpAddressValue dst) =>
-            route.Source == RouteSource.User
-                ? $"remove or change route '{route.Name}' in {route.Origin}"
-                : $"peer the two VNets, add both to an AVNM mesh connectivity configuration and deploy it, or add a user-defined route for {dst} to a hub firewall or gateway";
     }
 
     /// <summary>Lets the matrix engine memoise continuations: called instead of walking on from any location after the first hop.</summary>

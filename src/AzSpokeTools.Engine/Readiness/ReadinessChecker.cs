@@ -51,6 +51,7 @@ namespace AzSpokeTools.Engine.Readiness
             AddressOverlapRules.Check(this);
             UserRouteRules.Check(this);
             MemberCaveatRules.Check(this);
+            RouteServerRules.Check(this);
             var ordered = _findings
                 .OrderBy(f => f.RuleId, StringComparer.Ordinal)
                 .ThenBy(f => f.ResourceId, StringComparer.OrdinalIgnoreCase)

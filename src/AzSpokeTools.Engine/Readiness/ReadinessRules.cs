@@ -22,6 +22,7 @@ namespace AzSpokeTools.Engine.Readiness
         public const string SubnetPeering = "AVNM015";
         public const string PeeringCount = "AVNM016";
         public const string MembershipUnresolved = "AVNM017";
+        public const string RouteServerPeers = "AVNM030";
 
         /// <summary>Rule id to (title, source in azure-routing-rules.md or peers.md).</summary>
         public static IReadOnlyDictionary<string, (string Title, string Source)> Catalog { get; } = new SortedDictionary<string, (string, string)>
@@ -43,6 +44,7 @@ namespace AzSpokeTools.Engine.Readiness
             [SubnetPeering] = ("Member uses subnet peering", "azure-routing-rules.md §2.2"),
             [PeeringCount] = ("Peerings per VNet within the limit (500; 500 with an ExpressRoute gateway; 1,000 with AVNM)", "azure-routing-rules.md §4.2; peers.md §3"),
             [MembershipUnresolved] = ("Network group membership not resolvable offline", "azure-routing-rules.md §4.1"),
+            [RouteServerPeers] = ("Route Server with more BGP peers than it supports (16)", "Azure docs, \"What is Azure Route Server?\" > \"Route Server Limits\""),
         };
     }
 }

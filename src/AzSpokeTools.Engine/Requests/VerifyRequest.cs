@@ -18,8 +18,24 @@ namespace AzSpokeTools.Engine.Requests
             if (host == null) throw new ArgumentNullException(nameof(host));
             var topology = TopologyInput.Resolve(Snapshot, Topology, host);
             if (topology.CapturedEffectiveRoutes.Count == 0)
-                throw new EngineInputException("Snapshot", "the snapshot has no captured NIC effective routes (results with operation effectiveRouteTable); export with --include-effective-routes");
+                throw new EngineInputException("Snapshot", "the snapshot has no captured NIC effective routes (results with operation effectiveRouteTable); export with --include-effective-routes, or compare learned-route tables (verify --learned-routes)");
             var results = EffectiveRouteVerification.Verify(topology);
+            foreach (var r in results.Where(r => r.Error != null)) host.Warning($"{r.Name}: {r.Error}");
+            return results;
+        }
+
+        /// <summary>
+        /// <c>azspoke verify --learned-routes</c>: each captured learned-route table (gateway getLearnedRoutes, Route Server BGP
+        /// connection getAdvertisedRoutes) against the one derived from the topology.
+        /// </summary>
+        public IReadOnlyList<LearnedRouteTableVerification> ExecuteLearnedRoutes(IEngineHost host)
+        {
+            if (host == null) throw new ArgumentNullException(nameof(host));
+            var topology = TopologyInput.Resolve(Snapshot, Topology, host);
+            bool gatewayCaptures = topology.VirtualNetworkGateways.Any(g => topology.LearnedRoutes.ContainsKey(g.Id));
+            if (!gatewayCaptures && topology.AdvertisedRoutes.Count == 0)
+                throw new EngineInputException("Snapshot", "the snapshot has no captured learned-route tables (results getLearnedRoutes on a virtual network gateway, getAdvertisedRoutes on a Route Server BGP connection); export with --include-learned-routes");
+            var results = LearnedRouteVerification.Verify(topology);
             foreach (var r in results.Where(r => r.Error != null)) host.Warning($"{r.Name}: {r.Error}");
             return results;
         }

@@ -63,6 +63,9 @@ namespace AzSpokeTools.Engine.Routing
         /// <summary>For an Invalid route: why (the route that overrode it).</summary>
         public string? InvalidReason { get; internal set; }
 
+        /// <summary>For a route learned over BGP: the AS path it was learned with, when known.</summary>
+        internal string? AsPath { get; set; }
+
         /// <summary>The prefixes that parsed as CIDRs.</summary>
         public IReadOnlyList<IpPrefix> Prefixes { get; }
 
@@ -78,7 +81,7 @@ namespace AzSpokeTools.Engine.Routing
             (Name != null ? $" ({Name})" : "");
 
         internal EffectiveRoute WithPrefixes(IReadOnlyList<string> prefixes) =>
-            new EffectiveRoute(Name, Source, prefixes, NextHopType, NextHopIpAddress, OriginId, Origin) { State = State, InvalidReason = InvalidReason };
+            new EffectiveRoute(Name, Source, prefixes, NextHopType, NextHopIpAddress, OriginId, Origin) { State = State, InvalidReason = InvalidReason, AsPath = AsPath };
 
         internal static IReadOnlyList<string> One(IpPrefix p) => new[] { p.ToString() };
 

@@ -78,6 +78,7 @@ namespace AzSpokeTools.Engine.Routing
             EndpointRoutes.AddServiceEndpoints(subnet, _tags, candidates);
             var user = new RouteCandidates();
             UserRoutes.Add(_ctx, subnet, _tags, user);
+            _gateways.RefuseGatewayUserRoutes(vnet, user.Routes);
             var routes = candidates.Routes;
             var table = subnet.RouteTableId is ResourceId rt && _ctx.RouteTables.TryGetValue(rt, out var t) ? t : null;
             var shared = candidates.Shared;
@@ -85,6 +86,8 @@ namespace AzSpokeTools.Engine.Routing
             if (table?.DisableBgpRoutePropagation == true)
             {
                 routes.RemoveAll(r => r.Source == RouteSource.VirtualNetworkGateway);
+                // What the gateways and Route Servers left unknown does not reach this subnet either.
+                if (shared != null) foreach (var u in shared.Notes.Unknowns) candidates.Unknowns.Remove(u);
                 shared = null;
             }
             DefaultRoutes.ApplyUserRouteRemovals(routes, user.Routes);

@@ -33,6 +33,15 @@ namespace AzSpokeTools.Engine.Routing
 
         public IEnumerable<EffectiveRoute> ActiveRoutes => Routes.Where(r => r.State == RouteState.Active);
 
+        /// <summary>
+        /// The rows that are the table's own (every route but the gateway and hub-router routes of a shared layer): user-defined,
+        /// VNet, peering, connected-group and endpoint routes, without walking a layered table whole.
+        /// </summary>
+        internal IReadOnlyList<EffectiveRoute> OwnRoutes => Layers?.Own ?? Routes;
+
+        /// <summary>The user-defined routes (Active or Invalid).</summary>
+        internal IEnumerable<EffectiveRoute> UserRoutes => OwnRoutes.Where(r => r.Source == RouteSource.User);
+
         /// <summary>The table as own rows plus a shared layer, when it has one (for evaluators that compile the shared layer once).</summary>
         internal LayeredRouteList? Layers => Routes as LayeredRouteList;
     }

@@ -48,13 +48,15 @@ namespace AzSpokeTools.Engine.Routing
                     int best = int.MaxValue, winner = -1;
                     for (int k = start; k < end; k++)
                     {
+                        // A route already Invalid (a refused user-defined route) does not take part.
+                        if (routes[keys[k].Index].State != RouteState.Active) continue;
                         int rank = Rank(routes[keys[k].Index]);
                         if (rank < best) { best = rank; winner = keys[k].Index; }
                     }
-                    for (int k = start; k < end; k++)
+                    for (int k = start; k < end && winner >= 0; k++)
                     {
                         int i = keys[k].Index;
-                        if (Rank(routes[i]) > best && routes[i].Prefixes.Count == 1 && !IsInvalid(i))
+                        if (Rank(routes[i]) > best && routes[i].Prefixes.Count == 1 && !IsInvalid(i) && routes[i].State == RouteState.Active)
                             Invalidate(i, routes[winner], InvalidKind.SamePrefix, keys[start].Prefix);
                     }
                 }
@@ -91,7 +93,7 @@ namespace AzSpokeTools.Engine.Routing
             // as the endpoint VNet's address space invalidates the private endpoint /32.
             if (anyEndpoint)
             {
-                var users = routes.Where(r => r.Source == RouteSource.User).ToList();
+                var users = routes.Where(r => r.Source == RouteSource.User && r.State == RouteState.Active).ToList();
                 for (int i = 0; i < n; i++)
                 {
                     var r = routes[i];

@@ -88,6 +88,8 @@ namespace AzSpokeTools.Engine.Snapshot
                 case "microsoft.network/virtualhubs/hubvirtualnetworkconnections": _t.HubVirtualNetworkConnections.Add(HubVirtualNetworkConnection.Read(n, id, type)); break;
                 case "microsoft.network/virtualhubs/hubroutetables": _t.HubRouteTables.Add(HubRouteTable.Read(n, id, type)); break;
                 case "microsoft.network/virtualhubs/routingintent": _t.RoutingIntents.Add(RoutingIntent.Read(n, id, type)); break;
+                case "microsoft.network/virtualhubs/bgpconnections": _t.BgpConnections.Add(BgpConnection.Read(n, id, type)); break;
+                case "microsoft.network/virtualhubs/ipconfigurations": _t.HubIpConfigurations.Add(HubIpConfiguration.Read(n, id, type)); break;
                 case "microsoft.network/networkmanagers": _t.NetworkManagers.Add(NetworkManager.Read(n, id, type)); break;
                 case "microsoft.network/networkmanagers/networkgroups": _t.NetworkGroups.Add(NetworkGroup.Read(n, id, type)); break;
                 case "microsoft.network/networkmanagers/networkgroups/staticmembers": _t.StaticMembers.Add(StaticMember.Read(n, id, type)); break;
@@ -120,7 +122,12 @@ namespace AzSpokeTools.Engine.Snapshot
                     _t.CapturedEffectiveRoutes[scope] = ReadEffectiveRoutes(body.Value);
                     break;
                 case "getlearnedroutes":
+                case "learnedroutes":
                     _t.LearnedRoutes[scope] = ReadLearnedRoutes(body.Value);
+                    break;
+                case "getadvertisedroutes":
+                case "advertisedroutes":
+                    _t.AdvertisedRoutes[scope] = ReadLearnedRoutes(body.Value);
                     break;
                 case "listdeploymentstatus":
                     _deploymentResults.Add((body.Value, scope));
@@ -189,10 +196,16 @@ namespace AzSpokeTools.Engine.Snapshot
             return list;
         }
 
+        /// <summary>
+        /// A gateway's GatewayRouteListResult (<c>{"value": [...]}</c>) or a Route Server BGP connection's PeerRouteList (one
+        /// array per Route Server instance, e.g. <c>{"RouteServiceRole_IN_0": [...], "RouteServiceRole_IN_1": [...]}</c>);
+        /// rows repeated by several instances are kept once.
+        /// </summary>
         private IReadOnlyList<LearnedRoute> ReadLearnedRoutes(JsonNode body)
         {
             var list = new List<LearnedRoute>();
-            foreach (var r in body.Array("value"))
+            var seen = new HashSet<(IpPrefix, string?, string?, string?)>();
+            foreach (var r in body.Get("value") != null ? ValueRows(body) : PeerRouteListRows(body))
             {
                 var network = r.Str("network");
                 if (!IpPrefix.TryParse(network, out var prefix))
@@ -200,6 +213,7 @@ namespace AzSpokeTools.Engine.Snapshot
                     _context.Warn(r.Location, $"learned route network {IpPrefix.Describe(network)}; route ignored");
                     continue;
                 }
+                if (!seen.Add((prefix, r.Str("nextHop"), r.Str("asPath"), r.Str("sourcePeer")))) continue;
                 list.Add(new LearnedRoute
                 {
                     Network = prefix,
@@ -211,6 +225,23 @@ namespace AzSpokeTools.Engine.Snapshot
                 });
             }
             return list;
+        }
+
+        private static IEnumerable<JsonNode> ValueRows(JsonNode body)
+        {
+            foreach (var r in body.Array("value")) yield return r;
+        }
+
+        private static IEnumerable<JsonNode> PeerRouteListRows(JsonNode body)
+        {
+            if (!body.IsObject) yield break;
+            foreach (var instance in body.Element.EnumerateObject())
+            {
+                if (instance.Value.ValueKind != JsonValueKind.Array) continue;
+                var items = body.Own(instance.Name);
+                if (items == null) continue;
+                foreach (var row in items.Value.Items()) yield return row;
+            }
         }
 
         private EffectiveConnectivity ReadEffectiveConnectivity(JsonNode body, ResourceId vnet)
@@ -305,6 +336,17 @@ namespace AzSpokeTools.Engine.Snapshot
             {
                 if (hubs.TryGetValue(rt.HubId, out var hub)) hub.RouteTables.Add(rt);
                 else _context.Warn(rt.Source, $"hub route table {rt.Name} belongs to virtual hub {rt.HubId} that is not in the snapshot; kept in HubRouteTables only");
+            }
+            foreach (var b in _t.BgpConnections)
+            {
+                if (hubs.TryGetValue(b.HubId, out var hub)) hub.BgpConnections.Add(b);
+                else _context.Warn(b.Source, $"BGP connection {b.Name} belongs to virtual hub {b.HubId} that is not in the snapshot; kept in BgpConnections only");
+            }
+            foreach (var c in _t.HubIpConfigurations)
+            {
+                if (!hubs.TryGetValue(c.HubId, out var hub))
+                    _context.Warn(c.Source, $"IP configuration {c.Name} belongs to virtual hub {c.HubId} that is not in the snapshot; kept in HubIpConfigurations only");
+                else if (!hub.IpConfigurations.Any(x => x.Id == c.Id)) hub.IpConfigurations.Add(c);
             }
             foreach (var ri in _t.RoutingIntents)
             {
@@ -402,6 +444,13 @@ namespace AzSpokeTools.Engine.Snapshot
                 foreach (var m in g.StaticMemberIds)
                     if (!vnetIds.Contains(m) && !subnets.Contains(m))
                         _context.Warn(g.Source, $"network group {g.Name} has member {m} that is not in the snapshot");
+            foreach (var h in _t.VirtualHubs.Where(h => h.IsRouteServer))
+            {
+                if (h.VirtualNetworkId is not ResourceId rsVnet)
+                    _context.Warn(h.Source, $"Route Server {h.Name} has no IP configuration in the snapshot (virtualHubs/ipConfigurations): its virtual network is unknown and the routes it programs cannot be placed");
+                else if (!vnetIds.Contains(rsVnet))
+                    _context.Warn(h.Source, $"Route Server {h.Name} is in virtual network {rsVnet} that is not in the snapshot");
+            }
             foreach (var h in _t.VirtualHubs)
                 foreach (var c in h.Connections)
                     if (c.RemoteVirtualNetworkId is ResourceId r && !vnetIds.Contains(r))

@@ -37,7 +37,8 @@ public sealed record RecordedRequest(int Index, TimeSpan At, string Method, stri
 /// A fake ARM + Resource Graph endpoint on https://127.0.0.1:{random port} (Kestrel, real sockets, a
 /// self-signed certificate made per process). It serves a <see cref="FakeEstate"/> with Resource Graph
 /// paging (<c>$top</c>/<c>$skipToken</c>), ARM list paging (nextLink), AVNM listDeploymentStatus
-/// (skipToken in the body), long-running getLearnedRoutes/effectiveRouteTable (202 + Location, polled
+/// (skipToken in the body), long-running getLearnedRoutes/effectiveRouteTable and Route Server BGP connection
+/// learnedRoutes/advertisedRoutes (202 + Location, polled
 /// until 200), injected faults, 403 for denied subscriptions, and records every request. Requests
 /// without <c>Authorization: Bearer {token}</c> or with a write method are recorded as violations.
 /// </summary>
@@ -195,6 +196,8 @@ public sealed class FakeArmServer : IAsyncDisposable
         if (path.StartsWith("/operations/", StringComparison.OrdinalIgnoreCase)) return "poll";
         if (method == "POST" && (path.EndsWith("/listDeploymentStatus", StringComparison.OrdinalIgnoreCase)
             || path.EndsWith("/getLearnedRoutes", StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith("/learnedRoutes", StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith("/advertisedRoutes", StringComparison.OrdinalIgnoreCase)
             || path.EndsWith("/effectiveRouteTable", StringComparison.OrdinalIgnoreCase))) return "action";
         return "list";
     }
@@ -357,7 +360,9 @@ public sealed class FakeArmServer : IAsyncDisposable
         _operations[operation] = PendingPolls;
         _operationBodies[operation] = path.EndsWith("/getLearnedRoutes", StringComparison.OrdinalIgnoreCase)
             ? "{\"value\":[{\"localAddress\":\"10.0.0.254\",\"network\":\"10.1.0.0/16\",\"nextHop\":\"10.0.0.254\",\"sourcePeer\":\"10.0.0.254\",\"origin\":\"EBgp\",\"asPath\":\"65515\",\"weight\":32768}]}"
-            : _estate.EffectiveRoutesJson!;
+            : path.EndsWith("/learnedRoutes", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/advertisedRoutes", StringComparison.OrdinalIgnoreCase)
+                ? FakeEstate.PeerRouteList(resource, path.EndsWith("/learnedRoutes", StringComparison.OrdinalIgnoreCase))
+                : _estate.EffectiveRoutesJson!;
         ctx.Response.Headers["Location"] = Endpoint.AbsoluteUri.TrimEnd('/') + "/operations/" + operation + "?api-version=2024-05-01&sig=" + FakeEstate.SecretMarker + "sig";
         if (LroUsesAsyncOperation)
         {

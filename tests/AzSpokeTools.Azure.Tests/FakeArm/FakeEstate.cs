@@ -96,11 +96,51 @@ public sealed class FakeEstate
             }
             else if (type.Equals("Microsoft.Network/virtualHubs", StringComparison.OrdinalIgnoreCase))
             {
-                foreach (var child in new[] { "hubVirtualNetworkConnections", "hubRouteTables", "routingIntent" })
+                var children = string.Equals((string?)JsonNode.Parse(row.Json)!["kind"], "RouteServer", StringComparison.OrdinalIgnoreCase)
+                    ? new[] { "bgpConnections", "ipConfigurations" }
+                    : new[] { "hubVirtualNetworkConnections", "hubRouteTables", "routingIntent" };
+                foreach (var child in children)
                     foreach (var id in ChildIds(row.Id, child)) ids.Add(id);
             }
         }
         return ids;
+    }
+
+    /// <summary>
+    /// Adds an Azure Route Server (a virtualHubs row of kind RouteServer, as Resource Graph returns it) in <paramref name="sub"/>,
+    /// its IP configuration and <paramref name="peers"/> BGP connections (ARM children).
+    /// </summary>
+    public string AddRouteServer(string sub, int peers)
+    {
+        var rs = $"/subscriptions/{sub}/resourceGroups/rg-hub/providers/Microsoft.Network/virtualHubs/rs-hub";
+        var resource = Resource(rs, "rs-hub", "Microsoft.Network/virtualHubs", new JsonObject
+        {
+            ["sku"] = "Standard", ["virtualRouterAsn"] = 65515, ["virtualRouterIps"] = new JsonArray("10.0.254.4", "10.0.254.5"),
+            ["allowBranchToBranchTraffic"] = false, ["hubRoutingPreference"] = "ExpressRoute",
+        });
+        resource["kind"] = "RouteServer";
+        AddRow(sub, resource);
+        AddChild(rs, "ipConfigurations", Child($"{rs}/ipConfigurations/ipconfig1", "ipconfig1", "Microsoft.Network/virtualHubs/ipConfigurations", new JsonObject
+        {
+            ["subnet"] = new JsonObject { ["id"] = $"/subscriptions/{sub}/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/hub/subnets/RouteServerSubnet" },
+        }));
+        for (int p = 0; p < peers; p++)
+            AddChild(rs, "bgpConnections", Child($"{rs}/bgpConnections/nva-{p}", $"nva-{p}", "Microsoft.Network/virtualHubs/bgpConnections", new JsonObject
+            {
+                ["peerIp"] = $"10.0.1.{4 + p}", ["peerAsn"] = 65010, ["connectionState"] = "Connected",
+            }));
+        return rs;
+    }
+
+    /// <summary>A PeerRouteList body for a BGP connection (one list per Route Server instance), as the learnedRoutes / advertisedRoutes actions return.</summary>
+    public static string PeerRouteList(string bgpConnectionId, bool learned)
+    {
+        var peer = bgpConnectionId[(bgpConnectionId.LastIndexOf('/') + 1)..];
+        int index = int.TryParse(peer.Replace("nva-", ""), out var i) ? i : 0;
+        JsonArray Rows(string local) => learned
+            ? new JsonArray(new JsonObject { ["localAddress"] = local, ["network"] = "10.0.0.0/8", ["nextHop"] = $"10.0.1.{4 + index}", ["sourcePeer"] = $"10.0.1.{4 + index}", ["origin"] = "EBgp", ["asPath"] = "65010", ["weight"] = 32768 })
+            : new JsonArray(new JsonObject { ["localAddress"] = local, ["network"] = "10.0.0.0/16", ["nextHop"] = local, ["sourcePeer"] = local, ["origin"] = "Igp", ["asPath"] = "65515", ["weight"] = 0 });
+        return new JsonObject { ["RouteServiceRole_IN_0"] = Rows("10.0.254.4"), ["RouteServiceRole_IN_1"] = Rows("10.0.254.5") }.ToJsonString();
     }
 
     private IEnumerable<string> ChildIds(string parent, string child)

@@ -89,31 +89,16 @@ public class NvaInSpokeTests
     [Fact]
     public void RouteServerRouteWithAnNvaNextHopGoesToTheNvaNotAGateway()
     {
-        // azure-routing-rules.md §2.3 [FIELD S27b]: a route learned over BGP from an NVA appears as VirtualNetworkGateway with the NVA's IP as next hop.
-        var hub = SmallEstate.Id("virtualNetworks", "hub");
-        var gw = SmallEstate.Id("virtualNetworkGateways", "rs-hub");
+        // Azure docs, "What is Azure Route Server?": the routes an NVA advertises are programmed into the VMs of the VNet with the
+        // NVA as next hop; the effective route shows source and next hop type VirtualNetworkGateway with the NVA's IP.
         var t = new SmallEstate()
-            .Vnet("hub", "10.0.0.0/16", "westeurope", ("workload", "10.0.1.0/24", null), ("GatewaySubnet", "10.0.255.0/27", null))
-                        .Vnet("transit", "10.9.0.0/16", "westeurope", ("nva", "10.9.2.0/24", null))
+            .Vnet("hub", "10.0.0.0/16", "westeurope", ("workload", "10.0.1.0/24", null), ("RouteServerSubnet", "10.0.254.0/27", null))
+            .Vnet("transit", "10.9.0.0/16", "westeurope", ("nva", "10.9.2.0/24", null))
             .Vnet("remote", "10.50.0.0/16", "westeurope", ("workload", "10.50.1.0/24", null))
             .Peer("hub", "transit").Peer("transit", "remote")
             .Nic("nva-nic", "transit", "nva", "10.9.2.4", forwarding: true)
-            .Resource(new JsonObject
-            {
-                ["id"] = gw, ["name"] = "rs-hub", ["type"] = "Microsoft.Network/virtualNetworkGateways", ["location"] = "westeurope",
-                ["properties"] = new JsonObject
-                {
-                    ["gatewayType"] = "Vpn", ["vpnType"] = "RouteBased", ["enableBgp"] = true,
-                    ["ipConfigurations"] = new JsonArray(new JsonObject { ["name"] = "c", ["properties"] = new JsonObject { ["subnet"] = new JsonObject { ["id"] = hub + "/subnets/GatewaySubnet" } } }),
-                },
-            })
-            .Result("getLearnedRoutes", gw, new JsonObject
-            {
-                ["value"] = new JsonArray(new JsonObject
-                {
-                    ["network"] = "10.50.0.0/16", ["nextHop"] = "10.9.2.4", ["sourcePeer"] = "10.9.2.4", ["origin"] = "EBgp", ["asPath"] = "65010",
-                }),
-            })
+            .RouteServer("rs-hub", "hub", "RouteServerSubnet", new[] { "10.0.254.4", "10.0.254.5" }, false, ("nva", "10.9.2.4", 65010))
+            .RouteServerLearned("rs-hub", "nva", ("10.50.0.0/16", "10.9.2.4", "65010"))
             .Load();
         // The NVA in a transit VNet (peered to the hub and to remote) advertises 10.50.0.0/16; the hub workload subnet shares the VNet with the route server, so it receives the learned route.
         var r = Trace(t, "hub/workload", "10.50.1.1");
@@ -121,6 +106,7 @@ public class NvaInSpokeTests
         Assert.Equal(PathKind.Appliance, r.Kind);
         Assert.DoesNotContain(PathKind.VpnGateway, r.Transits);
         Assert.Equal("VirtualNetworkGateway", r.Hops[0].Route!.NextHopType);
+        Assert.Equal("10.9.2.4", Assert.Single(r.Hops[0].Route!.NextHopIpAddress));
         Assert.Equal("nva-nic", r.Hops[1].Location);
         Assert.Equal(PathHopRole.Appliance, r.Hops[1].Role);
     }

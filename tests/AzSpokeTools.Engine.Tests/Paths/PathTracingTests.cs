@@ -39,11 +39,12 @@ public class PathTracingTests
     }
 
     [Fact]
-    public void NextHopIpOwnedByNothingInTheSnapshotIsUnknownNamingTheIp()
+    public void NextHopIpInASubnetButOnNoDeviceIsDroppedNamingTheIp()
     {
+        // docs/guide/routing.md "Certain drops": in a complete snapshot an address no NIC, frontend or firewall holds is a black hole.
         var r = Trace(SmallEstate.OneWayFirewall(nvaIp: "10.0.2.9").Load(), "spoke1", "spoke2");
-        Assert.Equal(PathOutcome.Unknown, r.Outcome);
-        Assert.Contains(r.Reasons, x => x.Message.Contains("10.0.2.4") && x.Message.Contains("hub/nva"));
+        Assert.Equal(PathOutcome.Dropped, r.Outcome);
+        Assert.Contains(r.Reasons, x => x.Message.Contains("10.0.2.4") && x.Message.Contains("hub/nva") && x.Message.Contains("dropped"));
     }
 
     [Fact]

@@ -99,6 +99,66 @@ internal sealed class SmallEstate
         return this;
     }
 
+    /// <summary>Sets gateway transit between a hub and a spoke: allowGatewayTransit on the hub side, useRemoteGateways on the spoke side.</summary>
+    public SmallEstate GatewayTransit(string hub, string spoke)
+    {
+        foreach (var (local, remote, flag) in new[] { (hub, spoke, "allowGatewayTransit"), (spoke, hub, "useRemoteGateways") })
+        {
+            var peering = ((JsonArray)_vnets[local]["properties"]!["virtualNetworkPeerings"]!).Single(p => (string)p!["name"]! == $"{local}-to-{remote}")!;
+            peering["properties"]![flag] = true;
+        }
+        return this;
+    }
+
+    /// <summary>
+    /// An Azure Route Server (virtualHubs of kind RouteServer) in <paramref name="vnet"/>'s <paramref name="subnet"/>, with its IP
+    /// configuration and one BGP connection per peer, as ARM lists them.
+    /// </summary>
+    public SmallEstate RouteServer(string name, string vnet, string subnet, string[] routerIps, bool branchToBranch, params (string Peer, string Ip, long Asn)[] peers)
+    {
+        var hub = Id("virtualHubs", name);
+        _resources.Add(new JsonObject
+        {
+            ["id"] = hub, ["name"] = name, ["type"] = "Microsoft.Network/virtualHubs", ["location"] = "westeurope", ["kind"] = "RouteServer",
+            ["properties"] = new JsonObject
+            {
+                ["sku"] = "Standard", ["virtualRouterAsn"] = 65515, ["virtualRouterIps"] = new JsonArray(routerIps.Select(ip => (System.Text.Json.Nodes.JsonNode)ip).ToArray()),
+                ["allowBranchToBranchTraffic"] = branchToBranch, ["hubRoutingPreference"] = "ExpressRoute",
+            },
+        });
+        _resources.Add(new JsonObject
+        {
+            ["id"] = hub + "/ipConfigurations/ipconfig1", ["name"] = "ipconfig1", ["type"] = "Microsoft.Network/virtualHubs/ipConfigurations",
+            ["properties"] = new JsonObject { ["subnet"] = new JsonObject { ["id"] = SubnetId(vnet, subnet) } },
+        });
+        foreach (var (peer, ip, asn) in peers)
+            _resources.Add(new JsonObject
+            {
+                ["id"] = hub + "/bgpConnections/" + peer, ["name"] = peer, ["type"] = "Microsoft.Network/virtualHubs/bgpConnections",
+                ["properties"] = new JsonObject { ["peerIp"] = ip, ["peerAsn"] = asn, ["connectionState"] = "Connected" },
+            });
+        return this;
+    }
+
+    /// <summary>Edits the properties of a resource added earlier (by type segment and name).</summary>
+    public SmallEstate Patch(string type, string name, Action<JsonObject> edit)
+    {
+        var r = _resources.Select(x => x!.AsObject()).Single(x => (string)x["id"]! == Id(type, name));
+        edit(r["properties"]!.AsObject());
+        return this;
+    }
+
+    /// <summary>A captured getLearnedRoutes of a Route Server BGP connection (PeerRouteList, one list per instance).</summary>
+    public SmallEstate RouteServerLearned(string routeServer, string peer, params (string Network, string NextHop, string AsPath)[] routes)
+    {
+        JsonArray Rows() => new(routes.Select(r => (System.Text.Json.Nodes.JsonNode)new JsonObject
+        {
+            ["localAddress"] = "10.0.0.4", ["network"] = r.Network, ["nextHop"] = r.NextHop, ["sourcePeer"] = r.NextHop, ["origin"] = "EBgp", ["asPath"] = r.AsPath, ["weight"] = 32768,
+        }).ToArray());
+        return Result("getLearnedRoutes", Id("virtualHubs", routeServer) + "/bgpConnections/" + peer,
+            new JsonObject { ["RouteServiceRole_IN_0"] = Rows(), ["RouteServiceRole_IN_1"] = Rows() });
+    }
+
     private readonly JsonArray _results = new();
 
     /// <summary>Adds any ARM resource as given (virtual hubs, hub connections, gateways...).</summary>
@@ -110,6 +170,9 @@ internal sealed class SmallEstate
         _results.Add(new JsonObject { ["operation"] = operation, ["scope"] = scope, ["body"] = body });
         return this;
     }
+
+    /// <summary>The resources as a JSON array (for tests that wrap them in their own snapshot document).</summary>
+    public string ToJson() => _resources.ToJsonString();
 
     public Topology Load()
     {
