@@ -17,7 +17,12 @@ public class BoundedTracingTests
     /// appliances of stage k sit in subnet a{k} (a /28) whose route table sends dst to stage k+1's; the last stage's subnet reaches
     /// dst over the peering. With <paramref name="width"/> appliances per stage every stage doubles (or more) the equal-cost paths.
     /// </summary>
-    internal static Topology Chain(int stages, int width = 1)
+    internal static Topology Chain(int stages, int width = 1) => ChainEstate(stages, width).Load();
+
+    /// <summary>The snapshot text of <see cref="Chain"/>.</summary>
+    internal static string ChainText(int stages, int width = 1) => ChainEstate(stages, width).Text();
+
+    private static SmallEstate ChainEstate(int stages, int width)
     {
         static string Ip(int stage, int i)
         {
@@ -42,7 +47,7 @@ public class BoundedTracingTests
             for (int i = 0; i < width; i++) e.Nic($"nva-{k}-{i}", "chain", $"a{k}", Ip(k, i), true);
             if (k < stages - 1) e.RouteTable($"rt-a{k}", ("next", "10.2.0.0/16", "VirtualAppliance", Stage(k + 1)));
         }
-        return e.Load();
+        return e;
     }
 
     private static List<string> Rows(Topology t, PathMatrixEngine engine, PathMatrixLevel level, bool descending = false)
