@@ -35,7 +35,7 @@ public sealed class FuzzOptions
     /// <summary>Longest a case may take; past it the case is a hang and the run stops.</summary>
     public TimeSpan CaseBudget { get; set; } = TimeSpan.FromSeconds(20);
     /// <summary>Most bytes a case may allocate on its thread; more is unbounded memory.</summary>
-    public long CaseAllocationBudget { get; set; } = 2L << 30;
+    public long CaseAllocationBudget { get; set; } = 512L << 20;
     /// <summary>Run the azspoke CLI in process on every Nth mutant (0: never).</summary>
     public int CliEvery { get; set; } = 10;
     /// <summary>Progress lines (every 1,000 cases) go here when set.</summary>

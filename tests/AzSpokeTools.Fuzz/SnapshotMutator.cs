@@ -15,7 +15,7 @@ public static class SnapshotMutator
     public static readonly string[] Classes =
     {
         "DeleteProperty", "RetypeValue", "DuplicateProperty", "BreakCidr", "BreakId", "CrossReference", "ControlCharacters",
-        "ExtremeNumber", "DeepNesting", "EncodingDamage", "LoneSurrogate", "Truncation", "ByteFlip", "Multiple",
+        "ExtremeNumber", "RouteRewire", "DeepNesting", "EncodingDamage", "LoneSurrogate", "Truncation", "ByteFlip", "Multiple",
     };
 
     /// <summary>One mutant of <paramref name="seed"/> (valid JSON); <paramref name="mutationClass"/> names what was done.</summary>
@@ -30,12 +30,12 @@ public static class SnapshotMutator
             for (int i = 0; i < n; i++)
             {
                 var node = JsonNode.Parse(text)!;
-                Structural(node, Classes[rng.Next(8)], rng);
+                Structural(node, Classes[rng.Next(9)], rng);
                 text = node.ToJsonString();
             }
             return Encoding.UTF8.GetBytes(text);
         }
-        if (pick < 9)
+        if (pick < 10)
         {
             var node = JsonNode.Parse(seed)!;
             if (mutationClass == "DeepNesting") return Encoding.UTF8.GetBytes(DeepNesting(node, rng));
@@ -127,6 +127,26 @@ public static class SnapshotMutator
             {
                 var target = all[rng.Next(all.Count)];
                 Replace(target, JsonNode.Parse(Pick(rng, Numbers)!));
+                return;
+            }
+            case "RouteRewire":
+            {
+                // Routing that a tracer must survive: user routes to the estate's own NICs (one or several equal-cost IPs),
+                // for its own prefixes or everything, with IP forwarding on, which makes loops, chains and fan-out.
+                var ips = all.OfType<JsonObject>().Where(o => o.ContainsKey("privateIPAddress")).Select(o => o["privateIPAddress"]?.GetValueKind() == JsonValueKind.String ? (string?)o["privateIPAddress"]!.GetValue<string>() : null).Where(x => x != null).ToList();
+                var prefixes = Strings(all).Select(x => x.Text).Where(t => t.Contains('/') && t.Count(c => c == '.') == 3 && !t.Contains("/subscriptions", StringComparison.OrdinalIgnoreCase)).Append("0.0.0.0/0").Distinct().ToList();
+                var tables = all.OfType<JsonObject>().Where(o => o["routes"] is JsonArray).Select(o => (JsonArray)o["routes"]!).ToList();
+                if (ips.Count == 0 || tables.Count == 0) return;
+                foreach (var nic in all.OfType<JsonObject>().Where(o => o.ContainsKey("enableIPForwarding"))) nic["enableIPForwarding"] = rng.Next(5) > 0;
+                for (int i = 0, n = 1 + rng.Next(6); i < n; i++)
+                {
+                    var hops = string.Join(",", Enumerable.Range(0, 1 + rng.Next(3)).Select(_ => ips[rng.Next(ips.Count)]));
+                    tables[rng.Next(tables.Count)].Add(new JsonObject
+                    {
+                        ["name"] = "fuzz-" + i,
+                        ["properties"] = new JsonObject { ["addressPrefix"] = prefixes[rng.Next(prefixes.Count)], ["nextHopType"] = "VirtualAppliance", ["nextHopIpAddress"] = hops },
+                    });
+                }
                 return;
             }
         }

@@ -48,7 +48,7 @@ public static class PathCommand
         Write(output, r, "Path");
         for (int i = 0; i < r.Alternatives.Count; i++) Write(output, r.Alternatives[i], $"Equal-cost alternative {i + 2}");
         if (r.MoreAlternatives > 0)
-            output.WriteLine($"... and {r.MoreAlternatives:N0} more equal-cost paths, not shown (raise --max-paths to see more)");
+            output.WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, "... and {0:N0} more equal-cost paths, not shown (raise --max-paths to see more)", r.MoreAlternatives));
         if (r.Reverse != null) Write(output, r.Reverse, "Reverse path");
         if (r.Symmetric is bool s) output.WriteLine("Symmetric: " + (s ? "yes" : "no (stateful firewalls drop asymmetric flows)"));
         if (r.Intended != null)

@@ -24,7 +24,11 @@ internal sealed class SafeTextWriter(TextWriter inner) : TextWriter
 #pragma warning restore CS8765
     }
 
-    public override void Write(char value) => Write(new ReadOnlySpan<char>(in value));
+    public override void Write(char value)
+    {
+        if (_pendingReturn || SafeText.IsUnsafe(value)) Write(new ReadOnlySpan<char>(in value));
+        else inner.Write(value);
+    }
 
     public override void Write(string? value) => Write(value.AsSpan());
 
