@@ -25,6 +25,7 @@ internal static class CliOptionNames
         ["Owner"] = "--owner",
         ["Engine"] = "--engine",
         ["ServiceTagFile"] = "--service-tags",
+        ["MaxPaths"] = "--max-paths",
     };
 
     public static string For(string parameter) => Names.TryGetValue(parameter, out var n) ? n : parameter;

@@ -11,4 +11,6 @@ public static class ExitCodes
     public const int BadInput = 2;
     /// <summary>Azure or network failure.</summary>
     public const int AzureFailure = 3;
+    /// <summary>Internal error (a bug): one line on stderr, the stack trace with --verbose.</summary>
+    public const int InternalError = 4;
 }

@@ -18,6 +18,20 @@ internal static class TestPaths
         }
     }
 
+    /// <summary>shared/corpus above the test assembly, or null when it is not there (tests that need it skip with a message).</summary>
+    public static string? SharedCorpus
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "shared", "corpus");
+                if (Directory.Exists(candidate)) return candidate;
+            }
+            return null;
+        }
+    }
+
     /// <summary>The repository root (the folder holding AzSpokeTools.sln).</summary>
     public static string RepoRoot
     {

@@ -29,6 +29,14 @@ public sealed class CmdletEngineHostTests
     }
 
     [Fact]
+    public void ControlAndBidiCharactersInWarningsAreEscaped()
+    {
+        var (host, runtime) = Create();
+        host.Warning("subnet evil\u001b[2J\u202e\nWARNING: forged is not in the snapshot");
+        Assert.Equal(["subnet evil\\u001B[2J\\u202E\\nWARNING: forged is not in the snapshot"], runtime.Warnings);
+    }
+
+    [Fact]
     public void ProgressBecomesProgressRecordsAndIsCompleted()
     {
         var (host, runtime) = Create();

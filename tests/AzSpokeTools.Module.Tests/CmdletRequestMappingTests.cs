@@ -196,8 +196,26 @@ public sealed class CmdletRequestMappingTests
     }
 
     [Fact]
-    public void UnexpectedExceptionsAreNotTurnedIntoErrorRecords() =>
-        Assert.Null(SpokeErrors.From(new NullReferenceException(), "x"));
+    public void UnexpectedExceptionsAreInternalErrorsNotUnhandledExceptions()
+    {
+        // Issue 16: the cmdlets' error boundary reports every failure with a stable ErrorId and a specific category.
+        var record = SpokeErrors.From(new NullReferenceException(), "x")!;
+        Assert.Equal("InternalError", record.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidOperation, record.CategoryInfo.Category);
+        Assert.Contains("bug", record.ErrorDetails!.RecommendedAction);
+        // An AggregateException is reported as its cause; PowerShell's own flow control is not ours to report.
+        Assert.Equal("InvalidSubnet", SpokeErrors.From(new AggregateException(new AzSpokeTools.Engine.Requests.EngineInputException("Subnet", "bad")), "x")!.FullyQualifiedErrorId);
+        Assert.Null(SpokeErrors.From(new PipelineStoppedException(), "x"));
+        Assert.Null(SpokeErrors.From(new ActionPreferenceStopException(), "x"));
+    }
+
+    [Fact]
+    public void ControlCharactersInMessagesAreEscapedInTheRecord()
+    {
+        var record = SpokeErrors.From(new AzSpokeTools.Engine.Requests.EngineInputException("Subnet", "'a\u001b[2Jb\u202ec' does not name a subnet"), "x")!;
+        Assert.Equal("'a\\u001B[2Jb\\u202Ec' does not name a subnet", record.ErrorDetails!.Message);
+        Assert.Contains("\u001b", record.Exception.Message); // the exception itself keeps the data as it was
+    }
 
     [Theory]
     [InlineData("network interface", "NetworkInterface")]

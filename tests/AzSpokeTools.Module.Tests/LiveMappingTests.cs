@@ -114,7 +114,25 @@ public sealed class LiveMappingTests
     {
         Assert.Equal("OutputAccessDenied", SpokeErrors.FromLive(new UnauthorizedAccessException(), "o")!.FullyQualifiedErrorId);
         Assert.Equal("OutputWriteFailed", SpokeErrors.FromLive(new IOException("disk full"), "o")!.FullyQualifiedErrorId);
-        Assert.Null(SpokeErrors.FromLive(new NullReferenceException(), "o"));
+        Assert.Equal("InternalError", SpokeErrors.FromLive(new NullReferenceException(), "o")!.FullyQualifiedErrorId);
+    }
+
+    [Fact]
+    public void AConnectionFailureAfterRetriesIsAzureRequestFailedEvenWrappedInAnAggregateException()
+    {
+        // Azure.Core reports retries that all failed with exceptions as an AggregateException (issue 16: it surfaced as is).
+        var refused = new System.Net.Http.HttpRequestException("Connection refused (127.0.0.1:9)", new System.Net.Sockets.SocketException(111));
+        foreach (var e in new Exception[]
+        {
+            new AggregateException(refused, refused),
+            new AzSpokeTools.Azure.Export.AzureExportException("GET https://127.0.0.1:9/ failed: cannot connect", 0, refused),
+            new AggregateException(new AzSpokeTools.Azure.Export.AzureExportException("GET failed", 0, refused)),
+        })
+        {
+            var record = SpokeErrors.FromLive(e, "o")!;
+            Assert.Equal("AzureRequestFailed", record.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.ConnectionError, record.CategoryInfo.Category);
+        }
     }
 
     [Fact]

@@ -122,6 +122,28 @@ public sealed class ExportSpokeTopologyTests(ModuleSession session) : IAsyncLife
     }
 
     [Fact]
+    public void AClosedPortIsATerminatingAzureRequestFailedWithinTwentySeconds()
+    {
+        // Issue 16: this surfaced as System.AggregateException (category NotSpecified) after 60-72 s of back-off.
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var (output, shell) = Invoke($"try {{ Export-SpokeTopology -OutputPath '{OutputPath}' -SubscriptionId {LoopbackArm.Subscription} -ArmEndpoint 'https://127.0.0.1:{port}' -AccessToken 'tok'; 'continued' }} catch {{ $_ }}");
+        using (shell)
+        {
+            Assert.True(watch.Elapsed <= TimeSpan.FromSeconds(20), "took " + watch.Elapsed);
+            var record = Assert.IsType<ErrorRecord>(Assert.Single(output).BaseObject);
+            Assert.Equal("AzureRequestFailed,AzSpokeTools.Cmdlets.ExportSpokeTopologyCommand", record.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.ConnectionError, record.CategoryInfo.Category);
+            Assert.Equal("AzureExportException", record.Exception.GetType().Name);
+            Assert.Contains($"cannot connect to 127.0.0.1:{port}", record.Exception.Message);
+            Assert.Empty(Directory.GetFiles(_directory));
+        }
+    }
+
+    [Fact]
     public void BothScopesAreAnInvalidManagementGroupIdBeforeAnyRequest()
     {
         var (_, shell) = Invoke($"Export-SpokeTopology -OutputPath '{OutputPath}' {Live(_arm.Token)} -ManagementGroupId mg-network");

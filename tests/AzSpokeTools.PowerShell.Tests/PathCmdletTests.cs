@@ -100,6 +100,24 @@ public sealed class PathCmdletTests(ModuleSession session)
     }
 
     [Fact]
+    public void AnEmptySnapshotFailsTheGateUnlessFailOnEmptyIsTurnedOff()
+    {
+        // Issue 16: an empty export passed the pipeline gate.
+        var empty = Path.Combine(session.WorkDirectory, "empty.json");
+        File.WriteAllText(empty, """{ "schemaVersion": 1, "resources": [] }""");
+        var (output, shell) = session.Invoke($"Test-SpokeIntent -Snapshot '{empty}' -Intent '{Intent()}' -Quiet");
+        using (shell)
+        {
+            Assert.Equal(false, Assert.Single(output).BaseObject);
+            Assert.Contains(shell.Streams.Warning, w => w.Message.Contains("no virtual networks"));
+            Assert.Empty(shell.Streams.Error);
+        }
+        Assert.Equal(true, Assert.Single(session.Run($"Test-SpokeIntent -Snapshot '{empty}' -Intent '{Intent()}' -Quiet -FailOnEmpty:$false -WarningAction SilentlyContinue")).BaseObject);
+        var rules = session.Run($"Test-SpokeIntent -Snapshot '{empty}' -Intent '{Intent()}' -WarningAction SilentlyContinue | ForEach-Object {{ '{{0}} {{1}} {{2}}' -f $_.Name, $_.Compliant, $_.Problems.Count }}");
+        Assert.All(rules, r => Assert.EndsWith("False 1", r.ToString()));
+    }
+
+    [Fact]
     public void MalformedIntentIsANonTerminatingInvalidIntentNamingTheFile()
     {
         var bad = Path.Combine(session.WorkDirectory, "bad-intent.yaml");

@@ -69,6 +69,13 @@ namespace AzSpokeTools.Azure.Export
         /// <summary>Longest back-off delay computed without a Retry-After (a server's Retry-After is always honoured).</summary>
         public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
 
+        /// <summary>
+        /// Longest time one request keeps retrying connection failures (refused, unreachable, name not resolved), back-off
+        /// included (default 10 s): an endpoint that is not there fails fast with the cause. Other failures follow
+        /// <see cref="MaxRetries"/>.
+        /// </summary>
+        public TimeSpan ConnectionRetryBudget { get; set; } = TimeSpan.FromSeconds(10);
+
         /// <summary>Time limit of one HTTP attempt (sending and reading the response).</summary>
         public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
@@ -104,6 +111,7 @@ namespace AzSpokeTools.Azure.Export
             if (SubscriptionBatchSize < 1 || SubscriptionBatchSize > 1000) throw new ArgumentException("SubscriptionBatchSize must be 1..1000.", nameof(SubscriptionBatchSize));
             if (MaxRetries < 0) throw new ArgumentException("MaxRetries must not be negative.", nameof(MaxRetries));
             if (RequestTimeout <= TimeSpan.Zero) throw new ArgumentException("RequestTimeout must be positive.", nameof(RequestTimeout));
+            if (ConnectionRetryBudget < TimeSpan.Zero) throw new ArgumentException("The connection retry budget must not be negative.", nameof(ConnectionRetryBudget));
             if (AccessToken != null && AccessToken.Trim().Length == 0) throw new ArgumentException("The access token is empty.", nameof(AccessToken));
             foreach (var nic in EffectiveRouteNetworkInterfaceIds)
             {

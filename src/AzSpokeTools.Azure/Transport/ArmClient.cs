@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Text.Json;
@@ -39,6 +40,8 @@ namespace AzSpokeTools.Azure.Transport
             clientOptions.Retry.Delay = options.RetryDelay;
             clientOptions.Retry.MaxDelay = options.MaxRetryDelay;
             clientOptions.Retry.NetworkTimeout = options.RequestTimeout;
+            // The same retries, except that connection failures stop within the connection retry budget.
+            clientOptions.RetryPolicy = new ArmRetryPolicy(options);
             clientOptions.Diagnostics.IsLoggingEnabled = false;
             clientOptions.Diagnostics.IsDistributedTracingEnabled = false;
             clientOptions.Diagnostics.ApplicationId = "AzSpokeTools";
@@ -84,9 +87,36 @@ namespace AzSpokeTools.Azure.Transport
                     message.Request.Headers.Add("Content-Type", "application/json");
                     message.Request.Content = RequestContent.Create(Encoding.UTF8.GetBytes(body.ToJsonString()));
                 }
+                var started = DateTimeOffset.UtcNow;
                 try
                 {
-                    await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+                    {
+                        // Azure.Core reports retries that all failed with an exception as one AggregateException; the last attempt's
+                        // failure stands for them (they are of one kind), with how many attempts and how long it took.
+                        throw new ArmRetriesFailedException(ex.InnerExceptions[ex.InnerExceptions.Count - 1], ex.InnerExceptions.Count, DateTimeOffset.UtcNow - started);
+                    }
+                }
+                catch (ArmRetriesFailedException ex) when (ArmRetryPolicy.IsConnectionFailure(ex.InnerException))
+                {
+                    throw new AzureExportException(
+                        method.Method + " " + RequestLogPolicy.RedactUrl(url) + " failed: cannot connect to " + url.Host + ":" + url.Port.ToString(CultureInfo.InvariantCulture) +
+                        " (" + Cause(ex.InnerException!) + "); " + ex.Describe(), 0, ex.InnerException);
+                }
+                catch (ArmRetriesFailedException ex)
+                {
+                    // Not a connection failure: map the last attempt's failure as if it had been the only one.
+                    throw Map(ex.InnerException!, method, url, cancellationToken, ex.Describe());
+                }
+                catch (Exception ex) when (ArmRetryPolicy.IsConnectionFailure(ex))
+                {
+                    throw new AzureExportException(
+                        method.Method + " " + RequestLogPolicy.RedactUrl(url) + " failed: cannot connect to " + url.Host + ":" + url.Port.ToString(CultureInfo.InvariantCulture) +
+                        " (" + Cause(ex) + ")", 0, ex);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
@@ -130,6 +160,42 @@ namespace AzSpokeTools.Azure.Transport
                 var headers = response.Headers;
                 return new ArmResponse(response.Status, parsed, name => headers.TryGetValue(name, out var v) ? v : null);
             }
+        }
+
+        /// <summary>The innermost message: "Connection refused (127.0.0.1:1234)" rather than Azure.Core's wrapper text.</summary>
+        private static string Cause(Exception ex)
+        {
+            var e = ex;
+            while (e.InnerException != null) e = e.InnerException;
+            return e.Message;
+        }
+
+        private static Exception Map(Exception ex, RequestMethod method, Uri url, CancellationToken cancellationToken, string attempts)
+        {
+            var what = method.Method + " " + RequestLogPolicy.RedactUrl(url);
+            switch (ex)
+            {
+                case OperationCanceledException when cancellationToken.IsCancellationRequested: return ex;
+                case OperationCanceledException: return new AzureExportException(what + " timed out after its retries (" + ex.Message + "); " + attempts, 0, ex);
+                case RequestFailedException r: return new AzureExportException(what + " failed: " + r.Message + "; " + attempts, r.Status, r);
+                case AuthenticationFailedException a: return new AzureExportException("Could not obtain an ARM access token: " + a.Message, 401, a);
+                default: return new AzureExportException(what + " failed: " + ex.Message + "; " + attempts, 0, ex);
+            }
+        }
+
+        /// <summary>Every retry of one request failed with an exception (Azure.Core's AggregateException, unwrapped).</summary>
+        private sealed class ArmRetriesFailedException : Exception
+        {
+            public ArmRetriesFailedException(Exception last, int attempts, TimeSpan elapsed) : base(last.Message, last)
+            {
+                Attempts = attempts;
+                Elapsed = elapsed;
+            }
+
+            public int Attempts { get; }
+            public TimeSpan Elapsed { get; }
+
+            public string Describe() => Attempts.ToString(CultureInfo.InvariantCulture) + " attempt(s) in " + Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) + " s";
         }
 
         private void EnsureSameEndpoint(Uri url)

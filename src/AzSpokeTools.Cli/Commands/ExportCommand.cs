@@ -1,3 +1,4 @@
+using AzSpokeTools.Engine.Reports;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -30,11 +31,11 @@ public static class ExportCommand
             Description = "Network interface resource id(s) whose effective route table is captured.",
             AllowMultipleArgumentsPerToken = true,
         };
-        var verbose = new Option<bool>("--verbose") { Description = "Log every HTTP attempt (request id, method, URL, status, elapsed) to stderr." };
 
+        var retryBudget = new Option<double?>("--retry-budget") { Description = "Seconds one request keeps retrying connection failures (refused, unreachable), back-off included (default 10)." };
         var command = new Command("export", "Pull the estate's network topology from Azure into a snapshot file.")
         {
-            output, subscriptions, managementGroup, environment, armEndpoint, accessToken, learnedRoutes, effectiveRoutes, verbose,
+            output, subscriptions, managementGroup, environment, armEndpoint, accessToken, learnedRoutes, effectiveRoutes, retryBudget,
         };
         command.SetAction(parse =>
         {
@@ -45,6 +46,11 @@ public static class ExportCommand
                 AccessToken = parse.GetValue(accessToken),
                 IncludeLearnedRoutes = parse.GetValue(learnedRoutes),
             };
+            if (parse.GetValue(retryBudget) is double seconds)
+            {
+                if (!(seconds >= 0 && seconds <= 3600)) throw new CliInputException("--retry-budget: give seconds from 0 to 3600.");
+                options.ConnectionRetryBudget = TimeSpan.FromSeconds(seconds);
+            }
             foreach (var s in parse.GetValue(subscriptions) ?? []) options.SubscriptionIds.Add(s);
             foreach (var n in parse.GetValue(effectiveRoutes) ?? []) options.EffectiveRouteNetworkInterfaceIds.Add(n);
             var endpoint = parse.GetValue(armEndpoint);
@@ -54,7 +60,8 @@ public static class ExportCommand
                     throw new CliInputException("--arm-endpoint '" + endpoint + "' is not an absolute URL.");
                 options.ArmEndpoint = uri;
             }
-            return Run(ctx, options, parse.GetValue(output)!, parse.GetValue(verbose));
+            // --verbose (the root's) logs every HTTP attempt (request id, method, URL, status, elapsed).
+            return Run(ctx, options, parse.GetValue(output)!, ctx.Verbose);
         });
         return command;
     }
@@ -69,6 +76,7 @@ public static class ExportCommand
         ["AccessToken"] = "--access-token",
         ["EffectiveRouteNetworkInterfaceIds"] = "--include-effective-routes",
         ["OutputPath"] = "--out",
+        ["ConnectionRetryBudget"] = "--retry-budget",
     };
 
     private static int Run(CliContext ctx, ExportOptions options, string outputPath, bool verbose)
@@ -106,7 +114,7 @@ public static class ExportCommand
         }
         catch (AzureExportException ex)
         {
-            ctx.Err.WriteLine("error: " + ex.Message);
+            ctx.Err.WriteLine(SafeText.Escape("error: " + ex.Message));
             return ExitCodes.AzureFailure;
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
@@ -123,14 +131,14 @@ public static class ExportCommand
     /// <summary>Warnings, progress and (with --verbose) request lines on stderr.</summary>
     private sealed class StderrObserver(TextWriter err, bool verbose) : IExportObserver
     {
-        public void Warning(string message) => err.WriteLine("warning: " + message);
+        public void Warning(string message) => err.WriteLine(SafeText.Escape("warning: " + message));
 
         public void Progress(string activity, int pages, int resources)
             => err.WriteLine(string.Format(CultureInfo.InvariantCulture, "export: {0}: {1} pages, {2} resources", activity, pages, resources));
 
         public void Verbose(string message)
         {
-            if (verbose) err.WriteLine("verbose: " + message);
+            if (verbose) err.WriteLine(SafeText.Escape("verbose: " + message));
         }
     }
 }

@@ -15,10 +15,18 @@ public static class IntentCommand
         var intent = new Option<string>("--intent") { Description = "Intent file (YAML, or JSON when it ends in .json)", Required = true };
         var format = CommonOptions.Format("table", "json");
         var serviceTags = new Option<string?>("--service-tags") { Description = "Azure's service-tag file (ServiceTags_Public_*.json) to resolve service-tag prefixes" };
-        var command = new Command("intent", "Pass/fail per intent rule (file rules, then AVNM connectivity configurations), for pipelines.") { snapshot, intent, serviceTags, format };
+        var failOnEmpty = new Option<bool>("--fail-on-empty")
+        {
+            Description = "Fail (exit 1, with a warning) when the snapshot has no VNets, a rule matches no pair, or a coverage gap affects a rule's pairs (default true; --fail-on-empty false to allow)",
+            DefaultValueFactory = _ => true,
+        };
+        var command = new Command("intent", "Pass/fail per intent rule (file rules, then AVNM connectivity configurations), for pipelines.") { snapshot, intent, serviceTags, failOnEmpty, format };
         command.SetAction(parse =>
         {
-            var report = new IntentRequest { Snapshot = parse.GetValue(snapshot), Intent = parse.GetValue(intent), ServiceTagFile = parse.GetValue(serviceTags) }.Execute(new CliEngineHost(ctx));
+            var report = new IntentRequest
+            {
+                Snapshot = parse.GetValue(snapshot), Intent = parse.GetValue(intent), ServiceTagFile = parse.GetValue(serviceTags), FailOnEmpty = parse.GetValue(failOnEmpty),
+            }.Execute(new CliEngineHost(ctx));
             if (parse.GetValue(format) == "json") WriteJson(ctx.Out, report);
             else WriteTable(ctx.Out, report);
             return report.Passed ? ExitCodes.Success : ExitCodes.Findings;
@@ -35,6 +43,8 @@ public static class IntentCommand
             w.WriteBoolean("passed", report.Passed);
             w.WriteNumber("pairs", report.Pairs);
             w.WriteNumber("pairsWithoutIntent", report.PairsWithoutIntent);
+            w.WriteBoolean("failOnEmpty", report.FailOnEmpty);
+            Strings(w, "problems", report.Problems);
             w.WriteStartArray("rules");
             foreach (var r in report.Rules)
             {
@@ -47,6 +57,7 @@ public static class IntentCommand
                 PathJsonWriter.Kinds(w, "forbid", r.Forbid);
                 w.WriteNumber("pairs", r.Pairs);
                 w.WriteNumber("failed", r.Failed);
+                Strings(w, "problems", r.Problems);
                 w.WriteStartObject("failedByKind");
                 foreach (var k in r.FailedByKind.OrderBy(k => k.Key)) w.WriteNumber(k.Key.ToString(), k.Value);
                 w.WriteEndObject();
@@ -61,22 +72,32 @@ public static class IntentCommand
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 
+    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values) w.WriteStringValue(v);
+        w.WriteEndArray();
+    }
+
     private static void WriteTable(TextWriter output, IntentReport report)
     {
         var rows = report.Rules.Select(r => new[]
         {
-            r.Passed ? "PASS" : "FAIL", r.Name, r.FromAvnm ? "avnm" : "file",
+            r.Passed ? "PASS" : r.Failed == 0 && r.Problems.Count > 0 ? (r.Pairs == 0 ? "EMPTY" : "GAP") : "FAIL", r.Name, r.FromAvnm ? "avnm" : "file",
             string.Join(" ", new[] { r.Expect.Count > 0 ? "expect " + string.Join("|", r.Expect) : "", r.Require.Count > 0 ? "require " + string.Join(",", r.Require) : "", r.Forbid.Count > 0 ? "forbid " + string.Join(",", r.Forbid) : "" }.Where(x => x.Length > 0)),
             r.Pairs.ToString(), r.Failed.ToString(), string.Join(", ", r.FailedByKind.OrderBy(k => k.Key).Select(k => $"{k.Key}={k.Value}")),
         }).ToList();
         TextTable.Write(output, new[] { "Result", "Rule", "From", "Intent", "Pairs", "Failed", "Failed by actual kind" }, rows);
-        output.WriteLine($"{report.Pairs} pairs, {report.PairsWithoutIntent} without intent; {(report.Passed ? "all rules pass" : "some rules fail")}");
+        output.WriteLine($"{report.Pairs} pairs, {report.PairsWithoutIntent} without intent; {(report.Passed ? "all rules pass" : report.Rules.Count == 0 || report.Rules.All(r => r.Failed == 0) ? "the check is incomplete" : "some rules fail")}");
+        foreach (var p in report.Problems) output.WriteLine(SafeText.Escape("  - " + p));
+        foreach (var r in report.Rules)
+            foreach (var p in r.Problems) output.WriteLine(SafeText.Escape("  - " + p));
         foreach (var r in report.Rules.Where(r => !r.Passed))
             foreach (var e in r.Examples)
             {
                 output.WriteLine();
-                output.WriteLine($"{r.Name}: {e.Source.Text} -> {e.Destination.Text}: {e.Outcome} {e.Kind} [{string.Join(", ", e.Transits)}]");
-                foreach (var reason in e.Reasons) output.WriteLine("  - " + reason);
+                output.WriteLine(SafeText.Escape($"{r.Name}: {e.Source.Text} -> {e.Destination.Text}: {e.Outcome} {e.Kind} [{string.Join(", ", e.Transits)}]"));
+                foreach (var reason in e.Reasons) output.WriteLine(SafeText.Escape("  - " + reason));
             }
     }
 }

@@ -44,7 +44,7 @@ public static class MatrixCommand
                     WriteSummary(ctx.Out, summary);
                     break;
             }
-            foreach (var s in summary.Skipped) ctx.Err.WriteLine("warning: skipped " + s);
+            foreach (var s in summary.Skipped) ctx.Err.WriteLine(SafeText.Escape("warning: skipped " + s));
             return summary.Violations > 0 ? ExitCodes.Findings : ExitCodes.Success;
         });
         return command;
@@ -122,7 +122,7 @@ public static class MatrixCommand
         return matrix.Summary;
     }
 
-    private static string Csv(string s) => s.IndexOfAny(new[] { ',', '"', '\n', '\r' }) < 0 ? s : "\"" + s.Replace("\"", "\"\"") + "\"";
+    private static string Csv(string s) => SafeText.CsvField(s);
 
     /// <summary>Lets a Utf8JsonWriter stream into a TextWriter.</summary>
     private sealed class TextWriterStream(TextWriter writer) : Stream

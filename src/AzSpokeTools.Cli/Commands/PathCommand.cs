@@ -17,9 +17,10 @@ public static class PathCommand
         var intent = new Option<string?>("--intent") { Description = "Intent file (YAML, or JSON when it ends in .json)" };
         var format = CommonOptions.Format("table", "json");
         var serviceTags = new Option<string?>("--service-tags") { Description = "Azure's service-tag file (ServiceTags_Public_*.json) to resolve service-tag prefixes" };
+        var maxPaths = new Option<int>("--max-paths") { Description = $"Most equal-cost paths shown in full (default {PathAnalyzer.DefaultMaxPaths}); the others are counted", DefaultValueFactory = _ => PathAnalyzer.DefaultMaxPaths };
         var command = new Command("path", "The hop-by-hop path (and reverse path) between two VNets, subnets, NICs or IPs, actual versus intended.")
         {
-            snapshot, from, to, intent, serviceTags, format,
+            snapshot, from, to, intent, serviceTags, maxPaths, format,
         };
         command.SetAction(parse =>
         {
@@ -30,6 +31,7 @@ public static class PathCommand
                 Destination = parse.GetValue(to),
                 Intent = parse.GetValue(intent),
                 ServiceTagFile = parse.GetValue(serviceTags),
+                MaxPaths = parse.GetValue(maxPaths),
             }.Execute(new CliEngineHost(ctx));
             if (parse.GetValue(format) == "json")
             {
@@ -45,20 +47,22 @@ public static class PathCommand
     {
         Write(output, r, "Path");
         for (int i = 0; i < r.Alternatives.Count; i++) Write(output, r.Alternatives[i], $"Equal-cost alternative {i + 2}");
+        if (r.MoreAlternatives > 0)
+            output.WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, "... and {0:N0} more equal-cost paths, not shown (raise --max-paths to see more)", r.MoreAlternatives));
         if (r.Reverse != null) Write(output, r.Reverse, "Reverse path");
         if (r.Symmetric is bool s) output.WriteLine("Symmetric: " + (s ? "yes" : "no (stateful firewalls drop asymmetric flows)"));
         if (r.Intended != null)
-            output.WriteLine($"Intended: {string.Join(" or ", r.Intended)} ({r.IntentRule}); compliant: {(r.Compliant == true ? "yes" : "no")}");
+            output.WriteLine(SafeText.Escape($"Intended: {string.Join(" or ", r.Intended)} ({r.IntentRule}); compliant: {(r.Compliant == true ? "yes" : "no")}"));
         if (r.Reasons.Count > 0)
         {
             output.WriteLine("Reasons:");
-            foreach (var reason in r.Reasons) output.WriteLine("  - " + reason);
+            foreach (var reason in r.Reasons) output.WriteLine(SafeText.Escape("  - " + reason));
         }
     }
 
     private static void Write(TextWriter output, PathResult r, string title)
     {
-        output.WriteLine($"{title}: {r.Source.Description} -> {r.Destination.Description}");
+        output.WriteLine(SafeText.Escape($"{title}: {r.Source.Description} -> {r.Destination.Description}"));
         output.WriteLine($"Outcome: {r.Outcome}; kind: {r.Kind}; transits: {(r.Transits.Count == 0 ? "none" : string.Join(", ", r.Transits))}");
         var rows = r.Hops.Select((h, i) => new[]
         {

@@ -1,3 +1,4 @@
+using AzSpokeTools.Engine.Reports;
 using System.CommandLine;
 using AzSpokeTools.Azure.Apply;
 using AzSpokeTools.Azure.Export;
@@ -59,7 +60,7 @@ public static class PlanCommand
             }
             if (plan.Blockers.Count > 0)
             {
-                ctx.Err.WriteLine("error: --apply refused: readiness errors remain (" + string.Join("; ", plan.Blockers) + ")");
+                ctx.Err.WriteLine(SafeText.Escape("error: --apply refused: readiness errors remain (" + string.Join("; ", plan.Blockers) + ")"));
                 return ExitCodes.Findings;
             }
             var applyPlan = MeshApplyPlan.Create(plan, parse.GetValue(wave));
@@ -85,9 +86,9 @@ public static class PlanCommand
         TextTable.Write(ctx.Out, new[] { "Step", "Method", "Path", "State", "HTTP" },
             result.Requests.Select(r => new[] { r.Request.Step.ToString(), r.Request.Method, r.Request.Path, r.State.ToString(), r.Status == 0 ? "" : r.Status.ToString() }).ToList());
         foreach (var region in result.Regions)
-            ctx.Out.WriteLine($"{region.Region}: {region.Status}" + (region.Error != null ? $" ({region.Error})" : "") + $"; rollback: {region.RollbackCommand}");
-        if (result.Refusal != null) { ctx.Err.WriteLine("error: " + result.Refusal); return ExitCodes.Findings; }
-        if (result.Failure != null) { ctx.Err.WriteLine("error: " + result.Failure); return ExitCodes.AzureFailure; }
+            ctx.Out.WriteLine(SafeText.Escape($"{region.Region}: {region.Status}" + (region.Error != null ? $" ({region.Error})" : "") + $"; rollback: {region.RollbackCommand}"));
+        if (result.Refusal != null) { ctx.Err.WriteLine(SafeText.Escape("error: " + result.Refusal)); return ExitCodes.Findings; }
+        if (result.Failure != null) { ctx.Err.WriteLine(SafeText.Escape("error: " + result.Failure)); return ExitCodes.AzureFailure; }
         if (send && applyPlan.ThroughWave < applyPlan.Plan.Waves.Count)
             ctx.Out.WriteLine($"Next: validate wave {applyPlan.ThroughWave} (plan.json waves[{applyPlan.ThroughWave - 1}].validation), then run with --wave {applyPlan.ThroughWave + 1}.");
         return ExitCodes.Success;
@@ -96,13 +97,13 @@ public static class PlanCommand
     /// <summary>Approves every write with --apply (printing it first); with --dry-run prints it and approves none.</summary>
     private sealed class ApplyHost(CliContext ctx, bool send) : IEngineHost
     {
-        public void Warning(string message) => ctx.Err.WriteLine("warning: " + message);
-        public void Verbose(string message) => ctx.Err.WriteLine("apply: " + message);
+        public void Warning(string message) => ctx.Err.WriteLine(SafeText.Escape("warning: " + message));
+        public void Verbose(string message) => ctx.Err.WriteLine(SafeText.Escape("apply: " + message));
         public void Progress(string activity, string status, int percent) { }
 
         public bool ShouldProcess(string target, string action)
         {
-            ctx.Err.WriteLine((send ? "apply: " : "what if: ") + target + ": " + action);
+            ctx.Err.WriteLine(SafeText.Escape((send ? "apply: " : "what if: ") + target + ": " + action));
             return send;
         }
     }
@@ -128,14 +129,14 @@ public static class PlanCommand
 
     internal static void WriteSummary(TextWriter o, MigrationPlan plan, string dir, IEnumerable<string> files)
     {
-        o.WriteLine($"Migration plan for {plan.Selection.Members.Count} VNets ({plan.Selection.Description})");
+        o.WriteLine(SafeText.Escape($"Migration plan for {plan.Selection.Members.Count} VNets ({plan.Selection.Description})"));
         o.WriteLine($"Readiness: {(plan.Readiness.Ready ? "ready" : "NOT READY")}; findings: " +
                     (plan.Readiness.Findings.Count == 0 ? "none" : string.Join(", ", plan.Readiness.Findings.GroupBy(f => f.RuleId).Select(g => $"{g.Key}={g.Count()}"))));
-        foreach (var b in plan.Blockers) o.WriteLine("  blocker: " + b);
-        o.WriteLine($"Network manager: {plan.NetworkManager.Id} ({(plan.NetworkManager.Exists ? "existing" : "new")})");
-        o.WriteLine($"Network group:   {plan.NetworkGroup.Name} ({plan.NetworkGroup.Mode})");
+        foreach (var b in plan.Blockers) o.WriteLine(SafeText.Escape("  blocker: " + b));
+        o.WriteLine(SafeText.Escape($"Network manager: {plan.NetworkManager.Id} ({(plan.NetworkManager.Exists ? "existing" : "new")})"));
+        o.WriteLine(SafeText.Escape($"Network group:   {plan.NetworkGroup.Name} ({plan.NetworkGroup.Mode})"));
         var c = plan.Configuration;
-        o.WriteLine($"Configuration:   {c.Name} Mesh isGlobal={c.IsGlobal} overlap={c.ConnectedGroupAddressOverlap} privateEndpoints={c.ConnectedGroupPrivateEndpointsScale}");
+        o.WriteLine(SafeText.Escape($"Configuration:   {c.Name} Mesh isGlobal={c.IsGlobal} overlap={c.ConnectedGroupAddressOverlap} privateEndpoints={c.ConnectedGroupPrivateEndpointsScale}"));
         o.WriteLine("Waves:");
         TextTable.Write(o, new[] { "Wave", "Name", "Members", "Cumulative", "Regions", "Limits", "Expected pairs" },
             plan.Waves.Select(w => new[]
@@ -146,7 +147,7 @@ public static class PlanCommand
             }).ToList());
         o.WriteLine("Commits (full set per region):");
         foreach (var rc in plan.Commits)
-            o.WriteLine($"  {rc.Region}: {rc.ConfigurationIds.Count} configuration(s), {rc.ExistingConfigurationIds.Count} already committed" + (rc.StatusCaptured ? "" : " (status not captured: read live before committing)"));
+            o.WriteLine(SafeText.Escape($"  {rc.Region}: {rc.ConfigurationIds.Count} configuration(s), {rc.ExistingConfigurationIds.Count} already committed" + (rc.StatusCaptured ? "" : " (status not captured: read live before committing)")));
         if (plan.RouteTableChanges.Count > 0)
         {
             o.WriteLine("Route tables:");
@@ -154,13 +155,13 @@ public static class PlanCommand
                 o.WriteLine($"  {g.Key}: {g.Count()} route(s), {g.Sum(r => r.Pairs.Count)} pair(s)");
         }
         foreach (var t in plan.GatewayToggles)
-            o.WriteLine($"Gateway {t.Gateway.Name}: {t.Property}={(t.Current?.ToString() ?? "absent")} left in place during the migration");
+            o.WriteLine(SafeText.Escape($"Gateway {t.Gateway.Name}: {t.Property}={(t.Current?.ToString() ?? "absent")} left in place during the migration"));
         if (plan.WhatIf is MigrationWhatIf wi)
         {
             o.WriteLine($"What-if ({wi.Pairs.Count} ordered pairs, {wi.ElapsedMs} ms):");
-            foreach (var kv in wi.Transitions) o.WriteLine($"  {kv.Key}: {kv.Value}");
+            foreach (var kv in wi.Transitions) o.WriteLine(SafeText.Escape($"  {kv.Key}: {kv.Value}"));
             o.WriteLine($"  losing connectivity: {wi.LosingConnectivity.Count()}; losing inspection: {wi.LosingInspection.Count()}");
-            foreach (var p in wi.LosingInspection.Take(20)) o.WriteLine($"    inspection lost: {p.From.Name} -> {p.To.Name} ({p.Before} -> {p.After})");
+            foreach (var p in wi.LosingInspection.Take(20)) o.WriteLine(SafeText.Escape($"    inspection lost: {p.From.Name} -> {p.To.Name} ({p.Before} -> {p.After})"));
             if (wi.LosingInspection.Count() > 20) o.WriteLine("    ... (all pairs in plan.json and whatif-pairs.csv)");
         }
         o.WriteLine($"Wrote {string.Join(", ", files)} to {dir}");

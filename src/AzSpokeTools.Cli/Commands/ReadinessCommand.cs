@@ -1,3 +1,4 @@
+using AzSpokeTools.Engine.Reports;
 using System.CommandLine;
 using System.Text.Json;
 using AzSpokeTools.Engine.Readiness;
@@ -63,7 +64,7 @@ public static class ReadinessCommand
 
     private static void WriteTable(TextWriter output, ReadinessReport report)
     {
-        output.WriteLine($"Mesh readiness of {report.Selection.Members.Count} VNets ({report.Selection.Description}): {(report.Ready ? "READY" : "NOT READY")}");
+        output.WriteLine(SafeText.Escape($"Mesh readiness of {report.Selection.Members.Count} VNets ({report.Selection.Description}): {(report.Ready ? "READY" : "NOT READY")}"));
         var counts = report.Findings.GroupBy(f => f.Severity).OrderBy(g => g.Key).Select(g => $"{g.Key}={g.Count()}");
         output.WriteLine("Findings: " + (report.Findings.Count == 0 ? "none" : string.Join(", ", counts)));
         if (report.Findings.Count == 0) return;
@@ -73,7 +74,7 @@ public static class ReadinessCommand
         foreach (var rule in report.Findings.Select(f => f.RuleId).Distinct())
         {
             var first = report.Findings.First(f => f.RuleId == rule);
-            output.WriteLine($"{rule} fix: {first.Fix}");
+            output.WriteLine(SafeText.Escape($"{rule} fix: {first.Fix}"));
         }
     }
 

@@ -1,3 +1,4 @@
+using AzSpokeTools.Engine.Reports;
 using System.CommandLine;
 using System.Text.Json;
 using AzSpokeTools.Engine.Requests;
@@ -67,14 +68,14 @@ public static class RoutesCommand
 
     private static void WriteTable(TextWriter output, EffectiveRouteTable table)
     {
-        output.WriteLine($"Effective routes of {table.Subnet.DisplayName} ({table.Scope})");
+        output.WriteLine(SafeText.Escape($"Effective routes of {table.Subnet.DisplayName} ({table.Scope})"));
         var rows = table.Routes.Select(r => new[]
         {
             r.Source.ToString(), r.State.ToString(), string.Join(", ", r.AddressPrefix), r.NextHopType.ToString(),
             string.Join(", ", r.NextHopIpAddress), r.Name ?? "", r.State == RouteState.Invalid ? r.InvalidReason ?? "" : r.Origin ?? "",
         }).ToList();
         TextTable.Write(output, new[] { "Source", "State", "AddressPrefix", "NextHopType", "NextHopIpAddress", "Name", "Origin / why invalid" }, rows);
-        foreach (var a in table.Assumptions) output.WriteLine("Assumed: " + a);
-        foreach (var u in table.Unknowns) output.WriteLine("Unknown: " + u);
+        foreach (var a in table.Assumptions) output.WriteLine(SafeText.Escape("Assumed: " + a));
+        foreach (var u in table.Unknowns) output.WriteLine(SafeText.Escape("Unknown: " + u));
     }
 }

@@ -1,3 +1,4 @@
+using AzSpokeTools.Engine.Reports;
 using System.CommandLine;
 using System.Text.Json;
 using AzSpokeTools.Engine.Reports;
@@ -85,8 +86,8 @@ public static class VerifyCommand
             results.Select(r => new[] { r.Name, r.Agrees ? "yes" : "no", r.CapturedRoutes.ToString(), r.Matched.ToString(), r.Agreement.ToString("P1") }).ToList());
         foreach (var r in results)
         {
-            if (r.Error != null) output.WriteLine($"{r.Name}: {r.Error}");
-            foreach (var d in r.Differences) output.WriteLine($"{r.Name}: {d}");
+            if (r.Error != null) output.WriteLine(SafeText.Escape($"{r.Name}: {r.Error}"));
+            foreach (var d in r.Differences) output.WriteLine(SafeText.Escape($"{r.Name}: {d}"));
         }
         int captured = results.Sum(r => r.CapturedRoutes), matched = results.Sum(r => r.Matched);
         output.WriteLine($"Overall: {matched} of {captured} captured routes reproduced; {results.Count(r => r.Agrees)} of {results.Count} NICs agree.");

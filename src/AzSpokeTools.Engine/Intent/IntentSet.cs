@@ -5,6 +5,7 @@ using System.Linq;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Paths;
 using AzSpokeTools.Engine.Routing;
+using AzSpokeTools.Engine.Snapshot;
 
 namespace AzSpokeTools.Engine.Intent
 {
@@ -46,8 +47,15 @@ namespace AzSpokeTools.Engine.Intent
         public static IntentSet Load(string path, Topology topology)
         {
             if (string.IsNullOrWhiteSpace(path)) throw new Requests.EngineInputException("Intent", "give an intent file");
+            // Regular files only (a named pipe would block the read) and at most 16 MiB; strict UTF-8 or UTF-16 with a byte order mark.
+            var problem = InputFile.Problem(path, InputFile.MaxIntentBytes);
+            if (problem != null) throw new IntentFileException(path, "$", problem);
             string text;
-            try { text = System.IO.File.ReadAllText(path); }
+            try { text = InputFile.ReadText(path); }
+            catch (System.Text.DecoderFallbackException ex)
+            {
+                throw new IntentFileException(path, "$", $"not valid text: byte {ex.Index} is not UTF-8 (save the file as UTF-8, or UTF-16 with a byte order mark)");
+            }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
             {
                 throw new IntentFileException(path, "$", "cannot read the file: " + ex.Message);
@@ -110,7 +118,7 @@ namespace AzSpokeTools.Engine.Intent
                     case "match":
                     case "names":
                     case "name":
-                        foreach (var p in Strings(file, value)) { g.NamePatterns.Add(p); g.NameRegexes.Add(IntentGroup.Glob(p)); }
+                        g.NamePatterns.AddRange(Strings(file, value));
                         break;
                     case "tag":
                     case "tags":
@@ -159,13 +167,16 @@ namespace AzSpokeTools.Engine.Intent
             return rule;
         }
 
+        private HashSet<string>? _groupNames;
+
         private List<string> GroupRefs(string file, IntentNode value)
         {
             var names = Strings(file, value);
+            _groupNames ??= new HashSet<string>(Groups.Select(g => g.Name), StringComparer.OrdinalIgnoreCase);
             for (int i = 0; i < names.Count; i++)
-                if (names[i] != "*" && !Groups.Any(g => string.Equals(g.Name, names[i], StringComparison.OrdinalIgnoreCase)))
+                if (names[i] != "*" && !_groupNames.Contains(names[i]))
                     throw new IntentFileException(file, value.IsList ? value.Items![i].Path : value.Path,
-                        $"unknown group '{names[i]}'" + (Groups.Count > 0 ? $" (defined: {string.Join(", ", Groups.Select(g => g.Name))})" : " (no groups are defined)"));
+                        $"unknown group '{names[i]}'" + (Groups.Count > 0 ? $" (defined: {string.Join(", ", Groups.Take(20).Select(g => g.Name))}{(Groups.Count > 20 ? ", ..." : "")})" : " (no groups are defined)"));
             return names;
         }
 

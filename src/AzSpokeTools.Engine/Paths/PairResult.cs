@@ -12,6 +12,9 @@ namespace AzSpokeTools.Engine.Paths
         public PathSummary Summary { get; }
         public int Count { get; }
         public bool IsEmpty => Summary == null;
+
+        /// <summary>A path count as a row carries it (counts saturate; a row says "at least int.MaxValue").</summary>
+        public static int Clamp(long count) => count > int.MaxValue ? int.MaxValue : (int)count;
     }
 
     /// <summary>Evaluates every destination of one source endpoint.</summary>

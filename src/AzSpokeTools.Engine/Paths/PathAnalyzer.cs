@@ -26,6 +26,15 @@ namespace AzSpokeTools.Engine.Paths
 
         internal PathTracer Tracer => _tracer;
 
+        /// <summary>The default of <see cref="MaxPaths"/>.</summary>
+        public const int DefaultMaxPaths = 16;
+
+        /// <summary>
+        /// Most equal-cost paths traced in full per direction (default <see cref="DefaultMaxPaths"/>, at least 1); the others are
+        /// counted in <see cref="PathResult.MoreAlternatives"/> without being traced one by one.
+        /// </summary>
+        public int MaxPaths { get; set; } = DefaultMaxPaths;
+
         /// <summary>Resolves both ends (names, VNET/SUBNET, NIC, IP or id) and traces.</summary>
         public PathResult Trace(string source, string destination, IntentSet? intent = null) =>
             Trace(PathEndpoints.Resolve(Topology, source, "Source"), PathEndpoints.Resolve(Topology, destination, "Destination"), intent);
@@ -35,10 +44,11 @@ namespace AzSpokeTools.Engine.Paths
         {
             if (source.Subnet == null)
                 throw new EngineInputException("Source", $"{source.Description}: a path must start in a subnet of the snapshot");
-            var forward = Build(source, destination, _tracer.Trace(source.Subnet, destination.Address, detail: true));
+            int keep = Math.Max(1, MaxPaths);
+            var forward = Build(source, destination, _tracer.Trace(source.Subnet, destination.Address, detail: true, keep));
             if (destination.Subnet != null)
             {
-                var reverse = Build(destination, source, _tracer.Trace(destination.Subnet, source.Address, detail: true));
+                var reverse = Build(destination, source, _tracer.Trace(destination.Subnet, source.Address, detail: true, keep));
                 forward.Reverse = reverse;
                 foreach (var alt in forward.Alternatives) alt.Reverse = reverse;
                 forward.Symmetric = Symmetric(forward, reverse);
@@ -59,10 +69,10 @@ namespace AzSpokeTools.Engine.Paths
             return forward;
         }
 
-        private PathResult Build(PathEndpoint source, PathEndpoint destination, List<TraceEnd> ends)
+        private PathResult Build(PathEndpoint source, PathEndpoint destination, TraceEnds ends)
         {
             PathResult? first = null;
-            foreach (var end in ends)
+            foreach (var end in ends.Ends)
             {
                 var reasons = new List<PathReason>(end.Builder.Reasons);
                 var table = _tracer.Lookup.TableOf(source.Subnet!);
@@ -75,7 +85,9 @@ namespace AzSpokeTools.Engine.Paths
                 if (first == null) first = r;
                 else first.Alternatives.Add(r);
             }
-            return first ?? throw new InvalidOperationException("a trace ended without an outcome");
+            if (first == null) throw new InvalidOperationException("a trace ended without an outcome");
+            first.MoreAlternatives = ends.More;
+            return first;
         }
 
         private static void Add(List<PathReason> list, PathReason r)

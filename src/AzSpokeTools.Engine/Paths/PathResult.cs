@@ -42,6 +42,11 @@ namespace AzSpokeTools.Engine.Paths
         public List<PathReason> Reasons { get; }
         /// <summary>Other equal-cost paths (the first alternative is this one); empty when there is one path.</summary>
         public List<PathResult> Alternatives { get; } = new List<PathResult>();
+        /// <summary>
+        /// Equal-cost paths beyond this one and <see cref="Alternatives"/>: counted, not traced one by one (raise the request's
+        /// MaxPaths to see them). 0 when every path is listed; saturates at <see cref="long.MaxValue"/>.
+        /// </summary>
+        public long MoreAlternatives { get; internal set; }
         /// <summary>The resource ids of the transit devices in order (appliances, gateways, MSEE, hub routers), used for symmetry.</summary>
         public IReadOnlyList<string> Devices { get; internal set; } = new List<string>();
 

@@ -48,34 +48,127 @@ namespace AzSpokeTools.Engine.Paths
             return loc;
         }
 
-        /// <summary>Traces from <paramref name="source"/> to <paramref name="destination"/>; one end per equal-cost alternative.</summary>
-        public List<TraceEnd> Trace(Subnet source, IpAddressValue destination, bool detail)
+        /// <summary>
+        /// Most locations a trace follows after the source (default <see cref="DefaultMaxHops"/>): a branch that would go further
+        /// ends Unknown with "more than N hops" as the reason. Real designs need a handful (spoke, firewall, gateway, MSEE, gateway,
+        /// hub, spoke); a longer chain is a misconfiguration or hostile input, and the bound keeps the work and the memo finite.
+        /// Set it before tracing: a memo reads it when it is created.
+        /// </summary>
+        public int MaxHops { get; set; } = DefaultMaxHops;
+
+        /// <summary>The default of <see cref="MaxHops"/>.</summary>
+        public const int DefaultMaxHops = 64;
+
+        /// <summary>
+        /// Traces from <paramref name="source"/> to <paramref name="destination"/>: the first <paramref name="keep"/> equal-cost
+        /// paths in full (in route order), and how many more there are, counted through a memo as the matrix does so that equal-cost
+        /// fan-out never enumerates every path. The walk is iterative (a stack of pending branches), so path length costs no stack.
+        /// </summary>
+        public TraceEnds Trace(Subnet source, IpAddressValue destination, bool detail, int keep = int.MaxValue)
         {
-            var ends = new List<TraceEnd>();
+            var result = new TraceEnds();
             var b = new TraceBuilder(detail);
             var loc = Location(TraceLocationKind.Subnet, source);
             b.Visited.Add(loc.Index);
-            AtSubnet(source, destination, b, ends, atSource: true);
-            return ends;
+            var first = new List<TraceEnd>();
+            AtSubnet(source, destination, b, first, atSource: true);
+            return Drain(first, destination, keep);
         }
 
-        /// <summary>Moves on to <paramref name="loc"/>: through the hook when one is set (summary traces), else directly.</summary>
+        /// <summary>
+        /// Walks the pending branches among <paramref name="produced"/> depth first, in the order the handlers produced them: ended
+        /// branches are kept up to <paramref name="keep"/>, the rest only counted.
+        /// </summary>
+        private TraceEnds Drain(List<TraceEnd> produced, IpAddressValue dst, int keep)
+        {
+            keep = Math.Max(1, keep);
+            var result = new TraceEnds();
+            ContinuationMemo? counter = null;
+            var stack = new List<TraceEnd>();
+            PushReversed(stack, produced);
+            var step = new List<TraceEnd>();
+            while (stack.Count > 0)
+            {
+                var e = stack[stack.Count - 1];
+                stack.RemoveAt(stack.Count - 1);
+                if (e.Next == null)
+                {
+                    if (result.Ends.Count < keep) result.Ends.Add(e);
+                    else result.More = TraceEnds.Add(result.More, e.Count);
+                    continue;
+                }
+                if (result.Ends.Count >= keep)
+                {
+                    // Past the paths kept: only how many more there are matters, memoised per (location, depth) as in the matrix.
+                    result.More = TraceEnds.Add(result.More, CountFrom(e.Next, dst, e.Builder, ref counter));
+                    continue;
+                }
+                step.Clear();
+                Step(e.Next, dst, e.Builder, step);
+                PushReversed(stack, step);
+            }
+            return result;
+        }
+
+        private static void PushReversed(List<TraceEnd> stack, List<TraceEnd> produced)
+        {
+            // Last produced on top of the stack: branches come out in the order the handlers produced them (route order).
+            for (int i = produced.Count - 1; i >= 0; i--) stack.Add(produced[i]);
+        }
+
+        /// <summary>How many paths go on from <paramref name="loc"/>: one when it is a loop or past the hop limit, else the memo's count.</summary>
+        private long CountFrom(TraceLocation loc, IpAddressValue dst, TraceBuilder b, ref ContinuationMemo? counter)
+        {
+            if (b.Visited.Contains(loc.Index) || b.Visited.Count > MaxHops) return 1;
+            counter ??= new ContinuationMemo(this, new PathSummaries(), new[] { dst }, null);
+            var saved = Hook;
+            Hook = counter;
+            try { return counter.At(loc, 0, b.Visited.Count).Count; }
+            finally { Hook = saved; }
+        }
+
+        /// <summary>
+        /// Moves on to <paramref name="loc"/>: through the hook when one is set (summary traces), else as a pending branch that the
+        /// trace's loop takes up. Handlers call it last: the builder belongs to the branch from then on.
+        /// </summary>
         internal void Walk(TraceLocation loc, IpAddressValue dst, TraceBuilder b, List<TraceEnd> ends)
         {
             if (Hook != null && b.Hops == null) Hook.Continue(this, loc, dst, b, ends);
-            else WalkDirect(loc, dst, b, ends);
+            else ends.Add(TraceEnd.Pending(loc, b));
         }
 
+        /// <summary>The rest of the trace from <paramref name="loc"/>, every branch to its end (the memo's walk from one location).</summary>
         internal void WalkDirect(TraceLocation loc, IpAddressValue dst, TraceBuilder b, List<TraceEnd> ends)
         {
+            int start = ends.Count;
+            Step(loc, dst, b, ends);
+            // With a hook (the memo) every move on went through it; without one the handlers left pending branches to finish here.
+            int pending = ends.FindIndex(start, e => e.Next != null);
+            if (pending < 0) return;
+            var tail = ends.GetRange(start, ends.Count - start);
+            ends.RemoveRange(start, ends.Count - start);
+            ends.AddRange(Drain(tail, dst, int.MaxValue).Ends);
+        }
+
+        /// <summary>One location: the loop check, the hop limit, then the handler of what is there.</summary>
+        private void Step(TraceLocation loc, IpAddressValue dst, TraceBuilder b, List<TraceEnd> ends)
+        {
             // azure-routing-rules.md §3.5 step 4: a repeated location for the same destination is a loop.
-            if (!b.Visited.Add(loc.Index))
+            if (b.Visited.Contains(loc.Index))
             {
                 b.Reason(PathReasonSeverity.Error, IdOf(loc), $"routing loop: the packet to {dst} returns to {Describe(loc)}",
                     "change the routes so that the appliance's own subnet does not send the destination back to it (§3.4: deploy appliances in a different subnet from the resources routed through them)");
                 ends.Add(new TraceEnd(PathOutcome.Loop, b));
                 return;
             }
+            if (b.Visited.Count > MaxHops)
+            {
+                b.Reason(PathReasonSeverity.Error, IdOf(loc), HopLimitText(MaxHops, dst, Describe(loc)),
+                    "look for a chain of appliances, gateways or hubs that keeps forwarding the packet; routing designs need a handful of hops");
+                ends.Add(new TraceEnd(PathOutcome.Unknown, b));
+                return;
+            }
+            b.Visited.Add(loc.Index);
             switch (loc.Kind)
             {
                 case TraceLocationKind.Subnet: AtSubnet(loc.Subnet, dst, b, ends, atSource: false); break;
@@ -85,6 +178,10 @@ namespace AzSpokeTools.Engine.Paths
                 case TraceLocationKind.VirtualHubRouter: AtHubRouter(loc.Hub, loc.Via, dst, b, ends); break;
             }
         }
+
+        /// <summary>The reason of a branch cut by the hop limit (the words "more than N hops" are what users and tests look for).</summary>
+        internal static string HopLimitText(int maxHops, IpAddressValue dst, string at) =>
+            $"the path to {dst} has more than {maxHops} hops: the trace stops at {at} and cannot tell where the packet ends up";
 
         private static string IdOf(TraceLocation loc) => loc.Target switch
         {

@@ -3,9 +3,15 @@ using AzSpokeTools.Engine.Routing;
 
 namespace AzSpokeTools.Engine.Paths
 {
-    /// <summary>The reference matrix engine: a full trace per pair, scalar lookups, nothing memoised.</summary>
+    /// <summary>
+    /// The reference matrix engine: a full trace per pair, scalar lookups, nothing memoised up to <see cref="ExhaustivePaths"/>
+    /// equal-cost paths per pair; beyond that the remaining paths are counted through the tracer's memo so that fan-out stays bounded.
+    /// </summary>
     internal sealed class ScalarPairEvaluator : IPairEvaluator
     {
+        /// <summary>Equal-cost paths per pair traced one by one before the rest are counted.</summary>
+        internal const int ExhaustivePaths = 256;
+
         private readonly PathTracer _tracer;
         private readonly IReadOnlyList<PathMatrixEndpoint> _endpoints;
         private readonly PathSummaries _summaries;
@@ -23,8 +29,8 @@ namespace AzSpokeTools.Engine.Paths
             for (int j = 0; j < _endpoints.Count; j++)
             {
                 if (j == source) continue;
-                var ends = _tracer.Trace(src, _endpoints[j].Address, detail: false);
-                into[j] = new PairResult(_summaries.Get(ends[0].Outcome, ends[0].Builder.Transits), ends.Count);
+                var ends = _tracer.Trace(src, _endpoints[j].Address, detail: false, keep: ExhaustivePaths);
+                into[j] = new PairResult(_summaries.Get(ends.Ends[0].Outcome, ends.Ends[0].Builder.Transits), PairResult.Clamp(ends.Total));
             }
         }
     }

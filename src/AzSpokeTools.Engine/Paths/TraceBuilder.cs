@@ -36,7 +36,7 @@ namespace AzSpokeTools.Engine.Paths
         }
     }
 
-    /// <summary>How one branch of a trace ended.</summary>
+    /// <summary>How one branch of a trace ended, or (<see cref="Next"/> set) a branch still to be walked from a location.</summary>
     internal sealed class TraceEnd
     {
         public TraceEnd(PathOutcome outcome, TraceBuilder builder, Model.Subnet? deliveredTo = null)
@@ -46,8 +46,34 @@ namespace AzSpokeTools.Engine.Paths
             DeliveredTo = deliveredTo;
         }
 
+        private TraceEnd(TraceLocation next, TraceBuilder builder)
+        {
+            Next = next;
+            Builder = builder;
+        }
+
+        /// <summary>A branch that goes on at <paramref name="next"/> (the trace's loop walks it, so tracing needs no recursion).</summary>
+        public static TraceEnd Pending(TraceLocation next, TraceBuilder builder) => new TraceEnd(next, builder);
+
         public PathOutcome Outcome { get; }
         public TraceBuilder Builder { get; }
         public Model.Subnet? DeliveredTo { get; }
+        /// <summary>Where a pending branch goes on; null for an ended branch.</summary>
+        public TraceLocation? Next { get; }
+        /// <summary>How many equal-cost paths this end stands for (a memoised continuation stands for all of its paths).</summary>
+        public long Count { get; set; } = 1;
+    }
+
+    /// <summary>The ends of a trace: the first equal-cost paths in full and how many more there are.</summary>
+    internal sealed class TraceEnds
+    {
+        public List<TraceEnd> Ends { get; } = new List<TraceEnd>();
+        /// <summary>Equal-cost paths beyond <see cref="Ends"/> (counted, not traced in full).</summary>
+        public long More { get; set; }
+        /// <summary>Every equal-cost path (saturates at <see cref="long.MaxValue"/>).</summary>
+        public long Total => Add(Ends.Count, More);
+
+        /// <summary>Saturating addition: counts of equal-cost paths grow exponentially with fan-out.</summary>
+        public static long Add(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
     }
 }

@@ -11,8 +11,8 @@ namespace AzSpokeTools.Engine.Paths
     /// <summary>
     /// The fast matrix engine. Per source it looks up every destination in one batch through the source subnet's compiled table,
     /// works out once per winner set what the first hop does (deliver into a VNet, stop, or continue at a location), and
-    /// memoises each continuation by (location, destination): after the first hop, the rest of a trace depends only on where
-    /// the packet is and where it is going.
+    /// memoises each continuation by (location, destination) in a <see cref="ContinuationMemo"/>: after the first hop, the rest
+    /// of a trace depends only on where the packet is and where it is going.
     /// </summary>
     internal sealed class VectorPairEvaluator : IPairEvaluator, IContinuationHook
     {
@@ -24,10 +24,7 @@ namespace AzSpokeTools.Engine.Paths
         private readonly IpAddressValue[] _addresses;
         private readonly bool[] _deliverable;
         private readonly int[] _sets;
-        private readonly List<int[]?> _memo = new List<int[]?>();
-        private readonly List<Continuation> _continuations = new List<Continuation>();
-        private readonly Dictionary<string, Continuation> _continuationByKey = new Dictionary<string, Continuation>();
-        private int _destination;
+        private readonly ContinuationMemo _memo;
         private bool _probing;
         private PlanStep? _captured;
 
@@ -40,6 +37,7 @@ namespace AzSpokeTools.Engine.Paths
             _addresses = endpoints.Select(e => e.Address).ToArray();
             if (_addresses.All(a => !a.IsV6)) _v4 = _addresses.Select(a => (uint)a.Low).ToArray();
             _sets = new int[endpoints.Count];
+            _memo = new ContinuationMemo(_tracer, summaries, _addresses, Stats);
             // A destination is delivered by a route into its own VNet when its address is in a subnet of that VNet (PathTracer.Deliver).
             _deliverable = endpoints.Select(e => e.VirtualNetwork.AddressSpace.Any(p => p.Contains(e.Address)) &&
                                                  e.VirtualNetwork.Subnets.Any(s => s.AddressPrefixes.Any(p => p.Contains(e.Address)))).ToArray();
@@ -189,13 +187,7 @@ namespace AzSpokeTools.Engine.Paths
                 _captured = PlanStep.Continue(loc, b.Transits.ToArray());
                 return;
             }
-            var c = ContinuationAt(loc, _destination);
-            foreach (var s in c.Summaries)
-            {
-                var nb = b.Clone();
-                nb.Transits.AddRange(s.Transits);
-                ends.Add(new TraceEnd(s.Outcome, nb));
-            }
+            _memo.Continue(tracer, loc, dst, b, ends);
         }
 
         bool IContinuationHook.Deliver(VirtualNetwork vnet, PathKind? transit, TraceBuilder b, List<TraceEnd> ends)
@@ -207,68 +199,19 @@ namespace AzSpokeTools.Engine.Paths
             return true;
         }
 
-        /// <summary>The memoised rest of the trace from <paramref name="loc"/> to destination <paramref name="j"/>.</summary>
-        internal Continuation ContinuationAt(TraceLocation loc, int j)
-        {
-            while (_memo.Count <= loc.Index) _memo.Add(null);
-            var row = _memo[loc.Index] ??= new int[_endpoints.Count];
-            int v = row[j];
-            if (v > 0) return _continuations[v - 1];
-            if (v < 0) return LoopContinuation;   // reached again while being computed: a loop (§3.5 step 4)
-            row[j] = -1;
-            Stats.Continuations++;
-            long t = System.Diagnostics.Stopwatch.GetTimestamp();
-            int saved = _destination;
-            _destination = j;
-            var ends = new List<TraceEnd>();
-            _tracer.WalkDirect(loc, _addresses[j], new TraceBuilder(false), ends);
-            _destination = saved;
-            Stats.ContinuationTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t;
-            var c = Intern(ends.Select(e => _summaries.Get(e.Outcome, e.Builder.Transits)).ToList());
-            row[j] = c.Id + 1;
-            return c;
-        }
-
-        private Continuation? _loop;
-        private Continuation LoopContinuation => _loop ??= Intern(new List<PathSummary> { _summaries.Get(PathOutcome.Loop, Array.Empty<PathKind>()) });
-
-        private Continuation Intern(List<PathSummary> summaries)
-        {
-            var key = string.Join(",", summaries.Select(s => s.Id));
-            if (!_continuationByKey.TryGetValue(key, out var c))
-            {
-                c = new Continuation(_continuations.Count, summaries);
-                _continuations.Add(c);
-                _continuationByKey[key] = c;
-            }
-            return c;
-        }
-
         /// <summary>A full trace for a pair the plan cannot settle (delivery into a VNet other than the destination's: overlapping spaces).</summary>
         internal PairResult FullTrace(Subnet src, int j)
         {
             _tracer.Hook = null;
             try
             {
-                var ends = _tracer.Trace(src, _addresses[j], detail: false);
-                return new PairResult(_summaries.Get(ends[0].Outcome, ends[0].Builder.Transits), ends.Count);
+                var ends = _tracer.Trace(src, _addresses[j], detail: false, keep: 1);
+                return new PairResult(_summaries.Get(ends.Ends[0].Outcome, ends.Ends[0].Builder.Transits), PairResult.Clamp(ends.Total));
             }
             finally
             {
                 _tracer.Hook = this;
             }
-        }
-
-        internal sealed class Continuation
-        {
-            public Continuation(int id, List<PathSummary> summaries)
-            {
-                Id = id;
-                Summaries = summaries;
-            }
-
-            public int Id { get; }
-            public List<PathSummary> Summaries { get; }
         }
 
         private sealed class Plan
@@ -279,14 +222,14 @@ namespace AzSpokeTools.Engine.Paths
             {
                 if (Steps.Count == 1) return Steps[0].Evaluate(e, src, j);
                 PathSummary? first = null;
-                int count = 0;
+                long count = 0;
                 foreach (var s in Steps)
                 {
                     var r = s.Evaluate(e, src, j);
                     first ??= r.Summary;
                     count += r.Count;
                 }
-                return new PairResult(first!, count);
+                return new PairResult(first!, PairResult.Clamp(count));
             }
         }
 
@@ -306,10 +249,11 @@ namespace AzSpokeTools.Engine.Paths
             {
                 if (_continueAt != null)
                 {
-                    var c = e.ContinuationAt(_continueAt, j);
+                    // The first location after the source is at depth 1.
+                    var c = e._memo.At(_continueAt, j, 1);
                     if (c.Id >= _combined.Length) Array.Resize(ref _combined, Math.Max(c.Id + 1, _combined.Length * 2));
                     var r = _combined[c.Id];
-                    if (r.IsEmpty) _combined[c.Id] = r = new PairResult(e._summaries.Combine(_prefix, c.Summaries[0]), c.Summaries.Count);
+                    if (r.IsEmpty) _combined[c.Id] = r = new PairResult(e._summaries.Combine(_prefix, c.First), PairResult.Clamp(c.Count));
                     return r;
                 }
                 if (_deliverTo != null)

@@ -54,6 +54,8 @@ namespace AzSpokeTools.Engine.Reports
                 foreach (var alt in r.Alternatives) Write(w, alt, withAlternatives: false);
                 w.WriteEndArray();
             }
+            // Equal-cost paths beyond those listed (path keeps the first MaxPaths in full and counts the rest).
+            if (withAlternatives && r.MoreAlternatives > 0) w.WriteNumber("moreAlternatives", r.MoreAlternatives);
             w.WriteEndObject();
         }
 

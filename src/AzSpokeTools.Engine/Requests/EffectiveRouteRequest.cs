@@ -32,9 +32,18 @@ namespace AzSpokeTools.Engine.Requests
                 throw new EngineInputException(hasSubnet ? "NetworkInterface" : "Subnet", "give either a subnet (VNET/SUBNET or id) or a network interface, not both");
             var topology = TopologyInput.Resolve(Snapshot, Topology, host);
             var calculator = new EffectiveRouteCalculator(topology, ServiceTags ?? TopologyInput.ServiceTags(ServiceTagFile));
-            var table = hasSubnet
-                ? calculator.ForSubnet(RequestNames.Subnet(topology, Subnet!, "Subnet"))
-                : calculator.ForNetworkInterface(RequestNames.NetworkInterface(topology, NetworkInterface!, "NetworkInterface"));
+            EffectiveRouteTable table;
+            if (hasSubnet) table = calculator.ForSubnet(RequestNames.Subnet(topology, Subnet!, "Subnet"));
+            else
+            {
+                var nic = RequestNames.NetworkInterface(topology, NetworkInterface!, "NetworkInterface");
+                // A NIC exported without its virtual network (a single NIC GET body) names a subnet the snapshot lacks.
+                if (calculator.SubnetOf(nic, out var subnetId) == null)
+                    throw new EngineInputException("NetworkInterface", subnetId != null
+                        ? $"network interface {nic.Name} is in subnet {subnetId}, which is not in the snapshot; add its virtual network to the snapshot"
+                        : $"network interface {nic.Name} has no IP configuration in a subnet");
+                table = calculator.ForNetworkInterface(nic);
+            }
             foreach (var u in table.Unknowns) host.Warning(u);
             foreach (var a in table.Assumptions) host.Verbose("assumed: " + a);
             return table;

@@ -19,6 +19,11 @@ namespace AzSpokeTools.Engine.Requests
         public Routing.ServiceTagCatalog? ServiceTags { get; set; }
         /// <summary>Optional path of Azure's service-tag file (ServiceTags_Public_*.json); loaded when <see cref="ServiceTags"/> is not set.</summary>
         public string? ServiceTagFile { get; set; }
+        /// <summary>
+        /// Fail closed (default true): a snapshot without VNets, a rule that matches no pair, or a coverage gap affecting a rule's
+        /// pairs fails the check with a warning (docs/guide/paths-and-intent.md, "Intent as a gate").
+        /// </summary>
+        public bool FailOnEmpty { get; set; } = true;
 
         public IntentReport Execute(IEngineHost host)
         {
@@ -27,7 +32,7 @@ namespace AzSpokeTools.Engine.Requests
             var topology = TopologyInput.Resolve(Snapshot, Topology, host);
             var intent = IntentSet.Load(Intent!, topology);
             var matrix = new PathMatrix(topology, new PathMatrixOptions { Intent = intent }, ServiceTags ?? TopologyInput.ServiceTags(ServiceTagFile));
-            return IntentReport.Build(intent, matrix, Math.Max(0, MaxExamplesPerRule), host);
+            return IntentReport.Build(intent, matrix, Math.Max(0, MaxExamplesPerRule), host, FailOnEmpty);
         }
     }
 }

@@ -26,17 +26,21 @@ namespace AzSpokeTools.Engine.Requests
         public Routing.ServiceTagCatalog? ServiceTags { get; set; }
         /// <summary>Optional path of Azure's service-tag file (ServiceTags_Public_*.json); loaded when <see cref="ServiceTags"/> is not set.</summary>
         public string? ServiceTagFile { get; set; }
+        /// <summary>Most equal-cost paths traced in full (default 16); the others are counted in <see cref="PathResult.MoreAlternatives"/>.</summary>
+        public int MaxPaths { get; set; } = PathAnalyzer.DefaultMaxPaths;
 
         public PathResult Execute(IEngineHost host)
         {
             if (host == null) throw new ArgumentNullException(nameof(host));
             if (string.IsNullOrWhiteSpace(Source)) throw new EngineInputException("Source", "give where the path starts: a VNet, VNET/SUBNET, NIC, IP address or resource id");
             if (string.IsNullOrWhiteSpace(Destination)) throw new EngineInputException("Destination", "give where the path goes: a VNet, VNET/SUBNET, NIC, IP address or resource id");
+            if (MaxPaths < 1) throw new EngineInputException("MaxPaths", $"{MaxPaths} is not a number of paths; give 1 or more");
             var topology = TopologyInput.Resolve(Snapshot, Topology, host);
             var from = PathEndpoints.Resolve(topology, Source!, "Source");
             var to = PathEndpoints.Resolve(topology, Destination!, "Destination");
             var intent = string.IsNullOrWhiteSpace(Intent) ? IntentSet.FromAvnm(topology) : IntentSet.Load(Intent!, topology);
-            var result = new PathAnalyzer(topology, ServiceTags ?? TopologyInput.ServiceTags(ServiceTagFile)).Trace(from, to, intent);
+            var analyzer = new PathAnalyzer(topology, ServiceTags ?? TopologyInput.ServiceTags(ServiceTagFile)) { MaxPaths = MaxPaths };
+            var result = analyzer.Trace(from, to, intent);
             foreach (var r in result.Reasons)
                 if (r.Severity == PathReasonSeverity.Assumption) host.Verbose("assumed: " + r.Message);
             return result;

@@ -28,7 +28,12 @@ namespace AzSpokeTools.Engine.Requests
             if (string.IsNullOrWhiteSpace(path)) return null;
             if (!System.IO.File.Exists(path)) throw new EngineInputException("ServiceTagFile", $"service-tag file '{path}' not found");
             try { return ServiceTagCatalog.Load(path!); }
-            catch (SnapshotLoadException ex) { throw new EngineInputException("ServiceTagFile", ex.Message); }
+            catch (SnapshotLoadException ex)
+            {
+                // One line (the CLI writes an error per line): each problem with its file and JSON path.
+                throw new EngineInputException("ServiceTagFile", "not a usable service-tag file: " + string.Join("; ", ex.Errors.Take(5).Select(e => e.ToString())) +
+                                                                 (ex.Errors.Count > 5 ? $"; and {ex.Errors.Count - 5} more" : ""), ex);
+            }
         }
     }
 }

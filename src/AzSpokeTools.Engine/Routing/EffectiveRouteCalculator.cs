@@ -44,13 +44,22 @@ namespace AzSpokeTools.Engine.Routing
             return new EffectiveRouteTable(subnet.Id, subnet, routes, notes.Assumptions, unknowns);
         }
 
-        /// <summary>A NIC's effective routes are those of the subnet of its primary IP configuration.</summary>
+        /// <summary>
+        /// The subnet of the NIC's primary IP configuration (else its first with a subnet), or null when it is not in the snapshot;
+        /// <paramref name="subnetId"/> is the subnet the NIC names (null when it names none).
+        /// </summary>
+        public Subnet? SubnetOf(NetworkInterface nic, out ResourceId? subnetId)
+        {
+            var config = nic.IpConfigurations.FirstOrDefault(c => c.Primary && c.SubnetId != null) ?? nic.IpConfigurations.FirstOrDefault(c => c.SubnetId != null);
+            subnetId = config?.SubnetId;
+            return subnetId is ResourceId sid && _ctx.Subnets.TryGetValue(sid, out var subnet) ? subnet : null;
+        }
+
+        /// <summary>A NIC's effective routes are those of the subnet of its primary IP configuration (see <see cref="SubnetOf"/>).</summary>
         public EffectiveRouteTable ForNetworkInterface(NetworkInterface nic)
         {
             if (nic == null) throw new ArgumentNullException(nameof(nic));
-            var config = nic.IpConfigurations.FirstOrDefault(c => c.Primary && c.SubnetId != null) ?? nic.IpConfigurations.FirstOrDefault(c => c.SubnetId != null);
-            if (config?.SubnetId is not ResourceId sid || !_ctx.Subnets.TryGetValue(sid, out var subnet))
-                throw new InvalidOperationException($"network interface {nic.Name} is not in a subnet of the snapshot");
+            var subnet = SubnetOf(nic, out _) ?? throw new InvalidOperationException($"network interface {nic.Name} is not in a subnet of the snapshot");
             var t = ForSubnet(subnet);
             return new EffectiveRouteTable(nic.Id, subnet, t.Routes, t.Assumptions, t.Unknowns);
         }

@@ -16,10 +16,15 @@ namespace AzSpokeTools.Engine.Snapshot
     /// a directory of <c>*.json</c> files, or <c>sample:NAME</c>. Errors throw <see cref="SnapshotLoadException"/>
     /// listing every problem with its file and JSON path; nothing partial is returned. Warnings (dangling
     /// references, duplicates, action results without a scope) are in <see cref="Topology.Diagnostics"/>.
+    /// Only regular files are read (a named pipe or device is an error, not a wait), each at most 1 GiB, nested at most
+    /// 64 levels deep (ARM resources need about a dozen), and every string must be text (valid UTF-8, no lone surrogate escape).
     /// </summary>
     public static class SnapshotLoader
     {
-        private static readonly JsonDocumentOptions DocumentOptions = new JsonDocumentOptions { MaxDepth = 256 };
+        /// <summary>Deepest nesting of objects and arrays accepted in a snapshot document (as for intent files).</summary>
+        public const int MaxDepth = 64;
+
+        private static readonly JsonDocumentOptions DocumentOptions = new JsonDocumentOptions { MaxDepth = MaxDepth };
 
         /// <summary>Loads one path (file, directory or sample:NAME).</summary>
         public static Topology Load(string path) => Load(new[] { path });
@@ -76,24 +81,50 @@ namespace AzSpokeTools.Engine.Snapshot
             }
             if (Directory.Exists(path))
             {
-                var files = Directory.GetFiles(path, "*.json").OrderBy(f => f, StringComparer.Ordinal).ToList();
+                List<string> files;
+                try
+                {
+                    files = Directory.GetFiles(path, "*.json").OrderBy(f => f, StringComparer.Ordinal).ToList();
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    context.Error(new SourceLocation(path, "$"), "the directory cannot be listed: " + ex.Message);
+                    return none;
+                }
                 if (files.Count == 0) context.Error(new SourceLocation(path, "$"), "the directory has no *.json files");
-                return files.Select(f => (f, (Func<Stream>)(() => File.OpenRead(f))));
+                var readable = new List<(string, Func<Stream>)>();
+                foreach (var f in files)
+                {
+                    // A named pipe called x.json would block the load until something wrote to it.
+                    var problem = InputFile.Problem(f, InputFile.MaxSnapshotBytes);
+                    if (problem != null) context.Error(new SourceLocation(f, "$"), problem);
+                    else readable.Add((f, () => InputFile.Open(f)));
+                }
+                return readable;
             }
-            if (!File.Exists(path))
+            var fileProblem = InputFile.Problem(path, InputFile.MaxSnapshotBytes);
+            if (fileProblem != null)
             {
-                context.Error(new SourceLocation(path, "$"), "file not found");
+                context.Error(new SourceLocation(path, "$"), fileProblem);
                 return none;
             }
-            return new[] { (path, (Func<Stream>)(() => File.OpenRead(path))) };
+            return new[] { (path, (Func<Stream>)(() => InputFile.Open(path))) };
         }
 
         private static void ReadDocument(Stream stream, string file, TopologyBuilder builder, LoadContext context)
         {
             JsonDocument doc;
+            ReadOnlyMemory<byte> utf8;
             try
             {
-                doc = JsonDocument.Parse(ReadUtf8(stream), DocumentOptions);
+                utf8 = ReadUtf8(stream);
+                doc = JsonDocument.Parse(utf8, DocumentOptions);
+            }
+            catch (InvalidDataException ex)
+            {
+                context.Error(new SourceLocation(file, "$"), ex.Message);
+                builder.Files.Add(file);
+                return;
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
@@ -105,6 +136,13 @@ namespace AzSpokeTools.Engine.Snapshot
                 var where = ex.LineNumber != null ? $"line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}" : "";
                 var path = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path!;
                 context.Error(new SourceLocation(file, path), $"not valid JSON ({where}): {FirstSentence(ex.Message)}");
+                builder.Files.Add(file);
+                return;
+            }
+            if (JsonText.FindInvalidString(utf8, new JsonReaderOptions { MaxDepth = MaxDepth }) is JsonText.Problem bad)
+            {
+                doc.Dispose();
+                context.Error(new SourceLocation(file, bad.JsonPath), "not valid text: " + bad.Message);
                 builder.Files.Add(file);
                 return;
             }
@@ -194,13 +232,15 @@ namespace AzSpokeTools.Engine.Snapshot
         /// The whole document as UTF-8 without a byte order mark, read into one exactly-sized buffer that the
         /// document parses in place. UTF-16 files (what Windows PowerShell's <c>&gt;</c> writes) are transcoded.
         /// </summary>
+        /// <exception cref="InvalidDataException">Larger than <see cref="InputFile.MaxSnapshotBytes"/>, or UTF-16 that is not text.</exception>
         internal static ReadOnlyMemory<byte> ReadUtf8(Stream stream)
         {
             byte[] bytes;
+            const long max = InputFile.MaxSnapshotBytes;
             if (stream.CanSeek)
             {
                 long remaining = stream.Length - stream.Position;
-                if (remaining > int.MaxValue) throw new IOException("the snapshot is larger than 2 GB");
+                if (remaining > max) throw new InvalidDataException($"the document is larger than the {max >> 30} GiB limit for one snapshot file; split it into a directory of files");
                 bytes = new byte[remaining];
                 int read = 0;
                 while (read < bytes.Length)
@@ -214,16 +254,34 @@ namespace AzSpokeTools.Engine.Snapshot
             else
             {
                 using var copy = new MemoryStream();
-                stream.CopyTo(copy);
+                var buffer = new byte[1 << 16];
+                int n;
+                while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    if (copy.Length + n > max) throw new InvalidDataException($"the document is larger than the {max >> 30} GiB limit for one snapshot file; split it into a directory of files");
+                    copy.Write(buffer, 0, n);
+                }
                 bytes = copy.ToArray();
             }
             if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
                 return new ReadOnlyMemory<byte>(bytes, 3, bytes.Length - 3);
             if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
-                return Encoding.UTF8.GetBytes(Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2));
+                return FromUtf16(bytes, bigEndian: false);
             if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
-                return Encoding.UTF8.GetBytes(Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2));
+                return FromUtf16(bytes, bigEndian: true);
             return bytes;
+        }
+
+        private static byte[] FromUtf16(byte[] bytes, bool bigEndian)
+        {
+            try
+            {
+                return Encoding.UTF8.GetBytes(new UnicodeEncoding(bigEndian, false, true).GetString(bytes, 2, bytes.Length - 2));
+            }
+            catch (DecoderFallbackException ex)
+            {
+                throw new InvalidDataException($"not valid UTF-16 text (the byte order mark says UTF-16; byte {ex.Index + 2} is half of a character or a lone surrogate)");
+            }
         }
 
         private static bool LooksLikeResource(JsonElement e)

@@ -33,6 +33,10 @@ namespace AzSpokeTools.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? Intent { get; set; }
 
+        [Parameter(HelpMessage = "Most equal-cost paths returned in full (default 16); the others are counted in MoreAlternatives.")]
+        [ValidateRange(1, int.MaxValue)]
+        public int MaxPaths { get; set; } = PathAnalyzer.DefaultMaxPaths;
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -40,7 +44,10 @@ namespace AzSpokeTools.Cmdlets
             try
             {
                 EngineHost.Progress("Tracing path", target, -1);
-                WriteObject(ToRequest(CurrentTopology, Source, Destination, ResolvePath(Intent)).Execute(EngineHost));
+                var result = ToRequest(CurrentTopology, Source, Destination, ResolvePath(Intent), MaxPaths).Execute(EngineHost);
+                if (result.MoreAlternatives > 0)
+                    WriteWarning($"{result.MoreAlternatives:N0} more equal-cost paths are not shown; raise -MaxPaths to see more.");
+                WriteObject(result);
             }
             catch (Exception e) when (TryWriteEngineError(e, Source))
             {
@@ -48,7 +55,7 @@ namespace AzSpokeTools.Cmdlets
         }
 
         /// <summary>The parameters as the request the CLI's <c>azspoke path --from --to --intent</c> also builds.</summary>
-        public static PathRequest ToRequest(Topology topology, string? source, string? destination, string? intent) =>
-            new PathRequest { Topology = topology, Source = source, Destination = destination, Intent = intent };
+        public static PathRequest ToRequest(Topology topology, string? source, string? destination, string? intent, int maxPaths = PathAnalyzer.DefaultMaxPaths) =>
+            new PathRequest { Topology = topology, Source = source, Destination = destination, Intent = intent, MaxPaths = maxPaths };
     }
 }

@@ -47,15 +47,22 @@ namespace AzSpokeTools.Cmdlets
             var watch = Stopwatch.StartNew();
             long done = 0;
             var lastReport = TimeSpan.FromSeconds(-1);
-            foreach (var row in matrix.Rows())
+            try
             {
-                done++;
-                if (watch.Elapsed - lastReport >= TimeSpan.FromMilliseconds(250))
+                foreach (var row in matrix.Rows())
                 {
-                    lastReport = watch.Elapsed;
-                    EngineHost.Progress(Activity, $"{done:N0} of {total:N0} pairs", total == 0 ? -1 : (int)(100 * done / total));
+                    done++;
+                    if (watch.Elapsed - lastReport >= TimeSpan.FromMilliseconds(250))
+                    {
+                        lastReport = watch.Elapsed;
+                        EngineHost.Progress(Activity, $"{done:N0} of {total:N0} pairs", total == 0 ? -1 : (int)(100 * done / total));
+                    }
+                    if (!Summary) WriteObject(new PathMatrixEntry(matrix, row));
                 }
-                if (!Summary) WriteObject(new PathMatrixEntry(matrix, row));
+            }
+            catch (Exception e) when (TryWriteEngineError(e, Intent ?? (object)CurrentTopology))
+            {
+                return;
             }
             var summary = matrix.Summary;
             foreach (var skipped in summary.Skipped) WriteWarning("Skipped " + skipped);

@@ -101,7 +101,11 @@ namespace AzSpokeTools.Cmdlets
         /// <inheritdoc />
         protected override void StopProcessing() => _live?.Stop();
 
-        /// <summary>Writes an engine failure for one input as a non-terminating error; other exceptions propagate.</summary>
+        /// <summary>
+        /// The cmdlets' error boundary: writes any failure for one input as a non-terminating ErrorRecord with a stable ErrorId and
+        /// a specific category (<see cref="SpokeErrors.From"/>: unforeseen failures are InternalError, never an unhandled .NET
+        /// exception); only PowerShell's own flow control (a stopped pipeline) propagates.
+        /// </summary>
         protected bool TryWriteEngineError(System.Exception e, object? target)
         {
             var record = SpokeErrors.From(e, target);

@@ -28,14 +28,18 @@ namespace AzSpokeTools.Cmdlets
         [Parameter(HelpMessage = "Write only True (every rule passes) or False.")]
         public SwitchParameter Quiet { get; set; }
 
+        [Parameter(HelpMessage = "Fail (with a warning) when the snapshot has no VNets, a rule matches no pair, or a coverage gap affects a rule's pairs. On by default; -FailOnEmpty:$false allows it.")]
+        public SwitchParameter FailOnEmpty { get; set; } = true;
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
             try
             {
                 EngineHost.Progress("Testing intent", Intent!, -1);
-                var report = ToRequest(CurrentTopology, ResolvePath(Intent), MaxExamples).Execute(EngineHost);
+                var report = ToRequest(CurrentTopology, ResolvePath(Intent), MaxExamples, FailOnEmpty.IsPresent).Execute(EngineHost);
                 WriteVerbose($"{report.Pairs:N0} pairs, {report.PairsWithoutIntent:N0} without intent, {report.ElapsedMs} ms.");
+                // The report's own Passed is the gate: an empty or incomplete check is not a pass.
                 if (Quiet) WriteObject(report.Passed);
                 else WriteObject(report.Rules, enumerateCollection: true);
             }
@@ -45,7 +49,7 @@ namespace AzSpokeTools.Cmdlets
         }
 
         /// <summary>The parameters as the request the CLI's <c>azspoke intent --intent</c> also builds.</summary>
-        public static IntentRequest ToRequest(Topology topology, string? intent, int maxExamples) =>
-            new IntentRequest { Topology = topology, Intent = intent, MaxExamplesPerRule = maxExamples };
+        public static IntentRequest ToRequest(Topology topology, string? intent, int maxExamples, bool failOnEmpty = true) =>
+            new IntentRequest { Topology = topology, Intent = intent, MaxExamplesPerRule = maxExamples, FailOnEmpty = failOnEmpty };
     }
 }

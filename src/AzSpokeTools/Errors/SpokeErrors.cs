@@ -27,18 +27,21 @@ namespace AzSpokeTools.Errors
         public const string ExportCancelled = "ExportCancelled";
         public const string OutputAccessDenied = "OutputAccessDenied";
         public const string OutputWriteFailed = "OutputWriteFailed";
+        /// <summary>A failure the module did not foresee (a bug): reported, not left to surface as an unhandled .NET exception.</summary>
+        public const string InternalError = "InternalError";
 
         /// <summary>
-        /// The ErrorRecord for a failed live export, or null when <paramref name="exception"/> is none of its
-        /// failures (a bug: let it propagate). ErrorIds: AzureAuthenticationFailed (no token, or ARM refused it),
-        /// AzureAccessDenied, AzureRequestFailed (still failing after retries, timeouts, malformed responses),
-        /// ExportCancelled, Invalid{Parameter} for a bad -SubscriptionId, -ManagementGroupId, -Environment,
-        /// -ArmEndpoint, -AccessToken, -IncludeEffectiveRoutes or -OutputPath, OutputAccessDenied, OutputWriteFailed.
+        /// The ErrorRecord for a failed live export. ErrorIds: AzureAuthenticationFailed (no token, or ARM refused it),
+        /// AzureAccessDenied, AzureRequestFailed (still failing after retries, connection refused or unreachable, timeouts,
+        /// malformed responses), ExportCancelled, Invalid{Parameter} for a bad -SubscriptionId, -ManagementGroupId, -Environment,
+        /// -ArmEndpoint, -AccessToken, -IncludeEffectiveRoutes or -OutputPath, OutputAccessDenied, OutputWriteFailed; anything
+        /// else as <see cref="From"/>. Null only for PowerShell's own flow control (a stopped pipeline), which must propagate.
         /// </summary>
         /// <param name="exception">The failure.</param>
         /// <param name="target">The output path, or what was being read.</param>
         public static ErrorRecord? FromLive(Exception exception, object? target)
         {
+            exception = Unwrap(exception);
             switch (exception)
             {
                 case AzSpokeTools.Azure.Export.AzureExportException azure when azure.Status == 401:
@@ -59,18 +62,28 @@ namespace AzSpokeTools.Errors
                     return Record(exception, "Invalid" + AzSpokeTools.Live.LiveScope.ParameterOf(argument.ParamName), ErrorCategory.InvalidArgument, target, null);
                 case UnauthorizedAccessException:
                     return Record(exception, OutputAccessDenied, ErrorCategory.PermissionDenied, target, null);
+                case System.Net.Http.HttpRequestException:
+                case System.Net.Sockets.SocketException:
+                    return Record(exception, AzureRequestFailed, ErrorCategory.ConnectionError, target, null);
                 case IOException:
                     return Record(exception, OutputWriteFailed, ErrorCategory.WriteError, target, null);
                 default:
-                    return null;
+                    return From(exception, target);
             }
         }
 
-        /// <summary>The ErrorRecord for <paramref name="exception"/>, or null when it is not an input or load failure (a bug: let it propagate).</summary>
+        /// <summary>
+        /// The ErrorRecord for <paramref name="exception"/>: input and load failures by kind (…NotFound, Ambiguous…Name,
+        /// Invalid{Parameter}, SnapshotInvalid, SnapshotNotFound, SampleNotFound, SnapshotAccessDenied, SnapshotReadFailed), an
+        /// AggregateException as its cause, and anything unforeseen as <see cref="InternalError"/> (category InvalidOperation).
+        /// Null only for PowerShell's own flow control (a stopped pipeline, -ErrorAction Stop downstream), which must propagate.
+        /// </summary>
         /// <param name="exception">The failure.</param>
         /// <param name="target">What the user gave that failed: a snapshot path, a subnet, a NIC, a resource id.</param>
         public static ErrorRecord? From(Exception exception, object? target)
         {
+            exception = Unwrap(exception);
+            if (IsPowerShellFlowControl(exception)) return null;
             // Requests report name resolution as EngineInputException wrapping the model's own exception.
             var cause = exception is EngineInputException && exception.InnerException is ResourceNotFoundException or AmbiguousNameException
                 ? exception.InnerException
@@ -92,10 +105,30 @@ namespace AzSpokeTools.Errors
                     return Record(exception, SnapshotAccessDenied, ErrorCategory.PermissionDenied, target, null);
                 case IOException:
                     return Record(exception, SnapshotReadFailed, ErrorCategory.ReadError, target, null);
+                case AzSpokeTools.Azure.Export.AzureExportException:
+                    return FromLive(exception, target);
                 default:
-                    return null;
+                    return Record(exception, InternalError, ErrorCategory.InvalidOperation, target,
+                        "This is a bug in AzSpokeTools; report it with the command and, if you can, the snapshot ($Error[0].Exception has the details).");
             }
         }
+
+        /// <summary>An AggregateException (or a TargetInvocationException) stands for its cause: the last inner one.</summary>
+        internal static Exception Unwrap(Exception exception)
+        {
+            while (true)
+            {
+                if (exception is AggregateException aggregate && aggregate.Flatten().InnerExceptions is { Count: > 0 } inner)
+                    exception = inner[inner.Count - 1];
+                else if (exception is System.Reflection.TargetInvocationException { InnerException: Exception cause })
+                    exception = cause;
+                else return exception;
+            }
+        }
+
+        /// <summary>PowerShell's own exceptions (pipeline stopped, downstream terminating errors): not ours to report.</summary>
+        private static bool IsPowerShellFlowControl(Exception exception) =>
+            exception is RuntimeException || exception is FlowControlException || exception is HaltCommandException;
 
         private static ErrorRecord ForSnapshot(Exception exception, string? snapshot, object? target)
         {
@@ -111,7 +144,9 @@ namespace AzSpokeTools.Errors
         private static ErrorRecord Record(Exception exception, string errorId, ErrorCategory category, object? target, string? recommendedAction)
         {
             var record = new ErrorRecord(exception, errorId, category, target);
-            if (recommendedAction != null) record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = recommendedAction };
+            // What the message quotes from a snapshot (names, ids) is shown escaped: no control or bidi character reaches the host raw.
+            var message = AzSpokeTools.Engine.Reports.SafeText.EscapeKeepingLines(exception.Message);
+            if (recommendedAction != null || message != exception.Message) record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = recommendedAction };
             return record;
         }
 

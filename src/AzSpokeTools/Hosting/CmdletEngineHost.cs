@@ -29,14 +29,15 @@ namespace AzSpokeTools.Hosting
         public void Warning(string message)
         {
             EnsurePipelineThread();
-            _cmdlet.WriteWarning(message);
+            // Warnings quote names from the snapshot: no control or bidi character reaches the host raw.
+            _cmdlet.WriteWarning(AzSpokeTools.Engine.Reports.SafeText.Escape(message));
         }
 
         /// <inheritdoc />
         public void Verbose(string message)
         {
             EnsurePipelineThread();
-            _cmdlet.WriteVerbose(message);
+            _cmdlet.WriteVerbose(AzSpokeTools.Engine.Reports.SafeText.Escape(message));
         }
 
         /// <inheritdoc />

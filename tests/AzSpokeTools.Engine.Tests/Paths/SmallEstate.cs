@@ -174,15 +174,14 @@ internal sealed class SmallEstate
     /// <summary>The resources as a JSON array (for tests that wrap them in their own snapshot document).</summary>
     public string ToJson() => _resources.ToJsonString();
 
-    public Topology Load()
+    public Topology Load() => SnapshotLoader.Load(new MemoryStream(Encoding.UTF8.GetBytes(Text())), "small-estate.json");
+
+    /// <summary>The snapshot as JSON text.</summary>
+    public string Text() => _results.Count == 0 ? _resources.ToJsonString() : new JsonObject
     {
-        var text = _results.Count == 0 ? _resources.ToJsonString() : new JsonObject
-        {
-            ["schemaVersion"] = 1, ["capturedAt"] = "2026-11-01T00:00:00Z", ["source"] = "test",
-            ["resources"] = _resources.DeepClone(), ["results"] = _results.DeepClone(),
-        }.ToJsonString();
-        return SnapshotLoader.Load(new MemoryStream(Encoding.UTF8.GetBytes(text)), "small-estate.json");
-    }
+        ["schemaVersion"] = 1, ["capturedAt"] = "2026-11-01T00:00:00Z", ["source"] = "test",
+        ["resources"] = _resources.DeepClone(), ["results"] = _results.DeepClone(),
+    }.ToJsonString();
 
     /// <summary>
     /// hub (10.0/16, nva subnet with an NVA NIC 10.0.2.4), spoke1 and spoke2 peered to the hub and to each other;
