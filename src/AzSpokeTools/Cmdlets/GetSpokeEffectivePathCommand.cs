@@ -3,6 +3,7 @@ using System.Management.Automation;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Paths;
 using AzSpokeTools.Engine.Requests;
+using AzSpokeTools.Paths;
 
 namespace AzSpokeTools.Cmdlets
 {
@@ -13,8 +14,8 @@ namespace AzSpokeTools.Cmdlets
     /// (<c>Get-AzVirtualNetwork | Get-SpokeEffectivePath -Destination hub</c>); each piped item that fails is
     /// a non-terminating error.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "SpokeEffectivePath", DefaultParameterSetName = SnapshotSet)]
-    [OutputType(typeof(PathResult))]
+    [Cmdlet(VerbsCommon.Get, "SpokeEffectivePath", HelpUri = HelpLinks.Docs + "Get-SpokeEffectivePath.md", DefaultParameterSetName = SnapshotSet)]
+    [OutputType(typeof(SpokePath))]
     public sealed class GetSpokeEffectivePathCommand : TopologyCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true,
@@ -40,7 +41,7 @@ namespace AzSpokeTools.Cmdlets
             try
             {
                 EngineHost.Progress("Tracing path", target, -1);
-                WriteObject(ToRequest(CurrentTopology, Source, Destination, ResolvePath(Intent)).Execute(EngineHost));
+                WriteObject(new SpokePath(ToRequest(CurrentTopology, Source, Destination, ResolvePath(Intent)).Execute(EngineHost)));
             }
             catch (Exception e) when (TryWriteEngineError(e, Source))
             {

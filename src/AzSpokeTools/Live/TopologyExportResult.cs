@@ -18,9 +18,9 @@ namespace AzSpokeTools.Live
             ResourceGraphPages = summary.ResourceGraphPages;
             HttpRequests = summary.HttpRequests;
             SecretsRemoved = summary.SecretsRemoved;
-            Elapsed = summary.Elapsed;
+            ElapsedMs = (long)summary.Elapsed.TotalMilliseconds;
             Environment = environment;
-            Identity = identity;
+            Identity = identity.ToString();
         }
 
         /// <summary>Full path of the snapshot file written.</summary>
@@ -39,11 +39,11 @@ namespace AzSpokeTools.Live
         public int HttpRequests { get; }
         /// <summary>Secret-bearing properties removed before writing.</summary>
         public int SecretsRemoved { get; }
-        /// <summary>Wall-clock time of the export.</summary>
-        public TimeSpan Elapsed { get; }
+        /// <summary>Wall-clock time of the export in milliseconds.</summary>
+        public long ElapsedMs { get; }
         /// <summary>The Azure environment read (AzureCloud, AzureUSGovernment, AzureChinaCloud).</summary>
         public string Environment { get; }
-        /// <summary>The identity used.</summary>
-        public IdentitySource Identity { get; }
+        /// <summary>The identity used: AccessToken, AzContext or DefaultAzureCredential.</summary>
+        public string Identity { get; }
     }
 }
