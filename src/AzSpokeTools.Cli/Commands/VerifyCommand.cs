@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Engine.Verification;
 
@@ -26,7 +27,7 @@ public static class VerifyCommand
     private static void WriteJson(TextWriter output, IReadOnlyList<NicVerification> results)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(stream, ReportJson.Options(indented: true)))
         {
             int captured = results.Sum(r => r.CapturedRoutes), matched = results.Sum(r => r.Matched);
             w.WriteStartObject();
