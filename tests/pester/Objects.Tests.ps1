@@ -59,7 +59,8 @@ Describe 'Result objects serialise and export cleanly' {
                 Get-SpokeEffectiveRoute -Snapshot $file -NetworkInterface vm-spoke1-nic -Verify
             }
         }
-        # Needs Azure: written by the hosted xunit suite against a loopback ARM (ExportSpokeTopologyTests, MeshCmdletTests).
+        # Need Azure: their properties are held to the same rule by tests/AzSpokeTools.Module.Tests
+        # (BuiltModuleTests.EveryOutputTypeSerialisesAsWhatTheUserSees) and produced against a loopback ARM by the hosted suite.
         $live = @('AzSpokeTools.Live.TopologyExportResult', 'AzSpokeTools.Migration.SpokeMeshApplyResult')
         # The loaded model itself: a handle passed to -Topology, not a report; Export-SpokeTopology writes its serialised form.
         $handles = @('AzSpokeTools.Engine.Model.Topology', 'System.Boolean')

@@ -14,7 +14,7 @@ namespace AzSpokeTools.Live
             Resources = summary.Resources;
             Results = summary.Results;
             Complete = summary.Complete;
-            DeniedScopes = summary.DeniedScopes.ToArray();
+            DeniedScopes = Output.Delimited.Texts(summary.DeniedScopes);
             ResourceGraphPages = summary.ResourceGraphPages;
             HttpRequests = summary.HttpRequests;
             SecretsRemoved = summary.SecretsRemoved;
@@ -32,7 +32,7 @@ namespace AzSpokeTools.Live
         /// <summary>True when nothing was denied or failed (the snapshot's coverage.complete).</summary>
         public bool Complete { get; }
         /// <summary>Scopes (and scope/type pairs) that could not be read; commands answer Unknown for what they hold.</summary>
-        public IReadOnlyList<string> DeniedScopes { get; }
+        public Output.DelimitedList<string> DeniedScopes { get; }
         /// <summary>Resource Graph pages read.</summary>
         public int ResourceGraphPages { get; }
         /// <summary>HTTP attempts made, retries and polls included.</summary>
