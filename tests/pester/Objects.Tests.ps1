@@ -18,21 +18,8 @@ BeforeAll {
     $repoRoot = Get-RepositoryRoot
     if (-not $ModulePath) { $ModulePath = Get-ChildItem -Path (Join-Path (Join-Path $repoRoot 'out') 'AzSpokeTools') -Filter 'AzSpokeTools.psd1' -Recurse | Select-Object -First 1 -ExpandProperty FullName }
     Import-Module $ModulePath -Force -ErrorAction Stop
-    $intent = Join-Path $TestDrive 'intent.yaml'
-    @'
-groups:
-  spokes: { name: "spoke*" }
-  hubs: { name: "hub" }
-rules:
-  - name: inspected
-    from: spokes
-    to: spokes
-    expect: [Appliance]
-  - name: no-direct-from-hub
-    from: hubs
-    to: spokes
-    forbid: [Direct]
-'@ | Set-Content -Path $intent -Encoding utf8
+    # The documented pipeline test's intent file: spokes through the firewall, the hub direct to the spokes.
+    $intent = Join-Path (Join-Path (Join-Path $repoRoot 'docs') 'examples') 'intent.yaml'
     $spokeRg = '/subscriptions/8e4f2a1c-3b5d-4c7e-a9f0-2d1e3c4b5a69/resourceGroups/rg-spokes/providers/Microsoft.Network'
 }
 
@@ -44,7 +31,7 @@ Describe 'Result objects serialise and export cleanly' {
             'AzSpokeTools.Paths.SpokePath'                 = { Get-SpokeEffectivePath -Snapshot sample:hub-firewall -Source spoke1 -Destination spoke2 -Intent $intent }
             'AzSpokeTools.Paths.PathMatrixEntry'           = { Get-SpokePathMatrix -Snapshot sample:hub-firewall -Intent $intent }
             'AzSpokeTools.Paths.SpokePathMatrixSummary'    = { Get-SpokePathMatrix -Snapshot sample:hub-firewall -Intent $intent -Summary }
-            'AzSpokeTools.Intent.SpokeIntentRule'          = { Test-SpokeIntent -Snapshot sample:hub-firewall -Intent $intent }
+            'AzSpokeTools.Intent.SpokeIntentRule'          = { Test-SpokeIntent -Snapshot sample:contoso-hairpin -Intent $intent -MaxExamples 2 }
             'AzSpokeTools.Readiness.SpokeReadinessReport'  = { Test-MeshReadiness -Snapshot sample:contoso-hairpin }
             'AzSpokeTools.Migration.SpokeMigrationPlan'    = { Convert-HairpinToMesh -Snapshot sample:contoso-hairpin }
             'AzSpokeTools.Samples.SpokeSample'             = { Get-SpokeSample }
