@@ -42,7 +42,8 @@ $env:DOTNET_NOLOGO = '1'
 function Invoke-Dotnet {
     param([Parameter(ValueFromRemainingArguments = $true)] [string[]] $Arguments)
     Write-Host "dotnet $($Arguments -join ' ')"
-    & dotnet @Arguments
+    # To the host, not the pipeline: a function that calls this returns only what it means to return.
+    & dotnet @Arguments | Out-Host
     if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments -join ' ') failed with exit code $LASTEXITCODE" }
 }
 
