@@ -32,13 +32,20 @@ Register-ArgumentCompleter -CommandName $CommandName -ParameterName $ParameterNa
                 .Select(p => (Parameter: p, Commands: cmdlets.Where(c => c.Parameters.Contains(p)).Select(c => c.Name).ToArray()))
                 .ToList();
             byParameter.Add((Parameter: "Name", Commands: new[] { "Get-SpokeSample" }));
-            using var shell = PowerShell.Create(RunspaceMode.CurrentRunspace);
-            foreach (var (parameter, commands) in byParameter.Where(b => b.Commands.Length > 0))
+            // Completion is a convenience: a runspace that refuses the registration (constrained language, a host
+            // without Register-ArgumentCompleter) still imports the module.
+            try
             {
-                shell.Commands.Clear();
-                shell.AddScript(Script).AddArgument(commands).AddArgument(parameter);
-                shell.Invoke();
+                using var shell = PowerShell.Create(RunspaceMode.CurrentRunspace);
+                foreach (var (parameter, commands) in byParameter.Where(b => b.Commands.Length > 0))
+                {
+                    shell.Commands.Clear();
+                    shell.AddScript(Script).AddArgument(commands).AddArgument(parameter);
+                    shell.Invoke();
+                }
             }
+            catch (RuntimeException) { }
+            catch (System.InvalidOperationException) { }
         }
     }
 }
