@@ -131,6 +131,15 @@ Describe 'Documentation examples' {
                 }
             }
         }
-        finally { Pop-Location }
+        finally {
+            Pop-Location
+            # An example that imports the module from the example folder (README: Import-Module ./out/...) leaves a
+            # second copy whose files vanish with the folder: go back to the module under test.
+            $moduleBase = Split-Path -Parent $ModulePath
+            if (@(Get-Module AzSpokeTools | Where-Object ModuleBase -ne $moduleBase).Count -gt 0) {
+                Get-Module AzSpokeTools | Remove-Module -Force
+                Import-Module $ModulePath -Force -ErrorAction Stop
+            }
+        }
     }
 }
