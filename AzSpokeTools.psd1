@@ -13,13 +13,13 @@
     # netstandard2.0 assemblies run on Windows PowerShell 5.1 from .NET Framework 4.7.2 on.
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('AzSpokeTools.Format.ps1xml')
-    TypesToProcess       = @('AzSpokeTools.Types.ps1xml')
-    CmdletsToExport      = @('Convert-HairpinToMesh', 'Export-SpokeTopology', 'Get-SpokeEffectivePath', 'Get-SpokeEffectiveRoute', 'Get-SpokePathMatrix', 'Import-SpokeTopology', 'Test-MeshReadiness', 'Test-SpokeIntent')
+    CmdletsToExport      = @('Convert-HairpinToMesh', 'Export-SpokeTopology', 'Get-SpokeEffectivePath', 'Get-SpokeEffectiveRoute', 'Get-SpokePathMatrix', 'Get-SpokeSample', 'Import-SpokeTopology', 'Test-MeshReadiness', 'Test-SpokeIntent')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
+            ProjectUri = 'https://github.com/azspoketools/AzSpokeTools'
             Tags = @('Azure', 'Network', 'VirtualNetwork', 'Peering', 'AVNM', 'ExpressRoute', 'Routing', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
         }
     }

@@ -6,14 +6,17 @@
     Build    dotnet build of the solution.
     Test     the xunit suites (dotnet test), which include the module's metadata, layout and isolation tests
              and the module imported into a hosted PowerShell 7 engine.
-    Package  out/AzSpokeTools/<version>/ (installable: copy under a PSModulePath folder) and
+    Package  out/AzSpokeTools/<version>/ (installable: copy under a PSModulePath folder),
              out/AzSpokeTools.zip (Azure Automation: the zip's root holds the folder AzSpokeTools with
-             AzSpokeTools.psd1 in it). Help (en-US/AzSpokeTools.dll-Help.xml) is generated from docs/*.md.
+             AzSpokeTools.psd1 in it) and out/azspoke.<version>.nupkg, the CLI as a .NET tool
+             (dotnet tool install --global --add-source ./out azspoke). Help (en-US/AzSpokeTools.dll-Help.xml) is generated from docs/*.md.
              The layout is done by tools/AzSpokeTools.HelpGen, so it needs dotnet only.
-    Pester   packages, then runs tests/pester in a new process of the PowerShell that runs this script
-             (powershell.exe for Windows PowerShell 5.1, pwsh for PowerShell 7). Needs Pester 5.3+; on
-             GitHub Actions or Azure Pipelines it is installed from the PowerShell Gallery when missing,
-             elsewhere the task is skipped with a warning.
+    Pester   packages, then runs the Pester suite (tests/pester/*.Tests.ps1 and the documented pipeline test
+             docs/examples/*.Tests.ps1) in a new process of the PowerShell that runs this script: powershell.exe
+             for Windows PowerShell 5.1, pwsh for PowerShell 7, also when pwsh runs as a .NET tool
+             (`dotnet tool run pwsh`, pinned in .config/dotnet-tools.json), where the process is dotnet. Pester
+             comes from NuGet, pinned in tests/pester/Pester.Restore.proj, into out/Modules (no PowerShell
+             Gallery needed). Prints 'pester: N passed, N failed, N skipped' and fails on any failure.
     All      Build, Test, Package, Pester.
 
 .EXAMPLE
@@ -39,7 +42,8 @@ $env:DOTNET_NOLOGO = '1'
 function Invoke-Dotnet {
     param([Parameter(ValueFromRemainingArguments = $true)] [string[]] $Arguments)
     Write-Host "dotnet $($Arguments -join ' ')"
-    & dotnet @Arguments
+    # To the host, not the pipeline: a function that calls this returns only what it means to return.
+    & dotnet @Arguments | Out-Host
     if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments -join ' ') failed with exit code $LASTEXITCODE" }
 }
 
@@ -63,48 +67,71 @@ function Invoke-PackageTask {
     $buildOutput = Join-Path $root "src/AzSpokeTools/bin/$Configuration/netstandard2.0"
     Invoke-Dotnet run --project (Join-Path $root 'tools/AzSpokeTools.HelpGen') -c $Configuration -- `
         layout --repo $root --build $buildOutput --out $out --zip (Join-Path $out 'AzSpokeTools.zip')
+    # The azspoke CLI as a .NET tool package: dotnet tool install --global --add-source ./out azspoke
+    Invoke-Dotnet pack (Join-Path $root 'src/AzSpokeTools.Cli/AzSpokeTools.Cli.csproj') -c $Configuration --output $out
 }
 
-function Test-CanInstallPester {
-    # Hosted CI runners reach the PowerShell Gallery; other machines (and .ci/run) may not, so there a
-    # missing Pester skips the suite instead of failing on a download.
-    return [bool]($env:GITHUB_ACTIONS -or $env:TF_BUILD)
+function Get-PesterModulePath {
+    # The pinned Pester package from NuGet (restored like any package, so a clean NuGet cache or a machine that reaches
+    # only NuGet works), laid out as out/Modules/Pester/<version>/ for PSModulePath.
+    $project = Join-Path (Join-Path $root 'tests') (Join-Path 'pester' 'Pester.Restore.proj')
+    $version = ([xml](Get-Content -Raw -Path $project)).Project.PropertyGroup.PesterVersion
+    $modules = Join-Path $out 'Modules'
+    $target = Join-Path (Join-Path $modules 'Pester') $version
+    if (-not (Test-Path (Join-Path $target 'Pester.psd1'))) {
+        $packages = Join-Path $out 'nuget'
+        Invoke-Dotnet restore $project --packages $packages
+        $tools = Join-Path (Join-Path (Join-Path $packages 'pester') $version) 'tools'
+        if (-not (Test-Path (Join-Path $tools 'Pester.psd1'))) { throw "The Pester $version package has no tools/Pester.psd1 under $packages" }
+        $null = New-Item -ItemType Directory -Path $target -Force
+        Copy-Item -Path (Join-Path $tools '*') -Destination $target -Recurse -Force
+    }
+    return @{ Path = $modules; Version = $version }
+}
+
+function Get-PowerShellCommand {
+    # How to start a new process of the PowerShell that runs this script: Windows PowerShell and a native pwsh are
+    # their process; pwsh as a .NET tool runs inside dotnet, so the tool's pwsh.dll goes first.
+    $exe = [System.Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
+    if ([System.IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') {
+        $dll = Join-Path $PSHOME 'pwsh.dll'
+        if (-not (Test-Path $dll)) { throw "PowerShell runs inside $exe but $dll does not exist" }
+        return @($exe, $dll)
+    }
+    return @($exe)
 }
 
 function Invoke-PesterTask {
-    $pester = Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version -ge [version]'5.3.0' } | Sort-Object Version -Descending | Select-Object -First 1
-    if (-not $pester) {
-        if (Test-CanInstallPester) {
-            Write-Host 'Installing Pester 5 from the PowerShell Gallery'
-            Install-Module -Name Pester -MinimumVersion 5.3.0 -Scope CurrentUser -Force -SkipPublisherCheck
-        }
-        else {
-            Write-Warning 'Pester 5.3 or later is not installed (Install-Module Pester -MinimumVersion 5.3.0); skipping the Pester suite.'
-            return
-        }
-    }
-
+    $pester = Get-PesterModulePath
     Invoke-PackageTask
     $manifest = Join-Path (Join-Path (Join-Path $out 'AzSpokeTools') (Get-ModuleVersion)) 'AzSpokeTools.psd1'
-    $tests = Join-Path $root 'tests/pester/AzSpokeTools.Tests.ps1'
+    $suite = Join-Path (Join-Path $root 'tests') 'pester'
+    $examples = Join-Path (Join-Path $root 'docs') 'examples'
     $results = Join-Path $out 'pester-results.xml'
+    if (Test-Path $results) { Remove-Item $results -Force }
     # A new process of the same PowerShell: the module's assemblies are not left loaded in this one, and
-    # Windows PowerShell 5.1 tests the module on .NET Framework.
-    $exe = [System.Diagnostics.Process]::GetCurrentProcess().Path
+    # Windows PowerShell 5.1 tests the module on .NET Framework. The packaged module and the pinned Pester are found
+    # through PSModulePath, as a user's `Import-Module AzSpokeTools` would find them.
     $script = @"
 `$ErrorActionPreference = 'Stop'
-Import-Module Pester -MinimumVersion 5.3.0
+`$env:PSModulePath = '$($pester.Path)' + [System.IO.Path]::PathSeparator + '$out' + [System.IO.Path]::PathSeparator + `$env:PSModulePath
+Import-Module Pester -RequiredVersion '$($pester.Version)'
 `$configuration = New-PesterConfiguration
-`$configuration.Run.Container = New-PesterContainer -Path '$tests' -Data @{ ModulePath = '$manifest' }
+`$containers = @(New-PesterContainer -Path (Get-ChildItem -Path '$suite' -Filter '*.Tests.ps1').FullName -Data @{ ModulePath = '$manifest' })
+if (Test-Path '$examples') { `$containers += @(Get-ChildItem -Path '$examples' -Filter '*.Tests.ps1' | ForEach-Object { New-PesterContainer -Path `$_.FullName }) }
+`$configuration.Run.Container = `$containers
 `$configuration.Run.PassThru = `$true
 `$configuration.Output.Verbosity = 'Detailed'
 `$configuration.TestResult.Enabled = `$true
 `$configuration.TestResult.OutputPath = '$results'
 `$result = Invoke-Pester -Configuration `$configuration
 Write-Host ('pester: {0} passed, {1} failed, {2} skipped' -f `$result.PassedCount, `$result.FailedCount, `$result.SkippedCount)
-if (`$result.FailedCount -gt 0 -or `$result.PassedCount -eq 0) { exit 1 }
+if (`$result.FailedCount -gt 0 -or `$result.PassedCount -eq 0 -or `$result.Result -ne 'Passed') { exit 1 }
+exit 0
 "@
-    & $exe -NoProfile -NonInteractive -Command $script
+    $command = Get-PowerShellCommand
+    $arguments = @($command | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', $script)
+    & $command[0] @arguments
     if ($LASTEXITCODE -ne 0) { throw "The Pester suite failed (exit code $LASTEXITCODE); see $results" }
 }
 

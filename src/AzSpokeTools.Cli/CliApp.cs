@@ -18,8 +18,10 @@ namespace AzSpokeTools.Cli;
 /// </summary>
 public static class CliApp
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <param name="width">The terminal width tables must fit (null: output is redirected, rows are never cut).</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, int? width = null)
     {
+        TextTable.Width.Value = width;
         var safeOut = new SafeTextWriter(output);
         var safeErr = new SafeTextWriter(error);
         try
@@ -39,6 +41,12 @@ public static class CliApp
         var verbose = new Option<bool>("--verbose") { Description = "Verbose messages, progress and (export) every HTTP attempt on stderr; an internal error prints its stack trace", Recursive = true };
         var root = new RootCommand("azspoke: which path spoke-to-spoke traffic actually takes in Azure, offline from a snapshot.") { verbose };
         foreach (var command in CommandCatalog.Create(context)) root.Subcommands.Add(command);
+        if (args.Length == 0)
+        {
+            // A bare call is a usage question: print the usage, exit as for bad usage.
+            root.Parse("--help").Invoke(new InvocationConfiguration { Output = output, Error = error });
+            return ExitCodes.BadInput;
+        }
         ParseResult parse;
         try
         {
@@ -50,7 +58,7 @@ public static class CliApp
         }
         if (parse.Errors.Count > 0)
         {
-            foreach (var e in parse.Errors) error.WriteLine("error: " + SafeText.Escape(e.Message));
+            foreach (var e in parse.Errors) error.WriteLine("error: " + SafeText.Escape(e.Message + Suggestions.For(e.Message, parse.CommandResult.Command)));
             return ExitCodes.BadInput;
         }
         context.Verbose = parse.GetValue(verbose);

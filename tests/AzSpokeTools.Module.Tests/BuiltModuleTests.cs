@@ -99,6 +99,41 @@ public sealed class BuiltModuleTests : IDisposable
     }
 
     [Fact]
+    public void EveryOutputTypeSerialisesAsWhatTheUserSees()
+    {
+        var problems = _cmdlets.SelectMany(c => c.OutputTypes.Where(t => !OutputTypeRules.Exempt.ContainsKey(t.FullName!))
+            .SelectMany(t => OutputTypeRules.Problems(t).Select(p => $"{c.Name}: {p}"))).Distinct().ToList();
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
+    public void OutputRuleCatchesEnumsStructsAndPlainCollections()
+    {
+        using var inspected = new InspectedAssemblies(Directory.GetFiles(AppContext.BaseDirectory, "*.dll"));
+        var fixture = inspected.Load(typeof(BuiltModuleTests).Assembly.Location).GetType(typeof(RuleFixtures.LeakyResult).FullName!)!;
+        var problems = OutputTypeRules.Problems(fixture).ToList();
+        Assert.Contains(problems, p => p.Contains(".Day is the enum DayOfWeek"));
+        Assert.Contains(problems, p => p.Contains(".Id is the struct Guid"));
+        Assert.Contains(problems, p => p.Contains(".Items is System.Collections.Generic.List"));
+        Assert.DoesNotContain(problems, p => p.Contains(".Name"));
+    }
+
+    [Fact]
+    public void EveryCmdletHasAHelpUriToItsPageUnderTheManifestsProjectUri()
+    {
+        var project = new ModuleManifestFile(RepositoryPaths.ManifestPath).GetString("ProjectUri");
+        Assert.False(string.IsNullOrEmpty(project), "the manifest has no PrivateData.PSData.ProjectUri");
+        foreach (var c in _cmdlets)
+        {
+            var attribute = c.Type.GetCustomAttributesData().Single(a => a.AttributeType.Name == "CmdletAttribute");
+            var helpUri = attribute.NamedArguments.SingleOrDefault(a => a.MemberName == "HelpUri").TypedValue.Value as string;
+            Assert.Equal($"{project}/blob/main/docs/{c.Name}.md", helpUri);
+            var doc = MarkdownHelpParser.ParseFile(Path.Combine(RepositoryPaths.Docs, c.Name + ".md"));
+            Assert.Equal(helpUri, doc.OnlineVersion);
+        }
+    }
+
+    [Fact]
     public void CmdletOutputTypesExistInTheModule()
     {
         foreach (var c in _cmdlets)

@@ -89,7 +89,7 @@ public sealed partial class FormatViewTests : IDisposable
     public void EffectiveRouteViewHasTheColumnsOfGetAzEffectiveRouteTable()
     {
         var view = XDocument.Load(Path.Combine(RepositoryPaths.ModuleSources, "AzSpokeTools.Format.ps1xml")).Descendants("View")
-            .Single(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value == "AzSpokeTools.Engine.Routing.EffectiveRoute");
+            .Single(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value == "AzSpokeTools.Routes.SpokeEffectiveRoute" && v.Element("Name")!.Value == "EffectiveRoute");
         var labels = view.Descendants("TableColumnHeader").Select(h => h.Element("Label")!.Value).ToList();
         Assert.Equal(["Name", "State", "Source", "AddressPrefix", "NextHopType", "NextHopIpAddress"], labels);
     }

@@ -43,7 +43,7 @@ public sealed class ModuleLayoutTests : IDisposable
 
         var files = Relative(moduleDir);
         var rootFiles = files.Where(f => !f.Contains('/')).ToList();
-        Assert.Equal(["AzSpokeTools.Format.ps1xml", "AzSpokeTools.Loader.dll", "AzSpokeTools.Types.ps1xml", "AzSpokeTools.dll", "AzSpokeTools.psd1"], rootFiles);
+        Assert.Equal(["AzSpokeTools.Format.ps1xml", "AzSpokeTools.Loader.dll", "AzSpokeTools.dll", "AzSpokeTools.psd1"], rootFiles);
         Assert.Contains("Dependencies/AzSpokeTools.Engine.dll", files);
         Assert.Contains("Dependencies/System.Text.Json.dll", files);
         Assert.Contains("Dependencies/YamlDotNet.dll", files);

@@ -10,12 +10,39 @@ namespace AzSpokeTools.Module.Tests;
 /// </summary>
 public sealed class PowerShellScriptTests
 {
-    public static TheoryData<string> Scripts() => new()
+    public static TheoryData<string> Scripts()
     {
-        "build.ps1",
-        "tests/pester/AzSpokeTools.Tests.ps1",
-        "AzSpokeTools.psd1",
-    };
+        var data = new TheoryData<string> { "build.ps1", "AzSpokeTools.psd1" };
+        foreach (var folder in new[] { "tests/pester", "docs/examples" })
+            foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.Root, folder), "*.ps1").Order(StringComparer.Ordinal))
+                data.Add(Path.GetRelativePath(RepositoryPaths.Root, file).Replace('\\', '/'));
+        return data;
+    }
+
+    [Fact]
+    public void CiRunsTheReadmeTestCommandAndAlwaysThePesterSuiteInThePinnedPwsh()
+    {
+        var ci = File.ReadAllText(Path.Combine(RepositoryPaths.Root, ".ci", "run"));
+        Assert.Contains("dotnet test AzSpokeTools.sln -c Release", ci);
+        Assert.Contains("dotnet tool restore", ci);
+        var pester = ci.Split('\n').Single(l => l.Contains("-Task Pester", StringComparison.Ordinal));
+        Assert.StartsWith("dotnet tool run pwsh -- ", pester.TrimStart());
+        Assert.DoesNotContain("command -v pwsh", ci);
+        Assert.Contains("passed, ", ci);
+        var tools = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, ".config", "dotnet-tools.json")))!;
+        Assert.Equal("7.6.10", (string?)tools["tools"]!["powershell"]!["version"]);
+    }
+
+    [Fact]
+    public void BuildScriptRelaunchesThroughDotnetWhenPwshIsADotnetTool()
+    {
+        var ast = Parser.ParseFile(Path.Combine(RepositoryPaths.Root, "build.ps1"), out _, out _);
+        var function = (FunctionDefinitionAst)ast.Find(a => a is FunctionDefinitionAst f && f.Name == "Get-PowerShellCommand", searchNestedScriptBlocks: true)!;
+        var text = function.Body.Extent.Text;
+        Assert.Contains("'dotnet'", text);
+        Assert.Contains("pwsh.dll", text);
+        Assert.DoesNotContain("Install-Module", File.ReadAllText(Path.Combine(RepositoryPaths.Root, "build.ps1")));
+    }
 
     [Theory]
     [MemberData(nameof(Scripts))]

@@ -109,3 +109,12 @@ public sealed class WellFormedCmdlet : PSCmdlet
     [Parameter(HelpMessage = "Snapshot.")]
     public string? Snapshot { get; set; }
 }
+
+/// <summary>A result object that breaks the output rules: an enum, a struct and a plain list.</summary>
+public sealed class LeakyResult
+{
+    public System.DayOfWeek Day { get; set; }
+    public System.Guid Id { get; set; }
+    public List<string> Items { get; set; } = [];
+    public string? Name { get; set; }
+}

@@ -16,7 +16,8 @@ public sealed class GetSpokeEffectiveRouteTests(ModuleSession session)
     public void SubnetRoutesAreEffectiveRouteObjects()
     {
         var routes = session.Run("Get-SpokeEffectiveRoute -Snapshot sample:hub-firewall -Subnet spoke1/workload");
-        Assert.All(routes, r => Assert.Equal("AzSpokeTools.Engine.Routing.EffectiveRoute", r.BaseObject.GetType().FullName));
+        Assert.All(routes, r => Assert.Equal("AzSpokeTools.Routes.SpokeEffectiveRoute", r.BaseObject.GetType().FullName));
+        Assert.All(routes, r => Assert.Equal("spoke1/workload", r.Properties["Subnet"].Value));
         Assert.Equal(
             ["Default Active 10.1.0.0/16 VnetLocal", "Default Invalid 0.0.0.0/0 Internet", "Default Active 10.0.0.0/16 VNetPeering",
              "User Active 0.0.0.0/0 VirtualAppliance", "User Active 10.0.0.0/8 VirtualAppliance"],

@@ -11,7 +11,7 @@ public sealed class MeshCmdletTests(ModuleSession session)
     public void ReadinessIsOneReportWithFindingsScriptsCanFilter()
     {
         var report = Assert.Single(session.Run("Test-MeshReadiness -Snapshot sample:contoso-hairpin"));
-        Assert.Equal("AzSpokeTools.Engine.Readiness.ReadinessReport", report.BaseObject.GetType().FullName);
+        Assert.Equal("AzSpokeTools.Readiness.SpokeReadinessReport", report.BaseObject.GetType().FullName);
         Assert.Equal(true, report.Properties["Ready"].Value);
         var gatewayFindings = session.Run("@((Test-MeshReadiness -Snapshot sample:contoso-hairpin).Findings.Where({ $_.RuleId -eq 'AVNM011' })).Count");
         Assert.Equal(4, Assert.Single(gatewayFindings).BaseObject);
@@ -34,7 +34,7 @@ public sealed class MeshCmdletTests(ModuleSession session)
     {
         var directory = Path.Combine(session.WorkDirectory, "plan-" + Guid.NewGuid().ToString("N"));
         var plan = Assert.Single(session.Run($"Convert-HairpinToMesh -Snapshot sample:contoso-hairpin -OutputPath '{directory}'"));
-        Assert.Equal("AzSpokeTools.Engine.Migration.MigrationPlan", plan.BaseObject.GetType().FullName);
+        Assert.Equal("AzSpokeTools.Migration.SpokeMigrationPlan", plan.BaseObject.GetType().FullName);
         Assert.True(File.Exists(Path.Combine(directory, "plan.json")), string.Join(", ", Directory.GetFiles(directory).Select(Path.GetFileName)));
         session.Host.Clear();
         session.Run($"Convert-HairpinToMesh -Snapshot sample:contoso-hairpin | Out-Host");
@@ -64,11 +64,11 @@ public sealed class MeshCmdletPipelineTests(ModuleSession session)
     public void ReadinessReportListsFindingsByRuleAndPipedVnetsFormOneGroup()
     {
         var report = Assert.Single(session.Run("Test-MeshReadiness -Snapshot sample:contoso-hairpin"));
-        Assert.Equal("AzSpokeTools.Engine.Readiness.ReadinessReport", report.BaseObject.GetType().FullName);
+        Assert.Equal("AzSpokeTools.Readiness.SpokeReadinessReport", report.BaseObject.GetType().FullName);
         Assert.True((bool)report.Properties["Ready"].Value);
         var piped = Assert.Single(session.Run($"[pscustomobject]@{{ Id = '{Rg}/virtualNetworks/spoke-a1' }}, [pscustomobject]@{{ Id = '{Rg}/virtualNetworks/spoke-a2' }} | Test-MeshReadiness -Snapshot sample:contoso-hairpin"));
         dynamic r = piped.BaseObject;
-        Assert.Equal(2, (int)r.Selection.Members.Count);
+        Assert.Equal(2, (int)r.VirtualNetworks.Count);
     }
 
     [Fact]
@@ -124,9 +124,10 @@ public sealed class MeshApplyWhatIfTests(ModuleSession session) : IAsyncLifetime
             Assert.Contains(_arm.Requests, r => r.StartsWith("GET ") && r.Contains("/networkGroups/ng-azspoke-mesh?api-version="));
             Assert.Equal(2, _arm.Requests.Count(r => r.StartsWith("POST ") && r.Contains("/listDeploymentStatus?")));
             Assert.All(_arm.AuthorizationHeaders, h => Assert.Equal("Bearer " + _arm.Token, h));
-            var writes = ((IEnumerable<object>)result.Requests).Cast<dynamic>().Where(r => (bool)r.Request.IsWrite).ToList();
+            var writes = ((IEnumerable<object>)result.Requests).Cast<dynamic>().Where(r => (bool)r.IsWrite).ToList();
             Assert.Equal(8, writes.Count); // 6 PUTs and a commit per region
             Assert.All(writes, w => Assert.Equal("WhatIf", w.State.ToString()));
+            Assert.All(writes, w => Assert.IsType<string>(w.State));
         }
     }
 }

@@ -34,7 +34,7 @@ public sealed class PathCmdletTests(ModuleSession session)
     public void PathHasPesterFriendlyKindOutcomeCompliantAndReasons()
     {
         var path = Assert.Single(session.Run($"Get-SpokeEffectivePath -Snapshot sample:hub-firewall -Source spoke1 -Destination spoke2 -Intent '{Intent()}'"));
-        Assert.Equal("AzSpokeTools.Engine.Paths.PathResult", path.BaseObject.GetType().FullName);
+        Assert.Equal("AzSpokeTools.Paths.SpokePath", path.BaseObject.GetType().FullName);
         Assert.Equal("Appliance", path.Properties["Kind"].Value.ToString());
         Assert.Equal("Delivered", path.Properties["Outcome"].Value.ToString());
         Assert.Equal(true, path.Properties["Compliant"].Value);
@@ -141,7 +141,7 @@ public sealed class PathCmdletTests(ModuleSession session)
         Assert.Contains("Outcome", text);
         Assert.Contains("Delivered", text);
         Assert.Contains("Appliance", text);
-        Assert.Contains("spoke1 (10.1.0.4 in spoke1/workload)", text);
+        Assert.Contains("Compliant", text);
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class PathCmdletTests(ModuleSession session)
     {
         var snapshot = VerifySnapshot();
         var results = session.Run($"Get-SpokeEffectiveRoute -Snapshot '{snapshot}' -NetworkInterface * -Verify");
-        Assert.All(results, r => Assert.Equal("AzSpokeTools.Engine.Verification.NicVerification", r.BaseObject.GetType().FullName));
+        Assert.All(results, r => Assert.Equal("AzSpokeTools.Routes.SpokeRouteVerification", r.BaseObject.GetType().FullName));
         Assert.Equal(["vm-spoke1-nic True", "vm-spoke3-nic False"],
             results.Select(r => $"{r.Properties["Name"].Value} {r.Properties["Agrees"].Value}").Order(StringComparer.Ordinal));
 

@@ -11,6 +11,7 @@ param(
 
 BeforeDiscovery {
     $repoRoot = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
+    $cmdletNames = @((Import-PowerShellDataFile -Path (Join-Path $repoRoot 'AzSpokeTools.psd1')).CmdletsToExport)
     $sampleDir = Join-Path (Join-Path $repoRoot 'module') 'samples'
     $sampleNames = @(Get-ChildItem -Path $sampleDir -Filter '*.json' | Where-Object { $_.Name -notlike '*.expect.json' } | ForEach-Object { $_.BaseName })
     $tableCases = @(foreach ($expect in Get-ChildItem -Path $sampleDir -Filter '*.expect.json') {
@@ -82,7 +83,7 @@ Describe 'AzSpokeTools module' {
         foreach ($command in Get-Command -Module AzSpokeTools) { $command.Verb | Should -BeIn $approved }
     }
 
-    It 'has help for <_> with a synopsis, every parameter described and at least two examples' -ForEach @('Convert-HairpinToMesh', 'Export-SpokeTopology', 'Get-SpokeEffectivePath', 'Get-SpokeEffectiveRoute', 'Get-SpokePathMatrix', 'Import-SpokeTopology', 'Test-MeshReadiness', 'Test-SpokeIntent') {
+    It 'has help for <_> with a synopsis, every parameter described and at least two examples' -ForEach $cmdletNames {
         $cmdlet = $_
         $help = Get-Help $cmdlet -Full
         # Without MAML help, Get-Help's synopsis is the syntax line.
@@ -165,9 +166,9 @@ Describe 'Get-SpokeEffectiveRoute' {
         }
     }
 
-    It 'writes EffectiveRoute objects with the columns of Get-AzEffectiveRouteTable' {
+    It 'writes route objects with the columns of Get-AzEffectiveRouteTable' {
         $routes = Get-SpokeEffectiveRoute -Snapshot sample:hub-firewall -Subnet spoke1/workload
-        $routes[0].GetType().FullName | Should -Be 'AzSpokeTools.Engine.Routing.EffectiveRoute'
+        $routes[0].GetType().FullName | Should -Be 'AzSpokeTools.Routes.SpokeEffectiveRoute'
         $text = $routes | Format-Table | Out-String -Width 250
         $text | Should -Match 'Name\s+State\s+Source\s+AddressPrefix\s+NextHopType\s+NextHopIpAddress'
         $text | Should -Match 'default-to-fw\s+Active\s+User\s+\{0\.0\.0\.0/0\}\s+VirtualAppliance\s+\{10\.0\.1\.4\}'

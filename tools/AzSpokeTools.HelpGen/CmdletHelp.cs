@@ -16,6 +16,8 @@ public sealed class CmdletHelp
     public required IReadOnlyList<HelpTypeNote> Outputs { get; init; }
     public required IReadOnlyList<string> Notes { get; init; }
     public required IReadOnlyList<HelpLink> RelatedLinks { get; init; }
+    /// <summary>The front matter's "online version:" (the page Get-Help -Online opens), or null.</summary>
+    public string? OnlineVersion { get; init; }
 
     public string Verb => Name.Split('-', 2)[0];
     public string Noun => Name.Contains('-') ? Name.Split('-', 2)[1] : string.Empty;

@@ -54,9 +54,21 @@ public static class MamlWriter
                 new XElement(Maml + "title", $"-------------------------- {e.Title} --------------------------"),
                 new XElement(Dev + "code", e.Code),
                 new XElement(Dev + "remarks", Paras(e.Remarks))))),
-            new XElement(Command + "relatedLinks", c.RelatedLinks.Select(l => new XElement(Maml + "navigationLink",
+            new XElement(Command + "relatedLinks", RelatedLinks(c).Select(l => new XElement(Maml + "navigationLink",
                 new XElement(Maml + "linkText", l.Text),
                 new XElement(Maml + "uri", l.Uri)))));
+
+    /// <summary>
+    /// The online version first (Get-Help -Online opens the first link that has a uri, and fails on one that is not an
+    /// absolute URI), then the related links; a link between help pages (Get-Thing.md) keeps its text and no uri.
+    /// </summary>
+    private static IEnumerable<HelpLink> RelatedLinks(CmdletHelp c)
+    {
+        if (c.OnlineVersion != null && Uri.TryCreate(c.OnlineVersion, UriKind.Absolute, out _))
+            yield return new HelpLink("Online Version:", c.OnlineVersion);
+        foreach (var l in c.RelatedLinks)
+            yield return Uri.TryCreate(l.Uri, UriKind.Absolute, out _) ? l : l with { Uri = "" };
+    }
 
     /// <param name="set">The syntax item's parameter set, or null for the parameters section.</param>
     private static XElement Parameter(HelpParameter p, string? set)

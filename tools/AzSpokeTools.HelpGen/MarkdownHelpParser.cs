@@ -35,7 +35,9 @@ public static partial class MarkdownHelpParser
 
     public static CmdletHelp Parse(string markdown, string file)
     {
-        var lines = StripFrontMatter(markdown.Replace("\r\n", "\n").Split('\n'));
+        var allLines = markdown.Replace("\r\n", "\n").Split('\n');
+        var lines = StripFrontMatter(allLines);
+        var online = allLines.Take(allLines.Length - lines.Length).FirstOrDefault(l => l.StartsWith("online version:", StringComparison.OrdinalIgnoreCase))?["online version:".Length..].Trim();
         var title = lines.FirstOrDefault(l => l.StartsWith("# ", StringComparison.Ordinal))
                     ?? throw new HelpFormatException(file, "no '# Cmdlet-Name' title.");
         var name = title[2..].Trim();
@@ -102,6 +104,7 @@ public static partial class MarkdownHelpParser
             Outputs = TypeNotes(Section("OUTPUTS")),
             Notes = Paragraphs(Section("NOTES", required: false)),
             RelatedLinks = Links(Section("RELATED LINKS", required: false)),
+            OnlineVersion = string.IsNullOrEmpty(online) ? null : online,
         };
     }
 

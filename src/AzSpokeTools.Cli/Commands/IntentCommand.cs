@@ -37,7 +37,7 @@ public static class IntentCommand
     private static void WriteJson(TextWriter output, IntentReport report)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(stream, ReportJson.Options(indented: true)))
         {
             w.WriteStartObject();
             w.WriteBoolean("passed", report.Passed);

@@ -8,7 +8,8 @@ using AzSpokeTools.Engine.Requests;
 namespace AzSpokeTools.Cli.Commands;
 
 /// <summary>
-/// <c>azspoke matrix --snapshot F [--intent FILE] [--engine vector|scalar] [--format summary|json|csv] [--level vnet|subnet]</c>:
+/// <c>azspoke matrix --snapshot F [--intent FILE] [--engine vector|scalar] [--format summary|json|csv] [--level vnet|subnet]</c>
+/// (--level also takes PowerShell's words, VirtualNetwork and Subnet):
 /// every ordered pair, streamed; exit 1 when intent is violated.
 /// </summary>
 public static class MatrixCommand
@@ -19,8 +20,8 @@ public static class MatrixCommand
         var intent = new Option<string?>("--intent") { Description = "Intent file (YAML, or JSON when it ends in .json)" };
         var engine = new Option<string>("--engine") { Description = "vector (compiled, memoised) or scalar (reference)", DefaultValueFactory = _ => "vector" };
         engine.AcceptOnlyFromAmong("vector", "scalar");
-        var level = new Option<string>("--level") { Description = "vnet (default) or subnet pairs", DefaultValueFactory = _ => "vnet" };
-        level.AcceptOnlyFromAmong("vnet", "subnet");
+        var level = new Option<string>("--level") { Description = "vnet or VirtualNetwork (default): VNet pairs; subnet or Subnet: subnet pairs", DefaultValueFactory = _ => "vnet" };
+        level.AcceptOnlyFromAmong("vnet", "VirtualNetwork", "subnet", "Subnet");
         var format = CommonOptions.Format("summary", "json", "csv");
         var serviceTags = new Option<string?>("--service-tags") { Description = "Azure's service-tag file (ServiceTags_Public_*.json) to resolve service-tag prefixes" };
         var command = new Command("matrix", "All pairs: path kind per ordered pair, counts by kind, intent violations.") { snapshot, intent, engine, level, serviceTags, format };
@@ -32,7 +33,7 @@ public static class MatrixCommand
                 Intent = parse.GetValue(intent),
                 ServiceTagFile = parse.GetValue(serviceTags),
                 Engine = parse.GetValue(engine),
-                Level = parse.GetValue(level) == "subnet" ? PathMatrixLevel.Subnet : PathMatrixLevel.VirtualNetwork,
+                Level = string.Equals(parse.GetValue(level), "subnet", StringComparison.OrdinalIgnoreCase) ? PathMatrixLevel.Subnet : PathMatrixLevel.VirtualNetwork,
             }.Execute(new CliEngineHost(ctx));
             PathMatrixSummary summary;
             switch (parse.GetValue(format))
@@ -54,7 +55,7 @@ public static class MatrixCommand
     private static void WriteSummary(TextWriter output, PathMatrixSummary s)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true })) Summary(w, s);
+        using (var w = new Utf8JsonWriter(stream, ReportJson.Options(indented: true))) Summary(w, s);
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 
@@ -74,7 +75,7 @@ public static class MatrixCommand
     private static PathMatrixSummary WriteJson(TextWriter output, PathMatrix matrix)
     {
         var stream = new TextWriterStream(output);
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false });
+        using var w = new Utf8JsonWriter(stream, ReportJson.Options(indented: false));
         w.WriteStartObject();
         w.WriteStartArray("pairs");
         long n = 0;

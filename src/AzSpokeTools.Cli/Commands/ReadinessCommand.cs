@@ -1,6 +1,7 @@
 using AzSpokeTools.Engine.Reports;
 using System.CommandLine;
 using System.Text.Json;
+using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Readiness;
 using AzSpokeTools.Engine.Requests;
 
@@ -36,7 +37,7 @@ public static class ReadinessCommand
     internal static void WriteJson(TextWriter output, ReadinessReport report)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(stream, ReportJson.Options(indented: true)))
         {
             w.WriteStartObject();
             w.WriteBoolean("ready", report.Ready);

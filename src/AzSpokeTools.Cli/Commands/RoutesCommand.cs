@@ -1,6 +1,7 @@
 using AzSpokeTools.Engine.Reports;
 using System.CommandLine;
 using System.Text.Json;
+using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Engine.Routing;
 
@@ -41,7 +42,7 @@ public static class RoutesCommand
     internal static void WriteJson(TextWriter output, EffectiveRouteTable table)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(stream, ReportJson.Options(indented: true)))
         {
             w.WriteStartObject();
             w.WriteStartArray("value");

@@ -39,7 +39,7 @@ public static class VerifyCommand
     private static void WriteJson(TextWriter output, IReadOnlyList<NicVerification> results)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(stream, ReportJson.Options(indented: true)))
         {
             int captured = results.Sum(r => r.CapturedRoutes), matched = results.Sum(r => r.Matched);
             w.WriteStartObject();

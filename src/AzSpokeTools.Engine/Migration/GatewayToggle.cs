@@ -17,7 +17,7 @@ namespace AzSpokeTools.Engine.Migration
         public string Property => "allowRemoteVnetTraffic";
         /// <summary>The value read (null: absent, legacy gateways behave as true).</summary>
         public bool? Current { get; }
-        public string During => "leave as is: the hairpin stays the fallback (ConnectedGroup routes beat the BGP routes it brings, azure-routing-rules.md §3.1)";
+        public string During => "leave as is: the hairpin stays the fallback (ConnectedGroup routes beat the BGP routes it brings; Azure docs: \"Virtual network traffic routing\" > \"How Azure selects a route\")";
         public string After => "set to false after the final wave is validated, if no VNet outside the mesh still needs VNet-to-VNet over ExpressRoute";
         public string Command => $"az network vnet-gateway update --ids {Gateway.Id.Value} --allow-remote-vnet-traffic false";
     }

@@ -216,7 +216,7 @@ namespace AzSpokeTools.Engine.Migration
                 for (int j = i + 1; j < all.Count && all[j].p.First <= all[i].p.Last; j++)
                     if (all[i].m != all[j].m && all[i].p.Overlaps(all[j].p)) { overlapping.Add(all[i].p); overlapping.Add(all[j].p); }
             var prefixes = all.Where(x => !overlapping.Contains(x.p)).Select(x => (x.m, x.p)).ToList();
-            var excluded = all.Where(x => overlapping.Contains(x.p)).Select(x => (x.m, x.p, "overlaps another member: traffic to it is dropped (azure-routing-rules.md §4.2)")).ToList();
+            var excluded = all.Where(x => overlapping.Contains(x.p)).Select(x => (x.m, x.p, "overlaps another member: traffic to it is dropped (Azure docs: \"Connectivity configurations in Azure Virtual Network Manager\")")).ToList();
 
             var keep = new Dictionary<(ResourceId, ResourceId), RouteImpact>();
             foreach (var i in _checker.RouteImpacts)
@@ -315,7 +315,7 @@ namespace AzSpokeTools.Engine.Migration
                 if (first.Kind == RouteImpactKind.KeepsPairOffMesh && first.Route.NextHopType == NextHopType.VirtualNetworkGateway)
                 {
                     action = RouteTableAction.Remove;
-                    reason = "gateway route as specific as the member prefix: it would keep the pairs on the gateway instead of the mesh (azure-routing-rules.md §3.2)";
+                    reason = "gateway route as specific as the member prefix: it would keep the pairs on the gateway instead of the mesh (Azure docs: \"Virtual network traffic routing\" > \"How Azure selects a route\")";
                 }
                 else if (first.Kind == RouteImpactKind.KeepsPairOffMesh)
                 {
@@ -325,7 +325,7 @@ namespace AzSpokeTools.Engine.Migration
                 else
                 {
                     action = RouteTableAction.KeepBypassed;
-                    reason = "summary route still used for other destinations, but the more specific ConnectedGroup routes bypass it for these pairs: inspection is lost (azure-routing-rules.md §3.1)";
+                    reason = "summary route still used for other destinations, but the more specific ConnectedGroup routes bypass it for these pairs: inspection is lost (Azure docs: \"Virtual network traffic routing\" > \"How Azure selects a route\")";
                 }
                 // A removal serves the pair once both ends are meshed: the wave of the later member.
                 int wave = action == RouteTableAction.Remove ? pairs.Min(p => Math.Max(waveOf[p.Source.Id], waveOf[p.Destination.Id])) : 0;

@@ -36,7 +36,7 @@ namespace AzSpokeTools.Engine.Paths
                     if (!PathRouteLookup.Covers(udr, dst, out var p) || p.Length >= winLen) continue;
                     var wp = PathRouteLookup.MatchingPrefix(winner, dst);
                     reasons.Add(new PathReason(PathReasonSeverity.Warning, udr.OriginId,
-                        $"inspection is bypassed: user-defined route '{udr.Name}' {p} -> VirtualAppliance {string.Join(",", udr.NextHopIpAddress)} in {udr.Origin} loses to the more specific {winner.NextHopType} route {wp} ({winner.Origin}) by longest prefix match (§3.2)",
+                        $"inspection is bypassed: user-defined route '{udr.Name}' {p} -> VirtualAppliance {string.Join(",", udr.NextHopIpAddress)} in {udr.Origin} loses to the more specific {winner.NextHopType} route {wp} ({winner.Origin}) by longest prefix match (Azure docs: \"Virtual network traffic routing\" > \"How Azure selects a route\")",
                         $"to inspect this flow, add a user-defined route for {wp} (or longer) to the appliance in {udr.Origin}"));
                 }
             // azure-routing-rules.md §3.1/§3.2: a UDR for the same prefix turns a peering or connected-group route Invalid.
@@ -58,7 +58,7 @@ namespace AzSpokeTools.Engine.Paths
                 var over = table.UserRoutes.FirstOrDefault(u => u.State == RouteState.Active && u.Prefixes.Contains(p));
                 if (over == null) continue;
                 reasons.Add(new PathReason(PathReasonSeverity.Error, over.OriginId,
-                    $"user-defined route '{over.Name}' {p} -> {over.NextHopType}{(over.NextHopIpAddress.Count > 0 ? " " + string.Join(",", over.NextHopIpAddress) : "")} in {over.Origin} ({over.OriginId}) overrides the {inv.NextHopType} route for the same prefix ({inv.Origin}) (§3.1: User beats System on an exact-prefix tie)",
+                    $"user-defined route '{over.Name}' {p} -> {over.NextHopType}{(over.NextHopIpAddress.Count > 0 ? " " + string.Join(",", over.NextHopIpAddress) : "")} in {over.Origin} ({over.OriginId}) overrides the {inv.NextHopType} route for the same prefix ({inv.Origin}) (Azure docs: \"Virtual network traffic routing\" > \"How Azure selects a route\": User beats System on an exact-prefix tie)",
                     $"remove route '{over.Name}' from {over.Origin} (or make it less specific than {p}) so that the {inv.NextHopType} route carries the flow"));
             }
 
@@ -89,7 +89,7 @@ namespace AzSpokeTools.Engine.Paths
                 if (hairpinForbidden)
                     reasons.Add(new PathReason(PathReasonSeverity.Error, null,
                         "the flow hairpins through the MSEE because the ExpressRoute gateways accept each other's VNet prefixes (allowRemoteVnetTraffic) and no more specific peering or connected-group route exists",
-                        "connect the VNets by an AVNM mesh or peering (system routes beat the BGP routes, §3.1), or set allowRemoteVnetTraffic false on the gateways"));
+                        "connect the VNets by an AVNM mesh or peering (system routes beat the BGP routes; Azure docs: \"Virtual network traffic routing\" > \"How Azure selects a route\"), or set allowRemoteVnetTraffic false on the gateways"));
             }
             foreach (var x in reasons)
                 if (!r.Reasons.Contains(x)) r.Reasons.Add(x);
@@ -113,7 +113,7 @@ namespace AzSpokeTools.Engine.Paths
                 if (!cg.Global && !string.Equals(a.Location, b.Location, StringComparison.OrdinalIgnoreCase))
                 {
                     reasons.Add(new PathReason(PathReasonSeverity.Error, c.Id.Value,
-                        $"connectivity configuration {c.Name} is regional (isGlobal false): {a.Name} ({a.Location}) and {b.Name} ({b.Location}) are not connected by it (§4.1)",
+                        $"connectivity configuration {c.Name} is regional (isGlobal false): {a.Name} ({a.Location}) and {b.Name} ({b.Location}) are not connected by it (Azure docs: \"Connectivity configurations in Azure Virtual Network Manager\")",
                         $"set isGlobal true on {c.Name} (global mesh) and deploy it"));
                     continue;
                 }
@@ -128,7 +128,7 @@ namespace AzSpokeTools.Engine.Paths
                     var status = manager?.Deployments?.FirstOrDefault(d => string.Equals(d.Region, region, StringComparison.OrdinalIgnoreCase) &&
                         string.Equals(d.DeploymentType, "Connectivity", StringComparison.OrdinalIgnoreCase) && d.ConfigurationIds.Any(x => x.EndsWith("/" + c.Name, StringComparison.OrdinalIgnoreCase) || string.Equals(x, c.Name, StringComparison.OrdinalIgnoreCase)));
                     reasons.Add(new PathReason(PathReasonSeverity.Error, c.Id.Value,
-                        $"connectivity configuration {c.Name} includes {a.Name} and {b.Name} but is not deployed in {region} (deployment status {status?.DeploymentStatus ?? "not committed"}): its ConnectedGroup routes do not exist (§4.1)",
+                        $"connectivity configuration {c.Name} includes {a.Name} and {b.Name} but is not deployed in {region} (deployment status {status?.DeploymentStatus ?? "not committed"}): its ConnectedGroup routes do not exist (Azure docs: \"Connectivity configurations in Azure Virtual Network Manager\")",
                         $"deploy (commit) {c.Name} in {region}"));
                 }
             }
@@ -146,7 +146,7 @@ namespace AzSpokeTools.Engine.Paths
             {
                 var back = ctx.Reverse(p);
                 reasons.Add(new PathReason(PathReasonSeverity.Error, p.Id.Value,
-                    $"peering {p} is {p.PeeringState ?? "in an unknown state"}" + (back != null ? $" (the other side {back} is {back.PeeringState ?? "unknown"})" : " and has no peering back") + ": only Connected peerings create routes (§2.2)" + (note != null ? "; " + note : ""),
+                    $"peering {p} is {p.PeeringState ?? "in an unknown state"}" + (back != null ? $" (the other side {back} is {back.PeeringState ?? "unknown"})" : " and has no peering back") + ": only Connected peerings create routes (Azure docs: \"Create, change, or delete a virtual network peering\")" + (note != null ? "; " + note : ""),
                     back == null ? $"create the peering from {b.Name} to {a.Name}" : $"re-sync or recreate peering {p} so both sides read Connected"));
             }
         }

@@ -63,11 +63,11 @@ namespace AzSpokeTools.Engine.Paths
                 if (cg.Members.Contains(vnet) && _ctx.ConnectedGroups.IsDeployed(cg.Configuration, from.Location, out _))
                 {
                     // azure-routing-rules.md §9.13: a next hop in a connected-group member VNet is undocumented.
-                    b.Reason(PathReasonSeverity.Assumption, cg.Configuration.Id.Value, $"{device.Name} is in {vnet.Name}, reached over connected group {cg.Configuration.Name}; taken as direct connectivity (§9.13, undocumented)");
+                    b.Reason(PathReasonSeverity.Assumption, cg.Configuration.Id.Value, $"{device.Name} is in {vnet.Name}, reached over connected group {cg.Configuration.Name}; taken as direct connectivity (not documented by Azure)");
                     return true;
                 }
             b.Reason(PathReasonSeverity.Error, route.OriginId,
-                $"next hop {ip} ({device.Name} in {vnet.Name}) of route '{route.Name}' in {route.Origin} is not in {from.Name} or a directly peered VNet: the user-defined route is invalid (§3.4)",
+                $"next hop {ip} ({device.Name} in {vnet.Name}) of route '{route.Name}' in {route.Origin} is not in {from.Name} or a directly peered VNet: the user-defined route is invalid (Azure docs: \"Virtual network traffic routing\" > \"User-defined\")",
                 $"peer {from.Name} with {vnet.Name}, or point route '{route.Name}' at an appliance in a directly peered VNet");
             return false;
         }
@@ -83,7 +83,7 @@ namespace AzSpokeTools.Engine.Paths
                     // azure-routing-rules.md §3.4: a NIC forwarding traffic not addressed to it needs enableIPForwarding.
                     if (!device.Nic!.EnableIPForwarding)
                     {
-                        b.Reason(PathReasonSeverity.Error, device.Id.Value, $"network interface {device.Name} has enableIPForwarding false: Azure drops the packets it would forward (§3.4)",
+                        b.Reason(PathReasonSeverity.Error, device.Id.Value, $"network interface {device.Name} has enableIPForwarding false: Azure drops the packets it would forward (Azure docs: \"Virtual network traffic routing\" > \"User-defined\")",
                             $"enable IP forwarding on {device.Name} (and in the appliance's operating system)");
                         ends.Add(new TraceEnd(PathOutcome.Dropped, b));
                         return;
@@ -108,13 +108,13 @@ namespace AzSpokeTools.Engine.Paths
                     var off = device.Backends.Where(n => !n.EnableIPForwarding).ToList();
                     if (off.Count == device.Backends.Count)
                     {
-                        b.Reason(PathReasonSeverity.Error, device.Id.Value, $"no backend of load balancer {device.Name} has enableIPForwarding ({string.Join(", ", off.Select(n => n.Name))}) (§3.4)",
+                        b.Reason(PathReasonSeverity.Error, device.Id.Value, $"no backend of load balancer {device.Name} has enableIPForwarding ({string.Join(", ", off.Select(n => n.Name))}) (Azure docs: \"Virtual network traffic routing\" > \"User-defined\")",
                             "enable IP forwarding on " + string.Join(", ", off.Select(n => n.Name)));
                         ends.Add(new TraceEnd(PathOutcome.Dropped, b));
                         return;
                     }
                     foreach (var n in off)
-                        b.Reason(PathReasonSeverity.Warning, n.Id.Value, $"backend {n.Name} of {device.Name} has enableIPForwarding false: flows the load balancer sends to it are dropped (§3.4)",
+                        b.Reason(PathReasonSeverity.Warning, n.Id.Value, $"backend {n.Name} of {device.Name} has enableIPForwarding false: flows the load balancer sends to it are dropped (Azure docs: \"Virtual network traffic routing\" > \"User-defined\")",
                             $"enable IP forwarding on {n.Name}");
                     break;
             }

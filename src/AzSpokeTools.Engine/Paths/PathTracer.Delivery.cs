@@ -94,14 +94,14 @@ namespace AzSpokeTools.Engine.Paths
             bool ok = true;
             if (peering.AllowVirtualNetworkAccess == false)
             {
-                b.Reason(PathReasonSeverity.Error, peering.Id.Value, $"peering {peering} has allowVirtualNetworkAccess false: traffic from {peering.Local.Name} over it is blocked (§2.4)",
+                b.Reason(PathReasonSeverity.Error, peering.Id.Value, $"peering {peering} has allowVirtualNetworkAccess false: traffic from {peering.Local.Name} over it is blocked (Azure docs: \"Create, change, or delete a virtual network peering\")",
                     $"set allowVirtualNetworkAccess true on peering {peering}");
                 ok = false;
             }
             var back = _ctx.Reverse(peering);
             if (back?.AllowVirtualNetworkAccess == false)
             {
-                b.Reason(PathReasonSeverity.Error, back.Id.Value, $"peering {back} has allowVirtualNetworkAccess false: traffic between {back.Local.Name} and {peering.Local.Name} is blocked (§2.4)",
+                b.Reason(PathReasonSeverity.Error, back.Id.Value, $"peering {back} has allowVirtualNetworkAccess false: traffic between {back.Local.Name} and {peering.Local.Name} is blocked (Azure docs: \"Create, change, or delete a virtual network peering\")",
                     $"set allowVirtualNetworkAccess true on peering {back}");
                 ok = false;
             }
@@ -118,7 +118,7 @@ namespace AzSpokeTools.Engine.Paths
             if (!_ctx.Peerings.TryGetValue((into.Id, from.Id), out var receiving)) return;
             if (receiving.AllowForwardedTraffic == true) return;
             b.Reason(PathReasonSeverity.Warning, receiving.Id.Value,
-                $"peering {receiving} has allowForwardedTraffic {(receiving.AllowForwardedTraffic == false ? "false" : "unset")}: {into.Name} may refuse traffic forwarded from {from.Name} (§2.4; not always enforced)",
+                $"peering {receiving} has allowForwardedTraffic {(receiving.AllowForwardedTraffic == false ? "false" : "unset")}: {into.Name} may refuse traffic forwarded from {from.Name} (Azure docs: \"Create, change, or delete a virtual network peering\"; not always enforced)",
                 $"set allowForwardedTraffic true on peering {receiving}");
         }
 

@@ -35,7 +35,7 @@ namespace AzSpokeTools.Engine.Paths
                 {
                     var g = served[0].Gateway;
                     b.Reason(PathReasonSeverity.Error, route.OriginId,
-                        $"route '{route.Name}' in {route.Origin} sends {dst} to VirtualNetworkGateway, but the gateway is {g.Name}, an ExpressRoute gateway: a UDR next hop gateway must be VPN-type (§3.4)",
+                        $"route '{route.Name}' in {route.Origin} sends {dst} to VirtualNetworkGateway, but the gateway is {g.Name}, an ExpressRoute gateway: a UDR next hop gateway must be VPN-type (Azure docs: \"Virtual network traffic routing\" > \"User-defined\")",
                         $"point route '{route.Name}' at an appliance, or use a VPN gateway");
                     ends.Add(new TraceEnd(PathOutcome.Dropped, b));
                     return;
@@ -281,13 +281,13 @@ namespace AzSpokeTools.Engine.Paths
             if (gw.AllowRemoteVnetTraffic == false)
             {
                 b.Reason(PathReasonSeverity.Error, gw.Id.Value,
-                    $"ExpressRoute gateway {gw.Name} ({role}) has allowRemoteVnetTraffic false: it does not accept VNet-to-VNet traffic over ExpressRoute (§6.1)",
+                    $"ExpressRoute gateway {gw.Name} ({role}) has allowRemoteVnetTraffic false: it does not accept VNet-to-VNet traffic over ExpressRoute (Azure docs: \"Connectivity between virtual networks over ExpressRoute\")",
                     $"set allowRemoteVnetTraffic true on {gw.Name} (or, better, connect the VNets by peering or an AVNM mesh)");
                 return false;
             }
             if (gw.AllowRemoteVnetTraffic == null)
                 b.Reason(PathReasonSeverity.Assumption, gw.Id.Value,
-                    $"ExpressRoute gateway {gw.Name} ({role}) does not state allowRemoteVnetTraffic: taken as the legacy behaviour that accepts all VNet prefixes from the MSEE (§6.1; new gateways default to false)");
+                    $"ExpressRoute gateway {gw.Name} ({role}) does not state allowRemoteVnetTraffic: taken as the legacy behaviour that accepts all VNet prefixes from the MSEE (Azure docs: \"Connectivity between virtual networks over ExpressRoute\"; new gateways default to false)");
             return true;
         }
     }

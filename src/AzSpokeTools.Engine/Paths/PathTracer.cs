@@ -157,7 +157,7 @@ namespace AzSpokeTools.Engine.Paths
             if (b.Visited.Contains(loc.Index))
             {
                 b.Reason(PathReasonSeverity.Error, IdOf(loc), $"routing loop: the packet to {dst} returns to {Describe(loc)}",
-                    "change the routes so that the appliance's own subnet does not send the destination back to it (§3.4: deploy appliances in a different subnet from the resources routed through them)");
+                    "change the routes so that the appliance's own subnet does not send the destination back to it (Azure docs: \"Virtual network traffic routing\" > \"User-defined\": deploy appliances in a different subnet from the resources routed through them)");
                 ends.Add(new TraceEnd(PathOutcome.Loop, b));
                 return;
             }

@@ -12,6 +12,7 @@ using AzSpokeTools.Engine.Migration;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Live;
+using AzSpokeTools.Migration;
 
 namespace AzSpokeTools.Cmdlets
 {
@@ -20,8 +21,8 @@ namespace AzSpokeTools.Cmdlets
     /// IaC, before/after path matrix, rollback). With -Apply it creates or updates the AVNM resources it owns and commits
     /// waves 1..-Wave per region, asking ShouldProcess (ConfirmImpact High) before every ARM write; -WhatIf lists them all.
     /// </summary>
-    [Cmdlet(VerbsData.Convert, "HairpinToMesh", DefaultParameterSetName = SnapshotSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-    [OutputType(typeof(MigrationPlan), typeof(MeshApplyResult))]
+    [Cmdlet(VerbsData.Convert, "HairpinToMesh", HelpUri = HelpLinks.Docs + "Convert-HairpinToMesh.md", DefaultParameterSetName = SnapshotSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(SpokeMigrationPlan), typeof(SpokeMeshApplyResult))]
     public sealed class ConvertHairpinToMeshCommand : SpokeCmdlet
     {
         public const string SnapshotSet = "Snapshot";
@@ -100,8 +101,9 @@ namespace AzSpokeTools.Cmdlets
                 var request = ToRequest(topology, _vnets, Tag, NetworkGroup, Region, HighScale.IsPresent);
                 request.HighScalePrivateEndpoints = HighScalePrivateEndpoints.IsPresent;
                 var plan = request.Execute(EngineHost);
-                if (OutputPath != null) WriteOutputs(plan, GetUnresolvedProviderPathFromPSPath(OutputPath));
-                WriteObject(plan);
+                var directory = OutputPath == null ? null : GetUnresolvedProviderPathFromPSPath(OutputPath);
+                if (directory != null) WriteOutputs(plan, directory);
+                WriteObject(new SpokeMigrationPlan(plan, directory));
                 if (Apply.IsPresent) RunApply(plan);
             }
             catch (Exception e) when (TryWriteEngineError(e, NetworkGroup ?? string.Join(",", _vnets)))
@@ -124,7 +126,7 @@ namespace AzSpokeTools.Cmdlets
                 WriteError(new ErrorRecord(new InvalidOperationException(result.Refusal), "MeshResourceNotOwned", ErrorCategory.PermissionDenied, plan.NetworkGroup.Id.Value));
             else if (result.Failure != null)
                 WriteError(new ErrorRecord(new InvalidOperationException(result.Failure), "MeshApplyFailed", ErrorCategory.InvalidResult, plan.NetworkManager.Id.Value));
-            WriteObject(result);
+            WriteObject(new SpokeMeshApplyResult(result));
         }
 
         /// <summary>

@@ -12,7 +12,7 @@ namespace AzSpokeTools.Cmdlets
     /// DefaultAzureCredential (managed identity in Azure Automation, environment, workload identity, Azure
     /// CLI, Azure PowerShell). Ctrl+C cancels the export and leaves no file.
     /// </summary>
-    [Cmdlet(VerbsData.Export, "SpokeTopology", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsData.Export, "SpokeTopology", HelpUri = HelpLinks.Docs + "Export-SpokeTopology.md", SupportsShouldProcess = true)]
     [OutputType(typeof(TopologyExportResult))]
     public sealed class ExportSpokeTopologyCommand : SpokeCmdlet
     {

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Paths;
 using AzSpokeTools.Engine.Requests;
+using AzSpokeTools.Paths;
 
 namespace AzSpokeTools.Cmdlets
 {
@@ -13,8 +14,8 @@ namespace AzSpokeTools.Cmdlets
     /// (<c>Get-AzVirtualNetwork | Get-SpokeEffectivePath -Destination hub</c>); each piped item that fails is
     /// a non-terminating error.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "SpokeEffectivePath", DefaultParameterSetName = SnapshotSet)]
-    [OutputType(typeof(PathResult))]
+    [Cmdlet(VerbsCommon.Get, "SpokeEffectivePath", HelpUri = HelpLinks.Docs + "Get-SpokeEffectivePath.md", DefaultParameterSetName = SnapshotSet)]
+    [OutputType(typeof(SpokePath))]
     public sealed class GetSpokeEffectivePathCommand : TopologyCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true,
@@ -47,7 +48,7 @@ namespace AzSpokeTools.Cmdlets
                 var result = ToRequest(CurrentTopology, Source, Destination, ResolvePath(Intent), MaxPaths).Execute(EngineHost);
                 if (result.MoreAlternatives > 0)
                     WriteWarning($"{result.MoreAlternatives:N0} more equal-cost paths are not shown; raise -MaxPaths to see more.");
-                WriteObject(result);
+                WriteObject(new SpokePath(result));
             }
             catch (Exception e) when (TryWriteEngineError(e, Source))
             {

@@ -9,6 +9,7 @@ using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Engine.Routing;
 using AzSpokeTools.Engine.Verification;
 using AzSpokeTools.Live;
+using AzSpokeTools.Routes;
 
 namespace AzSpokeTools.Cmdlets
 {
@@ -21,9 +22,9 @@ namespace AzSpokeTools.Cmdlets
     /// interfaces only) it compares the computed routes with the effective route tables captured in the
     /// snapshot, NIC by NIC, through the request <c>azspoke verify</c> uses.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "SpokeEffectiveRoute", DefaultParameterSetName = SnapshotSubnet)]
-    [OutputType(typeof(EffectiveRoute))]
-    [OutputType(typeof(NicVerification))]
+    [Cmdlet(VerbsCommon.Get, "SpokeEffectiveRoute", HelpUri = HelpLinks.Docs + "Get-SpokeEffectiveRoute.md", DefaultParameterSetName = SnapshotSubnet)]
+    [OutputType(typeof(SpokeEffectiveRoute))]
+    [OutputType(typeof(SpokeRouteVerification))]
     public sealed class GetSpokeEffectiveRouteCommand : SpokeCmdlet
     {
         public const string SnapshotSubnet = "SnapshotSubnet";
@@ -147,7 +148,7 @@ namespace AzSpokeTools.Cmdlets
                 EngineHost.Progress("Computing effective routes", target ?? "", -1);
                 var table = request.Execute(EngineHost);
                 WriteVerbose($"Effective routes of {table.Subnet.DisplayName} ({table.Scope}): {table.Routes.Count} route(s).");
-                WriteObject(table.Routes, enumerateCollection: true);
+                foreach (var route in table.Routes) WriteObject(new SpokeEffectiveRoute(route, table));
             }
             catch (Exception e) when (TryWriteEngineError(e, target))
             {
@@ -168,7 +169,7 @@ namespace AzSpokeTools.Cmdlets
                 foreach (var result in SelectVerifications(topology, all, target))
                 {
                     if (result.Error != null) WriteWarning($"{result.Name}: {result.Error}");
-                    WriteObject(result);
+                    WriteObject(new SpokeRouteVerification(result));
                 }
             }
             catch (Exception e) when (TryWriteEngineError(e, target))

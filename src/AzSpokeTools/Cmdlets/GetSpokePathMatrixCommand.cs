@@ -13,9 +13,9 @@ namespace AzSpokeTools.Cmdlets
     /// streamed to the pipeline as the engine produces it (with progress), through the request
     /// <c>azspoke matrix</c> builds. -Summary writes the counts instead (<c>azspoke matrix --format summary</c>).
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "SpokePathMatrix", DefaultParameterSetName = SnapshotSet)]
+    [Cmdlet(VerbsCommon.Get, "SpokePathMatrix", HelpUri = HelpLinks.Docs + "Get-SpokePathMatrix.md", DefaultParameterSetName = SnapshotSet)]
     [OutputType(typeof(PathMatrixEntry))]
-    [OutputType(typeof(PathMatrixSummary))]
+    [OutputType(typeof(SpokePathMatrixSummary))]
     public sealed class GetSpokePathMatrixCommand : TopologyCmdlet
     {
         private const string Activity = "Path matrix";
@@ -67,7 +67,7 @@ namespace AzSpokeTools.Cmdlets
             var summary = matrix.Summary;
             foreach (var skipped in summary.Skipped) WriteWarning("Skipped " + skipped);
             WriteVerbose($"{summary.Pairs:N0} pairs in {summary.ElapsedMs} ms; {summary.Violations:N0} intent violation(s).");
-            if (Summary) WriteObject(summary);
+            if (Summary) WriteObject(new SpokePathMatrixSummary(summary));
         }
 
         /// <summary>The parameters as the request the CLI's <c>azspoke matrix --intent --level</c> also builds.</summary>

@@ -13,7 +13,7 @@ namespace AzSpokeTools.Cmdlets
     /// -SubscriptionId or -ManagementGroupId it pulls live data with the caller's identity instead (through
     /// a temporary snapshot that is deleted once loaded).
     /// </summary>
-    [Cmdlet(VerbsData.Import, "SpokeTopology", DefaultParameterSetName = SnapshotSet)]
+    [Cmdlet(VerbsData.Import, "SpokeTopology", HelpUri = HelpLinks.Docs + "Import-SpokeTopology.md", DefaultParameterSetName = SnapshotSet)]
     [OutputType(typeof(Topology))]
     public sealed class ImportSpokeTopologyCommand : SpokeCmdlet
     {

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Readiness;
 using AzSpokeTools.Engine.Requests;
+using AzSpokeTools.Readiness;
 
 namespace AzSpokeTools.Cmdlets
 {
@@ -12,8 +13,8 @@ namespace AzSpokeTools.Cmdlets
     /// one AVNM mesh. Piped VNets (Get-AzVirtualNetwork) are collected and checked together as one group. The estate
     /// comes from -Snapshot, -Topology, or live data (-SubscriptionId / -ManagementGroupId).
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Test, "MeshReadiness", DefaultParameterSetName = SnapshotSet)]
-    [OutputType(typeof(ReadinessReport))]
+    [Cmdlet(VerbsDiagnostic.Test, "MeshReadiness", HelpUri = HelpLinks.Docs + "Test-MeshReadiness.md", DefaultParameterSetName = SnapshotSet)]
+    [OutputType(typeof(SpokeReadinessReport))]
     public sealed class TestMeshReadinessCommand : TopologyCmdlet
     {
         private readonly List<string> _vnets = new List<string>();
@@ -55,7 +56,7 @@ namespace AzSpokeTools.Cmdlets
                 var request = ToRequest(topology, _vnets, Tag, NetworkGroup, Region, HighScale.IsPresent, HighScalePrivateEndpoints.IsPresent);
                 var report = request.Execute(EngineHost);
                 WriteVerbose($"{report.Selection.Members.Count} VNets ({report.Selection.Description}): {report.Findings.Count} finding(s), ready = {report.Ready}.");
-                WriteObject(report);
+                WriteObject(new SpokeReadinessReport(report));
             }
             catch (Exception e) when (TryWriteEngineError(e, NetworkGroup ?? string.Join(",", _vnets)))
             {

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using AzSpokeTools.Engine.Intent;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Requests;
+using AzSpokeTools.Intent;
 
 namespace AzSpokeTools.Cmdlets
 {
@@ -12,8 +13,8 @@ namespace AzSpokeTools.Cmdlets
     /// <c>Compliant</c>, the failing pairs counted by kind and up to -MaxExamples example paths; -Quiet
     /// writes one Boolean for the whole intent, for <c>Should -BeTrue</c>.
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Test, "SpokeIntent", DefaultParameterSetName = SnapshotSet)]
-    [OutputType(typeof(IntentRuleResult))]
+    [Cmdlet(VerbsDiagnostic.Test, "SpokeIntent", HelpUri = HelpLinks.Docs + "Test-SpokeIntent.md", DefaultParameterSetName = SnapshotSet)]
+    [OutputType(typeof(SpokeIntentRule))]
     [OutputType(typeof(bool))]
     public sealed class TestSpokeIntentCommand : TopologyCmdlet
     {
@@ -41,7 +42,7 @@ namespace AzSpokeTools.Cmdlets
                 WriteVerbose($"{report.Pairs:N0} pairs, {report.PairsWithoutIntent:N0} without intent, {report.ElapsedMs} ms.");
                 // The report's own Passed is the gate: an empty or incomplete check is not a pass.
                 if (Quiet) WriteObject(report.Passed);
-                else WriteObject(report.Rules, enumerateCollection: true);
+                else foreach (var rule in report.Rules) WriteObject(new SpokeIntentRule(rule));
             }
             catch (Exception e) when (TryWriteEngineError(e, Intent))
             {

@@ -14,13 +14,13 @@ namespace AzSpokeTools.Live
             Resources = summary.Resources;
             Results = summary.Results;
             Complete = summary.Complete;
-            DeniedScopes = summary.DeniedScopes.ToArray();
+            DeniedScopes = Output.Delimited.Texts(summary.DeniedScopes);
             ResourceGraphPages = summary.ResourceGraphPages;
             HttpRequests = summary.HttpRequests;
             SecretsRemoved = summary.SecretsRemoved;
-            Elapsed = summary.Elapsed;
+            ElapsedMs = (long)summary.Elapsed.TotalMilliseconds;
             Environment = environment;
-            Identity = identity;
+            Identity = identity.ToString();
         }
 
         /// <summary>Full path of the snapshot file written.</summary>
@@ -32,18 +32,18 @@ namespace AzSpokeTools.Live
         /// <summary>True when nothing was denied or failed (the snapshot's coverage.complete).</summary>
         public bool Complete { get; }
         /// <summary>Scopes (and scope/type pairs) that could not be read; commands answer Unknown for what they hold.</summary>
-        public IReadOnlyList<string> DeniedScopes { get; }
+        public Output.DelimitedList<string> DeniedScopes { get; }
         /// <summary>Resource Graph pages read.</summary>
         public int ResourceGraphPages { get; }
         /// <summary>HTTP attempts made, retries and polls included.</summary>
         public int HttpRequests { get; }
         /// <summary>Secret-bearing properties removed before writing.</summary>
         public int SecretsRemoved { get; }
-        /// <summary>Wall-clock time of the export.</summary>
-        public TimeSpan Elapsed { get; }
+        /// <summary>Wall-clock time of the export in milliseconds.</summary>
+        public long ElapsedMs { get; }
         /// <summary>The Azure environment read (AzureCloud, AzureUSGovernment, AzureChinaCloud).</summary>
         public string Environment { get; }
-        /// <summary>The identity used.</summary>
-        public IdentitySource Identity { get; }
+        /// <summary>The identity used: AccessToken, AzContext or DefaultAzureCredential.</summary>
+        public string Identity { get; }
     }
 }

@@ -1,13 +1,12 @@
-using System.Collections.Generic;
 using AzSpokeTools.Engine.Paths;
+using AzSpokeTools.Output;
 
 namespace AzSpokeTools.Paths
 {
     /// <summary>
     /// One ordered pair of the path matrix as Get-SpokePathMatrix writes it: the pair by name and id, the path's
-    /// outcome, kind and transits, and the intent that applies (the columns of <c>azspoke matrix --format json</c>).
-    /// The engine's enums are held boxed: a field of a value type from the engine would make the runtime load the
-    /// engine when PowerShell lists this assembly's types, before the module's loader is registered.
+    /// outcome, kind and transits, and the intent that applies (the columns of <c>azspoke matrix --format json</c>),
+    /// as strings and <c>;</c>-joined lists so that Export-Csv and ConvertTo-Json write names, not numbers or type names.
     /// </summary>
     public sealed class PathMatrixEntry
     {
@@ -19,11 +18,11 @@ namespace AzSpokeTools.Paths
             Destination = destination.Name;
             SourceId = source.Id.Value;
             DestinationId = destination.Id.Value;
-            _outcome = row.Outcome;
-            _kind = row.Kind;
-            Transits = row.Summary.Transits;
+            Outcome = row.Outcome.ToString();
+            Kind = row.Kind.ToString();
+            Transits = Delimited.Texts(row.Summary.Transits);
             Alternatives = row.Alternatives;
-            Intended = row.Intent?.Expect;
+            Intended = row.Intent == null ? null : Delimited.Texts(row.Intent.Expect);
             IntentRule = row.Intent?.RuleName;
             Compliant = row.Compliant;
         }
@@ -32,20 +31,20 @@ namespace AzSpokeTools.Paths
         public string Source { get; }
         /// <summary>The destination VNet (or VNET/SUBNET).</summary>
         public string Destination { get; }
+        /// <summary>The source's resource id.</summary>
         public string SourceId { get; }
+        /// <summary>The destination's resource id.</summary>
         public string DestinationId { get; }
         /// <summary>Delivered, Dropped, Loop or Unknown.</summary>
-        public PathOutcome Outcome => (PathOutcome)_outcome;
-        private readonly object _outcome;
+        public string Outcome { get; }
         /// <summary>The most significant transit of the path.</summary>
-        public PathKind Kind => (PathKind)_kind;
-        private readonly object _kind;
+        public string Kind { get; }
         /// <summary>Every transit in path order.</summary>
-        public IReadOnlyList<PathKind> Transits { get; }
+        public DelimitedList<string> Transits { get; }
         /// <summary>Equal-cost alternatives beyond the first path.</summary>
         public int Alternatives { get; }
         /// <summary>The kinds the intent allows, or null when no intent covers the pair.</summary>
-        public IReadOnlyList<PathKind>? Intended { get; }
+        public DelimitedList<string>? Intended { get; }
         /// <summary>The intent rule that applies, or null.</summary>
         public string? IntentRule { get; }
         /// <summary>True or false against the intent, null when no intent covers the pair.</summary>

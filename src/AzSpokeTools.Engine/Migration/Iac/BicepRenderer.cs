@@ -17,7 +17,7 @@ namespace AzSpokeTools.Engine.Migration
             var sb = new StringBuilder();
             sb.AppendLine($"// AVNM mesh for {plan.Selection.Members.Count} VNets ({plan.Selection.Description}).");
             sb.AppendLine($"// Deploy to resource group {nm.ResourceGroup} in subscription {nm.SubscriptionId}. {plan.Options.OwnerMarker}");
-            sb.AppendLine("// Commits are not declarative (peers.md §12): give commitIdentityId to run them as a deployment script, or run out of band:");
+            sb.AppendLine("// Commits are not declarative (Azure docs: \"Deployments in Azure Virtual Network Manager\"): give commitIdentityId to run them as a deployment script, or run out of band:");
             foreach (var c in IacText.Commits(plan)) sb.AppendLine("//   " + IacText.AzCliCommit(nm, c.Region, c.ConfigurationIds));
             sb.AppendLine();
             sb.AppendLine("@description('Deploy the static members of waves 1..wave.')");

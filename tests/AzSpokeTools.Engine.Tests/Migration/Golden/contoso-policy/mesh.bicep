@@ -1,6 +1,6 @@
 // AVNM mesh for 4 VNets (tagged role=spoke).
 // Deploy to resource group rg-connectivity in subscription 5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a. azspoke-owner=azspoke
-// Commits are not declarative (peers.md §12): give commitIdentityId to run them as a deployment script, or run out of band:
+// Commits are not declarative (Azure docs: "Deployments in Azure Virtual Network Manager"): give commitIdentityId to run them as a deployment script, or run out of band:
 //   az network manager post-commit --network-manager-name nm-contoso --resource-group rg-connectivity --commit-type Connectivity --target-locations northeurope --configuration-ids /subscriptions/5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a/resourceGroups/rg-connectivity/providers/Microsoft.Network/networkManagers/nm-contoso/connectivityConfigurations/cc-spokes-mesh /subscriptions/5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a/resourceGroups/rg-connectivity/providers/Microsoft.Network/networkManagers/nm-contoso/connectivityConfigurations/cc-azspoke-mesh
 //   az network manager post-commit --network-manager-name nm-contoso --resource-group rg-connectivity --commit-type Connectivity --target-locations westeurope --configuration-ids /subscriptions/5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a/resourceGroups/rg-connectivity/providers/Microsoft.Network/networkManagers/nm-contoso/connectivityConfigurations/cc-spokes-mesh /subscriptions/5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a/resourceGroups/rg-connectivity/providers/Microsoft.Network/networkManagers/nm-contoso/connectivityConfigurations/cc-azspoke-mesh
 
