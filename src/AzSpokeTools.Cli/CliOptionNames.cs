@@ -25,6 +25,13 @@ internal static class CliOptionNames
         ["Owner"] = "--owner",
         ["Engine"] = "--engine",
         ["ServiceTagFile"] = "--service-tags",
+        ["PilotSize"] = "--pilot-size",
+        ["WaveSize"] = "--wave-size",
+        ["SoakDays"] = "--soak-days",
+        ["Decommission"] = "--decommission",
+        ["Before"] = "--before",
+        ["After"] = "--after",
+        ["Plan"] = "--plan",
     };
 
     public static string For(string parameter) => Names.TryGetValue(parameter, out var n) ? n : parameter;

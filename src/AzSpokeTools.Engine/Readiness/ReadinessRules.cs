@@ -22,8 +22,15 @@ namespace AzSpokeTools.Engine.Readiness
         public const string SubnetPeering = "AVNM015";
         public const string PeeringCount = "AVNM016";
         public const string MembershipUnresolved = "AVNM017";
+        public const string NetworkManagerScope = "AVNM018";
+        public const string PrivateEndpointsPerVnet = "AVNM019";
+        public const string ExpressRouteAdvertisedPrefixes = "AVNM020";
+        public const string HighScalePrivateEndpointSideEffects = "AVNM021";
+        public const string ExistingMeshCoversSelection = "AVNM022";
+        public const string RegionDeploymentState = "AVNM023";
+        public const string DeploymentStatusNotCaptured = "AVNM024";
 
-        /// <summary>Rule id to (title, source in azure-routing-rules.md or peers.md).</summary>
+        /// <summary>Rule id to (title, the platform fact's source).</summary>
         public static IReadOnlyDictionary<string, (string Title, string Source)> Catalog { get; } = new SortedDictionary<string, (string, string)>
         {
             [GroupSize] = ("Connected-group size within the limit (250; high-scale 3,000 or 5,000)", "azure-routing-rules.md §4.2"),
@@ -43,6 +50,13 @@ namespace AzSpokeTools.Engine.Readiness
             [SubnetPeering] = ("Member uses subnet peering", "azure-routing-rules.md §2.2"),
             [PeeringCount] = ("Peerings per VNet within the limit (500; 500 with an ExpressRoute gateway; 1,000 with AVNM)", "azure-routing-rules.md §4.2; peers.md §3"),
             [MembershipUnresolved] = ("Network group membership not resolvable offline", "azure-routing-rules.md §4.1"),
+            [NetworkManagerScope] = ("The network manager's scope (subscriptions, management groups) covers every member", "Azure docs, \"Understand and work with Azure Virtual Network Manager scopes\" > \"Scope\""),
+            [PrivateEndpointsPerVnet] = ("Private endpoints per VNet within 1,000 (5,000 with high-scale private endpoints)", "Azure docs, \"How-to: Increase Private Endpoint virtual network limits\""),
+            [ExpressRouteAdvertisedPrefixes] = ("Prefixes each ExpressRoute gateway advertises within 1,000 IPv4 / 100 IPv6, before and after the mesh", "Azure docs, \"Azure subscription and service limits\" > \"ExpressRoute limits\" > \"Route advertisement limits\""),
+            [HighScalePrivateEndpointSideEffects] = ("High-scale private endpoints: per-endpoint metrics, billing and one connection reset (its own plan step)", "Azure docs, \"How-to: Increase Private Endpoint virtual network limits\" > \"Additional Considerations\""),
+            [ExistingMeshCoversSelection] = ("An existing connectivity configuration already covers selected VNets: adopted, or the plan is refused", "Azure docs, \"Configuration deployments in Azure Virtual Network Manager\" > \"Goal state model\""),
+            [RegionDeploymentState] = ("A member region's last Connectivity commit is not Deployed (NotStarted, Deploying or Failed)", "Azure docs, \"Configuration deployments in Azure Virtual Network Manager\" > \"Deployment status\""),
+            [DeploymentStatusNotCaptured] = ("The network manager's deployment status was not captured", "Azure docs, \"Configuration deployments in Azure Virtual Network Manager\" > \"Deployment status\""),
         };
     }
 }

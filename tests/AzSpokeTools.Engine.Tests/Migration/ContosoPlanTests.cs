@@ -66,8 +66,9 @@ public sealed class ContosoPlanTests
         Assert.DoesNotContain(plan.RouteTableChanges, c => c.Action == RouteTableAction.Remove);
         Assert.Equal(new[] { "ergw-hub-01", "ergw-hub-02" }, plan.GatewayToggles.Select(g => g.Gateway.Name));
         Assert.All(plan.GatewayToggles, g => Assert.True(g.Current));
-        Assert.Equal(new[] { "northeurope", "westeurope" }, plan.Commits.Select(c => c.Region));
-        Assert.All(plan.Commits, c => Assert.Equal(new[] { plan.Configuration.Id.Value }, c.ConfigurationIds));
+        var final = plan.Waves[^1];
+        Assert.Equal(new[] { "northeurope", "westeurope" }, final.Commits.Select(c => c.Region));
+        Assert.All(final.Commits, c => Assert.Equal(new[] { plan.Configuration.Id.Value }, c.ConfigurationIds));
         Assert.Equal("Disallowed", plan.Configuration.ConnectedGroupAddressOverlap);
     }
 }
