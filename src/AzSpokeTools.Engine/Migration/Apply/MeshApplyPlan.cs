@@ -100,6 +100,7 @@ namespace AzSpokeTools.Engine.Migration
                     commit.Region, true, AvnmApi.Version);
                 c.Add = commit.Add;
                 c.Remove = commit.Remove;
+                if (!wave.IsHandover && handover.Kind == HandoverKind.ExistingConfiguration) c.MustNotBeActive = new[] { handover.ConfigurationId!.Value.Value };
             }
             // Gateway routes as specific as a member prefix go once both ends of their pairs are meshed (after the commits).
             foreach (var rc in plan.RouteTableChanges.Where(r => r.Action == RouteTableAction.Remove && r.Wave <= throughWave))

@@ -155,6 +155,9 @@ namespace AzSpokeTools.Engine.Migration
             // Azure docs, "Configuration deployments in Azure Virtual Network Manager" > "Goal state model": the commit replaces the region's
             // goal state, so every configuration active there stays in it; a commit that is not Deployed made nothing active.
             var previous = MeshApplyRules.ActiveSet(nmId, listed, liveStatus);
+            var stale = r.MustNotBeActive.Where(m => previous.Contains(m, StringComparer.OrdinalIgnoreCase)).ToList();
+            if (stale.Count > 0)
+                return $"{string.Join(", ", stale.Select(IacText.NameOf))} is active in {r.Region} now, but the plan was made when it was not (it adopts it only in the final wave): export a new snapshot and plan again; {r.Region} was not committed. " + StateText(results);
             if (listed.Count > 0 && previous.Count == 0)
                 host.Verbose($"{r.Region}: the last commit is {liveStatus}; its configurations ({string.Join(", ", listed.Select(IacText.NameOf))}) are not active and stay out of the commit");
             var full = MeshApplyRules.FullSet(nmId, previous, r.Add, r.Remove);

@@ -53,6 +53,11 @@ namespace AzSpokeTools.Engine.Migration
         public IReadOnlyList<string> Add { get; internal set; } = Array.Empty<string>();
         /// <summary>Commit: configurations the plan takes out (its own configuration at a handover).</summary>
         public IReadOnlyList<string> Remove { get; internal set; } = Array.Empty<string>();
+        /// <summary>
+        /// Commit: configurations that must not be active in the region yet (an adopted configuration before its handover). When
+        /// the live status shows one, the snapshot the plan was made from is out of date and apply stops.
+        /// </summary>
+        public IReadOnlyList<string> MustNotBeActive { get; internal set; } = Array.Empty<string>();
         /// <summary>Update: the property under properties to set, and its value.</summary>
         public string? Property { get; internal set; }
         public bool Value { get; internal set; }
