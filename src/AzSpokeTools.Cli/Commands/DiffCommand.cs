@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AzSpokeTools.Engine.Comparison;
+using AzSpokeTools.Engine.Migration;
 using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Requests;
 
@@ -36,11 +37,11 @@ public static class DiffCommand
         TextTable.Write(o, new[] { "Source", "Destination", before, after, "Changed" }, differences.Select(d => new[]
         {
             d.Source, d.Destination,
-            d.Before == null ? "(absent)" : $"{d.Before} [{d.Before.TransitText}]{Symmetry(d.BeforeSymmetric)}",
-            d.After == null ? "(absent)" : $"{d.After} [{d.After.TransitText}]{Symmetry(d.AfterSymmetric)}",
+            Side(d.Before, d.BeforeSymmetric), Side(d.After, d.AfterSymmetric),
             string.Join(", ", d.Changed),
         }).ToList());
     }
 
-    private static string Symmetry(bool? symmetric) => symmetric == false ? " asymmetric" : "";
+    private static string Side(PairPath? path, bool? symmetric) =>
+        path == null ? "(absent)" : $"{path} [{path.TransitText}]" + (path.Delivered && symmetric == false ? " asymmetric" : "");
 }

@@ -21,7 +21,8 @@ namespace AzSpokeTools.Engine.Comparison
                 if (before.Kind != after.Kind) changed.Add("kind");
                 if (!before.Transits.SequenceEqual(after.Transits)) changed.Add("transits");
             }
-            if (beforeSymmetric != afterSymmetric && before != null && after != null) changed.Add("symmetry");
+            // Symmetry is a property of delivered paths: a change of outcome already says what a dropped side means.
+            if (beforeSymmetric != afterSymmetric && before is { Delivered: true } && after is { Delivered: true }) changed.Add("symmetry");
             Changed = changed;
         }
 

@@ -9,8 +9,8 @@ public class SampleCatalogTests
     /// <summary>The sample names are part of the product (README, docs, acceptance checks use them).</summary>
     public static readonly string[] ProductSampleNames =
     {
-        "avnm-hub-spoke", "avnm-mesh", "contoso-hairpin", "hub-firewall", "peered-spokes", "routing-example",
-        "split-nva", "two-region-hubs", "udr-override", "vpn-transit", "vwan",
+        "avnm-hub-spoke", "avnm-mesh", "contoso-hairpin", "hairpin-uncommitted-mesh", "hairpin-uncommitted-mesh-after-pilot",
+        "hub-firewall", "peered-spokes", "routing-example", "split-nva", "two-region-hubs", "udr-override", "vpn-transit", "vwan",
     };
 
     [Fact]
