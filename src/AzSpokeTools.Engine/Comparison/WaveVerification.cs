@@ -49,12 +49,17 @@ namespace AzSpokeTools.Engine.Comparison
             var csvFile = Path.Combine(planDirectory, "whatif-pairs.csv");
             if (!File.Exists(planFile)) throw new EngineInputException("Plan", $"{planFile} not found: give the directory a plan was written to (--out / -OutputPath)");
             if (!File.Exists(csvFile)) throw new EngineInputException("Plan", $"{csvFile} not found: the plan was made without its what-if (--no-what-if); plan again with it");
-            var (waves, members) = ReadPlan(planFile);
+            var (waves, members, decommission) = ReadPlan(planFile);
             int target;
             string name;
-            if (string.Equals(waveText?.Trim(), WhatIfPairsCsvWriter.DecommissionWave, StringComparison.OrdinalIgnoreCase)) { target = waves.Count + 1; name = WhatIfPairsCsvWriter.DecommissionWave; }
+            if (string.Equals(waveText?.Trim(), WhatIfPairsCsvWriter.DecommissionWave, StringComparison.OrdinalIgnoreCase))
+            {
+                if (!decommission) throw new EngineInputException("Wave", $"the plan in {planDirectory} has no decommission phase (plan with --decommission / -Decommission)");
+                target = waves.Count + 1;
+                name = WhatIfPairsCsvWriter.DecommissionWave;
+            }
             else if (int.TryParse(waveText?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out target) && target >= 1 && target <= waves.Count) name = waves[target - 1];
-            else throw new EngineInputException("Wave", $"'{waveText}' is not a wave of the plan: give 1..{waves.Count}" + " or " + WhatIfPairsCsvWriter.DecommissionWave);
+            else throw new EngineInputException("Wave", $"'{waveText}' is not a wave of the plan: give 1..{waves.Count}" + (decommission ? " or " + WhatIfPairsCsvWriter.DecommissionWave : ""));
 
             var promises = ReadPromises(csvFile, target, waves.Count);
             var names = new HashSet<string>(promises.Keys.SelectMany(k => new[] { k.From, k.To }), StringComparer.OrdinalIgnoreCase);
@@ -93,7 +98,7 @@ namespace AzSpokeTools.Engine.Comparison
             return new WaveVerification(target, name, checkedPairs, differences, unresolved);
         }
 
-        private static (List<string> Waves, List<string> Members) ReadPlan(string file)
+        private static (List<string> Waves, List<string> Members, bool Decommission) ReadPlan(string file)
         {
             try
             {
@@ -109,7 +114,7 @@ namespace AzSpokeTools.Engine.Comparison
                     members.AddRange(w.GetProperty("members").EnumerateArray().Select(m => m.GetString() ?? ""));
                 }
                 if (waves.Count == 0) throw new EngineInputException("Plan", $"{file}: the plan has no wave");
-                return (waves, members);
+                return (waves, members, root.TryGetProperty("decommission", out var d) && d.ValueKind == JsonValueKind.Object);
             }
             catch (Exception e) when (e is JsonException || e is KeyNotFoundException || e is InvalidOperationException || e is FormatException)
             {
