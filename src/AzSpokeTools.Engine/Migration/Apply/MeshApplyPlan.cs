@@ -95,8 +95,7 @@ namespace AzSpokeTools.Engine.Migration
                 // complete goal state; the live layer keeps what the status read shows active.
                 var c = b.Add(PlannedRequestKind.Commit, "POST", nm.Id.Value + "/commit", AvnmResourceBodies.Commit(commit.Region, commit.ConfigurationIds),
                     nm.Name + " in " + commit.Region,
-                    $"commit {commit.ConfigurationIds.Count} connectivity configuration(s) ({string.Join(", ", commit.ConfigurationIds.Select(IacText.NameOf))})" +
-                    (commit.Remove.Count > 0 ? $" in place of {string.Join(", ", commit.Remove.Select(IacText.NameOf))}" : ""),
+                    MeshApplyRules.CommitAction(commit.ConfigurationIds, commit.Remove),
                     commit.Region, true, AvnmApi.Version);
                 c.Add = commit.Add;
                 c.Remove = commit.Remove;

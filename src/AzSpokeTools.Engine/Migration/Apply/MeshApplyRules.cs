@@ -12,6 +12,11 @@ namespace AzSpokeTools.Engine.Migration
         /// <summary>The commit body for one region.</summary>
         public static JsonObject CommitBody(string region, IEnumerable<string> configurationIds) => AvnmResourceBodies.Commit(region, configurationIds);
 
+        /// <summary>"commit 2 connectivity configuration(s) (cc-a, cc-b) in place of cc-c": what a commit of this set does, for ShouldProcess and the plan.</summary>
+        public static string CommitAction(IReadOnlyCollection<string> configurationIds, IReadOnlyCollection<string> remove) =>
+            $"commit {configurationIds.Count} connectivity configuration(s) ({string.Join(", ", configurationIds.Select(IacText.NameOf))})" +
+            (remove.Count > 0 ? $" in place of {string.Join(", ", remove.Select(IacText.NameOf))}" : "");
+
         /// <summary>
         /// Why an existing resource must not be changed (it lacks the ownership marker), or null when it may be: absent (404),
         /// or carrying azspoke-owner=OWNER in its tags or description.

@@ -164,7 +164,8 @@ namespace AzSpokeTools.Engine.Migration
             var commitBody = MeshApplyRules.CommitBody(r.Region!, full);
             var text = commitBody.ToJsonString(IacText.Compact);
             var rollback = MeshApplyRules.RollbackCommand(plan.NetworkManager, r.Region!, previous);
-            if (!host.ShouldProcess(r.Target, $"commit {full.Count} connectivity configuration(s): POST {r.PathAndQuery} {text}"))
+            // The live set may differ from the snapshot's: the question names what this commit really carries.
+            if (!host.ShouldProcess(r.Target, $"{MeshApplyRules.CommitAction(full, r.Remove)}: POST {r.PathAndQuery} {text}"))
             {
                 results.Add(new AppliedRequest(r, AppliedState.WhatIf, 0, null, text));
                 return null;
