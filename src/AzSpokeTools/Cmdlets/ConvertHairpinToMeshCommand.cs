@@ -184,6 +184,9 @@ namespace AzSpokeTools.Cmdlets
             WriteObject(result);
         }
 
+        private bool ConfirmRequested() =>
+            MyInvocation.BoundParameters.TryGetValue("Confirm", out var c) && (c is SwitchParameter s ? s.IsPresent : c is bool b && b);
+
         private bool WhatIfRequested()
         {
             if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w)) return w is SwitchParameter s ? s.IsPresent : w is bool b && b;
@@ -215,11 +218,17 @@ namespace AzSpokeTools.Cmdlets
             return new ArmApplySender(options, null, _cancel.Token);
         }
 
-        /// <summary>Writes the file set after one ShouldProcess for all of it (-WhatIf: none written; -Confirm: one question).</summary>
+        /// <summary>
+        /// Writes the file set after one ShouldProcess for all of it (-WhatIf: none written; -Confirm: one question). Local plan
+        /// files are a medium-impact change, not the high impact of the ARM writes: without -Confirm they are asked about only when
+        /// $ConfirmPreference is Medium or Low.
+        /// </summary>
         private void WriteOutputs(MigrationPlan plan, string directory)
         {
             var files = PlanOutputs.Render(plan, PlanOutputs.Parse(InfrastructureAsCode));
-            if (!ShouldProcess(directory, $"write {files.Count} plan files ({string.Join(", ", files.Select(f => f.Key))})")) return;
+            bool ask = WhatIfRequested() || ConfirmRequested() ||
+                       (SessionState.PSVariable.GetValue("ConfirmPreference") is ConfirmImpact preference && preference != ConfirmImpact.None && preference <= ConfirmImpact.Medium);
+            if (ask && !ShouldProcess(directory, $"write {files.Count} plan files ({string.Join(", ", files.Select(f => f.Key))})")) return;
             Directory.CreateDirectory(directory);
             foreach (var file in files)
             {
