@@ -82,7 +82,7 @@ Describe 'AzSpokeTools module' {
         foreach ($command in Get-Command -Module AzSpokeTools) { $command.Verb | Should -BeIn $approved }
     }
 
-    It 'has help for <_> with a synopsis, every parameter described and at least two examples' -ForEach @('Convert-HairpinToMesh', 'Export-SpokeTopology', 'Get-SpokeEffectivePath', 'Get-SpokeEffectiveRoute', 'Get-SpokePathMatrix', 'Import-SpokeTopology', 'Test-MeshReadiness', 'Test-SpokeIntent') {
+    It 'has help for <_> with a synopsis, every parameter described and at least two examples' -ForEach @('Compare-SpokeTopology', 'Convert-HairpinToMesh', 'Export-SpokeTopology', 'Get-SpokeEffectivePath', 'Get-SpokeEffectiveRoute', 'Get-SpokePathMatrix', 'Import-SpokeTopology', 'Test-MeshReadiness', 'Test-SpokeIntent') {
         $cmdlet = $_
         $help = Get-Help $cmdlet -Full
         # Without MAML help, Get-Help's synopsis is the syntax line.
