@@ -208,7 +208,13 @@ public static class PlanCommand
         if (plan.Decommission is DecommissionPhase d)
         {
             o.WriteLine($"Decommission ({d.Soak}): {d.Steps.Count(s => s.Change)} change(s), {d.Steps.Count(s => !s.Change)} kept");
-            foreach (var s in d.Steps) o.WriteLine($"  {(s.Change ? "change" : "keep")}: {s.Reason}");
+            // By action, changes first, three examples each: the full list is in plan.json.
+            foreach (var g in d.Steps.GroupBy(s => (s.Change, s.Action)).OrderByDescending(g => g.Key.Change))
+            {
+                o.WriteLine($"  {(g.Key.Change ? "change" : "keep")} {g.Key.Action}: {g.Count()}");
+                foreach (var s in g.Take(3)) o.WriteLine($"    {s.Reason}");
+                if (g.Count() > 3) o.WriteLine($"    ... ({g.Count() - 3} more in plan.json)");
+            }
         }
         if (plan.WhatIf is MigrationWhatIf wi2)
         {

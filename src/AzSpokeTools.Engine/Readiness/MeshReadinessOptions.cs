@@ -1,27 +1,27 @@
 namespace AzSpokeTools.Engine.Readiness
 {
     /// <summary>
-    /// The limits and switches readiness is judged against (azure-routing-rules.md §4.2). Published figures
+    /// The limits and switches readiness is judged against (the public limits pages cited on each). Published figures
     /// disagree on the high-scale connected-group cap (3,000 with the feature and form, 5,000 by scaling request),
     /// so both caps are parameters with the current published defaults.
     /// </summary>
     public sealed class MeshReadinessOptions
     {
-        /// <summary>azure-routing-rules.md §4.2: VNets per connected group (default 250).</summary>
+        /// <summary>Azure docs, "Limitations with Azure Virtual Network Manager" > "Connected group limitations": VNets per connected group (default 250).</summary>
         public const int DefaultConnectedGroupLimit = 250;
-        /// <summary>azure-routing-rules.md §4.2: high-scale connected group (S7 current: 3,000 with AllowHighScaleConnectedGroup and the form).</summary>
+        /// <summary>High-scale connected group (3,000 with AllowHighScaleConnectedGroup and the request form; 5,000 by scaling request).</summary>
         public const int DefaultHighScaleConnectedGroupLimit = 3000;
-        /// <summary>azure-routing-rules.md §4.2: private endpoints per connected group, Standard.</summary>
+        /// <summary>connectedGroupPrivateEndpointsScale Standard: private endpoints per connected group.</summary>
         public const int DefaultPrivateEndpointLimit = 2000;
-        /// <summary>azure-routing-rules.md §4.2: private endpoints per connected group, HighScale.</summary>
+        /// <summary>connectedGroupPrivateEndpointsScale HighScale: private endpoints per connected group.</summary>
         public const int HighScalePrivateEndpointLimit = 20000;
-        /// <summary>azure-routing-rules.md §4.2: connected groups a VNet can be part of (default).</summary>
+        /// <summary>Azure docs, "Limitations with Azure Virtual Network Manager" > "Connected group limitations": connected groups a VNet can be part of (default).</summary>
         public const int ConnectedGroupsPerVnet = 2;
-        /// <summary>azure-routing-rules.md §4.2: peerings per VNet (networking limits, S29).</summary>
+        /// <summary>Azure docs, "Azure subscription and service limits" > "Networking limits": peerings per VNet.</summary>
         public const int PeeringLimit = 500;
-        /// <summary>azure-routing-rules.md §4.2: peerings of a VNet with an ExpressRoute gateway (S16).</summary>
+        /// <summary>Azure docs, "Azure subscription and service limits" > "Networking limits": peerings of a VNet with an ExpressRoute gateway.</summary>
         public const int ExpressRouteGatewayPeeringLimit = 500;
-        /// <summary>azure-routing-rules.md §4.2: peerings per VNet with an AVNM connectivity configuration (S12).</summary>
+        /// <summary>Azure docs, "Azure subscription and service limits" > "Networking limits": peerings per VNet with an AVNM connectivity configuration.</summary>
         public const int AvnmPeeringLimit = 1000;
         // Azure docs, "How-to: Increase Private Endpoint virtual network limits": 1,000 private endpoints per VNet, 5,000 with high-scale private endpoints.
         /// <summary>Private endpoints in one VNet (Standard).</summary>
