@@ -67,8 +67,10 @@ internal static class MeshRun
                               $"inspection {w.LosingInspection.Count():N0}, asymmetric after {w.AsymmetricAfter.Count():N0}; {w.ElapsedMs} ms");
         Console.WriteLine($"  whole plan, {wi.Pairs.Count:N0} ordered member pairs: " + string.Join(", ", wi.Transitions.Select(t => $"{t.Key}: {t.Value:N0}")));
         sw.Restart();
-        var csv = AzSpokeTools.Engine.Reports.WhatIfPairsCsvWriter.Render(wi);
-        Console.WriteLine($"whatif-pairs.csv: {csv.Length:N0} chars in {sw.ElapsedMilliseconds} ms");
+        var csvPath = Path.Combine(Path.GetTempPath(), $"azspoke-bench-whatif-{Environment.ProcessId}.csv");
+        using (var csv = new StreamWriter(csvPath, false, new System.Text.UTF8Encoding(false), 1 << 16)) AzSpokeTools.Engine.Reports.WhatIfPairsCsvWriter.Write(csv, wi);
+        Console.WriteLine($"whatif-pairs.csv streamed to disk: {new FileInfo(csvPath).Length:N0} bytes in {sw.ElapsedMilliseconds} ms");
+        File.Delete(csvPath);
         process.Refresh();
         Console.WriteLine($"peak working set: {process.PeakWorkingSet64 / (1024 * 1024)} MB");
         return 0;

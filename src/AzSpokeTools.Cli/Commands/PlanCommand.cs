@@ -5,6 +5,7 @@ using AzSpokeTools.Azure.Export;
 using AzSpokeTools.Cli.Output;
 using AzSpokeTools.Engine.Hosting;
 using AzSpokeTools.Engine.Migration;
+using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Requests;
 
 namespace AzSpokeTools.Cli.Commands;
@@ -70,10 +71,14 @@ public static class PlanCommand
             request.Decommission = decommission;
             request.SoakDays = parse.GetValue(o.SoakDays);
             var plan = request.Execute(new CliEngineHost(ctx));
-            var files = PlanOutputs.Render(plan, formats);
-            foreach (var (name, content) in files)
-                AtomicFileWriter.Write(Path.Combine(dir, name), s => { var bytes = new System.Text.UTF8Encoding(false).GetBytes(content); s.Write(bytes, 0, bytes.Length); });
-            if (parse.GetValue(o.Format) == "json") ctx.Out.Write(files[0].Value);
+            var files = PlanOutputs.Writers(plan, formats);
+            foreach (var (name, write) in files)
+                AtomicFileWriter.Write(Path.Combine(dir, name), s =>
+                {
+                    using var writer = new StreamWriter(s, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
+                    write(writer);
+                });
+            if (parse.GetValue(o.Format) == "json") ctx.Out.Write(PlanJsonWriter.Render(plan));
             else WriteSummary(ctx.Out, plan, dir, files.Select(f => f.Key));
             bool blocked = plan.Blockers.Count > 0 || (plan.WhatIf?.LosingConnectivity.Any() ?? false);
             if (!apply) return blocked ? ExitCodes.Findings : ExitCodes.Success;

@@ -225,7 +225,7 @@ namespace AzSpokeTools.Cmdlets
         /// </summary>
         private void WriteOutputs(MigrationPlan plan, string directory)
         {
-            var files = PlanOutputs.Render(plan, PlanOutputs.Parse(InfrastructureAsCode));
+            var files = PlanOutputs.Writers(plan, PlanOutputs.Parse(InfrastructureAsCode));
             bool ask = WhatIfRequested() || ConfirmRequested() ||
                        (SessionState.PSVariable.GetValue("ConfirmPreference") is ConfirmImpact preference && preference != ConfirmImpact.None && preference <= ConfirmImpact.Medium);
             if (ask && !ShouldProcess(directory, $"write {files.Count} plan files ({string.Join(", ", files.Select(f => f.Key))})")) return;
@@ -234,7 +234,7 @@ namespace AzSpokeTools.Cmdlets
             {
                 var path = Path.Combine(directory, file.Key);
                 var temp = path + ".tmp";
-                File.WriteAllText(temp, file.Value, new UTF8Encoding(false));
+                using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false), 1 << 16)) file.Value(writer);
                 if (File.Exists(path)) File.Delete(path);
                 File.Move(temp, path);
                 WriteVerbose("wrote " + path);
