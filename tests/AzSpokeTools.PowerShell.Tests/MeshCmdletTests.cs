@@ -107,7 +107,6 @@ public sealed class MeshCmdletPipelineTests(ModuleSession session)
 [Collection(ModuleSessionCollection.Name)]
 public sealed class MeshApplyCmdletTests(ModuleSession session) : IAsyncLifetime
 {
-    private const string Nm = "/subscriptions/5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a/resourceGroups/rg-connectivity/providers/Microsoft.Network/networkManagers/nm-landing-zones";
     private LoopbackArm _arm = null!;
 
     public async Task InitializeAsync() =>
@@ -168,28 +167,34 @@ public sealed class MeshApplyCmdletTests(ModuleSession session) : IAsyncLifetime
         }
     }
 
-    [Fact]
-    public void EachWaveAppliedByTheCmdletMeshesExactlyItsMembersAndIsVerified()
+    [Theory]
+    [InlineData("hairpin-uncommitted-mesh", 50)]
+    [InlineData("contoso-hairpin", 2)]
+    public async Task EachWaveAppliedByTheCmdletMeshesExactlyItsMembersAndIsVerified(string sample, int pilot)
     {
+        await using var arm = sample == "hairpin-uncommitted-mesh" ? null : await LoopbackArm.StartAsync(Path.Combine(session.Root, "module", "samples", sample + ".json"), simulateWrites: true);
+        var server = arm ?? _arm;
+        var live = $"-ArmEndpoint '{server.Endpoint}' -AccessToken '{server.Token}'";
         var dir = Path.Combine(session.WorkDirectory, "waves-" + Guid.NewGuid().ToString("N"));
-        dynamic plan = Assert.Single(session.Run($"Convert-HairpinToMesh -Snapshot sample:hairpin-uncommitted-mesh -OutputPath '{dir}' -Confirm:$false")).BaseObject;
+        dynamic plan = Assert.Single(session.Run($"Convert-HairpinToMesh -Snapshot sample:{sample} -PilotSize {pilot} -OutputPath '{dir}' -Confirm:$false")).BaseObject;
         var waves = ((IEnumerable<object>)plan.Waves).Cast<dynamic>().Select(w => ((IEnumerable<object>)w.Members).Cast<dynamic>().Select(m => (string)m.Name).ToList()).ToList();
         string adopted = ((object)plan.Handover.ConfigurationId).ToString()!;
+        string temporary = ((object)plan.NetworkManager.Id).ToString() + "/connectivityConfigurations/cc-azspoke-mesh";
         Assert.Equal(3, waves.Count);
         var cumulative = new HashSet<string>();
         int commitsBefore = 0;
         for (int k = 1; k <= waves.Count; k++)
         {
             cumulative.UnionWith(waves[k - 1]);
-            _arm.TrustFromModule();
-            var (output, shell) = session.Invoke($"Convert-HairpinToMesh -Snapshot sample:hairpin-uncommitted-mesh -SkipWhatIf -Apply -Wave {k} -Confirm:$false {Live}");
+            server.TrustFromModule();
+            var (output, shell) = session.Invoke($"Convert-HairpinToMesh -Snapshot sample:{sample} -PilotSize {pilot} -SkipWhatIf -Apply -Wave {k} -Confirm:$false {live}");
             using (shell)
             {
                 Assert.True(shell.Streams.Error.Count == 0, string.Join("; ", shell.Streams.Error));
                 Assert.True((bool)((dynamic)output[1].BaseObject).Succeeded);
             }
             var after = Path.Combine(session.WorkDirectory, $"after-wave-{k}-{Guid.NewGuid():N}.json");
-            File.WriteAllText(after, _arm.Simulator!.Snapshot());
+            File.WriteAllText(after, server.Simulator!.Snapshot());
 
             var meshed = session.Run($"Get-SpokePathMatrix -Snapshot '{after}'").Select(o => (dynamic)o.BaseObject)
                 .Where(e => ((System.Collections.IEnumerable)e.Transits).Cast<object>().Any(t => t.ToString() == "Mesh"))
@@ -199,10 +204,10 @@ public sealed class MeshApplyCmdletTests(ModuleSession session) : IAsyncLifetime
             Assert.True((bool)verified.Verified, $"wave {k}: {verified.Differences.Count} pair(s) differ from the plan");
 
             // The commits this wave sent, read back: one per region, only active configurations; the adopted one by the final wave alone.
-            var commits = _arm.Simulator.Commits.Skip(commitsBefore).ToList();
-            commitsBefore = _arm.Simulator.Commits.Count;
+            var commits = server.Simulator.Commits.Skip(commitsBefore).ToList();
+            commitsBefore = server.Simulator.Commits.Count;
             Assert.Equal(2, commits.Count);
-            var expected = k == waves.Count ? adopted : Nm + "/connectivityConfigurations/cc-azspoke-mesh";
+            var expected = k == waves.Count ? adopted : temporary;
             Assert.All(commits, c => Assert.Equal(new[] { expected }, c.ConfigurationIds));
         }
     }

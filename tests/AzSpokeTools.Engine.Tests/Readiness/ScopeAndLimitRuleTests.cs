@@ -163,9 +163,15 @@ public sealed class ScopeAndLimitRuleTests
     }
 
     [Fact]
-    public void EveryNewRuleIsInTheCatalogWithAPublicSource()
+    public void EveryRuleIsInTheCatalogWithAPublicSource()
     {
-        foreach (var id in new[] { "AVNM018", "AVNM019", "AVNM020", "AVNM021", "AVNM022", "AVNM023", "AVNM024" })
-            Assert.StartsWith("Azure docs, ", ReadinessRules.Catalog[id].Source);
+        var ids = Enumerable.Range(1, 24).Select(i => $"AVNM{i:000}").ToList();
+        Assert.Equal(ids, ReadinessRules.Catalog.Keys.Where(k => string.CompareOrdinal(k, "AVNM025") < 0));
+        foreach (var id in ids)
+        {
+            var source = ReadinessRules.Catalog[id].Source;
+            Assert.True(source.StartsWith("Azure docs, ", StringComparison.Ordinal) || source.StartsWith("Cloud Adoption Framework", StringComparison.Ordinal), $"{id}: {source}");
+            Assert.DoesNotContain(".md", source);
+        }
     }
 }
