@@ -26,6 +26,13 @@ internal static class CliOptionNames
         ["Engine"] = "--engine",
         ["ServiceTagFile"] = "--service-tags",
         ["MaxPaths"] = "--max-paths",
+        ["PilotSize"] = "--pilot-size",
+        ["WaveSize"] = "--wave-size",
+        ["SoakDays"] = "--soak-days",
+        ["Decommission"] = "--decommission",
+        ["Before"] = "--before",
+        ["After"] = "--after",
+        ["Plan"] = "--plan",
     };
 
     public static string For(string parameter) => Names.TryGetValue(parameter, out var n) ? n : parameter;

@@ -15,6 +15,8 @@ internal static class CommandCatalog
         yield return Commands.PlanCommand.Create(context);
         yield return Commands.VerifyCommand.Create(context);
         yield return Commands.ExportCommand.Create(context);
+        yield return Commands.DiffCommand.Create(context);
+        yield return Commands.VerifyWaveCommand.Create(context);
         yield return Commands.SampleCommand.Create(context);
         yield return Commands.GenerateCommand.Create(context);
     }

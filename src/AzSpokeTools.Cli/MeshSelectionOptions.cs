@@ -15,11 +15,14 @@ internal sealed class MeshSelectionOptions
     public Option<bool> Regional { get; } = new("--regional") { Description = "Regional mesh only" };
     public Option<int?> GroupLimit { get; } = new("--group-limit") { Description = "Connected-group cap (default 250)" };
     public Option<int?> HighScaleLimit { get; } = new("--high-scale-limit") { Description = "High-scale connected-group cap (default 3,000; 5,000 by scaling request)" };
+    public Option<string?> NetworkManager { get; } = new("--network-manager") { Description = "Existing network manager (name or id), or the id of one to create" };
+
+    /// <summary>The selection options, in order.</summary>
+    public IEnumerable<Option> All => new Option[] { Vnet, Tag, Group, Region, HighScale, HighScalePrivateEndpoints, Global, Regional, GroupLimit, HighScaleLimit, NetworkManager };
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { Vnet, Tag, Group, Region, HighScale, HighScalePrivateEndpoints, Global, Regional, GroupLimit, HighScaleLimit })
-            command.Options.Add(o);
+        foreach (var o in All) command.Options.Add(o);
     }
 
     /// <summary>Copies the snapshot and the selection options into a readiness or migration request.</summary>
@@ -35,6 +38,7 @@ internal sealed class MeshSelectionOptions
         request.Global = GlobalValue(parse);
         request.ConnectedGroupLimit = parse.GetValue(GroupLimit);
         request.HighScaleConnectedGroupLimit = parse.GetValue(HighScaleLimit);
+        request.NetworkManager = parse.GetValue(NetworkManager);
         return request;
     }
 

@@ -36,7 +36,7 @@ public class CliPlanApplyTests
     }
 
     private static string[] Args(ExportHarness h, params string[] more) =>
-        new[] { "plan", "--snapshot", "sample:contoso-hairpin", "--out", Path.Combine(h.Directory, "plan"), "--no-what-if",
+        new[] { "plan", "--snapshot", "sample:contoso-hairpin", "--out", Path.Combine(h.Directory, "plan"), "--no-what-if", "--pilot-size", "2",
             "--arm-endpoint", h.Server.Endpoint.AbsoluteUri, "--access-token", h.Token }.Concat(more).ToArray();
 
     [Fact(Timeout = 60_000)]
@@ -46,10 +46,11 @@ public class CliPlanApplyTests
         var (exit, output, error) = await Task.Run(() => Run(h, Args(h, "--apply")));
         Assert.True(exit == ExitCodes.Success, error);
         Assert.Contains("Apply of waves 1..1 of 3:", output);
-        Assert.Contains("Next: validate wave 1", output);
-        Assert.Contains("apply: " + Nm + "/networkGroups/ng-azspoke-mesh: create or update network group: PUT ", error);
+        Assert.Contains("Next: export a snapshot, check it with azspoke verify-wave --wave 1, then run with --wave 2.", output);
+        Assert.Contains("apply: " + Nm + "/networkGroups/ng-azspoke-mesh-waves: create or update network group: PUT ", error);
         Assert.Equal(2, h.Server.Requests.Count(r => r.Method == "PUT" && r.PathAndQuery.Contains("/staticMembers/")));
         Assert.Equal("Deployed", h.Server.Avnm!.Commits["westeurope"].Status);
+        Assert.Equal(new List<string> { Nm + "/connectivityConfigurations/cc-azspoke-mesh" }, h.Server.Avnm.Commits["westeurope"].Ids);
         Assert.DoesNotContain(h.Token, output + error);
         Assert.Empty(h.Server.Violations);
     }
@@ -60,7 +61,7 @@ public class CliPlanApplyTests
         await using var h = await StartAsync();
         var (exit, output, error) = await Task.Run(() => Run(h, Args(h, "--apply", "--dry-run", "--wave", "3")));
         Assert.True(exit == ExitCodes.Success, error);
-        Assert.Contains("what if: nm-contoso in northeurope: commit 2 connectivity configuration(s): POST " + Nm + "/commit?api-version=", error);
+        Assert.Contains("what if: nm-contoso in northeurope: commit 1 connectivity configuration(s) (cc-spokes-mesh) in place of cc-azspoke-mesh: POST " + Nm + "/commit?api-version=", error);
         Assert.DoesNotContain(h.Server.Requests, r => r.Method == "PUT" || r.PathAndQuery.Contains("/commit?"));
         Assert.Contains("Dry run of waves 1..3 of 3:", output);
     }

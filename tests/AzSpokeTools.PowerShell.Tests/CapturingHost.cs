@@ -13,6 +13,9 @@ public sealed class CapturingHost : PSHost
 
     public string Text => _ui.Text.ToString();
     public void Clear() => _ui.Text.Clear();
+    /// <summary>Answers -Confirm prompts (the choice index for a question) and records them; null makes a prompt fail.</summary>
+    public Func<string, System.Collections.ObjectModel.Collection<ChoiceDescription>, int>? Answer { get => _ui.Answer; set => _ui.Answer = value; }
+    public List<string> Questions => _ui.Questions;
 
     public override string Name => "AzSpokeTools.Tests";
     public override Version Version => new(1, 0);
@@ -39,7 +42,16 @@ public sealed class CapturingHost : PSHost
         public override void WriteVerboseLine(string message) { }
         public override void WriteWarningLine(string message) => Text.AppendLine("WARNING: " + message);
         public override Dictionary<string, PSObject> Prompt(string caption, string message, System.Collections.ObjectModel.Collection<FieldDescription> descriptions) => throw new NotSupportedException();
-        public override int PromptForChoice(string caption, string message, System.Collections.ObjectModel.Collection<ChoiceDescription> choices, int defaultChoice) => throw new NotSupportedException();
+        /// <summary>Answers -Confirm questions when set (returns the index of the choice), recording each question; unset, prompting fails.</summary>
+        public Func<string, System.Collections.ObjectModel.Collection<ChoiceDescription>, int>? Answer { get; set; }
+        public List<string> Questions { get; } = new();
+
+        public override int PromptForChoice(string caption, string message, System.Collections.ObjectModel.Collection<ChoiceDescription> choices, int defaultChoice)
+        {
+            if (Answer == null) throw new NotSupportedException();
+            Questions.Add(message);
+            return Answer(message, choices);
+        }
         public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) => throw new NotSupportedException();
         public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) => throw new NotSupportedException();
         public override string ReadLine() => throw new NotSupportedException();

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using AzSpokeTools.Tests.Shared;
 
 namespace AzSpokeTools.PowerShell.Tests;
 
@@ -19,6 +20,8 @@ namespace AzSpokeTools.PowerShell.Tests;
 /// <c>GET /subscriptions</c> and Resource Graph queries (two pages with a $skipToken) over the resources of a
 /// bundled sample. Requests without <c>Authorization: Bearer {Token}</c> get 401. The module's live client is
 /// pointed at it through its transport seam, set on the module's own copy of the live-data assembly.
+/// Started with <c>simulateWrites</c>, every Microsoft.Network request (GET, PUT, DELETE, commit, listDeploymentStatus) is answered
+/// by the test-side ARM simulator over the sample (independent of the planner); commits answer 202 + Location as ARM does.
 /// </summary>
 public sealed class LoopbackArm : IAsyncDisposable
 {
@@ -41,6 +44,15 @@ public sealed class LoopbackArm : IAsyncDisposable
     /// <summary>Delay before each Resource Graph answer (to stop an export while it runs).</summary>
     public TimeSpan ResourceGraphDelay { get; set; }
     public int ResourceCount => _rows.Count;
+    /// <summary>The ARM simulator answering Microsoft.Network requests (null: the read-only export server).</summary>
+    internal ArmWriteSimulator? Simulator { get; private set; }
+
+    public static async Task<LoopbackArm> StartAsync(string sampleJsonPath, bool simulateWrites)
+    {
+        var server = await StartAsync(sampleJsonPath);
+        if (simulateWrites) server.Simulator = new ArmWriteSimulator(File.ReadAllText(sampleJsonPath));
+        return server;
+    }
 
     public static async Task<LoopbackArm> StartAsync(string sampleJsonPath)
     {
@@ -84,6 +96,25 @@ public sealed class LoopbackArm : IAsyncDisposable
             var result = new JsonObject { ["totalRecords"] = _rows.Count, ["count"] = page.Count, ["data"] = page };
             if (!secondPage) result["$skipToken"] = "page-2";
             await context.Response.WriteAsync(result.ToJsonString());
+            return;
+        }
+        if (Simulator != null && request.Path.Value!.StartsWith("/operations/", StringComparison.Ordinal))
+        {
+            await context.Response.WriteAsync("{}");
+            return;
+        }
+        if (Simulator != null && request.Path.Value!.Contains("/providers/Microsoft.Network/", StringComparison.OrdinalIgnoreCase))
+        {
+            var text = await new StreamReader(request.Body).ReadToEndAsync();
+            var (status, reply, error) = Simulator.Handle(request.Method, request.Path.Value!, text.Length > 0 ? JsonNode.Parse(text) : null);
+            context.Response.StatusCode = status;
+            if (status == 202)
+            {
+                context.Response.Headers["Location"] = "https://" + request.Host + "/operations/" + Guid.NewGuid().ToString("N");
+                context.Response.Headers["retry-after-ms"] = "10";
+            }
+            if (error != null) await context.Response.WriteAsync(new JsonObject { ["error"] = new JsonObject { ["code"] = status == 404 ? "NotFound" : "Conflict", ["message"] = error } }.ToJsonString());
+            else if (reply != null) await context.Response.WriteAsync(reply.ToJsonString());
             return;
         }
         if (request.Method == "POST" && request.Path.Value!.EndsWith("/listDeploymentStatus", StringComparison.OrdinalIgnoreCase))

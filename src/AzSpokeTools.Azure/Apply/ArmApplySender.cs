@@ -13,7 +13,7 @@ namespace AzSpokeTools.Azure.Apply
 {
     /// <summary>
     /// Sends the mesh apply step's requests to ARM through the live layer's pipeline (bearer token, retries honouring
-    /// Retry-After on 408/429/5xx, same-endpoint guard): GET, PUT (following Azure-AsyncOperation to its end) and POST
+    /// Retry-After on 408/429/5xx, same-endpoint guard): GET, PUT and DELETE (following the asynchronous operation to its end) and POST
     /// actions (following Location / Azure-AsyncOperation). Failures come back as replies, never as partial state.
     /// </summary>
     public sealed class ArmApplySender : IArmRequestSender
@@ -61,6 +61,14 @@ namespace AzSpokeTools.Azure.Apply
                             return await FollowAsync(url, new Uri(operation, UriKind.Absolute), put).ConfigureAwait(false);
                         return Reply(put);
                     }
+                    case "DELETE":
+                    {
+                        var delete = await _client.DeleteAsync(url, _cancellation).ConfigureAwait(false);
+                        var operation = delete.Header("Azure-AsyncOperation") ?? delete.Header("Location");
+                        if (delete.Status == 202 && !string.IsNullOrEmpty(operation))
+                            return await FollowAsync(url, new Uri(operation, UriKind.Absolute), delete, readResource: false).ConfigureAwait(false);
+                        return Reply(delete);
+                    }
                     case "POST":
                     {
                         var outcome = await LongRunningAction.PostAsync(_client, url, body, _options, _observer, _cancellation).ConfigureAwait(false);
@@ -76,8 +84,8 @@ namespace AzSpokeTools.Azure.Apply
             }
         }
 
-        /// <summary>Polls a PUT's Azure-AsyncOperation until it ends, then reads the resource.</summary>
-        private async Task<ArmReply> FollowAsync(Uri resource, Uri operation, ArmResponse accepted)
+        /// <summary>Polls a PUT's (or DELETE's) asynchronous operation until it ends, then reads the resource (after a PUT).</summary>
+        private async Task<ArmReply> FollowAsync(Uri resource, Uri operation, ArmResponse accepted, bool readResource = true)
         {
             var deadline = DateTimeOffset.UtcNow + _options.MaxPollDuration;
             var delay = accepted.RetryAfter ?? _options.PollInterval;
@@ -86,9 +94,10 @@ namespace AzSpokeTools.Azure.Apply
                 await Task.Delay(delay, _cancellation).ConfigureAwait(false);
                 var status = await _client.GetAsync(operation, _cancellation).ConfigureAwait(false);
                 if (!status.IsSuccess) return Reply(status);
-                var state = ResourceGraphInventory.StringOrNull(status.Body?["status"]) ?? "InProgress";
+                // An Azure-AsyncOperation body carries a status; a Location poll answers 202 until done, then 200 or 204.
+                var state = ResourceGraphInventory.StringOrNull(status.Body?["status"]) ?? (status.Status == 202 ? "InProgress" : "Succeeded");
                 if (state.Equals("Succeeded", StringComparison.OrdinalIgnoreCase))
-                    return Reply(await _client.GetAsync(resource, _cancellation).ConfigureAwait(false));
+                    return readResource ? Reply(await _client.GetAsync(resource, _cancellation).ConfigureAwait(false)) : new ArmReply(200, null);
                 if (state.Equals("Failed", StringComparison.OrdinalIgnoreCase) || state.Equals("Canceled", StringComparison.OrdinalIgnoreCase))
                     return new ArmReply(status.Status == 200 ? 409 : status.Status, status.Body, "the operation ended " + state + ": " + status.ErrorMessage);
                 delay = status.RetryAfter ?? _options.PollInterval;

@@ -74,6 +74,10 @@ namespace AzSpokeTools.Azure.Transport
         public Task<ArmResponse> PutAsync(Uri url, JsonNode body, CancellationToken cancellationToken)
             => SendAsync(RequestMethod.Put, url, body, cancellationToken);
 
+        /// <summary>DELETE, for the mesh apply step only (routes the mesh replaces, temporary AVNM resources it owns).</summary>
+        public Task<ArmResponse> DeleteAsync(Uri url, CancellationToken cancellationToken)
+            => SendAsync(RequestMethod.Delete, url, null, cancellationToken);
+
         private async Task<ArmResponse> SendAsync(RequestMethod method, Uri url, JsonNode? body, CancellationToken cancellationToken)
         {
             EnsureSameEndpoint(url);

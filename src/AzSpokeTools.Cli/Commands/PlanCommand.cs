@@ -1,80 +1,124 @@
 using AzSpokeTools.Engine.Reports;
 using System.CommandLine;
+using System.Globalization;
 using AzSpokeTools.Azure.Apply;
 using AzSpokeTools.Azure.Export;
 using AzSpokeTools.Cli.Output;
 using AzSpokeTools.Engine.Hosting;
 using AzSpokeTools.Engine.Migration;
+using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Requests;
 
 namespace AzSpokeTools.Cli.Commands;
 
 /// <summary>
-/// <c>azspoke plan --snapshot F [selection as readiness] --out DIR [--iac arm,bicep,terraform,powershell] [--format table|json]</c>:
-/// writes plan.json and the IaC files into DIR; exit 0 when the plan can be applied, 1 when readiness errors block it or
-/// the what-if shows pairs losing connectivity, 2 bad input.
+/// <c>azspoke plan --snapshot F [selection as readiness] --out DIR [--iac arm,bicep,terraform,powershell] [--format table|json]</c>
+/// with the wave options (<c>--pilot-size</c>, <c>--wave-size</c>, <c>--wave NAME=PATTERN</c>), <c>--decommission</c> and
+/// <c>--apply</c>: writes plan.json and the IaC files into DIR; exit 0 when the plan can be applied, 1 when readiness errors block
+/// it or the what-if shows pairs losing connectivity, 2 bad input, 3 an Azure failure while applying.
 /// </summary>
 public static class PlanCommand
 {
-    public static Command Create(CliContext ctx)
+    /// <summary>The options of <c>plan</c> beyond the snapshot and the selection (the parity test compares them with the cmdlet's parameters).</summary>
+    internal sealed class Options
+    {
+        public readonly Option<string> Out = new("--out") { Description = "Directory to write plan.json and the IaC files to (created if missing)", Required = true };
+        public readonly Option<string[]> Iac = new("--iac") { Description = "IaC formats: arm, bicep, terraform, powershell (comma-separated or repeated; default all)", AllowMultipleArgumentsPerToken = true };
+        public readonly Option<string> Format = CommonOptions.Format("table", "json");
+        public readonly Option<bool> Dynamic = new("--dynamic-membership") { Description = "End state with Azure Policy membership by the selection's tag (the waves still go through static members)" };
+        public readonly Option<string> Owner = new("--owner") { Description = "Ownership marker value (azspoke-owner=VALUE)", DefaultValueFactory = _ => "azspoke" };
+        public readonly Option<bool> NoWhatIf = new("--no-what-if") { Description = "Skip the per-wave before/after path matrices" };
+        public readonly Option<int> PilotSize = new("--pilot-size") { Description = "Pilot wave size (default 50, capped by the selection)", DefaultValueFactory = _ => MigrationOptions.DefaultPilotSize };
+        public readonly Option<int?> WaveSize = new("--wave-size") { Description = "After the pilot, waves of this many VNets (default: light production, then the rest)" };
+        public readonly Option<string[]> Wave = new("--wave") { Description = "Explicit wave NAME=PATTERN (repeatable, in order; the rest form a last wave); with --apply a number: apply waves 1..N (default 1)", AllowMultipleArgumentsPerToken = true };
+        public readonly Option<bool> Decommission = new("--decommission") { Description = "Add the decommission phase after the soak; with --apply, apply that phase" };
+        public readonly Option<int> SoakDays = new("--soak-days") { Description = "Days between the final wave and the decommission phase (default 14)", DefaultValueFactory = _ => MigrationOptions.DefaultSoakDays };
+        public readonly Option<bool> Apply = new("--apply") { Description = "Create or update the AVNM resources and commit waves 1..--wave in Azure (refused while readiness errors remain)" };
+        public readonly Option<bool> DryRun = new("--dry-run") { Description = "With --apply: read Azure and print every write it would send, send none" };
+        public readonly Option<string?> Environment = new("--environment") { Description = "AzureCloud (default), AzureUSGovernment or AzureChinaCloud" };
+        public readonly Option<string?> ArmEndpoint = new("--arm-endpoint") { Description = "Explicit ARM endpoint URL (https)" };
+        public readonly Option<string?> AccessToken = new("--access-token") { Description = "Bearer token for ARM (default: DefaultAzureCredential)" };
+
+        public IEnumerable<Option> All => new Option[] { Out, Iac, Format, Dynamic, Owner, NoWhatIf, PilotSize, WaveSize, Wave, Decommission, SoakDays, Apply, DryRun, Environment, ArmEndpoint, AccessToken };
+    }
+
+    public static Command Create(CliContext ctx) => Create(ctx, out _, out _);
+
+    internal static Command Create(CliContext ctx, out MeshSelectionOptions selectionOptions, out Options planOptions)
     {
         var snapshot = CommonOptions.Snapshot();
-        var selection = new MeshSelectionOptions();
-        var output = new Option<string>("--out") { Description = "Directory to write plan.json and the IaC files to (created if missing)", Required = true };
-        var iac = new Option<string[]>("--iac") { Description = "IaC formats: arm, bicep, terraform, powershell (comma-separated or repeated; default all)", AllowMultipleArgumentsPerToken = true };
-        var format = CommonOptions.Format("table", "json");
-        var manager = new Option<string?>("--network-manager") { Description = "Existing network manager (name or id), or the id of one to create" };
-        var dynamic = new Option<bool>("--dynamic-membership") { Description = "Azure Policy membership by the selection's tag instead of static members" };
-        var owner = new Option<string>("--owner") { Description = "Ownership marker value (tag azspoke-owner)", DefaultValueFactory = _ => "azspoke" };
-        var noWhatIf = new Option<bool>("--no-what-if") { Description = "Skip the before/after path matrix" };
-        var apply = new Option<bool>("--apply") { Description = "Create or update the AVNM resources and commit waves 1..--wave in Azure (refused while readiness errors remain)" };
-        var dryRun = new Option<bool>("--dry-run") { Description = "With --apply: read Azure and print every write it would send, send none" };
-        var wave = new Option<int>("--wave") { Description = "With --apply: apply waves 1..N (default 1, the pilot)", DefaultValueFactory = _ => 1 };
-        var environment = new Option<string?>("--environment") { Description = "AzureCloud (default), AzureUSGovernment or AzureChinaCloud" };
-        var armEndpoint = new Option<string?>("--arm-endpoint") { Description = "Explicit ARM endpoint URL (https)" };
-        var accessToken = new Option<string?>("--access-token") { Description = "Bearer token for ARM (default: DefaultAzureCredential)" };
-        var command = new Command("plan", "The migration plan from hairpin to AVNM mesh: group, configuration, waves, IaC, before/after path matrix, rollback.");
+        var selection = selectionOptions = new MeshSelectionOptions();
+        var o = planOptions = new Options();
+        var command = new Command("plan", "The migration plan from hairpin to AVNM mesh: adoption of existing AVNM state, waves that hold, per-wave what-if, IaC, rollback, soak and decommission.");
         command.Options.Add(snapshot);
         selection.AddTo(command);
-        foreach (var o in new Option[] { output, iac, format, manager, dynamic, owner, noWhatIf, apply, dryRun, wave, environment, armEndpoint, accessToken }) command.Options.Add(o);
+        foreach (var option in o.All) command.Options.Add(option);
         command.SetAction(parse =>
         {
-            var formats = PlanOutputs.Parse(parse.GetValue(iac));
-            var dir = PrepareDirectory(parse.GetValue(output)!);
+            var formats = PlanOutputs.Parse(parse.GetValue(o.Iac));
+            var (throughWave, definitions) = SplitWaves(parse.GetValue(o.Wave));
+            bool apply = parse.GetValue(o.Apply), decommission = parse.GetValue(o.Decommission);
+            if (!apply && parse.GetValue(o.DryRun)) throw new CliInputException("--dry-run needs --apply.");
+            if (!apply && throughWave != null) throw new CliInputException("--wave N (a number) needs --apply; define waves as --wave NAME=PATTERN.");
+            if (apply && decommission && throughWave != null) throw new CliInputException("--apply --decommission applies the decommission phase; leave out --wave N.");
+            var dir = PrepareDirectory(parse.GetValue(o.Out)!);
             var request = selection.Fill(new MeshMigrationRequest(), parse, snapshot);
-            request.NetworkManager = parse.GetValue(manager);
-            request.DynamicMembership = parse.GetValue(dynamic);
-            request.Owner = parse.GetValue(owner) ?? "azspoke";
-            request.WhatIf = !parse.GetValue(noWhatIf);
+            request.DynamicMembership = parse.GetValue(o.Dynamic);
+            request.Owner = parse.GetValue(o.Owner) ?? "azspoke";
+            request.WhatIf = !parse.GetValue(o.NoWhatIf);
+            request.PilotSize = parse.GetValue(o.PilotSize);
+            request.WaveSize = parse.GetValue(o.WaveSize);
+            request.Wave = definitions;
+            request.Decommission = decommission;
+            request.SoakDays = parse.GetValue(o.SoakDays);
             var plan = request.Execute(new CliEngineHost(ctx));
-            var files = PlanOutputs.Render(plan, formats);
-            foreach (var (name, content) in files)
-                AtomicFileWriter.Write(Path.Combine(dir, name), s => { var bytes = new System.Text.UTF8Encoding(false).GetBytes(content); s.Write(bytes, 0, bytes.Length); });
-            if (parse.GetValue(format) == "json") ctx.Out.Write(files[0].Value);
+            var files = PlanOutputs.Writers(plan, formats);
+            foreach (var (name, write) in files)
+                AtomicFileWriter.Write(Path.Combine(dir, name), s =>
+                {
+                    using var writer = new StreamWriter(s, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
+                    write(writer);
+                });
+            if (parse.GetValue(o.Format) == "json") ctx.Out.Write(PlanJsonWriter.Render(plan));
             else WriteSummary(ctx.Out, plan, dir, files.Select(f => f.Key));
             bool blocked = plan.Blockers.Count > 0 || (plan.WhatIf?.LosingConnectivity.Any() ?? false);
-            if (!parse.GetValue(apply))
-            {
-                if (parse.GetValue(dryRun)) throw new CliInputException("--dry-run needs --apply.");
-                return blocked ? ExitCodes.Findings : ExitCodes.Success;
-            }
+            if (!apply) return blocked ? ExitCodes.Findings : ExitCodes.Success;
             if (plan.Blockers.Count > 0)
             {
                 ctx.Err.WriteLine(SafeText.Escape("error: --apply refused: readiness errors remain (" + string.Join("; ", plan.Blockers) + ")"));
                 return ExitCodes.Findings;
             }
-            var applyPlan = MeshApplyPlan.Create(plan, parse.GetValue(wave));
-            var connection = new ExportOptions { Environment = parse.GetValue(environment), AccessToken = parse.GetValue(accessToken) };
-            if (parse.GetValue(armEndpoint) is string endpoint)
+            var applyPlan = decommission ? MeshApplyPlan.ForDecommission(plan) : MeshApplyPlan.Create(plan, throughWave ?? 1);
+            var connection = new ExportOptions { Environment = parse.GetValue(o.Environment), AccessToken = parse.GetValue(o.AccessToken) };
+            if (parse.GetValue(o.ArmEndpoint) is string endpoint)
             {
                 if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri)) throw new CliInputException("--arm-endpoint '" + endpoint + "' is not an absolute URL.");
                 connection.ArmEndpoint = uri;
             }
             try { connection.Validate(); }
             catch (ArgumentException ex) { throw new CliInputException(ex.Message); }
-            return Apply(ctx, applyPlan, connection, !parse.GetValue(dryRun));
+            return Apply(ctx, applyPlan, connection, !parse.GetValue(o.DryRun));
         });
         return command;
+    }
+
+    /// <summary>--wave values: a number is the wave to apply through; NAME=PATTERN defines a wave.</summary>
+    private static (int? ThroughWave, string[] Definitions) SplitWaves(string[]? values)
+    {
+        int? through = null;
+        var definitions = new List<string>();
+        foreach (var v in values ?? Array.Empty<string>())
+        {
+            if (int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            {
+                if (through != null) throw new CliInputException("--wave: give one wave number to apply through.");
+                if (n < 1) throw new CliInputException("--wave: waves are numbered from 1.");
+                through = n;
+            }
+            else if (v.IndexOf('=') > 0) definitions.Add(v);
+            else throw new CliInputException($"--wave '{v}': give a wave number to apply through, or NAME=PATTERN to define a wave.");
+        }
+        return (through, definitions.ToArray());
     }
 
     /// <summary>Sends the apply requests; every write is printed before it is sent (or, with --dry-run, instead).</summary>
@@ -82,15 +126,18 @@ public static class PlanCommand
     {
         var host = new ApplyHost(ctx, send);
         var result = MeshApplyRunner.Run(applyPlan, new ArmApplySender(connection), host);
-        ctx.Out.WriteLine($"{(send ? "Apply" : "Dry run")} of waves 1..{applyPlan.ThroughWave} of {applyPlan.Plan.Waves.Count}:");
+        var what = applyPlan.IsDecommission ? "the decommission phase" : $"waves 1..{applyPlan.ThroughWave} of {applyPlan.Plan.Waves.Count}";
+        ctx.Out.WriteLine($"{(send ? "Apply" : "Dry run")} of {what}:");
         TextTable.Write(ctx.Out, new[] { "Step", "Method", "Path", "State", "HTTP" },
             result.Requests.Select(r => new[] { r.Request.Step.ToString(), r.Request.Method, r.Request.Path, r.State.ToString(), r.Status == 0 ? "" : r.Status.ToString() }).ToList());
         foreach (var region in result.Regions)
             ctx.Out.WriteLine(SafeText.Escape($"{region.Region}: {region.Status}" + (region.Error != null ? $" ({region.Error})" : "") + $"; rollback: {region.RollbackCommand}"));
         if (result.Refusal != null) { ctx.Err.WriteLine(SafeText.Escape("error: " + result.Refusal)); return ExitCodes.Findings; }
         if (result.Failure != null) { ctx.Err.WriteLine(SafeText.Escape("error: " + result.Failure)); return ExitCodes.AzureFailure; }
-        if (send && applyPlan.ThroughWave < applyPlan.Plan.Waves.Count)
-            ctx.Out.WriteLine($"Next: validate wave {applyPlan.ThroughWave} (plan.json waves[{applyPlan.ThroughWave - 1}].validation), then run with --wave {applyPlan.ThroughWave + 1}.");
+        if (send && !applyPlan.IsDecommission)
+            ctx.Out.WriteLine(applyPlan.ThroughWave < applyPlan.Plan.Waves.Count
+                ? $"Next: export a snapshot, check it with azspoke verify-wave --wave {applyPlan.ThroughWave}, then run with --wave {applyPlan.ThroughWave + 1}."
+                : $"Next: export a snapshot and check it with azspoke verify-wave --wave {applyPlan.ThroughWave}; after the soak, plan with --decommission.");
         return ExitCodes.Success;
     }
 
@@ -133,37 +180,62 @@ public static class PlanCommand
         o.WriteLine($"Readiness: {(plan.Readiness.Ready ? "ready" : "NOT READY")}; findings: " +
                     (plan.Readiness.Findings.Count == 0 ? "none" : string.Join(", ", plan.Readiness.Findings.GroupBy(f => f.RuleId).Select(g => $"{g.Key}={g.Count()}"))));
         foreach (var b in plan.Blockers) o.WriteLine(SafeText.Escape("  blocker: " + b));
+        o.WriteLine(SafeText.Escape($"Existing AVNM state: {plan.Adoption.Decision}: {plan.Adoption.Reason}"));
+        if (plan.Adoption.Fix != null) o.WriteLine(SafeText.Escape("  fix: " + plan.Adoption.Fix));
         o.WriteLine(SafeText.Escape($"Network manager: {plan.NetworkManager.Id} ({(plan.NetworkManager.Exists ? "existing" : "new")})"));
-        o.WriteLine(SafeText.Escape($"Network group:   {plan.NetworkGroup.Name} ({plan.NetworkGroup.Mode})"));
         var c = plan.Configuration;
-        o.WriteLine(SafeText.Escape($"Configuration:   {c.Name} Mesh isGlobal={c.IsGlobal} overlap={c.ConnectedGroupAddressOverlap} privateEndpoints={c.ConnectedGroupPrivateEndpointsScale}"));
+        o.WriteLine(SafeText.Escape($"Configuration:   {c.Name} Mesh isGlobal={c.IsGlobal} overlap={c.ConnectedGroupAddressOverlap} privateEndpoints={c.ConnectedGroupPrivateEndpointsScale}" + (c.Temporary ? " (temporary)" : "")));
+        o.WriteLine(SafeText.Escape($"Waves hold by:   {plan.WaveMembership}"));
+        foreach (var p in plan.Preparation) o.WriteLine(SafeText.Escape($"Before wave 1:   {p.Name}: {p.Description}"));
         o.WriteLine("Waves:");
-        TextTable.Write(o, new[] { "Wave", "Name", "Members", "Cumulative", "Regions", "Limits", "Expected pairs" },
-            plan.Waves.Select(w => new[]
+        TextTable.Write(o, new[] { "Wave", "Name", "Members", "Cumulative", "Commits", "Limits", "What-if" },
+            plan.Waves.Select(w =>
             {
-                w.Number.ToString(), w.Name, w.Members.Count.ToString(), w.CumulativeMembers.ToString(), string.Join(",", w.Regions),
-                w.WithinLimits ? "ok" : "EXCEEDED: " + w.LimitNote,
-                string.Join(", ", w.Validation.ExpectedPairKinds.OrderBy(k => k.Key).Select(k => $"{k.Key}={k.Value}")),
+                var wi = plan.WhatIf?.Waves.FirstOrDefault(x => x.Wave == w.Number);
+                return new[]
+                {
+                    w.Number.ToString(), w.Name + (w.IsHandover ? " (handover)" : ""), w.Members.Count.ToString(), w.CumulativeMembers.ToString(),
+                    string.Join(" ", w.Commits.Select(rc => $"{rc.Region}={rc.ConfigurationIds.Count}")),
+                    w.WithinLimits ? "ok" : "EXCEEDED: " + w.LimitNote,
+                    wi == null ? "-" : $"{wi.Pairs.Count} pairs, {wi.Transitions.Sum(t => t.Value)} change, lose connectivity {wi.LosingConnectivity.Count()}, inspection {wi.LosingInspection.Count()}, asymmetric {wi.AsymmetricAfter.Count()}",
+                };
             }).ToList());
-        o.WriteLine("Commits (full set per region):");
-        foreach (var rc in plan.Commits)
-            o.WriteLine(SafeText.Escape($"  {rc.Region}: {rc.ConfigurationIds.Count} configuration(s), {rc.ExistingConfigurationIds.Count} already committed" + (rc.StatusCaptured ? "" : " (status not captured: read live before committing)")));
+        var inactive = plan.Waves.SelectMany(w => w.Commits).SelectMany(rc => rc.InactiveConfigurationIds.Select(i => (rc.Region, Id: i))).Distinct().ToList();
+        foreach (var (region, id) in inactive)
+            o.WriteLine(SafeText.Escape($"  {IacTextName(id)} is listed in {region} but not deployed there ({plan.Waves[0].Commits.FirstOrDefault(rc => rc.Region == region)?.ExistingStatus}): left out of every commit"));
         if (plan.RouteTableChanges.Count > 0)
         {
             o.WriteLine("Route tables:");
             foreach (var g in plan.RouteTableChanges.GroupBy(r => r.Action))
-                o.WriteLine($"  {g.Key}: {g.Count()} route(s), {g.Sum(r => r.Pairs.Count)} pair(s)");
+                o.WriteLine(SafeText.Escape($"  {g.Key}: {g.Count()} route(s), {g.Sum(r => r.Pairs.Count)} pair(s)"));
         }
         foreach (var t in plan.GatewayToggles)
-            o.WriteLine(SafeText.Escape($"Gateway {t.Gateway.Name}: {t.Property}={(t.Current?.ToString() ?? "absent")} left in place during the migration"));
-        if (plan.WhatIf is MigrationWhatIf wi)
+            o.WriteLine(SafeText.Escape($"Gateway {t.Gateway.Name}: {t.Property}={(t.Current?.ToString() ?? "absent")} left in place until the decommission phase"));
+        if (plan.Decommission is DecommissionPhase d)
         {
-            o.WriteLine($"What-if ({wi.Pairs.Count} ordered pairs, {wi.ElapsedMs} ms):");
-            foreach (var kv in wi.Transitions) o.WriteLine(SafeText.Escape($"  {kv.Key}: {kv.Value}"));
-            o.WriteLine($"  losing connectivity: {wi.LosingConnectivity.Count()}; losing inspection: {wi.LosingInspection.Count()}");
-            foreach (var p in wi.LosingInspection.Take(20)) o.WriteLine(SafeText.Escape($"    inspection lost: {p.From.Name} -> {p.To.Name} ({p.Before} -> {p.After})"));
-            if (wi.LosingInspection.Count() > 20) o.WriteLine("    ... (all pairs in plan.json and whatif-pairs.csv)");
+            o.WriteLine(SafeText.Escape($"Decommission ({d.Soak}): {d.Steps.Count(s => s.Change)} change(s), {d.Steps.Count(s => !s.Change)} kept"));
+            // By action, changes first, three examples each: the full list is in plan.json.
+            foreach (var g in d.Steps.GroupBy(s => (s.Change, s.Action)).OrderByDescending(g => g.Key.Change))
+            {
+                o.WriteLine(SafeText.Escape($"  {(g.Key.Change ? "change" : "keep")} {g.Key.Action}: {g.Count()}"));
+                foreach (var s in g.Take(3)) o.WriteLine(SafeText.Escape($"    {s.Reason}"));
+                if (g.Count() > 3) o.WriteLine(SafeText.Escape($"    ... ({g.Count() - 3} more in plan.json)"));
+            }
         }
-        o.WriteLine($"Wrote {string.Join(", ", files)} to {dir}");
+        if (plan.WhatIf is MigrationWhatIf wi2)
+        {
+            o.WriteLine(SafeText.Escape($"What-if of the whole plan ({wi2.Pairs.Count} ordered member pairs, {wi2.ElapsedMs} ms for every wave):"));
+            foreach (var kv in wi2.Transitions) o.WriteLine(SafeText.Escape($"  {kv.Key}: {kv.Value}"));
+            o.WriteLine(SafeText.Escape($"  losing connectivity: {wi2.LosingConnectivity.Count()}; losing inspection: {wi2.LosingInspection.Count()}"));
+            foreach (var p in wi2.LosingInspection.Take(20)) o.WriteLine(SafeText.Escape($"    inspection lost: {p.From.Name} -> {p.To.Name} ({p.Before} -> {p.After})"));
+            if (wi2.LosingInspection.Count() > 20) o.WriteLine("    ... (all pairs in whatif-pairs.csv)");
+        }
+        o.WriteLine(SafeText.Escape($"Wrote {string.Join(", ", files)} to {dir}"));
+    }
+
+    private static string IacTextName(string id)
+    {
+        int i = id.LastIndexOf('/');
+        return i >= 0 ? id[(i + 1)..] : id;
     }
 }

@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Text.Json;
 using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Readiness;
+using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Requests;
 
 namespace AzSpokeTools.Cli.Commands;
@@ -42,25 +43,11 @@ public static class ReadinessCommand
             w.WriteStartObject();
             w.WriteBoolean("ready", report.Ready);
             w.WriteStartArray("findings");
-            foreach (var f in report.Findings) WriteFinding(w, f);
+            foreach (var f in report.Findings) ReadinessFindingJsonWriter.Write(w, f);
             w.WriteEndArray();
             w.WriteEndObject();
         }
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-    }
-
-    internal static void WriteFinding(Utf8JsonWriter w, ReadinessFinding f)
-    {
-        w.WriteStartObject();
-        w.WriteString("ruleId", f.RuleId);
-        w.WriteString("severity", f.Severity.ToString());
-        w.WriteString("resourceId", f.ResourceId);
-        w.WriteString("message", f.Message);
-        w.WriteStartObject("evidence");
-        foreach (var kv in f.Evidence) w.WriteString(kv.Key, kv.Value);
-        w.WriteEndObject();
-        w.WriteString("fix", f.Fix);
-        w.WriteEndObject();
     }
 
     private static void WriteTable(TextWriter output, ReadinessReport report)

@@ -3,8 +3,8 @@ using AzSpokeTools.Engine.Model;
 namespace AzSpokeTools.Engine.Migration
 {
     /// <summary>
-    /// An ExpressRoute gateway setting that enables the MSEE hairpin (allowRemoteVnetTraffic, azure-routing-rules.md §6.1),
-    /// left in place while the hairpin remains the fallback, and the change to make once every wave is validated.
+    /// An ExpressRoute gateway setting that enables the MSEE hairpin (allowRemoteVnetTraffic: Azure docs, "About ExpressRoute virtual
+    /// network gateways"), left in place while the hairpin remains the fallback; the decommission phase decides whether it can go.
     /// </summary>
     public sealed class GatewayToggle
     {
@@ -18,7 +18,7 @@ namespace AzSpokeTools.Engine.Migration
         /// <summary>The value read (null: absent, legacy gateways behave as true).</summary>
         public bool? Current { get; }
         public string During => "leave as is: the hairpin stays the fallback (ConnectedGroup routes beat the BGP routes it brings; Azure docs: \"Virtual network traffic routing\" > \"How Azure selects a route\")";
-        public string After => "set to false after the final wave is validated, if no VNet outside the mesh still needs VNet-to-VNet over ExpressRoute";
+        public string After => "set to false in the decommission phase, after the soak, when no pair goes through the MSEE hairpin any more";
         public string Command => $"az network vnet-gateway update --ids {Gateway.Id.Value} --allow-remote-vnet-traffic false";
     }
 }

@@ -18,15 +18,27 @@ namespace AzSpokeTools.Engine.Migration
         public ReadinessReport Readiness { get; internal set; } = null!;
         public MigrationOptions Options { get; internal set; } = null!;
         public PlannedNetworkManager NetworkManager { get; internal set; } = null!;
+        /// <summary>The plan's static group, filled wave by wave.</summary>
         public PlannedNetworkGroup NetworkGroup { get; internal set; } = null!;
+        /// <summary>The plan's Mesh configuration.</summary>
         public PlannedConnectivityConfiguration Configuration { get; internal set; } = null!;
+        /// <summary>The adopt-or-refuse decision about existing configurations (from readiness).</summary>
+        public MeshAdoption Adoption => Readiness.Adoption;
+        /// <summary>What the final wave hands the mesh over to (None: the plan's group and configuration stay).</summary>
+        public MeshHandover Handover { get; internal set; } = MeshHandover.NoHandover;
+        /// <summary>How the waves hold, in one sentence (static members wave by wave, and the handover if any).</summary>
+        public string WaveMembership { get; internal set; } = "";
         /// <summary>Regions of the members, sorted.</summary>
         public IReadOnlyList<string> Regions { get; internal set; } = new List<string>();
-        public IReadOnlyList<RegionCommit> Commits { get; internal set; } = new List<RegionCommit>();
         public IReadOnlyList<MigrationWave> Waves { get; internal set; } = new List<MigrationWave>();
         public IReadOnlyList<RouteTableChange> RouteTableChanges { get; internal set; } = new List<RouteTableChange>();
+        /// <summary>ExpressRoute gateway settings that keep the MSEE hairpin as the fallback during the migration.</summary>
         public IReadOnlyList<GatewayToggle> GatewayToggles { get; internal set; } = new List<GatewayToggle>();
-        /// <summary>Before/after path matrix of the fully applied plan; null until computed.</summary>
+        /// <summary>Steps before the first wave (high-scale private endpoints), each outside the waves' ARM writes.</summary>
+        public IReadOnlyList<PreparationStep> Preparation { get; internal set; } = new List<PreparationStep>();
+        /// <summary>The decommission phase after the soak; null unless requested.</summary>
+        public DecommissionPhase? Decommission { get; internal set; }
+        /// <summary>Per-wave before/after path matrices; null until computed.</summary>
         public MigrationWhatIf? WhatIf { get; internal set; }
         /// <summary>Why the plan must not be applied as it is (readiness errors); empty when it can be.</summary>
         public IReadOnlyList<string> Blockers => Readiness.Findings.Where(f => f.Severity == ReadinessSeverity.Error).Select(f => f.RuleId + ": " + f.Message).ToList();

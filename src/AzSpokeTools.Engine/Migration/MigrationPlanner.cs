@@ -18,10 +18,18 @@ namespace AzSpokeTools.Engine.Migration
         private readonly MigrationOptions _o;
         private readonly ReadinessChecker _checker;
         private readonly ReadinessReport _readiness;
+        private IReadOnlyList<string> _selectionTags = Array.Empty<string>();
 
         public MigrationPlanner(Topology topology, MeshSelection selection, MigrationOptions options, ReadinessReport readiness, ReadinessChecker checker)
         {
             _t = topology; _selection = selection; _o = options; _readiness = readiness; _checker = checker;
+        }
+
+        /// <summary>The tags of the selection criteria (for dynamic membership).</summary>
+        public MigrationPlanner WithSelectionTags(IReadOnlyList<string> tags)
+        {
+            _selectionTags = tags;
+            return this;
         }
 
         public MigrationPlan Build()
@@ -33,84 +41,78 @@ namespace AzSpokeTools.Engine.Migration
                 Selection = _selection,
                 Readiness = _readiness,
                 Options = _o,
+                Regions = _checker.Regions,
+                NetworkManager = _checker.Manager,
             };
-            plan.Regions = _checker.Regions;
-            var manager = ChooseManager();
-            plan.NetworkManager = manager;
-            var waves = PlanWaves();
-            plan.NetworkGroup = PlanGroup(manager, waves);
-            plan.Configuration = new PlannedConnectivityConfiguration(
-                manager.Id.Child("connectivityConfigurations", _o.ConfigurationName),
-                $"Mesh of {_selection.Members.Count} VNets replacing spoke-to-spoke hairpins ({_o.OwnerMarker})",
-                _checker.Global,
-                // azure-routing-rules.md §4.2: Disallowed rejects overlapping members at admission; keep Allowed only when the selection already overlaps.
-                _readiness.Of(ReadinessRules.OverlapInGroup).Any() ? "Allowed" : "Disallowed",
-                // azure-routing-rules.md §4.2: connectedGroupPrivateEndpointsScale Standard (2,000) or HighScale (20,000).
-                _o.Readiness.HighScalePrivateEndpoints ? "HighScale" : "Standard");
-            plan.Commits = PlanCommits(manager, plan.Configuration);
+            var impacted = new HashSet<ResourceId>(_checker.RouteImpacts.Select(i => i.Source.Id));
+            var waves = WavePlanner.Plan(_selection.Members, _o, impacted, PrivateEndpoints);
+            plan.Handover = PlanHandover(plan.NetworkManager);
+            bool handover = plan.Handover.Kind != HandoverKind.None;
+            plan.Configuration = PlanConfiguration(plan.NetworkManager, temporary: plan.Handover.Kind == HandoverKind.ExistingConfiguration);
+            plan.NetworkGroup = PlanGroup(plan.NetworkManager, waves, handover);
+            plan.WaveMembership = !handover
+                ? $"static members of {plan.NetworkGroup.Name}, added wave by wave; {plan.Configuration.Name} applies to it and is committed in each wave's regions"
+                : waves.Count == 1
+                    ? $"one wave: it commits the end state at once ({plan.Handover.Description})"
+                    : $"temporary static group {plan.NetworkGroup.Name} filled wave by wave (waves 1..{waves.Count - 1}) under {plan.Configuration.Name}; " +
+                      $"the final wave hands over: {plan.Handover.Description}";
             plan.RouteTableChanges = PlanRouteChanges(waves);
             plan.GatewayToggles = PlanGatewayToggles();
             plan.Waves = BuildWaves(plan, waves);
+            plan.Preparation = PlanPreparation();
             return plan;
         }
 
-        // ------------------------------------------------------------ network manager and group
+        private int PrivateEndpoints(VirtualNetwork v) =>
+            _checker.Routing.PrivateEndpointsByVnet.TryGetValue(v.Id, out var l) ? l.Count : 0;
 
-        private PlannedNetworkManager ChooseManager()
-        {
-            if (_selection.ExistingGroup is NetworkGroup g)
-            {
-                var owner = _t.NetworkManagers.FirstOrDefault(m => m.Id == g.NetworkManagerId);
-                if (owner != null) return new PlannedNetworkManager(owner.Id, owner.Location, true, owner.ScopeSubscriptions);
-            }
-            if (!string.IsNullOrWhiteSpace(_o.NetworkManager))
-            {
-                var text = _o.NetworkManager!.Trim();
-                var found = _t.NetworkManagers.Where(m => string.Equals(m.Name, text, StringComparison.OrdinalIgnoreCase) ||
-                                                          (ResourceId.TryParse(text, out var id) && m.Id == id)).ToList();
-                if (found.Count == 1) return new PlannedNetworkManager(found[0].Id, found[0].Location, true, found[0].ScopeSubscriptions);
-                if (found.Count > 1) throw new EngineInputException("NetworkManager", $"{found.Count} network managers are named '{text}'; give its id");
-                if (text.IndexOf("/providers/", StringComparison.OrdinalIgnoreCase) >= 0 && ResourceId.TryParse(text, out var newId))
-                    return NewManager(newId);
-                throw new EngineInputException("NetworkManager", $"no network manager named '{text}' in the snapshot; give a full resource id to create one");
-            }
-            if (_t.NetworkManagers.Count == 1)
-            {
-                var m = _t.NetworkManagers[0];
-                return new PlannedNetworkManager(m.Id, m.Location, true, m.ScopeSubscriptions);
-            }
-            var hubs = HubClassification.Hubs(_t);
-            var anchor = _t.VirtualNetworks.FirstOrDefault(v => hubs.Contains(v.Id)) ?? _selection.Members[0];
-            var sub = anchor.SubscriptionId ?? _selection.Members[0].SubscriptionId ?? "00000000-0000-0000-0000-000000000000";
-            var rg = anchor.ResourceGroup ?? "rg-avnm";
-            return NewManager(ResourceId.Parse($"/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Network/networkManagers/{_o.NewNetworkManagerName}"));
-        }
+        // ------------------------------------------------------------ configuration, group, handover
 
-        private PlannedNetworkManager NewManager(ResourceId id)
+        private MeshHandover PlanHandover(PlannedNetworkManager manager)
         {
-            var subs = _selection.Members.Select(m => m.SubscriptionId).Where(s => s != null).Select(s => "/subscriptions/" + s)
-                .Append("/subscriptions/" + id.SubscriptionId).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(s => s, StringComparer.Ordinal).ToList();
-            var location = _selection.Members[0].Location;
-            return new PlannedNetworkManager(id, location, false, subs);
-        }
-
-        private PlannedNetworkGroup PlanGroup(PlannedNetworkManager manager, List<(string Name, List<VirtualNetwork> Members, string Why)> waves)
-        {
-            if (_selection.ExistingGroup is NetworkGroup g)
-                return new PlannedNetworkGroup(g.Id, "existing group " + g.Name + " (not changed by the plan)", MembershipMode.Existing, new List<PlannedStaticMember>(), null);
-            var id = manager.Id.Child("networkGroups", _o.NetworkGroupName);
-            var description = $"VNets of the azspoke mesh migration ({_o.OwnerMarker})";
+            if (_checker.Adoption.Configuration is ConnectivityConfiguration adopted)
+                return new MeshHandover(HandoverKind.ExistingConfiguration, adopted.Id, adopted.AppliesToGroups.FirstOrDefault()?.NetworkGroupId, null,
+                    $"commit the existing configuration {adopted.Name} (never deployed, over {string.Join(", ", adopted.AppliesToGroups.Select(i => i.NetworkGroupId.Name))}) in place of {_o.ConfigurationName}; it is not changed");
+            if (_selection.ExistingGroup is NetworkGroup g && !ExistingMeshRules.IsOwned(g.Tags, g.Description, _o.Owner))
+                return new MeshHandover(HandoverKind.ExistingGroup, manager.Id.Child("connectivityConfigurations", _o.ConfigurationName), g.Id, null,
+                    $"point {_o.ConfigurationName} at the existing group {g.Name} (it holds every member; it is not changed)");
             if (_o.DynamicMembership)
             {
-                // azure-routing-rules.md §4.1: network groups also take Azure Policy-based (dynamic) members.
+                // Azure docs, "Use Azure Policy to define network group membership": a policy (mode Microsoft.Network.Data, effect addToNetworkGroup) adds tagged VNets.
                 var tags = MeshSelectionCriteria.ParseTags(_selectionTags);
-                if (tags.Count != 1)
-                    throw new EngineInputException("Tag", "dynamic membership needs the selection to be exactly one tag KEY=VALUE");
-                return new PlannedNetworkGroup(id, description, MembershipMode.Policy, new List<PlannedStaticMember>(), tags[0]);
+                if (tags.Count != 1) throw new EngineInputException("Tag", "dynamic membership needs the selection to be exactly one tag KEY=VALUE");
+                var group = manager.Id.Child("networkGroups", _o.NetworkGroupName);
+                return new MeshHandover(HandoverKind.PolicyGroup, manager.Id.Child("connectivityConfigurations", _o.ConfigurationName), group, tags[0],
+                    $"point {_o.ConfigurationName} at {group.Name}, whose members an Azure Policy adds by the tag {tags[0].Key}={tags[0].Value} (policy evaluation can take a while after the commit)");
             }
+            return MeshHandover.NoHandover;
+        }
+
+        private PlannedConnectivityConfiguration PlanConfiguration(PlannedNetworkManager manager, bool temporary)
+        {
+            var id = manager.Id.Child("connectivityConfigurations", _o.ConfigurationName);
+            if (_checker.Adoption.Configuration is ConnectivityConfiguration adopted)
+                // The waves must connect exactly what the adopted configuration will: same scope and capabilities.
+                return new PlannedConnectivityConfiguration(id, $"Temporary mesh of the migration waves until {adopted.Name} takes over ({_o.OwnerMarker})", _checker.Global,
+                    adopted.ConnectedGroupAddressOverlap ?? "Allowed", adopted.ConnectedGroupPrivateEndpointsScale ?? "Standard", temporary);
+            return new PlannedConnectivityConfiguration(id, $"Mesh of {_selection.Members.Count} VNets replacing spoke-to-spoke hairpins ({_o.OwnerMarker})", _checker.Global,
+                // Azure docs, "Limitations with Azure Virtual Network Manager": with Disallowed, AVNM rejects overlapping members; keep Allowed only when the selection already overlaps.
+                _readiness.Of(ReadinessRules.OverlapInGroup).Any() ? "Allowed" : "Disallowed",
+                // Azure docs, "Connectivity configurations in Azure Virtual Network Manager": Standard (2,000 private endpoints) or HighScale (20,000).
+                _o.Readiness.HighScalePrivateEndpoints ? "HighScale" : "Standard", temporary);
+        }
+
+        private PlannedNetworkGroup PlanGroup(PlannedNetworkManager manager, List<PlannedWave> waves, bool handover)
+        {
+            var id = manager.Id.Child("networkGroups", handover ? _o.NetworkGroupName + "-waves" : _o.NetworkGroupName);
+            var description = handover
+                ? $"Temporary: VNets of the azspoke mesh migration waves until the handover ({_o.OwnerMarker})"
+                : $"VNets of the azspoke mesh migration ({_o.OwnerMarker})";
             var members = new List<PlannedStaticMember>();
             var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            for (int w = 0; w < waves.Count; w++)
+            // With a handover the final wave's members join through the end state's group, not this one.
+            int last = handover ? waves.Count - 1 : waves.Count;
+            for (int w = 0; w < last; w++)
                 foreach (var v in waves[w].Members)
                 {
                     var name = "sm-" + v.Name;
@@ -119,76 +121,28 @@ namespace AzSpokeTools.Engine.Migration
                     for (int k = 2; !used.Add(unique); k++) unique = name + "-" + k;
                     members.Add(new PlannedStaticMember(id.Child("staticMembers", unique), v, w + 1));
                 }
-            return new PlannedNetworkGroup(id, description, MembershipMode.Static, members, null);
-        }
-
-        private IReadOnlyList<string> _selectionTags = Array.Empty<string>();
-
-        /// <summary>The tags of the selection criteria (for dynamic membership).</summary>
-        public MigrationPlanner WithSelectionTags(IReadOnlyList<string> tags)
-        {
-            _selectionTags = tags;
-            return this;
+            return new PlannedNetworkGroup(id, description, handover, members);
         }
 
         // ------------------------------------------------------------ waves
 
-        private int PrivateEndpoints(VirtualNetwork v) =>
-            _checker.Routing.PrivateEndpointsByVnet.TryGetValue(v.Id, out var l) ? l.Count : 0;
-
-        private List<(string Name, List<VirtualNetwork> Members, string Why)> PlanWaves()
-        {
-            var members = _selection.Members;
-            var impacted = new HashSet<ResourceId>(_checker.RouteImpacts.Select(i => i.Source.Id)); // members whose own routes change behaviour
-            var nonProd = members.Where(m => MemberCaveatRules.IsProduction(m) == false).ToList();
-            var untagged = members.Where(m => MemberCaveatRules.IsProduction(m) == null).ToList();
-            var prod = members.Where(m => MemberCaveatRules.IsProduction(m) == true).ToList();
-            var waves = new List<(string, List<VirtualNetwork>, string)>();
-            var taken = new HashSet<ResourceId>();
-
-            int pilotSize = Math.Max(1, Math.Min(_o.PilotSize, Math.Max(2, members.Count / 20)));
-            // Pilot: non-production first (environment tag), then untagged, simplest first (no route impacts, no private endpoints).
-            var pilotPool = (nonProd.Count > 0 ? nonProd : untagged.Count > 0 ? untagged : prod)
-                .OrderBy(m => impacted.Contains(m.Id) ? 1 : 0).ThenBy(m => PrivateEndpoints(m)).ThenBy(m => m.Name, StringComparer.OrdinalIgnoreCase).ToList();
-            var pilot = pilotPool.Take(pilotSize).ToList();
-            foreach (var m in pilot) taken.Add(m.Id);
-            waves.Add(("pilot", pilot, nonProd.Count > 0
-                ? $"{pilot.Count} non-production VNets (environment tag), fewest route-table and private-endpoint dependencies first"
-                : untagged.Count > 0 ? $"{pilot.Count} VNets without an environment tag (no non-production tag found), fewest dependencies first"
-                : $"{pilot.Count} production VNets (no non-production VNet in the selection), fewest dependencies first"));
-
-            // Light production: the remaining non-production members and a small share of production ones without dependencies.
-            var restNonProd = nonProd.Concat(untagged).Where(m => !taken.Contains(m.Id)).ToList();
-            var prodPool = (prod.Count > 0 ? prod : restNonProd).Where(m => !taken.Contains(m.Id))
-                .OrderBy(m => impacted.Contains(m.Id) ? 1 : 0).ThenBy(m => PrivateEndpoints(m)).ThenBy(m => m.Name, StringComparer.OrdinalIgnoreCase).ToList();
-            int lightCount = Math.Max(1, (int)Math.Ceiling(prodPool.Count * _o.LightProductionShare));
-            var light = new List<VirtualNetwork>();
-            if (prod.Count > 0) light.AddRange(restNonProd);
-            light.AddRange(prodPool.Take(lightCount).Where(m => !light.Contains(m)));
-            foreach (var m in light) taken.Add(m.Id);
-            if (light.Count > 0)
-                waves.Add(("light-production", light, $"{light.Count} VNets: {light.Count(m => MemberCaveatRules.IsProduction(m) == true)} production VNets with the fewest dependencies" +
-                    (prod.Count > 0 && restNonProd.Count > 0 ? $" and the remaining {restNonProd.Count} non-production or untagged VNets" : "")));
-
-            var rest = members.Where(m => !taken.Contains(m.Id)).ToList();
-            if (rest.Count > 0) waves.Add(("rest", rest, $"the remaining {rest.Count} VNets"));
-            return waves;
-        }
-
-        private List<MigrationWave> BuildWaves(MigrationPlan plan, List<(string Name, List<VirtualNetwork> Members, string Why)> waves)
+        private List<MigrationWave> BuildWaves(MigrationPlan plan, List<PlannedWave> waves)
         {
             var result = new List<MigrationWave>();
             var cumulative = new List<VirtualNetwork>();
             int pe = 0;
             for (int i = 0; i < waves.Count; i++)
             {
-                var (name, members, why) = waves[i];
-                cumulative.AddRange(members);
-                pe += members.Sum(PrivateEndpoints);
-                var regions = members.Select(m => m.Location).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(r => r, StringComparer.Ordinal).ToList();
-                var wave = new MigrationWave(i + 1, name, members, cumulative.Count, pe, regions, why);
+                var pw = waves[i];
+                cumulative.AddRange(pw.Members);
+                pe += pw.Members.Sum(PrivateEndpoints);
+                var regions = pw.Members.Select(m => m.Location).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(r => r, StringComparer.Ordinal).ToList();
+                var wave = new MigrationWave(i + 1, pw.Name, pw.Members, cumulative.Count, pe, regions, pw.Why)
+                {
+                    IsHandover = plan.Handover.Kind != HandoverKind.None && i == waves.Count - 1,
+                };
                 var limits = _o.Readiness;
-                // azure-routing-rules.md §4.2: VNets and private endpoints per connected group.
+                // Azure docs, "Limitations with Azure Virtual Network Manager": VNets and private endpoints per connected group.
                 if (cumulative.Count > limits.EffectiveGroupLimit)
                 {
                     wave.WithinLimits = false;
@@ -199,24 +153,45 @@ namespace AzSpokeTools.Engine.Migration
                     wave.WithinLimits = false;
                     wave.LimitNote = $"{pe} private endpoints in the group after this wave; the limit is {limits.EffectivePrivateEndpointLimit}";
                 }
-                wave.Validation = Validate(plan, cumulative);
-                wave.Rollback = Rollback(plan, wave, i == 0);
+                var commitRegions = wave.IsHandover ? plan.Regions : cumulative.Select(m => m.Location).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(r => r, StringComparer.Ordinal).ToList();
+                wave.Commits = commitRegions.Select(r => PlanCommit(plan, r, wave.IsHandover, i > 0)).ToList();
+                wave.Validation = Validate(cumulative);
                 result.Add(wave);
             }
+            foreach (var wave in result) wave.Rollback = Rollback(plan, wave, result);
             return result;
         }
 
-        private WaveValidation Validate(MigrationPlan plan, List<VirtualNetwork> cumulative)
+        /// <summary>One region's commit: what is active there, minus the plan's configuration at the handover, plus the end state's.</summary>
+        private RegionCommit PlanCommit(MigrationPlan plan, string region, bool handover, bool planConfigUsedBefore)
+        {
+            var state = _checker.Deployments;
+            var own = plan.Configuration.Id.Value;
+            var target = plan.Handover.Kind == HandoverKind.ExistingConfiguration ? plan.Handover.ConfigurationId!.Value.Value : own;
+            // Azure docs, "Configuration deployments in Azure Virtual Network Manager" > "Goal state model": the commit is the region's
+            // whole goal state, so the active configurations stay; those of a commit that is not Deployed are not active and stay out.
+            var active = state.ActiveIn(region).Where(c => !Same(c, own) && !Same(c, target)).ToList();
+            var inactive = state.InactiveIn(region);
+            var add = new List<string> { handover ? target : own };
+            var remove = handover && !Same(target, own) && planConfigUsedBefore ? new List<string> { own } : new List<string>();
+            var full = active.Concat(add).ToList();
+            return new RegionCommit(region, active, inactive, add, remove, full, state.StatusIn(region), state.Captured);
+        }
+
+        private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+        private WaveValidation Validate(List<VirtualNetwork> cumulative)
         {
             var set = new HashSet<ResourceId>(cumulative.Select(m => m.Id));
-            // azure-routing-rules.md §4.2: overlapping space inside the group gets no ConnectedGroup route.
+            // Azure docs, "Limitations with Azure Virtual Network Manager": overlapping address space in a connected group gets no route.
             var overlapping = new HashSet<IpPrefix>();
             var all = cumulative.SelectMany(m => m.AddressSpace.Select(p => (m, p))).OrderBy(x => x.p).ToList();
             for (int i = 0; i < all.Count; i++)
                 for (int j = i + 1; j < all.Count && all[j].p.First <= all[i].p.Last; j++)
                     if (all[i].m != all[j].m && all[i].p.Overlaps(all[j].p)) { overlapping.Add(all[i].p); overlapping.Add(all[j].p); }
             var prefixes = all.Where(x => !overlapping.Contains(x.p)).Select(x => (x.m, x.p)).ToList();
-            var excluded = all.Where(x => overlapping.Contains(x.p)).Select(x => (x.m, x.p, "overlaps another member: traffic to it is dropped (Azure docs: \"Connectivity configurations in Azure Virtual Network Manager\")")).ToList();
+            var excluded = all.Where(x => overlapping.Contains(x.p))
+                .Select(x => (x.m, x.p, "overlaps another member: traffic to it is dropped (Azure docs, \"Limitations with Azure Virtual Network Manager\")")).ToList();
 
             var keep = new Dictionary<(ResourceId, ResourceId), RouteImpact>();
             foreach (var i in _checker.RouteImpacts)
@@ -224,7 +199,6 @@ namespace AzSpokeTools.Engine.Migration
                     keep[(i.Source.Id, i.Destination.Id)] = i;
             var kinds = new Dictionary<PathKind, int>();
             var exceptions = new List<PairExpectation>();
-            var overlapVnets = new HashSet<ResourceId>(excluded.Select(e => e.m.Id));
             foreach (var a in cumulative)
                 foreach (var b in cumulative)
                 {
@@ -237,7 +211,7 @@ namespace AzSpokeTools.Engine.Migration
                     }
                     else if (a.Peerings.Any(p => p.IsConnected && !p.IsSubnetPeering && p.RemoteVirtualNetworkId == b.Id))
                     {
-                        // The engine keeps the existing peering's route for a directly peered pair (routing rules §4.1 give no precedence between the two).
+                        // The engine keeps the existing peering's route for a directly peered pair (the documentation gives no precedence between the two).
                         expected = PathKind.Direct;
                         exceptions.Add(new PairExpectation(a, b, expected, $"{a.Name} and {b.Name} are directly peered; the pair keeps the peering"));
                     }
@@ -251,57 +225,49 @@ namespace AzSpokeTools.Engine.Migration
             return new WaveValidation(prefixes, _checker.Global, excluded, kinds, exceptions);
         }
 
-        private WaveRollback Rollback(MigrationPlan plan, MigrationWave wave, bool first)
+        private WaveRollback Rollback(MigrationPlan plan, MigrationWave wave, IReadOnlyList<MigrationWave> waves)
         {
             var nm = plan.NetworkManager;
             var cmds = new List<string>();
+            // Routes first: a restored gateway route takes its pairs back to the hairpin before the mesh goes.
             var restore = plan.RouteTableChanges.Where(c => c.Action == RouteTableAction.Remove && c.Wave == wave.Number).ToList();
-            foreach (var c in restore)
-                cmds.Add(IacText.RestoreRouteCommand(c));
-            if (plan.NetworkGroup.Mode == MembershipMode.Static)
-                foreach (var m in plan.NetworkGroup.StaticMembers.Where(s => s.Wave == wave.Number))
-                    cmds.Add($"Remove-AzNetworkManagerStaticMember -ResourceGroupName '{nm.ResourceGroup}' -NetworkManagerName '{nm.Name}' -NetworkGroupName '{plan.NetworkGroup.Name}' -Name '{m.Name}' -Force");
+            foreach (var c in restore) cmds.Add(IacText.RestoreRouteCommand(c));
             string description;
-            if (first || plan.NetworkGroup.Mode != MembershipMode.Static)
+            if (wave.IsHandover)
             {
-                foreach (var c in plan.Commits.Where(c => wave.Regions.Contains(c.Region)))
-                    cmds.Add(IacText.CommitCommand(nm, c.Region, c.ExistingConfigurationIds));
-                description = "Re-commit the previous configuration set in the wave's regions (the connected group disappears and the hairpin paths, still in place, take over again)" +
-                              (plan.NetworkGroup.Mode == MembershipMode.Static ? ", then remove the wave's static members" : "") +
-                              (restore.Count > 0 ? "; re-create the routes removed in this wave" : "") + ".";
+                // Back to the state after the previous wave: its commit sets, the plan's configuration on the temporary group again.
+                var previous = waves.FirstOrDefault(w => w.Number == wave.Number - 1);
+                if (plan.Handover.Kind != HandoverKind.ExistingConfiguration && previous != null)
+                    cmds.Add(IacText.PutCommand(plan.Configuration.Id.Value, AvnmApi.Version, AvnmResourceBodies.Configuration(plan.Configuration, plan.NetworkGroup.Id.Value)));
+                foreach (var c in wave.Commits)
+                {
+                    var before = previous?.Commits.FirstOrDefault(p => Same(p.Region, c.Region))?.ConfigurationIds ?? c.ExistingConfigurationIds;
+                    cmds.Add(IacText.CommitCommand(nm, c.Region, before));
+                }
+                description = previous == null
+                    ? "Re-commit each region's previous set (the mesh disappears and the hairpin paths, still in place, take over again)."
+                    : "Re-commit each region's set of the previous wave" + (plan.Handover.Kind != HandoverKind.ExistingConfiguration ? $" after pointing {plan.Configuration.Name} back at {plan.NetworkGroup.Name}" : "") +
+                      $": the members of waves 1..{previous.Number} stay meshed through {plan.NetworkGroup.Name}, the others fall back to their hub paths.";
             }
             else
-                description = "Remove the wave's static members (the group's other members stay meshed; the removed VNets fall back to their hub paths)" +
-                              (restore.Count > 0 ? "; re-create the routes removed in this wave" : "") + ".";
+            {
+                foreach (var m in plan.NetworkGroup.StaticMembers.Where(s => s.Wave == wave.Number))
+                    cmds.Add($"Remove-AzNetworkManagerStaticMember -ResourceGroupName {IacText.Ps(nm.ResourceGroup)} -NetworkManagerName {IacText.Ps(nm.Name)} -NetworkGroupName {IacText.Ps(plan.NetworkGroup.Name)} -Name {IacText.Ps(m.Name)} -Force");
+                if (wave.Number == 1)
+                {
+                    foreach (var c in wave.Commits) cmds.Add(IacText.CommitCommand(nm, c.Region, c.ExistingConfigurationIds));
+                    description = "Re-commit the previous configuration set in the wave's regions (the connected group disappears and the hairpin paths, still in place, take over again), then remove the wave's static members";
+                }
+                else
+                    description = "Remove the wave's static members (the group's other members stay meshed; the removed VNets fall back to their hub paths)";
+                description += restore.Count > 0 ? "; the routes removed in this wave are re-created first." : ".";
+            }
             return new WaveRollback(description, cmds);
         }
 
-        // ------------------------------------------------------------ commits, routes, gateways
+        // ------------------------------------------------------------ routes, gateways, preparation
 
-        private IReadOnlyList<RegionCommit> PlanCommits(PlannedNetworkManager manager, PlannedConnectivityConfiguration config)
-        {
-            var existing = _t.NetworkManagers.FirstOrDefault(m => m.Id == manager.Id);
-            var result = new List<RegionCommit>();
-            foreach (var region in _checker.Regions)
-            {
-                var rows = existing?.Deployments?.Where(d => string.Equals(d.DeploymentType, "Connectivity", StringComparison.OrdinalIgnoreCase) &&
-                                                             string.Equals(d.Region, region, StringComparison.OrdinalIgnoreCase)).ToList();
-                var ids = new List<string>();
-                foreach (var d in rows ?? new List<AvnmDeployment>())
-                    foreach (var c in d.ConfigurationIds)
-                    {
-                        // Some captures list names; make them ids of the same manager.
-                        var id = c.IndexOf('/') >= 0 ? c : manager.Id.Child("connectivityConfigurations", c).Value;
-                        if (!ids.Any(x => string.Equals(x, id, StringComparison.OrdinalIgnoreCase)) && !string.Equals(id, config.Id.Value, StringComparison.OrdinalIgnoreCase)) ids.Add(id);
-                    }
-                // peers.md §3: a commit is the region's complete goal state, so the existing configurations stay in it.
-                var full = ids.Concat(new[] { config.Id.Value }).ToList();
-                result.Add(new RegionCommit(region, ids, full, rows?.Select(r => r.DeploymentStatus).FirstOrDefault(), existing?.Deployments != null));
-            }
-            return result;
-        }
-
-        private IReadOnlyList<RouteTableChange> PlanRouteChanges(List<(string Name, List<VirtualNetwork> Members, string Why)> waves)
+        private IReadOnlyList<RouteTableChange> PlanRouteChanges(List<PlannedWave> waves)
         {
             var waveOf = new Dictionary<ResourceId, int>();
             for (int w = 0; w < waves.Count; w++) foreach (var m in waves[w].Members) waveOf[m.Id] = w + 1;
@@ -312,6 +278,7 @@ namespace AzSpokeTools.Engine.Migration
                 var pairs = g.Select(i => (i.Source, i.Destination)).Distinct().ToList();
                 RouteTableAction action;
                 string reason;
+                // Azure docs, "Virtual network traffic routing" > "How Azure selects a route": longest prefix first, then user routes over system routes.
                 if (first.Kind == RouteImpactKind.KeepsPairOffMesh && first.Route.NextHopType == NextHopType.VirtualNetworkGateway)
                 {
                     action = RouteTableAction.Remove;
@@ -338,11 +305,35 @@ namespace AzSpokeTools.Engine.Migration
         {
             var hubIds = new HashSet<ResourceId>(_selection.Members.SelectMany(m => m.Peerings).Where(p => p.IsConnected && p.RemoteVirtualNetworkId != null)
                 .Select(p => p.RemoteVirtualNetworkId!.Value));
-            // azure-routing-rules.md §6.1: allowRemoteVnetTraffic on the ER gateways is what lets the MSEE hairpin carry VNet-to-VNet traffic.
+            // Azure docs, "About ExpressRoute virtual network gateways": allowRemoteVnetTraffic lets the gateway accept other VNets' prefixes from the MSEE (the hairpin).
             return _t.VirtualNetworkGateways
                 .Where(g => g.IsExpressRoute && g.VirtualNetworkId is ResourceId v && hubIds.Contains(v) && g.AllowRemoteVnetTraffic != false)
                 .OrderBy(g => g.Name, StringComparer.OrdinalIgnoreCase)
                 .Select(g => new GatewayToggle(g, g.AllowRemoteVnetTraffic)).ToList();
+        }
+
+        private IReadOnlyList<PreparationStep> PlanPreparation()
+        {
+            var steps = new List<PreparationStep>();
+            if (!_o.Readiness.HighScalePrivateEndpoints) return steps;
+            // Azure docs, "How-to: Increase Private Endpoint virtual network limits": register the feature, route-table network policies on
+            // private-endpoint subnets, privateEndpointVNetPolicies Basic on every VNet; enabling it resets connections once.
+            var cmds = new List<string>();
+            foreach (var sub in _selection.Members.Select(m => m.SubscriptionId).Where(s => s != null).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(s => s, StringComparer.Ordinal))
+                cmds.Add($"az feature register --namespace Microsoft.Network --name EnableMaxPrivateEndpointsVia64kPath --subscription {sub}");
+            var peSubnets = _selection.Members.SelectMany(m => _checker.Routing.PrivateEndpointsByVnet.TryGetValue(m.Id, out var l) ? l : new List<PrivateEndpoint>())
+                .Where(e => e.SubnetId != null).Select(e => e.SubnetId!.Value).Distinct();
+            foreach (var sid in peSubnets)
+                if (_checker.Routing.Subnets.TryGetValue(sid, out var s) && !string.Equals(s.PrivateEndpointNetworkPolicies, "Enabled", StringComparison.OrdinalIgnoreCase) &&
+                    !string.Equals(s.PrivateEndpointNetworkPolicies, "RouteTableEnabled", StringComparison.OrdinalIgnoreCase))
+                    cmds.Add($"az network vnet subnet update --ids {sid.Value} --private-endpoint-network-policies RouteTableEnabled");
+            foreach (var v in _selection.Members.Where(v => !string.Equals(v.PrivateEndpointVNetPolicies, "Basic", StringComparison.OrdinalIgnoreCase)))
+                cmds.Add($"az network vnet update --ids {v.Id.Value} --pe-vnet-policies Basic");
+            steps.Add(new PreparationStep("enable-high-scale-private-endpoints",
+                "Enable high-scale private endpoints before the first wave, in a maintenance window: it resets long-running private endpoint connections once, " +
+                "per-endpoint Bytes In / Out metrics stop, and on-premises private endpoint traffic is billed as an aggregate on the gateway VNet. Apply does not run it.",
+                cmds));
+            return steps;
         }
     }
 }

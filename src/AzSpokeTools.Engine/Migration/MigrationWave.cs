@@ -4,8 +4,8 @@ using AzSpokeTools.Engine.Model;
 namespace AzSpokeTools.Engine.Migration
 {
     /// <summary>
-    /// One wave of the migration: pilot (non-production, small), light production, then the rest. Each wave adds
-    /// members to the same group, stays within the limits, and carries its validation and rollback.
+    /// One wave of the migration: its members join the mesh, and its commits mesh exactly the members of waves 1..this one
+    /// (plus what was already meshed). It stays within the limits and carries its commits, validation and rollback.
     /// </summary>
     public sealed class MigrationWave
     {
@@ -17,17 +17,21 @@ namespace AzSpokeTools.Engine.Migration
         }
 
         public int Number { get; }
-        /// <summary>pilot, light-production or rest.</summary>
+        /// <summary>pilot, light-production, rest, wave-N or an explicit wave's name.</summary>
         public string Name { get; }
         public IReadOnlyList<VirtualNetwork> Members { get; }
-        /// <summary>Members in the group once this wave is done.</summary>
+        /// <summary>Members in the mesh once this wave is done.</summary>
         public int CumulativeMembers { get; }
         public int CumulativePrivateEndpoints { get; }
-        /// <summary>Regions the wave commits (regions of its members).</summary>
+        /// <summary>Regions of the wave's members.</summary>
         public IReadOnlyList<string> Regions { get; }
         /// <summary>How the members were chosen.</summary>
         public string Why { get; }
-        /// <summary>Whether the group stays within the connected-group and private-endpoint limits after this wave (azure-routing-rules.md §4.2).</summary>
+        /// <summary>True for the final wave when it hands the mesh over (see <see cref="MigrationPlan.Handover"/>).</summary>
+        public bool IsHandover { get; internal set; }
+        /// <summary>The region commits this wave sends (regions of waves 1..this one; every region at a handover).</summary>
+        public IReadOnlyList<RegionCommit> Commits { get; internal set; } = new List<RegionCommit>();
+        /// <summary>Whether the group stays within the connected-group and private-endpoint limits after this wave.</summary>
         public bool WithinLimits { get; internal set; } = true;
         /// <summary>Which limit the wave exceeds, when it does.</summary>
         public string? LimitNote { get; internal set; }
@@ -52,7 +56,7 @@ namespace AzSpokeTools.Engine.Migration
         /// </summary>
         public IReadOnlyList<(VirtualNetwork Vnet, Addresses.IpPrefix Prefix)> ConnectedGroupPrefixes { get; }
         public bool Global { get; }
-        /// <summary>Prefixes that get no ConnectedGroup route (overlaps, azure-routing-rules.md §4.2).</summary>
+        /// <summary>Prefixes that get no ConnectedGroup route (overlaps).</summary>
         public IReadOnlyList<(VirtualNetwork Vnet, Addresses.IpPrefix Prefix, string Reason)> ExcludedPrefixes { get; }
         /// <summary>Ordered member pairs by the path kind they must reach.</summary>
         public IReadOnlyDictionary<Paths.PathKind, int> ExpectedPairKinds { get; }

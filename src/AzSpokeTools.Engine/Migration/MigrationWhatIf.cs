@@ -19,36 +19,85 @@ namespace AzSpokeTools.Engine.Migration
         public bool Delivered => Outcome == PathOutcome.Delivered;
         public bool Inspected => Transits.Contains(PathKind.Appliance);
 
+        /// <summary>
+        /// Symmetric by transit: both directions delivered through the same kinds of transit (the reverse lists them in the
+        /// opposite order). A stateful firewall on one direction only drops the flow.
+        /// </summary>
+        public static bool Symmetric(PairPath forward, PairPath reverse) =>
+            forward.Delivered && reverse.Delivered &&
+            forward.Transits.OrderBy(k => k).SequenceEqual(reverse.Transits.OrderBy(k => k));
+
+        /// <summary>Transits as text, space-separated (the CSV form).</summary>
+        public string TransitText => string.Join(" ", Transits);
+
         public override string ToString() => Outcome == PathOutcome.Delivered ? Kind.ToString() : Outcome + "/" + Kind;
     }
 
-    /// <summary>One ordered member pair before and after the plan.</summary>
+    /// <summary>One ordered pair before and after a wave (or the whole plan), with symmetry both times.</summary>
     public sealed class PairChange
     {
-        internal PairChange(VirtualNetwork from, VirtualNetwork to, PairPath before, PairPath after)
+        internal PairChange(VirtualNetwork from, VirtualNetwork to, PairPath before, PairPath after, bool beforeSymmetric, bool afterSymmetric)
         {
-            From = from; To = to; Before = before; After = after;
+            From = from; To = to; Before = before; After = after; BeforeSymmetric = beforeSymmetric; AfterSymmetric = afterSymmetric;
         }
 
         public VirtualNetwork From { get; }
         public VirtualNetwork To { get; }
         public PairPath Before { get; }
         public PairPath After { get; }
+        /// <summary>Both directions delivered through the same transits before.</summary>
+        public bool BeforeSymmetric { get; }
+        public bool AfterSymmetric { get; }
         /// <summary>Delivered before, not after.</summary>
         public bool LosesConnectivity => Before.Delivered && !After.Delivered;
         /// <summary>An appliance (firewall / NVA) in the transits before and not after.</summary>
         public bool LosesInspection => Before.Inspected && !After.Inspected;
-        public bool Changed => Before.Kind != After.Kind || Before.Outcome != After.Outcome;
+        /// <summary>Delivered both ways after, but through different transits: asymmetric after the change.</summary>
+        public bool AsymmetricAfter => After.Delivered && !AfterSymmetric && !LosesConnectivity && ReverseDelivered;
+        /// <summary>Asymmetric after and not before (symmetric, or not delivered, before).</summary>
+        public bool LosesSymmetry => AsymmetricAfter && (BeforeSymmetric || !Before.Delivered);
+        public bool Changed => Before.Kind != After.Kind || Before.Outcome != After.Outcome || !Before.Transits.SequenceEqual(After.Transits);
+        internal bool ReverseDelivered { get; set; } = true;
     }
 
     /// <summary>
-    /// The plan applied to an in-memory copy of the snapshot and the path of every ordered member pair recomputed:
-    /// before and after, with the pairs that lose connectivity or inspection named.
+    /// One wave's what-if: every ordered pair the wave can change (its members against every VNet, both directions), before
+    /// (after the previous wave) and after, with the pairs that lose connectivity, inspection or symmetry named.
+    /// </summary>
+    public sealed class WaveWhatIf
+    {
+        internal WaveWhatIf(int wave, string name, IReadOnlyList<PairChange> pairs, long elapsedMs)
+        {
+            Wave = wave; Name = name; Pairs = pairs; ElapsedMs = elapsedMs;
+            Transitions = pairs.Where(p => p.Changed).GroupBy(p => p.Before + " -> " + p.After).OrderBy(g => g.Key, System.StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Count());
+        }
+
+        /// <summary>The wave number; the decommission phase is numbered after the last wave.</summary>
+        public int Wave { get; }
+        public string Name { get; }
+        public IReadOnlyList<PairChange> Pairs { get; }
+        /// <summary>"ExpressRouteHairpin -> Mesh": count, for the pairs whose path changes.</summary>
+        public IReadOnlyDictionary<string, int> Transitions { get; }
+        public IEnumerable<PairChange> LosingConnectivity => Pairs.Where(p => p.LosesConnectivity);
+        public IEnumerable<PairChange> LosingInspection => Pairs.Where(p => p.LosesInspection);
+        public IEnumerable<PairChange> AsymmetricAfter => Pairs.Where(p => p.AsymmetricAfter);
+        public IEnumerable<PairChange> LosingSymmetry => Pairs.Where(p => p.LosesSymmetry);
+        /// <summary>Time to compute the wave's pairs (its share of the state runs).</summary>
+        public long ElapsedMs { get; }
+    }
+
+    /// <summary>
+    /// The plan applied wave by wave to in-memory copies of the snapshot: per wave the pairs it can change, before and after;
+    /// the decommission phase the same way when planned; and over the whole plan every ordered member pair before the first
+    /// wave and after the last.
     /// </summary>
     public sealed class MigrationWhatIf
     {
-        internal MigrationWhatIf(IReadOnlyList<PairChange> pairs, long elapsedMs)
+        internal MigrationWhatIf(IReadOnlyList<WaveWhatIf> waves, WaveWhatIf? decommission, IReadOnlyList<PairChange> pairs, long elapsedMs)
         {
+            Waves = waves;
+            Decommission = decommission;
             Pairs = pairs;
             ElapsedMs = elapsedMs;
             BeforeByKind = Count(pairs.Select(p => p.Before));
@@ -60,16 +109,23 @@ namespace AzSpokeTools.Engine.Migration
         private static IReadOnlyDictionary<string, int> Count(IEnumerable<PairPath> paths) =>
             paths.GroupBy(p => p.ToString()).OrderBy(g => g.Key, System.StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
 
-        /// <summary>Every ordered pair of members.</summary>
+        /// <summary>Per wave, in order.</summary>
+        public IReadOnlyList<WaveWhatIf> Waves { get; }
+        /// <summary>The decommission phase, when the plan has one.</summary>
+        public WaveWhatIf? Decommission { get; }
+        /// <summary>Every ordered pair of members, before the first wave and after the last.</summary>
         public IReadOnlyList<PairChange> Pairs { get; }
         /// <summary>Pairs per kind before (undelivered pairs as Outcome/Kind).</summary>
         public IReadOnlyDictionary<string, int> BeforeByKind { get; }
         public IReadOnlyDictionary<string, int> AfterByKind { get; }
         /// <summary>"ExpressRouteHairpin -> Mesh": count.</summary>
         public IReadOnlyDictionary<string, int> Transitions { get; }
-        public IEnumerable<PairChange> LosingConnectivity => Pairs.Where(p => p.LosesConnectivity);
+        /// <summary>Member pairs delivered before the plan and not after it, or by any wave (or the decommission phase) on the way.</summary>
+        public IEnumerable<PairChange> LosingConnectivity => Pairs.Where(p => p.LosesConnectivity)
+            .Concat(Waves.SelectMany(w => w.LosingConnectivity)).Concat(Decommission?.LosingConnectivity ?? Enumerable.Empty<PairChange>())
+            .GroupBy(p => (p.From.Id, p.To.Id)).Select(g => g.First());
         public IEnumerable<PairChange> LosingInspection => Pairs.Where(p => p.LosesInspection);
-        /// <summary>Time to compute both matrices.</summary>
+        /// <summary>Time to compute every wave's pairs.</summary>
         public long ElapsedMs { get; }
     }
 }

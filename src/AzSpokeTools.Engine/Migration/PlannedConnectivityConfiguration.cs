@@ -2,12 +2,13 @@ using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Migration
 {
-    /// <summary>The Mesh connectivity configuration the plan creates (azure-routing-rules.md §4.1, peers.md §12).</summary>
+    /// <summary>The plan's Mesh connectivity configuration (Azure docs, "Connectivity configurations in Azure Virtual Network Manager" > "Mesh").</summary>
     public sealed class PlannedConnectivityConfiguration
     {
-        internal PlannedConnectivityConfiguration(ResourceId id, string description, bool isGlobal, string addressOverlap, string privateEndpointsScale)
+        internal PlannedConnectivityConfiguration(ResourceId id, string description, bool isGlobal, string addressOverlap, string privateEndpointsScale, bool temporary)
         {
-            Id = id; Description = description; IsGlobal = isGlobal; ConnectedGroupAddressOverlap = addressOverlap; ConnectedGroupPrivateEndpointsScale = privateEndpointsScale;
+            Id = id; Description = description; IsGlobal = isGlobal; ConnectedGroupAddressOverlap = addressOverlap;
+            ConnectedGroupPrivateEndpointsScale = privateEndpointsScale; Temporary = temporary;
         }
 
         public ResourceId Id { get; }
@@ -21,7 +22,9 @@ namespace AzSpokeTools.Engine.Migration
         public string ConnectedGroupAddressOverlap { get; }
         /// <summary>Standard or HighScale.</summary>
         public string ConnectedGroupPrivateEndpointsScale { get; }
-        /// <summary>peeringEnforcement is not allowed with Mesh (peers.md §3); always Unenforced.</summary>
+        /// <summary>peeringEnforcement applies to hub-and-spoke only; a Mesh leaves it Unenforced.</summary>
         public string PeeringEnforcement => "Unenforced";
+        /// <summary>True when the final wave hands over to an existing configuration and the decommission phase deletes this one.</summary>
+        public bool Temporary { get; }
     }
 }

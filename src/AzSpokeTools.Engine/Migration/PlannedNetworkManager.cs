@@ -6,9 +6,9 @@ namespace AzSpokeTools.Engine.Migration
     /// <summary>The AVNM instance the plan uses: an existing one from the snapshot, or one the plan creates.</summary>
     public sealed class PlannedNetworkManager
     {
-        internal PlannedNetworkManager(ResourceId id, string location, bool exists, IReadOnlyList<string> scopeSubscriptions)
+        internal PlannedNetworkManager(ResourceId id, string location, bool exists, IReadOnlyList<string> scopeSubscriptions, IReadOnlyList<string> scopeManagementGroups)
         {
-            Id = id; Location = location; Exists = exists; ScopeSubscriptions = scopeSubscriptions;
+            Id = id; Location = location; Exists = exists; ScopeSubscriptions = scopeSubscriptions; ScopeManagementGroups = scopeManagementGroups;
         }
 
         public ResourceId Id { get; }
@@ -18,7 +18,9 @@ namespace AzSpokeTools.Engine.Migration
         public string Location { get; }
         /// <summary>True when the manager is in the snapshot (the plan does not create it).</summary>
         public bool Exists { get; }
-        /// <summary>Subscriptions in the manager's scope (/subscriptions/ID), for a new manager.</summary>
+        /// <summary>Subscriptions in the manager's scope (/subscriptions/ID).</summary>
         public IReadOnlyList<string> ScopeSubscriptions { get; }
+        /// <summary>Management groups in the manager's scope (their ids).</summary>
+        public IReadOnlyList<string> ScopeManagementGroups { get; }
     }
 }

@@ -1,41 +1,69 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Reflection;
 using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Migration
 {
     /// <summary>
-    /// The plan applied to an in-memory copy of the topology: the network manager (when new), the network group with its
-    /// static members up to a wave, the connectivity configuration, the region commits as a Deployed listDeploymentStatus
-    /// result, and the route removals of those waves. The original topology is not changed; unchanged resources are shared.
+    /// The plan applied to an in-memory copy of the topology up to a wave: the network manager (when new), the plan's group with
+    /// its static members of those waves, its configuration (pointed at the end state's group at a group or policy handover),
+    /// the wave's region commits as a Deployed listDeploymentStatus, and the gateway routes removed by then; optionally also the
+    /// decommission phase's changes. The original topology is not changed; unchanged resources are shared.
     /// </summary>
     internal static class WhatIfTopology
     {
-        public static Topology Apply(Topology before, MigrationPlan plan, int throughWave)
+        private static readonly Func<object, object> MemberwiseClone = (Func<object, object>)Delegate.CreateDelegate(typeof(Func<object, object>),
+            typeof(object).GetMethod("MemberwiseClone", BindingFlags.Instance | BindingFlags.NonPublic)!);
+
+        /// <param name="keepPrivateEndpoint">When given, only the private endpoints it keeps are copied (the VNet-level what-if traces
+        /// no private endpoint address, so their /32 routes cannot change a pair; leaving them out keeps them from multiplying the work).</param>
+        public static Topology Apply(Topology before, MigrationPlan plan, int throughWave, bool decommission = false, Func<PrivateEndpoint, bool>? keepPrivateEndpoint = null)
         {
             var t = new Topology { SchemaVersion = before.SchemaVersion, CapturedAt = before.CapturedAt, SourceDescription = "what-if: " + (before.SourceDescription ?? "") };
             t.Files.AddRange(before.Files);
-            t.VirtualNetworks.AddRange(before.VirtualNetworks);
+            var steps = decommission && plan.Decommission != null ? plan.Decommission.Steps.Where(s => s.Change).ToList() : new List<DecommissionStep>();
+            var stopTransit = new HashSet<string>(steps.Where(s => s.Action == DecommissionAction.StopUsingRemoteGateways).Select(s => s.ResourceId), StringComparer.OrdinalIgnoreCase);
+            var disallow = new HashSet<string>(steps.Where(s => s.Action == DecommissionAction.DisallowRemoteVnetTraffic).Select(s => s.ResourceId), StringComparer.OrdinalIgnoreCase);
+            foreach (var v in before.VirtualNetworks)
+                t.VirtualNetworks.Add(v.Peerings.Any(p => stopTransit.Contains(p.Id.Value)) ? CopyVnet(v, stopTransit) : v);
             t.NetworkInterfaces.AddRange(before.NetworkInterfaces);
-            t.VirtualNetworkGateways.AddRange(before.VirtualNetworkGateways);
+            foreach (var g in before.VirtualNetworkGateways)
+            {
+                if (!disallow.Contains(g.Id.Value)) { t.VirtualNetworkGateways.Add(g); continue; }
+                var copy = (VirtualNetworkGateway)MemberwiseClone(g);
+                copy.AllowRemoteVnetTraffic = false;
+                t.VirtualNetworkGateways.Add(copy);
+            }
             t.LocalNetworkGateways.AddRange(before.LocalNetworkGateways);
             t.Connections.AddRange(before.Connections);
             t.ExpressRouteCircuits.AddRange(before.ExpressRouteCircuits);
             t.AzureFirewalls.AddRange(before.AzureFirewalls);
             t.LoadBalancers.AddRange(before.LoadBalancers);
             t.NetworkVirtualAppliances.AddRange(before.NetworkVirtualAppliances);
-            t.PrivateEndpoints.AddRange(before.PrivateEndpoints);
+            t.PrivateEndpoints.AddRange(keepPrivateEndpoint == null ? before.PrivateEndpoints : before.PrivateEndpoints.Where(keepPrivateEndpoint));
             t.PublicIpAddresses.AddRange(before.PublicIpAddresses);
             t.VirtualWans.AddRange(before.VirtualWans);
             t.VirtualHubs.AddRange(before.VirtualHubs);
+            t.HubVirtualNetworkConnections.AddRange(before.HubVirtualNetworkConnections);
+            t.HubRouteTables.AddRange(before.HubRouteTables);
+            t.RoutingIntents.AddRange(before.RoutingIntents);
+            t.StaticMembers.AddRange(before.StaticMembers);
+            t.DetachedSubnets.AddRange(before.DetachedSubnets);
+            t.DetachedPeerings.AddRange(before.DetachedPeerings);
+            t.DetachedRoutes.AddRange(before.DetachedRoutes);
             foreach (var kv in before.CapturedEffectiveRoutes) t.CapturedEffectiveRoutes[kv.Key] = kv.Value;
             foreach (var kv in before.LearnedRoutes) t.LearnedRoutes[kv.Key] = kv.Value;
             t.Coverage.Denied.AddRange(before.Coverage.Denied);
 
-            // Route tables: the removals of the applied waves.
-            var removals = plan.RouteTableChanges.Where(c => c.Action == RouteTableAction.Remove && c.Wave <= throughWave)
-                .GroupBy(c => c.RouteTable.Id).ToDictionary(g => g.Key, g => new HashSet<string>(g.Select(c => c.Route.Name), StringComparer.Ordinal));
+            // Route tables: the removals of the applied waves (and of the decommission phase).
+            var removed = plan.RouteTableChanges.Where(c => c.Action == RouteTableAction.Remove && c.Wave <= throughWave)
+                .Select(c => c.RouteTable.Id.Child("routes", c.Route.Name).Value)
+                .Concat(steps.Where(s => s.Action == DecommissionAction.RemoveRoute).Select(s => s.ResourceId))
+                .ToList();
+            var removals = removed.GroupBy(p => ResourceId.Parse(p).Parent!.Value)
+                .ToDictionary(g => g.Key, g => new HashSet<string>(g.Select(p => ResourceId.Parse(p).Name), StringComparer.OrdinalIgnoreCase));
             foreach (var rt in before.RouteTables)
             {
                 if (!removals.TryGetValue(rt.Id, out var names)) { t.RouteTables.Add(rt); continue; }
@@ -45,15 +73,13 @@ namespace AzSpokeTools.Engine.Migration
             }
 
             var nm = plan.NetworkManager;
-            var config = plan.Configuration;
-            var members = plan.NetworkGroup.Mode == MembershipMode.Existing
-                ? null
-                : plan.NetworkGroup.Mode == MembershipMode.Static
-                    ? plan.NetworkGroup.StaticMembers.Where(m => m.Wave <= throughWave).Select(m => m.VirtualNetwork.Id).ToList()
-                    : plan.Waves.Where(w => w.Number <= throughWave).SelectMany(w => w.Members).Select(m => m.Id).ToList();
+            var cfg = plan.Configuration;
+            var handover = plan.Handover;
+            var wave = plan.Waves[throughWave - 1];
+            bool handedOver = wave.IsHandover;
+            var staticMembers = plan.NetworkGroup.StaticMembers.Where(m => m.Wave <= throughWave).Select(m => m.VirtualNetwork.Id).ToList();
 
-            // Network manager (a copy carrying the new deployment status) and the plan's group and configuration.
-            var regions = new HashSet<string>(plan.Waves.Where(w => w.Number <= throughWave).SelectMany(w => w.Regions), StringComparer.OrdinalIgnoreCase);
+            // Network manager: a copy carrying the wave's commits as Deployed rows.
             NetworkManager? manager = null;
             foreach (var m in before.NetworkManagers)
             {
@@ -66,47 +92,57 @@ namespace AzSpokeTools.Engine.Migration
                 manager = new NetworkManager { Id = nm.Id, Name = nm.Name, Type = AvnmApi.NetworkManagerType, Location = nm.Location, ScopeSubscriptions = nm.ScopeSubscriptions };
                 t.NetworkManagers.Add(manager);
             }
-            // A region's commit replaces its Connectivity goal state (peers.md §3): the full set, Deployed.
-            if (manager.Deployments != null || !nm.Exists)
-            {
-                var rows = (manager.Deployments ?? new List<AvnmDeployment>())
-                    .Where(d => !(string.Equals(d.DeploymentType, "Connectivity", StringComparison.OrdinalIgnoreCase) && regions.Contains(d.Region))).ToList();
-                foreach (var c in plan.Commits.Where(c => regions.Contains(c.Region)))
-                    rows.Add(new AvnmDeployment { Region = c.Region, DeploymentType = "Connectivity", DeploymentStatus = "Deployed", ConfigurationIds = c.ConfigurationIds, CommitTime = "what-if" });
-                manager.Deployments = rows;
-            }
+            // Azure docs, "Configuration deployments in Azure Virtual Network Manager" > "Goal state model": a region's commit replaces its goal state.
+            var committed = new HashSet<string>(wave.Commits.Select(c => c.Region), StringComparer.OrdinalIgnoreCase);
+            var rows = (manager.Deployments ?? new List<AvnmDeployment>())
+                .Where(d => !(string.Equals(d.DeploymentType, "Connectivity", StringComparison.OrdinalIgnoreCase) && committed.Contains(d.Region))).ToList();
+            foreach (var c in wave.Commits)
+                rows.Add(new AvnmDeployment { Region = c.Region, DeploymentType = "Connectivity", DeploymentStatus = "Deployed", ConfigurationIds = c.ConfigurationIds, CommitTime = "what-if" });
+            manager.Deployments = rows;
 
-            t.NetworkGroups.AddRange(before.NetworkGroups);
-            if (members != null)
+            t.NetworkGroups.AddRange(before.NetworkGroups.Where(g => g.Id != plan.NetworkGroup.Id && !(handover.Kind == HandoverKind.PolicyGroup && g.Id == handover.GroupId)));
+            if (plan.NetworkGroup.StaticMembers.Count > 0)
             {
-                var group = new NetworkGroup { Id = plan.NetworkGroup.Id, Name = plan.NetworkGroup.Name, Type = AvnmApi.NetworkGroupType, NetworkManagerId = nm.Id, MemberType = "VirtualNetwork" };
-                group.StaticMemberIds.AddRange(members);
-                t.NetworkGroups.RemoveAll(g => g.Id == group.Id);
+                var group = new NetworkGroup { Id = plan.NetworkGroup.Id, Name = plan.NetworkGroup.Name, Type = AvnmApi.NetworkGroupType, NetworkManagerId = nm.Id, MemberType = "VirtualNetwork", Description = plan.NetworkGroup.Description };
+                group.StaticMemberIds.AddRange(staticMembers);
                 t.NetworkGroups.Add(group);
                 manager.NetworkGroups.Add(group);
             }
-            t.ConnectivityConfigurations.AddRange(before.ConnectivityConfigurations.Where(c => c.Id != config.Id));
+            ResourceId configGroup = plan.NetworkGroup.Id;
+            if (handedOver && handover.Kind == HandoverKind.ExistingGroup) configGroup = handover.GroupId!.Value;
+            if (handedOver && handover.Kind == HandoverKind.PolicyGroup)
+            {
+                // Azure Policy membership is not evaluated offline: the what-if takes the policy to add exactly the selection (the members carry its tag).
+                var policyGroup = new NetworkGroup { Id = handover.GroupId!.Value, Name = handover.GroupId!.Value.Name, Type = AvnmApi.NetworkGroupType, NetworkManagerId = nm.Id, MemberType = "VirtualNetwork" };
+                policyGroup.StaticMemberIds.AddRange(plan.Selection.Members.Select(m => m.Id));
+                t.NetworkGroups.Add(policyGroup);
+                manager.NetworkGroups.Add(policyGroup);
+                configGroup = policyGroup.Id;
+            }
+            t.ConnectivityConfigurations.AddRange(before.ConnectivityConfigurations.Where(c => c.Id != cfg.Id));
             var cc = new ConnectivityConfiguration
             {
-                Id = config.Id, Name = config.Name, Type = AvnmApi.ConnectivityConfigurationType, NetworkManagerId = nm.Id,
-                Topology = "Mesh", IsGlobal = config.IsGlobal, DeleteExistingPeering = false,
-                ConnectedGroupAddressOverlap = config.ConnectedGroupAddressOverlap, ConnectedGroupPrivateEndpointsScale = config.ConnectedGroupPrivateEndpointsScale,
-                PeeringEnforcement = config.PeeringEnforcement,
+                Id = cfg.Id, Name = cfg.Name, Type = AvnmApi.ConnectivityConfigurationType, NetworkManagerId = nm.Id, Description = cfg.Description,
+                Topology = "Mesh", IsGlobal = cfg.IsGlobal, DeleteExistingPeering = false,
+                ConnectedGroupAddressOverlap = cfg.ConnectedGroupAddressOverlap, ConnectedGroupPrivateEndpointsScale = cfg.ConnectedGroupPrivateEndpointsScale,
+                PeeringEnforcement = cfg.PeeringEnforcement,
             };
-            cc.AppliesToGroups.Add(new ConnectivityGroupItem { NetworkGroupId = plan.NetworkGroup.Id, GroupConnectivity = "None", IsGlobal = config.IsGlobal });
+            cc.AppliesToGroups.Add(new ConnectivityGroupItem { NetworkGroupId = configGroup, GroupConnectivity = "None", IsGlobal = cfg.IsGlobal });
             t.ConnectivityConfigurations.Add(cc);
             manager.ConnectivityConfigurations.Add(cc);
 
-            // Captured effective connectivity, where present, now lists the new configuration for the members.
-            var memberSet = new HashSet<ResourceId>(members ?? plan.Selection.Members.Select(m => m.Id).ToList());
+            // Captured effective connectivity, where present, now lists what applies to the members.
+            var active = handedOver && handover.Kind == HandoverKind.ExistingConfiguration ? handover.ConfigurationId!.Value : cfg.Id;
+            var activeGroup = handedOver && handover.Kind == HandoverKind.ExistingConfiguration ? handover.GroupId : configGroup;
+            var memberSet = new HashSet<ResourceId>(handedOver ? plan.Selection.Members.Select(m => m.Id) : staticMembers);
             foreach (var kv in before.EffectiveConnectivity)
             {
                 if (!memberSet.Contains(kv.Key)) { t.EffectiveConnectivity[kv.Key] = kv.Value; continue; }
                 var e = new EffectiveConnectivity { VirtualNetworkId = kv.Value.VirtualNetworkId };
-                e.ConfigurationIds.AddRange(kv.Value.ConfigurationIds);
+                e.ConfigurationIds.AddRange(kv.Value.ConfigurationIds.Where(c => c != cfg.Id || active == cfg.Id));
                 e.NetworkGroupIds.AddRange(kv.Value.NetworkGroupIds);
-                if (!e.ConfigurationIds.Contains(config.Id)) e.ConfigurationIds.Add(config.Id);
-                if (!e.NetworkGroupIds.Contains(plan.NetworkGroup.Id)) e.NetworkGroupIds.Add(plan.NetworkGroup.Id);
+                if (!e.ConfigurationIds.Contains(active)) e.ConfigurationIds.Add(active);
+                if (activeGroup is ResourceId ag && !e.NetworkGroupIds.Contains(ag)) e.NetworkGroupIds.Add(ag);
                 t.EffectiveConnectivity[kv.Key] = e;
             }
             return t;
@@ -122,6 +158,30 @@ namespace AzSpokeTools.Engine.Migration
             };
             copy.NetworkGroups.AddRange(m.NetworkGroups);
             copy.ConnectivityConfigurations.AddRange(m.ConnectivityConfigurations);
+            return copy;
+        }
+
+        /// <summary>A copy of <paramref name="v"/> whose listed peerings stop using the remote gateways (subnets and peerings copied, pointing at the copy).</summary>
+        private static VirtualNetwork CopyVnet(VirtualNetwork v, ISet<string> stopTransit)
+        {
+            var copy = new VirtualNetwork
+            {
+                Id = v.Id, Name = v.Name, Type = v.Type, Location = v.Location, Tags = v.Tags, Source = v.Source,
+                AddressSpace = v.AddressSpace, PrivateEndpointVNetPolicies = v.PrivateEndpointVNetPolicies,
+            };
+            foreach (var s in v.Subnets)
+            {
+                var sc = (Subnet)MemberwiseClone(s);
+                sc.VirtualNetwork = copy;
+                copy.Subnets.Add(sc);
+            }
+            foreach (var p in v.Peerings)
+            {
+                var pc = (VirtualNetworkPeering)MemberwiseClone(p);
+                pc.Local = copy;
+                if (stopTransit.Contains(p.Id.Value)) pc.UseRemoteGateways = false;
+                copy.Peerings.Add(pc);
+            }
             return copy;
         }
     }

@@ -19,6 +19,8 @@ namespace AzSpokeTools.Engine.Model
         /// <summary>connectedGroupPrivateEndpointsScale: Standard or HighScale.</summary>
         public string? ConnectedGroupPrivateEndpointsScale { get; internal set; }
         public string? PeeringEnforcement { get; internal set; }
+        /// <summary>properties.description (AVNM child resources carry no tags: an owner marker lives here).</summary>
+        public string? Description { get; internal set; }
 
         public bool IsMesh => string.Equals(Topology, "Mesh", StringComparison.OrdinalIgnoreCase);
         public bool IsHubAndSpoke => string.Equals(Topology, "HubAndSpoke", StringComparison.OrdinalIgnoreCase);
@@ -29,6 +31,7 @@ namespace AzSpokeTools.Engine.Model
             c.ReadCommon(n, id, type);
             c.NetworkManagerId = id.Parent ?? id;
             c.Topology = n.Str("connectivityTopology") ?? "";
+            c.Description = n.Str("description");
             c.IsGlobal = n.Bool("isGlobal") ?? false;
             c.DeleteExistingPeering = n.Bool("deleteExistingPeering") ?? false;
             foreach (var h in n.Objects("hubs", "a hub"))

@@ -10,6 +10,8 @@ namespace AzSpokeTools.Engine.Model
         /// <summary>VirtualNetwork or Subnet.</summary>
         public string? MemberType { get; internal set; }
         public List<ResourceId> StaticMemberIds { get; } = new List<ResourceId>();
+        /// <summary>properties.description (AVNM child resources carry no tags: an owner marker lives here).</summary>
+        public string? Description { get; internal set; }
 
         internal static NetworkGroup Read(JsonNode n, ResourceId id, string type)
         {
@@ -17,6 +19,7 @@ namespace AzSpokeTools.Engine.Model
             g.ReadCommon(n, id, type);
             g.NetworkManagerId = id.Parent ?? id;
             g.MemberType = n.Str("memberType");
+            g.Description = n.Str("description");
             return g;
         }
     }

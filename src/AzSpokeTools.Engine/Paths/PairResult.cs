@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace AzSpokeTools.Engine.Paths
 {
     /// <summary>A pair's result inside the matrix engines: the first equal-cost path's summary and how many there are.</summary>
@@ -17,9 +19,9 @@ namespace AzSpokeTools.Engine.Paths
         public static int Clamp(long count) => count > int.MaxValue ? int.MaxValue : (int)count;
     }
 
-    /// <summary>Evaluates every destination of one source endpoint.</summary>
+    /// <summary>Evaluates the destinations of one source endpoint: every one, or only <c>destinations</c> when given.</summary>
     internal interface IPairEvaluator
     {
-        void EvaluateSource(int source, PairResult[] into);
+        void EvaluateSource(int source, PairResult[] into, IReadOnlyList<int>? destinations = null);
     }
 }

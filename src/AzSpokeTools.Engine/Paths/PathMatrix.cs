@@ -95,13 +95,23 @@ namespace AzSpokeTools.Engine.Paths
             var byOutcome = new long[Enum.GetValues(typeof(PathOutcome)).Length];
             var compliance = new Dictionary<IntentDecision, bool?[]>();
             int n = _endpoints.Count;
+            var focus = _options.Focus;
+            List<int>? focusList = null;
+            if (focus != null)
+            {
+                if (focus.Length != n) throw new ArgumentException($"the focus covers {focus.Length} endpoints; the matrix has {n}");
+                focusList = Enumerable.Range(0, n).Where(e => focus[e]).ToList();
+            }
             foreach (int i in sources)
             {
                 if (host != null && (i & 255) == 0) host.Progress("Path matrix", $"source {i + 1} of {n}", (int)(100L * i / Math.Max(1, n)));
-                evaluator.EvaluateSource(i, results);
+                var destinations = focus == null || focus[i] ? null : focusList;
+                evaluator.EvaluateSource(i, results, destinations);
                 int vi = _endpoints[i].VirtualNetworkIndex;
-                for (int j = 0; j < n; j++)
+                int count = destinations?.Count ?? n;
+                for (int k = 0; k < count; k++)
                 {
+                    int j = destinations?[k] ?? k;
                     if (j == i) continue;
                     var r = results[j];
                     IntentDecision? decision = intent?.For(vi, _endpoints[j].VirtualNetworkIndex);

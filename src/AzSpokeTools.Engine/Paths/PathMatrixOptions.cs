@@ -28,6 +28,11 @@ namespace AzSpokeTools.Engine.Paths
         public IntentSet? Intent { get; set; }
         /// <summary>Only these source endpoints (by index); null for all. Used to time the scalar reference on a sample of sources.</summary>
         internal IReadOnlyList<int>? Sources { get; set; }
+        /// <summary>
+        /// Only the pairs that touch these endpoints (by index): a focus source gets its whole row, any other source only the
+        /// focus destinations; null for every pair. The migration what-if uses it to recompute the pairs one wave can change.
+        /// </summary>
+        internal bool[]? Focus { get; set; }
         /// <summary>Vector engine: compute half of the sources' effective routes on a second thread (default true; ignored on one core).</summary>
         public bool Parallel { get; set; } = true;
     }

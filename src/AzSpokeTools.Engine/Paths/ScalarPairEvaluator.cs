@@ -23,11 +23,13 @@ namespace AzSpokeTools.Engine.Paths
             _summaries = summaries;
         }
 
-        public void EvaluateSource(int source, PairResult[] into)
+        public void EvaluateSource(int source, PairResult[] into, IReadOnlyList<int>? destinations = null)
         {
             var src = _endpoints[source].Subnet;
-            for (int j = 0; j < _endpoints.Count; j++)
+            int count = destinations?.Count ?? _endpoints.Count;
+            for (int k = 0; k < count; k++)
             {
+                int j = destinations?[k] ?? k;
                 if (j == source) continue;
                 var ends = _tracer.Trace(src, _endpoints[j].Address, detail: false, keep: ExhaustivePaths);
                 into[j] = new PairResult(_summaries.Get(ends.Ends[0].Outcome, ends.Ends[0].Builder.Transits), PairResult.Clamp(ends.Total));

@@ -74,7 +74,7 @@ namespace AzSpokeTools.Engine.Paths
             return sets;
         }
 
-        public void EvaluateSource(int source, PairResult[] into)
+        public void EvaluateSource(int source, PairResult[] into, IReadOnlyList<int>? destinations = null)
         {
             var src = _endpoints[source].Subnet;
             long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -89,8 +89,10 @@ namespace AzSpokeTools.Engine.Paths
             var ownPlans = new Plan?[first.Own.Table.WinnerSetCount + 1];
             var actionPlans = new Plan?[_actionKeys.Count + 1];
             Dictionary<long, Plan>? otherPlans = null;
-            for (int j = 0; j < n; j++)
+            int count = destinations?.Count ?? n;
+            for (int k = 0; k < count; k++)
             {
+                int j = destinations?[k] ?? k;
                 if (j == source) continue;
                 int o = _sets[j];
                 int ol = o == CompiledRouteTable.NoRoute ? -1 : first.Own.Length(o, _addresses[j]);

@@ -10,7 +10,7 @@ namespace AzSpokeTools.Engine.Readiness
     {
         public static void Check(ReadinessChecker c)
         {
-            // azure-routing-rules.md §4.2: overlaps are allowed in a connected group but traffic to the overlapped IPs is dropped.
+            // Azure docs, "Limitations with Azure Virtual Network Manager" > "Connected group limitations": overlaps are allowed in a connected group but traffic to the overlapped IPs is dropped.
             var all = c.Members.SelectMany(m => m.AddressSpace.Select(p => (Vnet: m, Prefix: p))).OrderBy(x => x.Prefix).ToList();
             var seen = new HashSet<(ResourceId, ResourceId)>();
             for (int i = 0; i < all.Count; i++)
@@ -28,7 +28,7 @@ namespace AzSpokeTools.Engine.Readiness
                         b.Id.Value);
                 }
 
-            // azure-routing-rules.md §4.2: a member peered with an outside VNet that overlaps any member makes that space inaccessible in the group.
+            // Azure docs, "Limitations with Azure Virtual Network Manager" > "Connected group limitations": a member peered with an outside VNet that overlaps any member makes that space inaccessible in the group.
             foreach (var m in c.Members)
                 foreach (var peering in m.Peerings)
                 {

@@ -11,7 +11,7 @@ namespace AzSpokeTools.Engine.Readiness
             var o = c.Options;
             var groupId = c.Selection.ExistingGroup?.Id.Value ?? (c.Members.Count > 0 ? c.Members[0].Id.Value : "");
 
-            // azure-routing-rules.md §4.2: 250 VNets per connected group; high-scale 3,000 (feature + form) or 5,000 (scaling form).
+            // Azure docs, "Limitations with Azure Virtual Network Manager" > "Connected group limitations": 250 VNets per connected group; high-scale 3,000 (feature + form) or 5,000 (scaling form).
             if (c.Members.Count > o.EffectiveGroupLimit)
             {
                 c.Add(ReadinessRules.GroupSize, ReadinessSeverity.Error, groupId,
@@ -29,7 +29,7 @@ namespace AzSpokeTools.Engine.Readiness
                     "Register the AllowHighScaleConnectedGroup preview feature and submit the high-scale enablement form before deploying; beyond 3,000 VNets submit the scaling request form.");
             }
 
-            // azure-routing-rules.md §4.2: a VNet can be part of up to two connected groups (soft limit).
+            // Azure docs, "Limitations with Azure Virtual Network Manager" > "Connected group limitations": a VNet can be part of up to two connected groups (soft limit).
             var selectedGroup = c.Selection.ExistingGroup?.Id;
             foreach (var v in c.Members)
             {
@@ -45,7 +45,7 @@ namespace AzSpokeTools.Engine.Readiness
                     groups.Select(g => g.Configuration.Id.Value).ToArray());
             }
 
-            // azure-routing-rules.md §4.2: 500 peerings per VNet; 500 with an ExpressRoute gateway (S16); 1,000 with AVNM (S12).
+            // Azure docs, "Azure subscription and service limits" > "Networking limits": 500 peerings per VNet; 500 with an ExpressRoute gateway; 1,000 with AVNM.
             var hubsOfMembers = c.Members.SelectMany(m => m.Peerings)
                 .Select(p => c.Routing.Vnet(p.RemoteVirtualNetworkId)).Where(v => v != null && !c.MemberIds.Contains(v.Id)).Select(v => v!)
                 .Distinct();
@@ -64,7 +64,7 @@ namespace AzSpokeTools.Engine.Readiness
                     "Move spoke-to-spoke connectivity onto the mesh (connected groups add no peerings) and remove direct peerings that the mesh replaces; keep hub peerings under the limit.");
             }
 
-            // azure-routing-rules.md §4.1: policy-based membership is not visible offline.
+            // Azure docs, "Configuring Azure Policy with network groups in Azure Virtual Network Manager": policy-based membership is not visible offline.
             foreach (var u in c.Selection.Unresolved)
                 c.Add(ReadinessRules.MembershipUnresolved, ReadinessSeverity.Warning, c.Selection.ExistingGroup?.Id.Value ?? groupId, u,
                     new Evidence().Add("networkGroup", c.Selection.ExistingGroup?.Name),

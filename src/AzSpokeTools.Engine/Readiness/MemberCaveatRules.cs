@@ -30,7 +30,7 @@ namespace AzSpokeTools.Engine.Readiness
         {
             foreach (var m in c.Members)
             {
-                // azure-routing-rules.md §4.2 and peers.md §3: gateway routes are not propagated over a connected group; useRemoteGateways needs the hub peering.
+                // Azure docs, "Connectivity configuration in Azure Virtual Network Manager" > "Connected group": gateway routes are not propagated over a connected group; useRemoteGateways needs the hub peering.
                 foreach (var p in m.Peerings.Where(p => p.UseRemoteGateways == true && p.IsConnected))
                 {
                     var hub = c.Routing.Vnet(p.RemoteVirtualNetworkId);
@@ -41,7 +41,7 @@ namespace AzSpokeTools.Engine.Readiness
                         p.RemoteVirtualNetworkId?.Value ?? "");
                 }
 
-                // azure-routing-rules.md §4.2 / §9 item 10: AVNM with a Virtual WAN hub is unsupported (FAQ) or preview (connection policy).
+                // Azure docs, "Azure Virtual Network Manager FAQ": AVNM with a Virtual WAN hub is unsupported (FAQ) or preview (connection policy).
                 if (c.Routing.HubConnectionsByVnet.TryGetValue(m.Id, out var vw))
                     c.Add(ReadinessRules.VirtualWanMember, ReadinessSeverity.Warning, m.Id.Value,
                         $"{m.Name} is connected to Virtual WAN hub {vw.Hub.Name}; AVNM connectivity with a Virtual WAN hub is documented as unsupported (FAQ) or preview only, and the mesh does not replace the hub routing",
@@ -49,7 +49,7 @@ namespace AzSpokeTools.Engine.Readiness
                         "Leave Virtual WAN spokes out of the mesh, or validate the preview behaviour first; spoke-to-spoke traffic between Virtual WAN spokes stays on the hub router.",
                         vw.Hub.Id.Value);
 
-                // azure-routing-rules.md §2.2: with a connected group, subnet peering takes preference and traffic between non-peered subnets is dropped.
+                // Azure docs, "Connectivity configuration in Azure Virtual Network Manager": with a connected group, subnet peering takes preference and traffic between non-peered subnets is dropped.
                 foreach (var p in m.Peerings.Where(p => p.IsSubnetPeering))
                 {
                     bool toMember = p.RemoteVirtualNetworkId is ResourceId r && c.MemberIds.Contains(r);
@@ -64,7 +64,7 @@ namespace AzSpokeTools.Engine.Readiness
                 }
             }
 
-            // azure-routing-rules.md §4.1: a regional mesh connects only members in the same region.
+            // Azure docs, "Connectivity configuration in Azure Virtual Network Manager" > "Mesh network topology": a regional mesh connects only members in the same region.
             if (c.Regions.Count > 1)
             {
                 var groupId = c.Selection.ExistingGroup?.Id.Value ?? c.Members[0].Id.Value;
@@ -81,7 +81,7 @@ namespace AzSpokeTools.Engine.Readiness
                         "Commit the configuration in every member region with the full set of configurations active there.");
             }
 
-            // Architecture guidance (azure-routing-rules.md §4): keep development and production in separate groups.
+            // Cloud Adoption Framework, landing-zone network segmentation: keep development and production in separate groups.
             var prod = c.Members.Where(m => IsProduction(m) == true).ToList();
             var dev = c.Members.Where(m => IsProduction(m) == false).ToList();
             if (prod.Count > 0 && dev.Count > 0)

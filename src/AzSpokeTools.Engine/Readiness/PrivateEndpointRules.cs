@@ -13,7 +13,7 @@ namespace AzSpokeTools.Engine.Readiness
             var endpoints = c.Members.SelectMany(m => c.Routing.PrivateEndpointsByVnet.TryGetValue(m.Id, out var l) ? l : Enumerable.Empty<PrivateEndpoint>()).ToList();
             var groupId = c.Selection.ExistingGroup?.Id.Value ?? (c.Members.Count > 0 ? c.Members[0].Id.Value : "");
 
-            // azure-routing-rules.md §4.2: 2,000 private endpoints per connected group (Standard), 20,000 with HighScale.
+            // Azure docs, ARM reference connectivityConfigurations > connectedGroupPrivateEndpointsScale: 2,000 private endpoints per connected group (Standard), 20,000 with HighScale.
             if (endpoints.Count > o.EffectivePrivateEndpointLimit)
                 c.Add(ReadinessRules.PrivateEndpointCount, ReadinessSeverity.Error, groupId,
                     $"{endpoints.Count} private endpoints in the selected VNets; the connected group allows {o.EffectivePrivateEndpointLimit}",
@@ -22,9 +22,29 @@ namespace AzSpokeTools.Engine.Readiness
                         ? "Split the mesh so that each connected group holds at most 20,000 private endpoints."
                         : "Enable high-scale private endpoints (connectedGroupPrivateEndpointsScale = HighScale) after meeting its prerequisites, or split the mesh.");
 
+            // Azure docs, "How-to: Increase Private Endpoint virtual network limits": 1,000 private endpoints per VNet, 5,000 with high-scale private endpoints.
+            int perVnet = o.EffectivePrivateEndpointsPerVnetLimit;
+            foreach (var m in c.Members)
+            {
+                int count = c.Routing.PrivateEndpointsByVnet.TryGetValue(m.Id, out var list) ? list.Count : 0;
+                if (count * 10 < perVnet * 9) continue;
+                c.Add(ReadinessRules.PrivateEndpointsPerVnet, count > perVnet ? ReadinessSeverity.Error : ReadinessSeverity.Warning, m.Id.Value,
+                    $"{m.Name} holds {count} private endpoints; a VNet holds at most {perVnet:N0}" + (o.HighScalePrivateEndpoints ? " with high-scale private endpoints" : ""),
+                    new Evidence().Add("privateEndpoints", count).Add("limit", perVnet).Add("highScalePrivateEndpoints", o.HighScalePrivateEndpoints),
+                    o.HighScalePrivateEndpoints
+                        ? "Move private endpoints into other VNets of the mesh: 5,000 per VNet is the high-scale limit."
+                        : "Enable high-scale private endpoints (--high-scale-private-endpoints; 5,000 per VNet) or move private endpoints into other VNets of the mesh.");
+            }
+
             if (!o.HighScalePrivateEndpoints) return;
 
-            // azure-routing-rules.md §4.2: HSPE needs privateEndpointNetworkPolicies Enabled or RouteTableEnabled on every PE subnet.
+            // Azure docs, "How-to: Increase Private Endpoint virtual network limits" > "Additional Considerations".
+            c.Add(ReadinessRules.HighScalePrivateEndpointSideEffects, ReadinessSeverity.Info, groupId,
+                "high-scale private endpoints change how the group's private endpoints are observed and billed: per-endpoint Bytes In / Out metrics are no longer available, on-premises private endpoint traffic is billed as an aggregate on the gateway VNet (the total does not change), and enabling it resets long-running private endpoint connections once",
+                new Evidence().Add("privateEndpoints", endpoints.Count).Add("vnets", c.Members.Count).Add("feature", "Microsoft.Network/EnableMaxPrivateEndpointsVia64kPath"),
+                "Enable it as its own step before the first wave (the plan's preparation step), in a maintenance window, and move dashboards off the per-endpoint metrics.");
+
+            // Azure docs, "How-to: Increase Private Endpoint virtual network limits" > "Prerequisites": HSPE needs privateEndpointNetworkPolicies Enabled or RouteTableEnabled on every PE subnet.
             var peSubnets = endpoints.Where(e => e.SubnetId != null).Select(e => e.SubnetId!.Value).Distinct();
             foreach (var sid in peSubnets)
             {
@@ -37,7 +57,7 @@ namespace AzSpokeTools.Engine.Readiness
                     $"az network vnet subnet update --ids {sid.Value} --private-endpoint-network-policies RouteTableEnabled");
             }
 
-            // azure-routing-rules.md §4.2: every VNet of the mesh needs privateEndpointVNetPolicies = Basic.
+            // Azure docs, "How-to: Increase Private Endpoint virtual network limits" > "Prerequisites": every VNet of the mesh needs privateEndpointVNetPolicies = Basic.
             foreach (var v in c.Members)
             {
                 if (string.Equals(v.PrivateEndpointVNetPolicies, "Basic", StringComparison.OrdinalIgnoreCase)) continue;
@@ -47,7 +67,7 @@ namespace AzSpokeTools.Engine.Readiness
                     $"az network vnet update --ids {v.Id.Value} --pe-vnet-policies Basic (and register Microsoft.Network/EnableMaxPrivateEndpointsVia64kPath on the subscription)");
             }
 
-            // azure-routing-rules.md §4.2: enabling or disabling HSPE initiates a one-time connection reset.
+            // Azure docs, "How-to: Increase Private Endpoint virtual network limits" > "Additional Considerations": enabling or disabling HSPE initiates a one-time connection reset.
             c.Add(ReadinessRules.PrivateEndpointConnectionReset, ReadinessSeverity.Warning, groupId,
                 "enabling high-scale private endpoints initiates a one-time connection reset for the group's private endpoint traffic",
                 new Evidence().Add("privateEndpoints", endpoints.Count).Add("connectedGroupPrivateEndpointsScale", "HighScale"),

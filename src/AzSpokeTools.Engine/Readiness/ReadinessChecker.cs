@@ -20,8 +20,14 @@ namespace AzSpokeTools.Engine.Readiness
             Members = selection.Members;
             MemberIds = new HashSet<ResourceId>(Members.Select(m => m.Id));
             Regions = Members.Select(m => m.Location).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(r => r, StringComparer.Ordinal).ToList();
-            // azure-routing-rules.md §4.1: without isGlobal, connected-group routes exist only within one region.
-            Global = options.Global ?? Regions.Count > 1;
+            Manager = NetworkManagerChoice.Choose(topology, selection, options);
+            Deployments = AvnmDeploymentState.Of(topology.NetworkManagers.FirstOrDefault(m => m.Id == Manager.Id));
+            Adoption = ExistingMeshRules.Decide(this);
+            // Azure docs, "Connectivity configurations in Azure Virtual Network Manager" > "Mesh": a mesh is regional unless global mesh is enabled.
+            // An adopted configuration decides it: the waves must connect what it will connect.
+            Global = Adoption.Configuration is ConnectivityConfiguration adopted
+                ? adopted.IsGlobal || adopted.AppliesToGroups.Any(i => i.IsGlobal)
+                : options.Global ?? Regions.Count > 1;
         }
 
         public Topology Topology { get; }
@@ -31,8 +37,14 @@ namespace AzSpokeTools.Engine.Readiness
         public IReadOnlyList<VirtualNetwork> Members { get; }
         public HashSet<ResourceId> MemberIds { get; }
         public IReadOnlyList<string> Regions { get; }
-        /// <summary>Whether the planned mesh is global (given, or decided from the regions).</summary>
+        /// <summary>Whether the planned mesh is global (an adopted configuration's setting, given, or decided from the regions).</summary>
         public bool Global { get; }
+        /// <summary>The network manager the mesh would use.</summary>
+        public Migration.PlannedNetworkManager Manager { get; }
+        /// <summary>What that manager has committed per region (only Deployed commits make configurations active).</summary>
+        public AvnmDeploymentState Deployments { get; }
+        /// <summary>The adopt-or-refuse decision about existing configurations covering selected VNets.</summary>
+        public MeshAdoption Adoption { get; }
 
         /// <summary>The route impacts found by <see cref="UserRouteRules"/> (the migration plan reuses them).</summary>
         public List<RouteImpact> RouteImpacts { get; } = new List<RouteImpact>();
@@ -52,12 +64,15 @@ namespace AzSpokeTools.Engine.Readiness
             UserRouteRules.Check(this);
             MemberCaveatRules.Check(this);
             RouteServerRules.Check(this);
+            ManagerScopeRules.Check(this);
+            ExpressRoutePrefixRules.Check(this);
+            ExistingMeshRules.Check(this);
             var ordered = _findings
                 .OrderBy(f => f.RuleId, StringComparer.Ordinal)
                 .ThenBy(f => f.ResourceId, StringComparer.OrdinalIgnoreCase)
                 .ThenBy(f => f.Message, StringComparer.Ordinal)
                 .ToList();
-            return new ReadinessReport(Selection, Options, ordered);
+            return new ReadinessReport(Selection, Options, ordered, Adoption);
         }
 
         internal static string Names(IEnumerable<VirtualNetwork> vnets) => string.Join(", ", vnets.Select(v => v.Name));

@@ -6,12 +6,16 @@ namespace AzSpokeTools.Engine.Readiness
     /// <summary>The answer of Test-MeshReadiness: ready when no finding is an error.</summary>
     public sealed class ReadinessReport
     {
-        internal ReadinessReport(MeshSelection selection, MeshReadinessOptions options, IReadOnlyList<ReadinessFinding> findings)
+        internal ReadinessReport(MeshSelection selection, MeshReadinessOptions options, IReadOnlyList<ReadinessFinding> findings, MeshAdoption adoption)
         {
             Selection = selection;
             Options = options;
             Findings = findings;
+            Adoption = adoption;
         }
+
+        /// <summary>What the plan would do about existing connectivity configurations covering selected VNets.</summary>
+        public MeshAdoption Adoption { get; }
 
         public MeshSelection Selection { get; }
         public MeshReadinessOptions Options { get; }

@@ -38,7 +38,7 @@ namespace AzSpokeTools.Engine.Readiness
                         foreach (var dp in dest.AddressSpace)
                         {
                             bool keeps = false;
-                            // azure-routing-rules.md §3.1/§3.2: a UDR with an equal or longer prefix beats the ConnectedGroup (system) route.
+                            // Azure docs, "Virtual network traffic routing" > "How Azure selects a route": a UDR with an equal or longer prefix beats the ConnectedGroup (system) route.
                             foreach (var (r, rp) in transit)
                                 if (dp.Contains(rp))
                                 {
@@ -46,14 +46,14 @@ namespace AzSpokeTools.Engine.Readiness
                                     c.RouteImpacts.Add(new RouteImpact(RouteImpactKind.KeepsPairOffMesh, source, subnet, table, r, rp, dest, dp));
                                 }
                             if (keeps) continue;
-                            // azure-routing-rules.md §3.1: the longest covering UDR loses to the more specific ConnectedGroup route.
+                            // Azure docs, "Virtual network traffic routing" > "How Azure selects a route": the longest covering UDR loses to the more specific ConnectedGroup route.
                             (UserRoute Route, IpPrefix Prefix)? best = null;
                             foreach (var t in transit)
                                 if (t.Prefix.Contains(dp) && t.Prefix.Length < dp.Length && (best == null || t.Prefix.Length > best.Value.Prefix.Length)) best = t;
                             if (best == null) continue;
                             // A direct peering already beats the summary today; the mesh changes nothing for this pair.
                             if (directPeers.Contains(dest.Id)) continue;
-                            // azure-routing-rules.md §3.1: only a summary that wins today (no more specific route, e.g. a hairpin BGP route) is bypassed.
+                            // Azure docs, "Virtual network traffic routing" > "How Azure selects a route": only a summary that wins today (no more specific route, e.g. a hairpin BGP route) is bypassed.
                             calculator ??= new EffectiveRouteCalculator(c.Topology);
                             lookup ??= TableLookup.For(calculator.ForSubnet(subnet), cache);
                             lookup.Lookup(dp.Network.Add(dp.IsV6 || dp.Length >= 30 ? 0UL : 4UL), winners);

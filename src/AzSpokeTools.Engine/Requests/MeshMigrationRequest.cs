@@ -8,32 +8,52 @@ using AzSpokeTools.Engine.Readiness;
 namespace AzSpokeTools.Engine.Requests
 {
     /// <summary>
-    /// Convert-HairpinToMesh / <c>azspoke plan</c>: the migration plan (group, configuration, waves, commits, route and
-    /// gateway changes, rollback) for the selected VNets, and its what-if on an in-memory copy of the snapshot.
+    /// Convert-HairpinToMesh / <c>azspoke plan</c>: the migration plan (group, configuration, waves with their commits,
+    /// validation and rollback, route and gateway changes, the optional decommission phase) for the selected VNets, and its
+    /// per-wave what-if on in-memory copies of the snapshot.
     /// </summary>
     public sealed class MeshMigrationRequest : MeshSelectionRequest
     {
-        /// <summary>Existing network manager (name or id), or the id of one to create.</summary>
-        public string? NetworkManager { get; set; }
-        /// <summary>Azure Policy membership by the selection's single tag instead of static members.</summary>
+        /// <summary>End state with Azure Policy membership by the selection's single tag (the waves still go through static members).</summary>
         public bool DynamicMembership { get; set; }
-        /// <summary>Ownership marker value (tag azspoke-owner).</summary>
+        /// <summary>Ownership marker value (azspoke-owner=VALUE).</summary>
         public string Owner { get; set; } = "azspoke";
-        /// <summary>Compute the before/after path matrix (default true).</summary>
+        /// <summary>Compute the per-wave before/after path matrices (default true).</summary>
         public bool WhatIf { get; set; } = true;
+        /// <summary>Pilot wave size (default 50, capped by the selection).</summary>
+        public int PilotSize { get; set; } = MigrationOptions.DefaultPilotSize;
+        /// <summary>After the pilot, waves of this many VNets; null: light production and the rest.</summary>
+        public int? WaveSize { get; set; }
+        /// <summary>Explicit waves as NAME=PATTERN (a VNet name pattern), in order; the members left form a last wave.</summary>
+        public IReadOnlyList<string> Wave { get; set; } = Array.Empty<string>();
+        /// <summary>Add the decommission phase after the soak.</summary>
+        public bool Decommission { get; set; }
+        /// <summary>Soak days between the final wave and the decommission phase (default 14).</summary>
+        public int SoakDays { get; set; } = MigrationOptions.DefaultSoakDays;
 
         public MigrationPlan Execute(IEngineHost host)
         {
             if (host == null) throw new ArgumentNullException(nameof(host));
             if (string.IsNullOrWhiteSpace(Owner)) throw new EngineInputException("Owner", "the ownership marker must not be empty");
+            if (SoakDays < 0) throw new EngineInputException("SoakDays", "the soak time cannot be negative");
+            var waves = new List<KeyValuePair<string, string>>();
+            foreach (var w in Wave ?? Array.Empty<string>())
+            {
+                int eq = (w ?? "").IndexOf('=');
+                if (eq <= 0 || eq == w!.Length - 1) throw new EngineInputException("Wave", $"'{w}' is not a wave; write NAME=PATTERN (for example pilot=spoke-a*)");
+                waves.Add(new KeyValuePair<string, string>(w.Substring(0, eq).Trim(), w.Substring(eq + 1).Trim()));
+            }
+            if (waves.Count > 0 && WaveSize != null) throw new EngineInputException("WaveSize", "give either explicit waves or a wave size, not both");
             var topology = TopologyInput.Resolve(Snapshot, Topology, host);
             var selection = Criteria().Resolve(topology);
             var readinessOptions = Options();
+            readinessOptions.Owner = Owner.Trim();
             host.Progress("Mesh migration plan", "readiness", -1);
             var report = MeshReadinessRequest.Check(topology, selection, readinessOptions, host, out var checker);
             var options = new MigrationOptions
             {
-                Readiness = readinessOptions, NetworkManager = NetworkManager, DynamicMembership = DynamicMembership, Owner = Owner.Trim(),
+                Readiness = readinessOptions, DynamicMembership = DynamicMembership, PilotSize = PilotSize, WaveSize = WaveSize, Waves = waves,
+                Decommission = Decommission, SoakDays = SoakDays,
             };
             host.Progress("Mesh migration plan", "plan", -1);
             var plan = new MigrationPlanner(topology, selection, options, report, checker).WithSelectionTags(Tag ?? Array.Empty<string>()).Build();
@@ -43,6 +63,8 @@ namespace AzSpokeTools.Engine.Requests
                 host.Progress("Mesh migration plan", "what-if", -1);
                 plan.WhatIf = MigrationWhatIfCalculator.Compute(topology, plan, host);
             }
+            else if (Decommission)
+                plan.Decommission = DecommissionPlanner.Plan(plan, topology, host);
             return plan;
         }
     }

@@ -32,6 +32,8 @@ namespace AzSpokeTools.Engine.Requests
         public int? ConnectedGroupLimit { get; set; }
         /// <summary>High-scale connected-group cap (default 3,000).</summary>
         public int? HighScaleConnectedGroupLimit { get; set; }
+        /// <summary>Existing network manager (name or id), or the id of one to create; default: the only one in the snapshot, else a new one.</summary>
+        public string? NetworkManager { get; set; }
 
         internal MeshSelectionCriteria Criteria() => new MeshSelectionCriteria
         {
@@ -43,7 +45,7 @@ namespace AzSpokeTools.Engine.Requests
 
         internal MeshReadinessOptions Options()
         {
-            var o = new MeshReadinessOptions { HighScale = HighScale, HighScalePrivateEndpoints = HighScalePrivateEndpoints, Global = Global };
+            var o = new MeshReadinessOptions { HighScale = HighScale, HighScalePrivateEndpoints = HighScalePrivateEndpoints, Global = Global, NetworkManager = NetworkManager };
             if (ConnectedGroupLimit is int l)
             {
                 if (l < 2) throw new EngineInputException("ConnectedGroupLimit", "the connected-group limit must be at least 2");

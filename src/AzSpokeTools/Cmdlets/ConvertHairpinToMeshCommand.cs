@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using System.Text;
@@ -17,9 +18,11 @@ using AzSpokeTools.Migration;
 namespace AzSpokeTools.Cmdlets
 {
     /// <summary>
-    /// <c>Convert-HairpinToMesh</c>: the migration plan from hairpinned spokes to an AVNM mesh (group, configuration, waves,
-    /// IaC, before/after path matrix, rollback). With -Apply it creates or updates the AVNM resources it owns and commits
-    /// waves 1..-Wave per region, asking ShouldProcess (ConfirmImpact High) before every ARM write; -WhatIf lists them all.
+    /// <c>Convert-HairpinToMesh</c>: the migration plan from hairpinned spokes to an AVNM mesh (existing AVNM state adopted or the
+    /// plan refused, waves that hold, per-wave what-if, IaC, rollback, soak and decommission). With -Apply it creates or updates the
+    /// AVNM resources it owns and commits waves 1..-Wave (or, with -Decommission, applies the decommission phase), asking
+    /// ShouldProcess (ConfirmImpact High) before every ARM write. -OutputPath asks before writing the file set. -WhatIf writes no
+    /// file and sends no request at all: it lists every file set and write instead.
     /// </summary>
     [Cmdlet(VerbsData.Convert, "HairpinToMesh", HelpUri = HelpLinks.Docs + "Convert-HairpinToMesh.md", DefaultParameterSetName = SnapshotSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(SpokeMigrationPlan), typeof(SpokeMeshApplyResult))]
@@ -57,15 +60,66 @@ namespace AzSpokeTools.Cmdlets
         [Parameter(HelpMessage = "Use high-scale private endpoints (20,000 per connected group; connectedGroupPrivateEndpointsScale HighScale).")]
         public SwitchParameter HighScalePrivateEndpoints { get; set; }
 
-        [Parameter(HelpMessage = "Directory to write plan.json and the ARM, Bicep, Terraform and PowerShell files to.")]
+        [Parameter(HelpMessage = "Global mesh (default: global when the members span several regions).")]
+        public SwitchParameter Global { get; set; }
+
+        [Parameter(HelpMessage = "Regional mesh only.")]
+        public SwitchParameter Regional { get; set; }
+
+        [Parameter(HelpMessage = "Connected-group cap (default 250).")]
+        [ValidateRange(2, int.MaxValue)]
+        public int? ConnectedGroupLimit { get; set; }
+
+        [Parameter(HelpMessage = "High-scale connected-group cap (default 3,000; 5,000 by scaling request).")]
+        [ValidateRange(2, int.MaxValue)]
+        public int? HighScaleConnectedGroupLimit { get; set; }
+
+        [Parameter(HelpMessage = "An existing network manager (name or id), or the id of one to create.")]
+        [ValidateNotNullOrEmpty]
+        public string? NetworkManager { get; set; }
+
+        [Parameter(HelpMessage = "Directory to write plan.json, the IaC files, apply-requests.json and whatif-pairs.csv to.")]
         public string? OutputPath { get; set; }
 
-        [Parameter(HelpMessage = "Create or update the AVNM resources and commit waves 1..Wave in Azure.")]
-        public SwitchParameter Apply { get; set; }
+        [Parameter(HelpMessage = "IaC formats to write: Arm, Bicep, Terraform, PowerShell (default all).")]
+        [ValidateSet("Arm", "Bicep", "Terraform", "PowerShell", IgnoreCase = true)]
+        public string[]? InfrastructureAsCode { get; set; }
+
+        [Parameter(HelpMessage = "End state with Azure Policy membership by the selection's single tag (the waves still go through static members).")]
+        public SwitchParameter DynamicMembership { get; set; }
+
+        [Parameter(HelpMessage = "Ownership marker value (azspoke-owner=VALUE); default azspoke.")]
+        [ValidateNotNullOrEmpty]
+        public string Owner { get; set; } = "azspoke";
+
+        [Parameter(HelpMessage = "Skip the per-wave before/after path matrices.")]
+        public SwitchParameter SkipWhatIf { get; set; }
+
+        [Parameter(HelpMessage = "Pilot wave size (default 50, capped by the selection).")]
+        [ValidateRange(1, int.MaxValue)]
+        public int PilotSize { get; set; } = MigrationOptions.DefaultPilotSize;
+
+        [Parameter(HelpMessage = "After the pilot, waves of this many VNets (default: light production, then the rest).")]
+        [ValidateRange(1, int.MaxValue)]
+        public int? WaveSize { get; set; }
+
+        [Parameter(HelpMessage = "Explicit waves as NAME=PATTERN (a VNet name pattern), in order; the VNets left form a last wave.")]
+        [ValidateNotNullOrEmpty]
+        public string[]? WavePattern { get; set; }
 
         [Parameter(HelpMessage = "With -Apply: the last wave to apply (default 1, the pilot).")]
         [ValidateRange(1, int.MaxValue)]
         public int Wave { get; set; } = 1;
+
+        [Parameter(HelpMessage = "Add the decommission phase after the soak; with -Apply, apply that phase.")]
+        public SwitchParameter Decommission { get; set; }
+
+        [Parameter(HelpMessage = "Days between the final wave and the decommission phase (default 14).")]
+        [ValidateRange(0, 3650)]
+        public int SoakDays { get; set; } = MigrationOptions.DefaultSoakDays;
+
+        [Parameter(HelpMessage = "Create or update the AVNM resources and commit waves 1..Wave in Azure.")]
+        public SwitchParameter Apply { get; set; }
 
         [Parameter(HelpMessage = "With -Apply: AzureCloud (default), AzureUSGovernment or AzureChinaCloud.")]
         [ValidateSet("AzureCloud", "AzureUSGovernment", "AzureChinaCloud", IgnoreCase = true)]
@@ -97,9 +151,9 @@ namespace AzSpokeTools.Cmdlets
         {
             try
             {
+                if (Global.IsPresent && Regional.IsPresent) throw new EngineInputException("Global", "-Global and -Regional exclude each other");
                 var topology = _topology ?? (Snapshot != null ? LoadTopology(Snapshot, terminating: true) : null);
-                var request = ToRequest(topology, _vnets, Tag, NetworkGroup, Region, HighScale.IsPresent);
-                request.HighScalePrivateEndpoints = HighScalePrivateEndpoints.IsPresent;
+                var request = ToRequest(topology, _vnets, this);
                 var plan = request.Execute(EngineHost);
                 var directory = OutputPath == null ? null : GetUnresolvedProviderPathFromPSPath(OutputPath);
                 if (directory != null) WriteOutputs(plan, directory);
@@ -120,13 +174,26 @@ namespace AzSpokeTools.Cmdlets
                     "MeshNotReady", ErrorCategory.InvalidOperation, plan));
                 return;
             }
-            var apply = MeshApplyPlan.Create(plan, Wave);
-            var result = MeshApplyRunner.Run(apply, CreateSender(), EngineHost);
+            var apply = Decommission.IsPresent ? MeshApplyPlan.ForDecommission(plan) : MeshApplyPlan.Create(plan, Wave);
+            // -WhatIf sends nothing, not even the reads: every write is listed with its planned body.
+            var result = WhatIfRequested() ? MeshApplyRunner.Preview(apply, EngineHost) : MeshApplyRunner.Run(apply, CreateSender(), EngineHost);
             if (result.Refusal != null)
-                WriteError(new ErrorRecord(new InvalidOperationException(result.Refusal), "MeshResourceNotOwned", ErrorCategory.PermissionDenied, plan.NetworkGroup.Id.Value));
+                WriteError(result.RefusalKind == ApplyRefusal.SoakNotOver
+                    ? new ErrorRecord(new InvalidOperationException(result.Refusal), "MeshSoakNotOver", ErrorCategory.InvalidOperation, plan.NetworkManager.Id.Value)
+                    : new ErrorRecord(new InvalidOperationException(result.Refusal), "MeshResourceNotOwned", ErrorCategory.PermissionDenied, plan.NetworkGroup.Id.Value));
             else if (result.Failure != null)
                 WriteError(new ErrorRecord(new InvalidOperationException(result.Failure), "MeshApplyFailed", ErrorCategory.InvalidResult, plan.NetworkManager.Id.Value));
             WriteObject(new SpokeMeshApplyResult(result));
+        }
+
+        private bool ConfirmRequested() =>
+            MyInvocation.BoundParameters.TryGetValue("Confirm", out var c) && (c is SwitchParameter s ? s.IsPresent : c is bool b && b);
+
+        private bool WhatIfRequested()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w)) return w is SwitchParameter s ? s.IsPresent : w is bool b && b;
+            var preference = SessionState.PSVariable.GetValue("WhatIfPreference");
+            return preference is SwitchParameter p ? p.IsPresent : preference is bool pb && pb;
         }
 
         /// <summary>
@@ -153,14 +220,23 @@ namespace AzSpokeTools.Cmdlets
             return new ArmApplySender(options, null, _cancel.Token);
         }
 
+        /// <summary>
+        /// Writes the file set after one ShouldProcess for all of it (-WhatIf: none written; -Confirm: one question). Local plan
+        /// files are a medium-impact change, not the high impact of the ARM writes: without -Confirm they are asked about only when
+        /// $ConfirmPreference is Medium or Low.
+        /// </summary>
         private void WriteOutputs(MigrationPlan plan, string directory)
         {
+            var files = PlanOutputs.Writers(plan, PlanOutputs.Parse(InfrastructureAsCode));
+            bool ask = WhatIfRequested() || ConfirmRequested() ||
+                       (SessionState.PSVariable.GetValue("ConfirmPreference") is ConfirmImpact preference && preference != ConfirmImpact.None && preference <= ConfirmImpact.Medium);
+            if (ask && !ShouldProcess(directory, $"write {files.Count} plan files ({string.Join(", ", files.Select(f => f.Key))})")) return;
             Directory.CreateDirectory(directory);
-            foreach (var file in PlanOutputs.Render(plan, IacFormat.All))
+            foreach (var file in files)
             {
                 var path = Path.Combine(directory, file.Key);
                 var temp = path + ".tmp";
-                File.WriteAllText(temp, file.Value, new UTF8Encoding(false));
+                using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false), 1 << 16)) file.Value(writer);
                 if (File.Exists(path)) File.Delete(path);
                 File.Move(temp, path);
                 WriteVerbose("wrote " + path);
@@ -168,15 +244,28 @@ namespace AzSpokeTools.Cmdlets
         }
 
         /// <summary>The parameters as the request <c>azspoke plan</c> also builds.</summary>
-        public static MeshMigrationRequest ToRequest(Topology? topology, IReadOnlyList<string> vnets, string[]? tags, string? group, string[]? regions, bool highScale) =>
+        public static MeshMigrationRequest ToRequest(Topology? topology, IReadOnlyList<string> vnets, ConvertHairpinToMeshCommand p) =>
             new MeshMigrationRequest
             {
                 Topology = topology,
                 VirtualNetwork = vnets,
-                Tag = tags ?? new string[0],
-                NetworkGroup = group,
-                Region = regions ?? new string[0],
-                HighScale = highScale,
+                Tag = p.Tag ?? new string[0],
+                NetworkGroup = p.NetworkGroup,
+                Region = p.Region ?? new string[0],
+                HighScale = p.HighScale.IsPresent,
+                HighScalePrivateEndpoints = p.HighScalePrivateEndpoints.IsPresent,
+                Global = p.Global.IsPresent ? true : p.Regional.IsPresent ? false : (bool?)null,
+                ConnectedGroupLimit = p.ConnectedGroupLimit,
+                HighScaleConnectedGroupLimit = p.HighScaleConnectedGroupLimit,
+                NetworkManager = p.NetworkManager,
+                DynamicMembership = p.DynamicMembership.IsPresent,
+                Owner = p.Owner,
+                WhatIf = !p.SkipWhatIf.IsPresent,
+                PilotSize = p.PilotSize,
+                WaveSize = p.WaveSize,
+                Wave = p.WavePattern ?? new string[0],
+                Decommission = p.Decommission.IsPresent,
+                SoakDays = p.SoakDays,
             };
     }
 }

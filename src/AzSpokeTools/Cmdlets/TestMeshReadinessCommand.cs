@@ -39,6 +39,24 @@ namespace AzSpokeTools.Cmdlets
         [Parameter(HelpMessage = "Use high-scale private endpoints (20,000 per connected group) and check their prerequisites.")]
         public SwitchParameter HighScalePrivateEndpoints { get; set; }
 
+        [Parameter(HelpMessage = "Global mesh (default: global when the members span several regions).")]
+        public SwitchParameter Global { get; set; }
+
+        [Parameter(HelpMessage = "Regional mesh only.")]
+        public SwitchParameter Regional { get; set; }
+
+        [Parameter(HelpMessage = "Connected-group cap (default 250).")]
+        [ValidateRange(2, int.MaxValue)]
+        public int? ConnectedGroupLimit { get; set; }
+
+        [Parameter(HelpMessage = "High-scale connected-group cap (default 3,000; 5,000 by scaling request).")]
+        [ValidateRange(2, int.MaxValue)]
+        public int? HighScaleConnectedGroupLimit { get; set; }
+
+        [Parameter(HelpMessage = "The network manager (name or id) whose scope and deployment state to check; default: the only one in the snapshot.")]
+        [ValidateNotNullOrEmpty]
+        public string? NetworkManager { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -53,7 +71,12 @@ namespace AzSpokeTools.Cmdlets
             {
                 // -Snapshot or the live read was loaded once in BeginProcessing; a piped topology arrives in ProcessRecord.
                 var topology = _topology ?? CurrentTopology;
+                if (Global.IsPresent && Regional.IsPresent) throw new EngineInputException("Global", "-Global and -Regional exclude each other");
                 var request = ToRequest(topology, _vnets, Tag, NetworkGroup, Region, HighScale.IsPresent, HighScalePrivateEndpoints.IsPresent);
+                request.Global = Global.IsPresent ? true : Regional.IsPresent ? false : (bool?)null;
+                request.ConnectedGroupLimit = ConnectedGroupLimit;
+                request.HighScaleConnectedGroupLimit = HighScaleConnectedGroupLimit;
+                request.NetworkManager = NetworkManager;
                 var report = request.Execute(EngineHost);
                 WriteVerbose($"{report.Selection.Members.Count} VNets ({report.Selection.Description}): {report.Findings.Count} finding(s), ready = {report.Ready}.");
                 WriteObject(new SpokeReadinessReport(report));

@@ -14,7 +14,11 @@ namespace AzSpokeTools.Migration
         internal SpokeMigrationPlan(MigrationPlan p, string? outputPath)
         {
             Ready = p.Readiness.Ready;
+            Adoption = new SpokeMeshAdoption(p.Adoption);
+            Handover = new SpokeMeshHandover(p.Handover);
+            WaveMembership = p.WaveMembership;
             NetworkManager = p.NetworkManager.Name;
+            NetworkManagerId = p.NetworkManager.Id.Value;
             NetworkGroup = p.NetworkGroup.Name;
             ConnectivityConfiguration = p.Configuration.Name;
             VirtualNetworks = Delimited.Texts(p.Selection.Members.Select(m => m.Name));
@@ -22,6 +26,8 @@ namespace AzSpokeTools.Migration
             Waves = Delimited.List(p.Waves.Select(w => new SpokeMigrationWave(w)));
             RouteTableChanges = Delimited.List(p.RouteTableChanges.Select(c => new SpokeRouteTableChange(c)));
             GatewayToggles = Delimited.List(p.GatewayToggles.Select(g => new SpokeGatewayToggle(g)));
+            Preparation = Delimited.List(p.Preparation.Select(x => new SpokePreparationStep(x)));
+            Decommission = p.Decommission == null ? null : new SpokeDecommissionPhase(p.Decommission);
             WhatIf = p.WhatIf == null ? null : new SpokeMigrationWhatIf(p.WhatIf);
             Readiness = new SpokeReadinessReport(p.Readiness);
             Blockers = Delimited.Texts(p.Blockers);
@@ -30,8 +36,16 @@ namespace AzSpokeTools.Migration
 
         /// <summary>True when no readiness finding is an error.</summary>
         public bool Ready { get; }
+        /// <summary>What the plan does with existing AVNM state: NewMesh, AdoptConfiguration or Refused, with the reason and fix.</summary>
+        public SpokeMeshAdoption Adoption { get; }
+        /// <summary>What the final wave hands over to (the adopted configuration, an existing group, a policy group), if anything.</summary>
+        public SpokeMeshHandover Handover { get; }
+        /// <summary>How the waves hold: which group the members of waves 1..k go into and what each wave commits.</summary>
+        public string WaveMembership { get; }
         /// <summary>The AVNM network manager used or created.</summary>
         public string NetworkManager { get; }
+        /// <summary>Its resource id.</summary>
+        public string NetworkManagerId { get; }
         /// <summary>The network group of the mesh members.</summary>
         public string NetworkGroup { get; }
         /// <summary>The mesh connectivity configuration.</summary>
@@ -46,7 +60,11 @@ namespace AzSpokeTools.Migration
         public DelimitedList<SpokeRouteTableChange> RouteTableChanges { get; }
         /// <summary>ExpressRoute gateway settings to change after the last wave.</summary>
         public DelimitedList<SpokeGatewayToggle> GatewayToggles { get; }
-        /// <summary>Path kinds before and after the fully applied plan; null when not computed.</summary>
+        /// <summary>Steps before wave 1 (for example enabling high-scale private endpoints).</summary>
+        public DelimitedList<SpokePreparationStep> Preparation { get; }
+        /// <summary>The soak and decommission phase (-Decommission); null when not planned.</summary>
+        public SpokeDecommissionPhase? Decommission { get; }
+        /// <summary>Path kinds before and after the fully applied plan, and per wave; null when not computed.</summary>
         public SpokeMigrationWhatIf? WhatIf { get; }
         /// <summary>The readiness report the plan is built on.</summary>
         public SpokeReadinessReport Readiness { get; }
@@ -67,7 +85,10 @@ namespace AzSpokeTools.Migration
             Number = w.Number;
             Name = w.Name;
             VirtualNetworks = Delimited.Texts(w.Members.Select(m => m.Name));
+            CumulativeMembers = w.CumulativeMembers;
+            IsHandover = w.IsHandover;
             Regions = Delimited.Texts(w.Regions);
+            Commits = Delimited.Texts(w.Commits.Select(c => c.Region + ": " + string.Join(",", c.ConfigurationIds.Select(Delimited.ShortName))));
             Why = w.Why;
             WithinLimits = w.WithinLimits;
             Rollback = Delimited.Texts(w.Rollback.Commands);
@@ -79,8 +100,14 @@ namespace AzSpokeTools.Migration
         public string Name { get; }
         /// <summary>VNets that join in this wave.</summary>
         public DelimitedList<string> VirtualNetworks { get; }
+        /// <summary>Members of waves 1..this one.</summary>
+        public int CumulativeMembers { get; }
+        /// <summary>True for the final wave when it hands over to an existing configuration, group or policy group.</summary>
+        public bool IsHandover { get; }
         /// <summary>Regions committed in this wave.</summary>
         public DelimitedList<string> Regions { get; }
+        /// <summary>Each region's full commit set after this wave ("region: configuration,..."): only configurations active there.</summary>
+        public DelimitedList<string> Commits { get; }
         /// <summary>Why these VNets go together.</summary>
         public string Why { get; }
         /// <summary>False when the wave would exceed a connected-group limit.</summary>
@@ -166,6 +193,8 @@ namespace AzSpokeTools.Migration
             Transitions = Delimited.Map(w.Transitions);
             LosingConnectivity = Delimited.List(Pairs.Where(p => p.LosesConnectivity));
             LosingInspection = Delimited.List(Pairs.Where(p => p.LosesInspection));
+            Waves = Delimited.List(w.Waves.Select(x => new SpokeWaveWhatIf(x)));
+            Decommission = w.Decommission == null ? null : new SpokeWaveWhatIf(w.Decommission);
             ElapsedMs = w.ElapsedMs;
         }
 
@@ -181,6 +210,10 @@ namespace AzSpokeTools.Migration
         public DelimitedList<SpokePairChange> LosingConnectivity { get; }
         /// <summary>Pairs inspected by an appliance before and not after.</summary>
         public DelimitedList<SpokePairChange> LosingInspection { get; }
+        /// <summary>Each wave's what-if: the pairs it can change, before and after it.</summary>
+        public DelimitedList<SpokeWaveWhatIf> Waves { get; }
+        /// <summary>The decommission phase's what-if; null when not planned.</summary>
+        public SpokeWaveWhatIf? Decommission { get; }
         /// <summary>Time the what-if took.</summary>
         public long ElapsedMs { get; }
 
@@ -200,6 +233,7 @@ namespace AzSpokeTools.Migration
             Changed = p.Changed;
             LosesConnectivity = p.LosesConnectivity;
             LosesInspection = p.LosesInspection;
+            AsymmetricAfter = p.AsymmetricAfter;
         }
 
         /// <summary>The source VNet.</summary>
@@ -216,8 +250,169 @@ namespace AzSpokeTools.Migration
         public bool LosesConnectivity { get; }
         /// <summary>Inspected before and not after.</summary>
         public bool LosesInspection { get; }
+        /// <summary>Delivered both ways after, but through different transits (stateful firewalls drop such flows).</summary>
+        public bool AsymmetricAfter { get; }
 
         /// <inheritdoc />
         public override string ToString() => $"{From} -> {To}: {Before} -> {After}";
+    }
+
+    /// <summary>One wave's what-if: every pair the wave can change, both directions.</summary>
+    public sealed class SpokeWaveWhatIf
+    {
+        internal SpokeWaveWhatIf(WaveWhatIf w)
+        {
+            Wave = w.Wave;
+            Name = w.Name;
+            Pairs = w.Pairs.Count;
+            Transitions = Delimited.Map(w.Transitions);
+            LosingConnectivity = Delimited.List(w.LosingConnectivity.Select(p => new SpokePairChange(p)));
+            LosingInspection = Delimited.List(w.LosingInspection.Select(p => new SpokePairChange(p)));
+            AsymmetricAfter = Delimited.List(w.AsymmetricAfter.Select(p => new SpokePairChange(p)));
+            ElapsedMs = w.ElapsedMs;
+        }
+
+        /// <summary>The wave's number (the decommission phase comes after the last wave).</summary>
+        public int Wave { get; }
+        /// <summary>The wave's name.</summary>
+        public string Name { get; }
+        /// <summary>Ordered pairs computed for the wave.</summary>
+        public int Pairs { get; }
+        /// <summary>Pairs per change, for the pairs whose path changes.</summary>
+        public DelimitedMap<int> Transitions { get; }
+        /// <summary>Pairs delivered before the wave and not after it.</summary>
+        public DelimitedList<SpokePairChange> LosingConnectivity { get; }
+        /// <summary>Pairs inspected before the wave and not after it.</summary>
+        public DelimitedList<SpokePairChange> LosingInspection { get; }
+        /// <summary>Pairs asymmetric after the wave.</summary>
+        public DelimitedList<SpokePairChange> AsymmetricAfter { get; }
+        /// <summary>Time the wave's pairs took.</summary>
+        public long ElapsedMs { get; }
+
+        /// <inheritdoc />
+        public override string ToString() => $"wave {Wave} {Name}: {Transitions}";
+    }
+
+    /// <summary>What the plan does with existing AVNM state.</summary>
+    public sealed class SpokeMeshAdoption
+    {
+        internal SpokeMeshAdoption(Engine.Readiness.MeshAdoption a)
+        {
+            Decision = a.Decision.ToString();
+            Configuration = a.Configuration?.Id.Value;
+            Conflicts = Delimited.Texts(a.Conflicts.Select(c => c.Id.Value));
+            Reason = a.Reason;
+            Fix = a.Fix;
+        }
+
+        /// <summary>NewMesh, AdoptConfiguration or Refused.</summary>
+        public string Decision { get; }
+        /// <summary>The adopted configuration's id, or null.</summary>
+        public string? Configuration { get; }
+        /// <summary>Existing configurations that make the plan refuse.</summary>
+        public DelimitedList<string> Conflicts { get; }
+        /// <summary>Why.</summary>
+        public string Reason { get; }
+        /// <summary>What to do when refused, or null.</summary>
+        public string? Fix { get; }
+
+        /// <inheritdoc />
+        public override string ToString() => Decision + ": " + Reason;
+    }
+
+    /// <summary>What the final wave hands over to.</summary>
+    public sealed class SpokeMeshHandover
+    {
+        internal SpokeMeshHandover(MeshHandover h)
+        {
+            Kind = h.Kind.ToString();
+            ConfigurationId = h.ConfigurationId?.Value;
+            GroupId = h.GroupId?.Value;
+            Description = h.Description;
+        }
+
+        /// <summary>The kind of handover (none, adopted configuration, existing group, policy group).</summary>
+        public string Kind { get; }
+        /// <summary>The configuration committed by the final wave, or null.</summary>
+        public string? ConfigurationId { get; }
+        /// <summary>The group the final wave hands the members to, or null.</summary>
+        public string? GroupId { get; }
+        /// <summary>What happens.</summary>
+        public string Description { get; }
+
+        /// <inheritdoc />
+        public override string ToString() => Description;
+    }
+
+    /// <summary>A step before wave 1.</summary>
+    public sealed class SpokePreparationStep
+    {
+        internal SpokePreparationStep(PreparationStep p)
+        {
+            Name = p.Name;
+            Description = p.Description;
+            Commands = Delimited.Texts(p.Commands);
+        }
+
+        /// <summary>The step's name.</summary>
+        public string Name { get; }
+        /// <summary>What it does and why.</summary>
+        public string Description { get; }
+        /// <summary>Commands that make it.</summary>
+        public DelimitedList<string> Commands { get; }
+
+        /// <inheritdoc />
+        public override string ToString() => Name + ": " + Description;
+    }
+
+    /// <summary>The soak and decommission phase.</summary>
+    public sealed class SpokeDecommissionPhase
+    {
+        internal SpokeDecommissionPhase(DecommissionPhase d)
+        {
+            SoakDays = d.SoakDays;
+            Soak = d.Soak;
+            Steps = Delimited.List(d.Steps.Select(s => new SpokeDecommissionStep(s)));
+        }
+
+        /// <summary>Days the mesh runs beside the hairpin before the phase.</summary>
+        public int SoakDays { get; }
+        /// <summary>When the phase may run.</summary>
+        public string Soak { get; }
+        /// <summary>Each change (with its rollback) and each deliberate non-change (with the reason).</summary>
+        public DelimitedList<SpokeDecommissionStep> Steps { get; }
+
+        /// <inheritdoc />
+        public override string ToString() => $"{Steps.Count(s => s.Change)} change(s) after {SoakDays} days";
+    }
+
+    /// <summary>One decommission step.</summary>
+    public sealed class SpokeDecommissionStep
+    {
+        internal SpokeDecommissionStep(DecommissionStep s)
+        {
+            Action = s.Action.ToString();
+            Change = s.Change;
+            ResourceId = s.ResourceId;
+            Reason = s.Reason;
+            Command = s.Command;
+            RollbackCommand = s.RollbackCommand;
+        }
+
+        /// <summary>DeleteTemporaryResource, RemoveRoute, StopUsingRemoteGateways or DisallowRemoteVnetTraffic.</summary>
+        public string Action { get; }
+        /// <summary>True when the phase makes the change; false when it is kept.</summary>
+        public bool Change { get; }
+        /// <summary>The resource changed or kept.</summary>
+        public string ResourceId { get; }
+        /// <summary>Why.</summary>
+        public string Reason { get; }
+        /// <summary>The command that makes the change, or null.</summary>
+        public string? Command { get; }
+        /// <summary>The command that undoes it, or null.</summary>
+        public string? RollbackCommand { get; }
+
+        /// <inheritdoc />
+        public override string ToString() => $"{(Change ? "change" : "keep")} {Action}: {Reason}";
     }
 }

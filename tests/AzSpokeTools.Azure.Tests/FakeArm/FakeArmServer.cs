@@ -150,7 +150,7 @@ public sealed class FakeArmServer : IAsyncDisposable
             await Error(ctx, record, 401, "InvalidAuthenticationToken", "The access token is invalid.");
             return;
         }
-        if (Avnm != null && FakeAvnm.Handles(path))
+        if (Avnm != null && Avnm.Handles(path))
         {
             if (request.Query["api-version"].Count == 0 && !path.StartsWith("/avnm-operations/", StringComparison.Ordinal))
             {

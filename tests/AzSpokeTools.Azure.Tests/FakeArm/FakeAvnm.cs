@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using AzSpokeTools.Tests.Shared;
 using Microsoft.AspNetCore.Http;
 
 namespace AzSpokeTools.Azure.Tests.FakeArm;
@@ -8,7 +9,9 @@ namespace AzSpokeTools.Azure.Tests.FakeArm;
 /// The writable AVNM part of the fake ARM server, for the mesh apply step: network managers, network groups, static
 /// members and connectivity configurations stored by path (GET 200/404, PUT 201/200), POST commit (202 + Location, the
 /// region's goal state replaced by the body, Deploying for <see cref="DeployingReads"/> status reads then Deployed or
-/// Failed), POST listDeploymentStatus answered from the commits. Anything else under a network manager is a violation.
+/// Failed), POST listDeploymentStatus answered from the commits, DELETE 200/204. Anything else under a network manager is a violation.
+/// With <see cref="Simulator"/> set, every Microsoft.Network request is answered by the test-side ARM simulator instead (which
+/// applies writes and commits to an in-memory copy of a snapshot, independent of the planner); commits still answer 202 + Location.
 /// </summary>
 public sealed class FakeAvnm
 {
@@ -27,15 +30,34 @@ public sealed class FakeAvnm
     public string? FailPutOf { get; set; }
     /// <summary>Api-versions seen, to assert one consistent version.</summary>
     public ConcurrentBag<string> ApiVersions { get; } = new();
+    /// <summary>When set, answers every Microsoft.Network request (reads, writes, commits, deployment status).</summary>
+    internal ArmWriteSimulator? Simulator { get; set; }
 
-    public static bool Handles(string path) =>
-        path.Contains("/providers/Microsoft.Network/networkManagers/", StringComparison.OrdinalIgnoreCase) || path.StartsWith("/avnm-operations/", StringComparison.Ordinal);
+    public bool Handles(string path) =>
+        path.Contains(Simulator != null ? "/providers/Microsoft.Network/" : "/providers/Microsoft.Network/networkManagers/", StringComparison.OrdinalIgnoreCase) ||
+        path.StartsWith("/avnm-operations/", StringComparison.Ordinal);
+
+    private Task Simulate(HttpContext ctx, RecordedRequest record, string path, string body, Func<int, string, string, Task> error, Func<int, string, Task> json)
+    {
+        var (status, reply, message) = Simulator!.Handle(ctx.Request.Method, path, body.Length > 0 ? JsonNode.Parse(body) : null);
+        if (message != null) return error(status, status == 404 ? "NotFound" : "Conflict", message);
+        if (status == 202)
+        {
+            ctx.Response.Headers["Location"] = "https://" + ctx.Request.Host + "/avnm-operations/" + Guid.NewGuid().ToString("N") + "?api-version=2024-05-01";
+            ctx.Response.Headers["retry-after-ms"] = "10";
+        }
+        if (reply != null) return json(status, reply.ToJsonString());
+        record.Status = status;
+        ctx.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
 
     public Task HandleAsync(HttpContext ctx, RecordedRequest record, string path, string body, Func<int, string, string, Task> error, Func<int, string, Task> json,
         ConcurrentQueue<string> violations)
     {
         if (path.StartsWith("/avnm-operations/", StringComparison.Ordinal)) return json(200, "{}");
         ApiVersions.Add(ctx.Request.Query["api-version"].ToString());
+        if (Simulator != null) return Simulate(ctx, record, path, body, error, json);
         var method = ctx.Request.Method;
         if (method == "GET")
             return Resources.TryGetValue(path, out var r) ? json(200, r.ToJsonString()) : error(404, "NotFound", "The resource '" + path + "' was not found.");
@@ -48,6 +70,12 @@ public sealed class FakeAvnm
             bool existed = Resources.ContainsKey(path);
             Resources[path] = resource;
             return json(existed ? 200 : 201, resource.ToJsonString());
+        }
+        if (method == "DELETE")
+        {
+            if (!Resources.TryRemove(path, out _)) { record.Status = 204; ctx.Response.StatusCode = 204; return Task.CompletedTask; }
+            foreach (var child in Resources.Keys.Where(k => k.StartsWith(path + "/", StringComparison.OrdinalIgnoreCase)).ToList()) Resources.TryRemove(child, out _);
+            return json(200, "{}");
         }
         if (method == "POST" && path.EndsWith("/commit", StringComparison.OrdinalIgnoreCase))
         {

@@ -55,13 +55,30 @@ public sealed class ReadinessAndPlanCommandTests : IDisposable
     public void PlanWritesThePlanAndTheRequestedIacIntoTheDirectory()
     {
         var outDir = Path.Combine(dir, "plan");
-        var (code, output, err) = Run("plan", "--snapshot", "sample:contoso-hairpin", "--out", outDir, "--iac", "arm,terraform", "--vnet", "spoke-a*", "--no-what-if");
+        var (code, output, err) = Run("plan", "--snapshot", "sample:contoso-hairpin", "--out", outDir, "--iac", "arm,terraform", "--pilot-size", "2", "--no-what-if");
         Assert.True(code == ExitCodes.Success, err);
         Assert.Equal(new[] { "apply-requests.json", "mesh.json", "mesh.tf", "plan.json" }, Directory.GetFiles(outDir).Select(Path.GetFileName).OrderBy(f => f));
         Assert.Contains("Waves:", output);
         using var plan = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "plan.json")));
-        Assert.Equal(2, plan.RootElement.GetProperty("selection").GetProperty("members").GetInt32());
-        Assert.False(plan.RootElement.GetProperty("connectivityConfiguration").GetProperty("isGlobal").GetBoolean());
+        Assert.Equal(1, plan.RootElement.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(4, plan.RootElement.GetProperty("selection").GetProperty("members").GetInt32());
+        Assert.Equal("AdoptConfiguration", plan.RootElement.GetProperty("adoption").GetProperty("decision").GetString());
+        Assert.Equal(3, plan.RootElement.GetProperty("waves").GetArrayLength());
+    }
+
+    [Fact]
+    public void PlanBesideAnExistingMeshOverOtherVnetsIsRefusedWithTheFix()
+    {
+        // cc-spokes-mesh (never deployed) covers all four spokes; a plan over two of them would be a second mesh over the same VNets.
+        var outDir = Path.Combine(dir, "refused");
+        var (code, output, err) = Run("plan", "--snapshot", "sample:contoso-hairpin", "--out", outDir, "--vnet", "spoke-a*", "--no-what-if");
+        Assert.Equal(ExitCodes.Findings, code);
+        Assert.Contains("AVNM022", err);
+        Assert.Contains("Refused", output);
+        Assert.Contains("fix: select exactly its members (--group ng-hairpin-spokes)", output);
+        var (applyCode, _, applyErr) = Run("plan", "--snapshot", "sample:contoso-hairpin", "--out", outDir, "--vnet", "spoke-a*", "--no-what-if", "--apply", "--dry-run");
+        Assert.Equal(ExitCodes.Findings, applyCode);
+        Assert.Contains("--apply refused", applyErr);
     }
 
     [Fact]
@@ -80,7 +97,7 @@ public sealed class ReadinessAndPlanCommandTests : IDisposable
         var (code, output, _) = Run("plan", "--snapshot", "sample:contoso-hairpin", "--out", Path.Combine(dir, "j"), "--format", "json", "--no-what-if");
         Assert.Equal(ExitCodes.Success, code);
         using var doc = JsonDocument.Parse(output);
-        Assert.Equal(3, doc.RootElement.GetProperty("waves").GetArrayLength());
-        Assert.Equal(2, doc.RootElement.GetProperty("commits").GetArrayLength());
+        Assert.Equal(1, doc.RootElement.GetProperty("waves").GetArrayLength()); // four spokes fit the default pilot of 50
+        Assert.Equal(2, doc.RootElement.GetProperty("waves")[0].GetProperty("commits").GetArrayLength());
     }
 }

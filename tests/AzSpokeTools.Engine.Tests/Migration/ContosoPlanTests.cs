@@ -19,11 +19,12 @@ public sealed class ContosoPlanTests
         var plan = Plan();
         Assert.Equal(new[] { "pilot", "light-production", "rest" }, plan.Waves.Select(w => w.Name));
         Assert.All(plan.Waves[0].Members, m => Assert.True(ContosoEstate.Tagged(m, "environment", "dev")));
-        Assert.Equal(10, plan.Waves[0].Members.Count);
-        // Light production: the other dev spokes and 10% of production, production spokes without route-table dependencies first.
+        // The pilot takes up to 50 (the migration guidance's pilot) non-production spokes.
         var devCount = plan.Selection.Members.Count(m => ContosoEstate.Tagged(m, "environment", "dev"));
+        Assert.Equal(Math.Min(MigrationOptions.DefaultPilotSize, devCount), plan.Waves[0].Members.Count);
+        // Light production: the other dev spokes and 10% of production, production spokes without route-table dependencies first.
         var prodInLight = plan.Waves[1].Members.Where(m => ContosoEstate.Tagged(m, "environment", "prod")).ToList();
-        Assert.Equal(devCount - 10, plan.Waves[1].Members.Count - prodInLight.Count);
+        Assert.Equal(devCount - plan.Waves[0].Members.Count, plan.Waves[1].Members.Count - prodInLight.Count);
         Assert.All(prodInLight, m => Assert.True(ContosoEstate.Tagged(m, "inspection", "none")));
         Assert.Equal(Spokes, plan.Waves.Sum(w => w.Members.Count));
         Assert.Equal(Spokes, plan.Waves[2].CumulativeMembers);
@@ -51,7 +52,7 @@ public sealed class ContosoPlanTests
         Assert.Equal(Spokes, last.ConnectedGroupPrefixes.Count);
         var pilotRollback = plan.Waves[0].Rollback;
         Assert.Contains(pilotRollback.Commands, c => c.StartsWith("Deploy-AzNetworkManagerCommit") && !c.Contains("-ConfigurationId"));
-        Assert.Equal(10, plan.Waves[0].Rollback.Commands.Count(c => c.StartsWith("Remove-AzNetworkManagerStaticMember")));
+        Assert.Equal(plan.Waves[0].Members.Count, plan.Waves[0].Rollback.Commands.Count(c => c.StartsWith("Remove-AzNetworkManagerStaticMember")));
         Assert.DoesNotContain(plan.Waves[2].Rollback.Commands, c => c.StartsWith("Deploy-AzNetworkManagerCommit"));
     }
 
@@ -66,8 +67,9 @@ public sealed class ContosoPlanTests
         Assert.DoesNotContain(plan.RouteTableChanges, c => c.Action == RouteTableAction.Remove);
         Assert.Equal(new[] { "ergw-hub-01", "ergw-hub-02" }, plan.GatewayToggles.Select(g => g.Gateway.Name));
         Assert.All(plan.GatewayToggles, g => Assert.True(g.Current));
-        Assert.Equal(new[] { "northeurope", "westeurope" }, plan.Commits.Select(c => c.Region));
-        Assert.All(plan.Commits, c => Assert.Equal(new[] { plan.Configuration.Id.Value }, c.ConfigurationIds));
+        var final = plan.Waves[^1];
+        Assert.Equal(new[] { "northeurope", "westeurope" }, final.Commits.Select(c => c.Region));
+        Assert.All(final.Commits, c => Assert.Equal(new[] { plan.Configuration.Id.Value }, c.ConfigurationIds));
         Assert.Equal("Disallowed", plan.Configuration.ConnectedGroupAddressOverlap);
     }
 }

@@ -69,72 +69,115 @@ public sealed class MeshApplyRunnerTests
         public bool ShouldProcess(string target, string action) { Asked.Add((target, action)); return approve; }
     }
 
-    private static MigrationPlan ContosoPlan() => new MeshMigrationRequest { Snapshot = "sample:contoso-hairpin", WhatIf = false }.Execute(new RecordingEngineHost());
+    private const string Own = Nm + "/connectivityConfigurations/cc-azspoke-mesh";
+    private const string Adopted = Nm + "/connectivityConfigurations/cc-spokes-mesh";
+    private const string Other = Nm + "/connectivityConfigurations/cc-other";
 
-    private static FakeArm ArmWithExistingMesh()
+    /// <summary>Contoso with a pilot of two: three waves, the last one handing over to the never-deployed cc-spokes-mesh.</summary>
+    private static MigrationPlan ContosoPlan() => new MeshMigrationRequest { Snapshot = "sample:contoso-hairpin", WhatIf = false, PilotSize = 2 }.Execute(new RecordingEngineHost());
+
+    /// <summary>What the live estate shows: another team's cc-other Deployed in westeurope, the old mesh commit NotStarted in northeurope.</summary>
+    private static FakeArm LiveContoso()
     {
         var arm = new FakeArm();
-        arm.Commits["westeurope"] = (new List<string> { Nm + "/connectivityConfigurations/cc-spokes-mesh", Nm + "/connectivityConfigurations/cc-other" }, "Deployed");
+        arm.Commits["westeurope"] = (new List<string> { Other }, "Deployed");
+        arm.Commits["northeurope"] = (new List<string> { Adopted }, "NotStarted");
+        arm.Resources[Other] = new JsonObject { ["properties"] = new JsonObject { ["description"] = "made by the platform team" } };
         return arm;
     }
 
     [Fact]
     public void RequestListCoversOwnedResourcesThenReadAndCommitPerRegion()
     {
-        var apply = MeshApplyPlan.Create(ContosoPlan(), 3);
-        Assert.Equal(new[] { "PUT", "PUT", "PUT", "PUT", "PUT", "PUT", "POST", "POST", "POST", "POST" }, apply.Requests.Select(r => r.Method));
-        Assert.EndsWith("/networkGroups/ng-azspoke-mesh", apply.Requests[0].Path);
-        Assert.EndsWith("/connectivityConfigurations/cc-azspoke-mesh", apply.Requests[5].Path);
-        Assert.Equal(new[] { "northeurope", "westeurope" }, apply.Regions);
-        Assert.All(apply.Requests, r => Assert.EndsWith("?api-version=" + AvnmApi.Version, r.PathAndQuery));
-        var commit = apply.Requests.Last();
-        Assert.Equal(Nm + "/commit", commit.Path);
-        Assert.Equal("Connectivity", commit.Body!["commitType"]!.GetValue<string>());
-        // Wave 1 only: its two members and the regions they are in.
-        var pilot = MeshApplyPlan.Create(ContosoPlan(), 1);
+        var plan = ContosoPlan();
+        Assert.Equal(3, plan.Waves.Count);
+        var pilot = MeshApplyPlan.Create(plan, 1);
+        Assert.Equal(new[] { "PUT", "PUT", "PUT", "PUT", "POST", "POST", "POST", "POST" }, pilot.Requests.Select(r => r.Method));
+        Assert.EndsWith("/networkGroups/ng-azspoke-mesh-waves", pilot.Requests[0].Path);
         Assert.Equal(2, pilot.Requests.Count(r => r.Path.Contains("/staticMembers/")));
-        Assert.Equal("Wave", Assert.Throws<EngineInputException>(() => MeshApplyPlan.Create(ContosoPlan(), 4)).Parameter);
+        Assert.EndsWith("/connectivityConfigurations/cc-azspoke-mesh", pilot.Requests[3].Path);
+        Assert.All(pilot.Requests, r => Assert.EndsWith("?api-version=" + AvnmApi.Version, r.PathAndQuery));
+        // Before the handover the plan's configuration is committed, never the adopted one.
+        Assert.All(pilot.Requests.Where(r => r.Kind == PlannedRequestKind.Commit), c =>
+        {
+            Assert.Equal(new[] { Own }, c.Add);
+            Assert.Empty(c.Remove);
+            Assert.Equal(new[] { Adopted }, c.MustNotBeActive);
+        });
+        // The final wave commits the adopted configuration in place of the plan's, in every region.
+        var final = MeshApplyPlan.Create(plan, 3);
+        Assert.Equal(new[] { "northeurope", "westeurope" }, final.Regions);
+        Assert.All(final.Requests.Where(r => r.Kind == PlannedRequestKind.Commit), c =>
+        {
+            Assert.Equal(new[] { Adopted }, c.Add);
+            Assert.Equal(new[] { Own }, c.Remove);
+            Assert.Equal(Nm + "/commit", c.Path);
+            Assert.Equal("Connectivity", c.Body!["commitType"]!.GetValue<string>());
+        });
+        Assert.Equal("Wave", Assert.Throws<EngineInputException>(() => MeshApplyPlan.Create(plan, 4)).Parameter);
     }
 
     [Fact]
     public void WhatIfShowsEveryWriteAndSendsNone()
     {
-        var arm = ArmWithExistingMesh();
+        var arm = LiveContoso();
         var host = new Host(approve: false);
-        var result = MeshApplyRunner.Run(MeshApplyPlan.Create(ContosoPlan(), 3), arm, host);
+        var result = MeshApplyRunner.Run(MeshApplyPlan.Create(ContosoPlan(), 1), arm, host);
         Assert.True(result.WhatIfOnly);
         Assert.DoesNotContain(arm.Log, l => l.Method == "PUT" || l.Path.Contains("/commit"));
-        Assert.Equal(8, host.Asked.Count); // 6 PUTs and 2 commits
+        Assert.Equal(6, host.Asked.Count); // 4 PUTs and 2 commits
         Assert.Contains(host.Asked, a => a.Action.StartsWith("create or update network group: PUT "));
         var commitAsk = host.Asked.Single(a => a.Target == "nm-contoso in westeurope");
-        Assert.Contains("cc-other", commitAsk.Action); // the region's live configuration stays in the set
+        Assert.Contains("cc-other", commitAsk.Action); // the region's live active configuration stays in the set
         Assert.Contains("cc-azspoke-mesh", commitAsk.Action);
+        Assert.DoesNotContain("cc-spokes-mesh", commitAsk.Action);
     }
 
     [Fact]
-    public void ApplyCreatesResourcesCommitsTheFullSetAndWaitsForDeployed()
+    public void PreviewSendsNothingAtAllNotEvenReads()
     {
-        var arm = ArmWithExistingMesh();
-        var result = MeshApplyRunner.Run(MeshApplyPlan.Create(ContosoPlan(), 3), arm, new Host(approve: true));
+        var host = new Host(approve: false);
+        var result = MeshApplyRunner.Preview(MeshApplyPlan.Create(ContosoPlan(), 3), host);
+        Assert.True(result.WhatIfOnly);
+        Assert.Equal(MeshApplyPlan.Create(ContosoPlan(), 3).Requests.Count(r => r.IsWrite), host.Asked.Count);
+    }
+
+    [Fact]
+    public void ApplyCommitsOnlyActiveConfigurationsPlusThePlansAndWaitsForDeployed()
+    {
+        var arm = LiveContoso();
+        var result = MeshApplyRunner.Run(MeshApplyPlan.Create(ContosoPlan(), 1), arm, new Host(approve: true));
         Assert.True(result.Succeeded, result.Failure ?? result.Refusal);
-        Assert.Equal(6, arm.Log.Count(l => l.Method == "PUT"));
-        var we = arm.Commits["westeurope"].Ids;
-        Assert.Equal(new[] { "cc-spokes-mesh", "cc-other", "cc-azspoke-mesh" }, we.Select(i => i.Split('/').Last()));
-        Assert.Equal(new[] { "cc-spokes-mesh", "cc-azspoke-mesh" }, arm.Commits["northeurope"].Ids.Select(i => i.Split('/').Last()));
+        Assert.Equal(4, arm.Log.Count(l => l.Method == "PUT"));
+        Assert.Equal(new[] { "cc-other", "cc-azspoke-mesh" }, arm.Commits["westeurope"].Ids.Select(i => i.Split('/').Last()));
+        // The NotStarted commit listing cc-spokes-mesh made nothing active: it is not carried into the pilot's commit.
+        Assert.Equal(new[] { "cc-azspoke-mesh" }, arm.Commits["northeurope"].Ids.Select(i => i.Split('/').Last()));
         Assert.All(result.Regions, r => Assert.Equal("Deployed", r.Status));
         var rollback = result.Regions.Single(r => r.Region == "westeurope").RollbackCommand;
         Assert.Contains("cc-other", rollback);
         Assert.DoesNotContain("cc-azspoke-mesh", rollback);
-        Assert.Contains("azspoke-owner=azspoke", arm.Resources.Single(r => r.Key.EndsWith("/networkGroups/ng-azspoke-mesh")).Value["properties"]!["description"]!.GetValue<string>());
+        Assert.Contains("azspoke-owner=azspoke", arm.Resources.Single(r => r.Key.EndsWith("/networkGroups/ng-azspoke-mesh-waves")).Value["properties"]!["description"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void AnAdoptedConfigurationAlreadyActiveLiveStopsTheWaveBeforeItsCommit()
+    {
+        var arm = LiveContoso();
+        arm.Commits["northeurope"] = (new List<string> { Adopted }, "Deployed");
+        var result = MeshApplyRunner.Run(MeshApplyPlan.Create(ContosoPlan(), 1), arm, new Host(approve: true));
+        Assert.Contains("cc-spokes-mesh is active in northeurope now", result.Failure);
+        Assert.Contains("export a new snapshot and plan again", result.Failure);
+        Assert.DoesNotContain(arm.Log, l => l.Path.Contains("/commit"));
     }
 
     [Fact]
     public void ExistingGroupWithoutTheOwnershipMarkerIsNeverTouched()
     {
-        var arm = ArmWithExistingMesh();
-        arm.Resources[Nm + "/networkGroups/ng-azspoke-mesh"] = new JsonObject { ["properties"] = new JsonObject { ["description"] = "made by hand" } };
-        var result = MeshApplyRunner.Run(MeshApplyPlan.Create(ContosoPlan(), 3), arm, new Host(approve: true));
+        var arm = LiveContoso();
+        arm.Resources[Nm + "/networkGroups/ng-azspoke-mesh-waves"] = new JsonObject { ["properties"] = new JsonObject { ["description"] = "made by hand" } };
+        var result = MeshApplyRunner.Run(MeshApplyPlan.Create(ContosoPlan(), 2), arm, new Host(approve: true));
         Assert.NotNull(result.Refusal);
+        Assert.Equal(ApplyRefusal.NotOwned, result.RefusalKind);
         Assert.Contains("not created by this plan", result.Refusal);
         Assert.DoesNotContain(arm.Log, l => l.Method != "GET");
         Assert.All(result.Requests, r => Assert.Equal(AppliedState.NotReached, r.State));
@@ -143,7 +186,7 @@ public sealed class MeshApplyRunnerTests
     [Fact]
     public void FailedCommitStopsAndNamesThePreviousSetAndTheRollback()
     {
-        var arm = ArmWithExistingMesh();
+        var arm = LiveContoso();
         arm.FailCommitStatus = 400;
         var host = new Host(approve: true);
         var result = MeshApplyRunner.Run(MeshApplyPlan.Create(ContosoPlan(), 3), arm, host);
@@ -158,8 +201,8 @@ public sealed class MeshApplyRunnerTests
     [Fact]
     public void RegionWithACommitStillDeployingIsNotCommittedOver()
     {
-        var arm = ArmWithExistingMesh();
-        arm.Commits["northeurope"] = (new List<string> { "cc-spokes-mesh" }, "Deploying");
+        var arm = LiveContoso();
+        arm.Commits["northeurope"] = (new List<string> { Other }, "Deploying");
         arm.DeployingPolls = int.MaxValue;
         var result = MeshApplyRunner.Run(MeshApplyPlan.Create(ContosoPlan(), 3), arm, new Host(approve: true));
         Assert.Contains("still Deploying", result.Failure);

@@ -9,8 +9,9 @@ public class SampleCatalogTests
     /// <summary>The sample names are part of the product (README, docs, acceptance checks use them).</summary>
     public static readonly string[] ProductSampleNames =
     {
-        "avnm-hub-spoke", "avnm-mesh", "contoso-hairpin", "er-summary-hairpin", "hub-firewall", "peered-spokes", "route-server-interhub",
-        "route-server-only", "routing-example", "split-nva", "summarized-prefixes", "two-region-hubs", "udr-override", "vpn-transit", "vpn-v2v-bgp", "vwan",
+        "avnm-hub-spoke", "avnm-mesh", "contoso-hairpin", "er-summary-hairpin", "hairpin-uncommitted-mesh", "hairpin-uncommitted-mesh-after-pilot",
+        "hub-firewall", "peered-spokes", "route-server-interhub", "route-server-only", "routing-example", "split-nva", "summarized-prefixes",
+        "two-region-hubs", "udr-override", "vpn-transit", "vpn-v2v-bgp", "vwan",
     };
 
     [Fact]

@@ -52,13 +52,27 @@ namespace AzSpokeTools.Engine.Migration
         public string RollbackCommand { get; }
     }
 
+    /// <summary>Why apply wrote nothing.</summary>
+    public enum ApplyRefusal
+    {
+        /// <summary>Not refused.</summary>
+        None,
+        /// <summary>An AVNM resource the plan would change lacks the ownership marker (or could not be read to check it).</summary>
+        NotOwned,
+        /// <summary>The decommission phase's soak is not over (or the final wave is not Deployed).</summary>
+        SoakNotOver,
+    }
+
     /// <summary>The outcome of applying a plan.</summary>
     public sealed class MeshApplyResult
     {
-        internal MeshApplyResult(IReadOnlyList<AppliedRequest> requests, IReadOnlyList<RegionDeployment> regions, string? refusal, string? failure)
+        internal MeshApplyResult(IReadOnlyList<AppliedRequest> requests, IReadOnlyList<RegionDeployment> regions, string? refusal, string? failure, ApplyRefusal refusalKind = ApplyRefusal.None)
         {
-            Requests = requests; Regions = regions; Refusal = refusal; Failure = failure;
+            Requests = requests; Regions = regions; Refusal = refusal; Failure = failure; RefusalKind = refusal == null ? ApplyRefusal.None : refusalKind;
         }
+
+        /// <summary>Which check refused the run.</summary>
+        public ApplyRefusal RefusalKind { get; }
 
         public IReadOnlyList<AppliedRequest> Requests { get; }
         public IReadOnlyList<RegionDeployment> Regions { get; }

@@ -6,9 +6,10 @@ using System.Text.Json.Nodes;
 namespace AzSpokeTools.Engine.Migration
 {
     /// <summary>
-    /// The plan as an ARM JSON template for the network manager's resource group: manager (when new), network group,
-    /// static members (parameter <c>wave</c> deploys waves 1..wave), connectivity configuration, and the commit as a
-    /// deploymentScripts step (commits are not declarative, peers.md §12) when a managed identity is given.
+    /// The plan as an ARM JSON template for the network manager's resource group: manager (when new), the waves' static group
+    /// with its members (parameter <c>wave</c> deploys waves 1..wave), the Mesh configuration (pointed at the end state's group at
+    /// the final wave of a group or policy handover), and the commits as a deploymentScripts step (commits are not declarative)
+    /// when a managed identity is given. Route removals cannot be declared: the metadata lists their commands.
     /// </summary>
     public static class ArmTemplateRenderer
     {
@@ -17,90 +18,83 @@ namespace AzSpokeTools.Engine.Migration
             var nm = plan.NetworkManager;
             var group = plan.NetworkGroup;
             var cfg = plan.Configuration;
+            var h = plan.Handover;
+            int n = plan.Waves.Count;
+            var sets = IacCommitSets.Of(plan);
             var resources = new JsonArray();
             var nmRef = $"[resourceId('{AvnmApi.NetworkManagerType}', '{nm.Name}')]";
             var groupRef = $"[resourceId('{AvnmApi.NetworkGroupType}', '{nm.Name}', '{group.Name}')]";
             var cfgRef = $"[resourceId('{AvnmApi.ConnectivityConfigurationType}', '{nm.Name}', '{cfg.Name}')]";
+            bool waveGroup = group.StaticMembers.Count > 0;
+            bool groupHandover = h.Kind == HandoverKind.ExistingGroup || h.Kind == HandoverKind.PolicyGroup;
+            string finalWave = $"equals(parameters('wave'), {n})";
 
-            if (!nm.Exists)
-                resources.Add(new JsonObject
-                {
-                    ["type"] = AvnmApi.NetworkManagerType,
-                    ["apiVersion"] = AvnmApi.Version,
-                    ["name"] = nm.Name,
-                    ["location"] = nm.Location,
-                    ["tags"] = new JsonObject { [MigrationOptions.OwnerTag] = plan.Options.Owner },
-                    ["properties"] = new JsonObject
-                    {
-                        ["description"] = "AVNM for the spoke mesh (" + plan.Options.OwnerMarker + ")",
-                        ["networkManagerScopes"] = new JsonObject
-                        {
-                            ["subscriptions"] = new JsonArray(nm.ScopeSubscriptions.Select(s => (JsonNode)JsonValue.Create(s)!).ToArray()),
-                            ["managementGroups"] = new JsonArray(),
-                        },
-                        ["networkManagerScopeAccesses"] = new JsonArray("Connectivity"),
-                    },
-                });
-
-            if (group.Mode != MembershipMode.Existing)
+            JsonObject Resource(string type, string name, JsonObject body, string? condition = null)
             {
-                var g = new JsonObject
-                {
-                    ["type"] = AvnmApi.NetworkGroupType,
-                    ["apiVersion"] = AvnmApi.Version,
-                    ["name"] = $"{nm.Name}/{group.Name}",
-                    ["properties"] = new JsonObject { ["description"] = group.Description, ["memberType"] = "VirtualNetwork" },
-                };
-                if (!nm.Exists) g["dependsOn"] = new JsonArray(nmRef);
-                resources.Add(g);
+                var r = new JsonObject();
+                if (condition != null) r["condition"] = condition;
+                r["type"] = type;
+                r["apiVersion"] = AvnmApi.Version;
+                r["name"] = name;
+                foreach (var kv in body.ToList()) { body.Remove(kv.Key); r[kv.Key] = kv.Value; }
+                return r;
             }
 
-            foreach (var m in group.StaticMembers)
-                resources.Add(new JsonObject
-                {
-                    ["condition"] = $"[lessOrEquals({m.Wave}, parameters('wave'))]",
-                    ["type"] = AvnmApi.StaticMemberType,
-                    ["apiVersion"] = AvnmApi.Version,
-                    ["name"] = $"{nm.Name}/{group.Name}/{m.Name}",
-                    ["properties"] = new JsonObject { ["resourceId"] = m.VirtualNetwork.Id.Value },
-                    ["dependsOn"] = new JsonArray(groupRef),
-                });
-
-            var cfgResource = new JsonObject
+            if (!nm.Exists)
             {
-                ["type"] = AvnmApi.ConnectivityConfigurationType,
-                ["apiVersion"] = AvnmApi.Version,
-                ["name"] = $"{nm.Name}/{cfg.Name}",
-                ["properties"] = new JsonObject
+                var body = AvnmResourceBodies.NetworkManager(plan);
+                var r = Resource(AvnmApi.NetworkManagerType, nm.Name, new JsonObject());
+                r["location"] = body["location"]!.DeepClone();
+                r["tags"] = body["tags"]!.DeepClone();
+                r["properties"] = body["properties"]!.DeepClone();
+                resources.Add(r);
+            }
+            if (waveGroup)
+            {
+                var g = Resource(AvnmApi.NetworkGroupType, $"{nm.Name}/{group.Name}", AvnmResourceBodies.NetworkGroup(group.Description));
+                if (!nm.Exists) g["dependsOn"] = new JsonArray(nmRef);
+                resources.Add(g);
+                foreach (var m in group.StaticMembers)
                 {
-                    ["description"] = cfg.Description,
-                    ["connectivityTopology"] = cfg.ConnectivityTopology,
-                    ["hubs"] = new JsonArray(),
-                    ["isGlobal"] = IacText.TrueFalse(cfg.IsGlobal),
-                    ["deleteExistingPeering"] = IacText.TrueFalse(cfg.DeleteExistingPeering),
-                    ["appliesToGroups"] = new JsonArray(new JsonObject
-                    {
-                        ["networkGroupId"] = group.Mode == MembershipMode.Existing ? group.Id.Value : groupRef,
-                        ["groupConnectivity"] = "None",
-                        ["isGlobal"] = IacText.TrueFalse(cfg.IsGlobal),
-                        ["useHubGateway"] = "False",
-                    }),
-                    ["connectivityCapabilities"] = new JsonObject
-                    {
-                        ["connectedGroupPrivateEndpointsScale"] = cfg.ConnectedGroupPrivateEndpointsScale,
-                        ["connectedGroupAddressOverlap"] = cfg.ConnectedGroupAddressOverlap,
-                        ["peeringEnforcement"] = cfg.PeeringEnforcement,
-                    },
-                },
-            };
-            if (group.Mode != MembershipMode.Existing) cfgResource["dependsOn"] = new JsonArray(groupRef);
-            resources.Add(cfgResource);
+                    var sm = Resource(AvnmApi.StaticMemberType, $"{nm.Name}/{group.Name}/{m.Name}", AvnmResourceBodies.StaticMember(m.VirtualNetwork.Id.Value), $"[lessOrEquals({m.Wave}, parameters('wave'))]");
+                    sm["dependsOn"] = new JsonArray(groupRef);
+                    resources.Add(sm);
+                }
+            }
+            string? policyGroupRef = null;
+            if (h.Kind == HandoverKind.PolicyGroup)
+            {
+                var pg = h.GroupId!.Value;
+                policyGroupRef = $"[resourceId('{AvnmApi.NetworkGroupType}', '{nm.Name}', '{pg.Name}')]";
+                var r = Resource(AvnmApi.NetworkGroupType, $"{nm.Name}/{pg.Name}",
+                    AvnmResourceBodies.NetworkGroup($"VNets tagged {h.PolicyTag!.Value.Key}={h.PolicyTag.Value.Value}, added by Azure Policy ({plan.Options.OwnerMarker})"), $"[{finalWave}]");
+                if (!nm.Exists) r["dependsOn"] = new JsonArray(nmRef);
+                resources.Add(r);
+            }
+            if (waveGroup || groupHandover)
+            {
+                string target = h.Kind == HandoverKind.ExistingGroup ? $"'{h.GroupId!.Value.Value}'" : $"resourceId('{AvnmApi.NetworkGroupType}', '{nm.Name}', '{h.GroupId?.Name}')";
+                string groupId = !groupHandover ? groupRef
+                    : !waveGroup ? $"[{target}]"
+                    : $"[if({finalWave}, {target}, resourceId('{AvnmApi.NetworkGroupType}', '{nm.Name}', '{group.Name}'))]";
+                var c = Resource(AvnmApi.ConnectivityConfigurationType, $"{nm.Name}/{cfg.Name}", AvnmResourceBodies.Configuration(cfg, groupId));
+                var deps = new JsonArray();
+                if (waveGroup) deps.Add(groupRef);
+                if (policyGroupRef != null) deps.Add(policyGroupRef);
+                if (!nm.Exists && deps.Count == 0) deps.Add(nmRef);
+                if (deps.Count > 0) c["dependsOn"] = deps;
+                resources.Add(c);
+            }
 
-            // peers.md §12: the commit is an action, not a resource; a deployment script runs it (needs a managed identity).
-            var script = string.Join("; ", IacText.Commits(plan).Select(c => IacText.CommitCommand(nm, c.Region, c.ConfigurationIds)));
-            var dependsOn = new JsonArray(cfgRef);
+            // Commits are actions, not resources: a deployment script runs them (needs a managed identity).
+            var script = sets.FinalDiffers
+                ? $"[if({finalWave}, '{sets.Script(nm, true).Replace("'", "''")}', '{sets.Script(nm, false).Replace("'", "''")}')]"
+                : sets.Script(nm, false);
+            var dependsOn = new JsonArray();
+            if (waveGroup || groupHandover) dependsOn.Add(cfgRef);
             foreach (var m in group.StaticMembers) dependsOn.Add($"[resourceId('{AvnmApi.StaticMemberType}', '{nm.Name}', '{group.Name}', '{m.Name}')]");
-            resources.Add(new JsonObject
+            if (!nm.Exists && dependsOn.Count == 0) dependsOn.Add(nmRef);
+            var commit = new JsonObject
             {
                 ["condition"] = "[not(empty(parameters('commitIdentityId')))]",
                 ["type"] = "Microsoft.Resources/deploymentScripts",
@@ -121,28 +115,39 @@ namespace AzSpokeTools.Engine.Migration
                     ["cleanupPreference"] = "OnSuccess",
                     ["scriptContent"] = script,
                 },
-                ["dependsOn"] = dependsOn,
-            });
+            };
+            if (dependsOn.Count > 0) commit["dependsOn"] = dependsOn;
+            resources.Add(commit);
+
+            var metadata = new JsonObject
+            {
+                ["description"] = $"AVNM mesh for {plan.Selection.Members.Count} VNets ({plan.Selection.Description}). Deploy to resource group {nm.ResourceGroup} in subscription {nm.SubscriptionId}.",
+                ["waveMembership"] = plan.WaveMembership,
+                ["commitOutOfBand"] = sets.FinalDiffers
+                    ? $"waves 1..{n - 1}: {sets.AzCli(nm, false)}; wave {n}: {sets.AzCli(nm, true)}"
+                    : sets.AzCli(nm, false),
+                ["owner"] = plan.Options.OwnerMarker,
+            };
+            var removals = plan.RouteTableChanges.Where(c => c.Action == RouteTableAction.Remove).OrderBy(c => c.Wave).ToList();
+            if (removals.Count > 0)
+                metadata["removeRoutesAfterCommit"] = new JsonArray(removals.Select(c => (JsonNode)JsonValue.Create($"wave {c.Wave}: {IacText.RemoveRouteCommand(c)}")!).ToArray());
+            if (h.Kind == HandoverKind.PolicyGroup)
+                metadata["policyBeforeFinalWave"] = $"deploy policy.json (definition {h.PolicyDefinitionName}) and assign it in each member subscription before deploying wave {n}";
 
             var template = new JsonObject
             {
                 ["$schema"] = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
                 ["contentVersion"] = "1.0.0.0",
-                ["metadata"] = new JsonObject
-                {
-                    ["description"] = $"AVNM mesh for {plan.Selection.Members.Count} VNets ({plan.Selection.Description}). Deploy to resource group {nm.ResourceGroup} in subscription {nm.SubscriptionId}.",
-                    ["commitOutOfBand"] = string.Join(" && ", IacText.Commits(plan).Select(c => IacText.AzCliCommit(nm, c.Region, c.ConfigurationIds))),
-                    ["owner"] = plan.Options.OwnerMarker,
-                },
+                ["metadata"] = metadata,
                 ["parameters"] = new JsonObject
                 {
                     ["wave"] = new JsonObject
                     {
                         ["type"] = "int",
-                        ["defaultValue"] = plan.Waves.Count,
+                        ["defaultValue"] = n,
                         ["minValue"] = 1,
-                        ["maxValue"] = plan.Waves.Count,
-                        ["metadata"] = new JsonObject { ["description"] = "Deploy the static members of waves 1..wave." },
+                        ["maxValue"] = n,
+                        ["metadata"] = new JsonObject { ["description"] = $"Deploy waves 1..wave: the static members of those waves{(sets.FinalDiffers ? $", and at wave {n} the handover" : "")}." },
                     },
                     ["commitIdentityId"] = new JsonObject
                     {
@@ -154,7 +159,11 @@ namespace AzSpokeTools.Engine.Migration
                 ["resources"] = resources,
                 ["outputs"] = new JsonObject
                 {
-                    ["connectivityConfigurationId"] = new JsonObject { ["type"] = "string", ["value"] = cfgRef },
+                    ["connectivityConfigurationId"] = new JsonObject
+                    {
+                        ["type"] = "string",
+                        ["value"] = h.Kind == HandoverKind.ExistingConfiguration ? $"[if({finalWave}, '{h.ConfigurationId!.Value.Value}', '{cfg.Id.Value}')]" : cfgRef,
+                    },
                 },
             };
             return template.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using AzSpokeTools.Engine.Requests;
 
@@ -40,52 +41,34 @@ namespace AzSpokeTools.Engine.Migration
             return result == IacFormat.None ? IacFormat.All : result;
         }
 
-        /// <summary>The requests apply would send (every wave), for review and for -WhatIf without Azure access.</summary>
-        public static string ApplyRequestsJson(MeshApplyPlan apply)
+        /// <summary>
+        /// File name to the writer that produces it, in a stable order. Callers stream each file: whatif-pairs.csv of a
+        /// 1,000-spoke estate is over 100 million characters, which as one string would double the plan's peak memory.
+        /// </summary>
+        public static IReadOnlyList<KeyValuePair<string, Action<TextWriter>>> Writers(MigrationPlan plan, IacFormat formats)
         {
-            var list = new System.Text.Json.Nodes.JsonArray();
-            foreach (var r in apply.Requests)
-                list.Add(new System.Text.Json.Nodes.JsonObject
-                {
-                    ["step"] = r.Step,
-                    ["method"] = r.Method,
-                    ["path"] = r.PathAndQuery,
-                    ["write"] = r.IsWrite,
-                    ["target"] = r.Target,
-                    ["action"] = r.Action,
-                    ["body"] = r.Body?.DeepClone(),
-                });
-            return new System.Text.Json.Nodes.JsonObject
-            {
-                ["throughWave"] = apply.ThroughWave,
-                ["note"] = "Before any write, apply reads each resource it would change and refuses unless it carries " + apply.Plan.Options.OwnerMarker +
-                           "; each commit body is completed with the configurations the region's live deployment status lists.",
-                ["requests"] = list,
-            }.ToJsonString(IacText.Indented) + "\n";
-        }
-
-        /// <summary>File name to content, in a stable order.</summary>
-        public static IReadOnlyList<KeyValuePair<string, string>> Render(MigrationPlan plan, IacFormat formats)
-        {
-            var files = new List<KeyValuePair<string, string>> { new KeyValuePair<string, string>("plan.json", PlanJsonRenderer.Render(plan)) };
-            if (formats.HasFlag(IacFormat.Arm)) files.Add(new KeyValuePair<string, string>("mesh.json", ArmTemplateRenderer.Render(plan)));
-            if (formats.HasFlag(IacFormat.Bicep)) files.Add(new KeyValuePair<string, string>("mesh.bicep", BicepRenderer.Render(plan)));
-            if (formats.HasFlag(IacFormat.Terraform)) files.Add(new KeyValuePair<string, string>("mesh.tf", TerraformRenderer.Render(plan)));
-            if (formats.HasFlag(IacFormat.PowerShell)) files.Add(new KeyValuePair<string, string>("mesh.ps1", PowerShellRenderer.Render(plan)));
-            if (plan.NetworkGroup.Mode == MembershipMode.Policy)
-                files.Add(new KeyValuePair<string, string>("policy.json", new System.Text.Json.Nodes.JsonObject
-                {
-                    ["properties"] = new System.Text.Json.Nodes.JsonObject
-                    {
-                        ["displayName"] = plan.NetworkGroup.PolicyDefinitionName,
-                        ["policyType"] = "Custom",
-                        ["mode"] = "Microsoft.Network.Data",
-                        ["policyRule"] = IacText.PolicyRule(plan.NetworkGroup),
-                    },
-                }.ToJsonString(IacText.Indented) + "\n"));
-            files.Add(new KeyValuePair<string, string>("apply-requests.json", ApplyRequestsJson(MeshApplyPlan.Create(plan, plan.Waves.Count))));
-            if (plan.WhatIf != null) files.Add(new KeyValuePair<string, string>("whatif-pairs.csv", PlanJsonRenderer.PairsCsv(plan.WhatIf)));
+            var files = new List<KeyValuePair<string, Action<TextWriter>>>();
+            void Add(string name, Func<string> render) => files.Add(new KeyValuePair<string, Action<TextWriter>>(name, w => w.Write(render())));
+            Add("plan.json", () => Reports.PlanJsonWriter.Render(plan));
+            if (formats.HasFlag(IacFormat.Arm)) Add("mesh.json", () => ArmTemplateRenderer.Render(plan));
+            if (formats.HasFlag(IacFormat.Bicep)) Add("mesh.bicep", () => BicepRenderer.Render(plan));
+            if (formats.HasFlag(IacFormat.Terraform)) Add("mesh.tf", () => TerraformRenderer.Render(plan));
+            if (formats.HasFlag(IacFormat.PowerShell)) Add("mesh.ps1", () => PowerShellRenderer.Render(plan));
+            if (plan.Handover.Kind == HandoverKind.PolicyGroup)
+                Add("policy.json", () => AvnmResourceBodies.PolicyDefinition(plan.Handover, plan.Handover.GroupId!.Value.Value).ToJsonString(IacText.Indented) + "\n");
+            Add("apply-requests.json", () => Reports.ApplyRequestsJsonWriter.Render(plan));
+            if (plan.WhatIf is MigrationWhatIf whatIf)
+                files.Add(new KeyValuePair<string, Action<TextWriter>>("whatif-pairs.csv", w => Reports.WhatIfPairsCsvWriter.Write(w, whatIf)));
             return files;
         }
+
+        /// <summary>File name to content, in a stable order (small plans and tests; large plans stream through <see cref="Writers"/>).</summary>
+        public static IReadOnlyList<KeyValuePair<string, string>> Render(MigrationPlan plan, IacFormat formats) =>
+            Writers(plan, formats).Select(f =>
+            {
+                var text = new StringWriter();
+                f.Value(text);
+                return new KeyValuePair<string, string>(f.Key, text.ToString());
+            }).ToList();
     }
 }

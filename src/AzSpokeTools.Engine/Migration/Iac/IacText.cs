@@ -5,7 +5,7 @@ using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Migration
 {
-    /// <summary>Text pieces shared by the renderers and the plan (commit and rollback commands, policy rule).</summary>
+    /// <summary>Text pieces shared by the renderers and the plan (commit, route and rollback commands).</summary>
     internal static class IacText
     {
         public static string Ps(string s) => "'" + s.Replace("'", "''") + "'";
@@ -21,29 +21,32 @@ namespace AzSpokeTools.Engine.Migration
             $"az network manager post-commit --network-manager-name {nm.Name} --resource-group {nm.ResourceGroup} --commit-type Connectivity --target-locations {region}" +
             (configurationIds.Count > 0 ? " --configuration-ids " + string.Join(" ", configurationIds) : "");
 
-        public static string RemoveRouteCommand(RouteTableChange c) =>
-            $"Remove-AzRouteConfig -Name {Ps(c.Route.Name)} -RouteTable (Get-AzRouteTable -ResourceGroupName {Ps(c.RouteTable.ResourceGroup ?? "")} -Name {Ps(c.RouteTable.Name)}) | Set-AzRouteTable";
+        public static string RemoveRouteCommand(RouteTableChange c) => RemoveRouteCommand(c.RouteTable, c.Route);
 
-        public static string RestoreRouteCommand(RouteTableChange c) =>
-            $"Add-AzRouteConfig -Name {Ps(c.Route.Name)} -AddressPrefix {Ps(c.Route.AddressPrefix)} -NextHopType {Ps(c.Route.NextHopType.ToString())}" +
-            (c.Route.NextHopIpAddresses.Count > 0 ? " -NextHopIpAddress " + Ps(c.Route.NextHopIpAddresses[0]) : "") +
-            $" -RouteTable (Get-AzRouteTable -ResourceGroupName {Ps(c.RouteTable.ResourceGroup ?? "")} -Name {Ps(c.RouteTable.Name)}) | Set-AzRouteTable";
+        public static string RemoveRouteCommand(RouteTable table, UserRoute route) =>
+            $"Remove-AzRouteConfig -Name {Ps(route.Name)} -RouteTable (Get-AzRouteTable -ResourceGroupName {Ps(table.ResourceGroup ?? "")} -Name {Ps(table.Name)}) | Set-AzRouteTable";
 
-        /// <summary>The Azure Policy rule that adds VNets carrying the tag to the group (mode Microsoft.Network.Data).</summary>
-        public static JsonObject PolicyRule(PlannedNetworkGroup group) => new JsonObject
+        public static string RestoreRouteCommand(RouteTableChange c) => RestoreRouteCommand(c.RouteTable, c.Route);
+
+        public static string RestoreRouteCommand(RouteTable table, UserRoute route) =>
+            $"Add-AzRouteConfig -Name {Ps(route.Name)} -AddressPrefix {Ps(route.AddressPrefix)} -NextHopType {Ps(route.NextHopType.ToString())}" +
+            (route.NextHopIpAddresses.Count > 0 ? " -NextHopIpAddress " + Ps(route.NextHopIpAddresses[0]) : "") +
+            $" -RouteTable (Get-AzRouteTable -ResourceGroupName {Ps(table.ResourceGroup ?? "")} -Name {Ps(table.Name)}) | Set-AzRouteTable";
+
+        /// <summary>A PUT of an ARM body through Invoke-AzRestMethod (exact, whatever the resource type).</summary>
+        public static string PutCommand(string path, string apiVersion, JsonObject body) =>
+            $"Invoke-AzRestMethod -Method PUT -Path {Ps(path + "?api-version=" + apiVersion)} -Payload {Ps(body.ToJsonString(Compact))}";
+
+        public static string DeleteCommand(string path, string apiVersion) =>
+            $"Invoke-AzRestMethod -Method DELETE -Path {Ps(path + "?api-version=" + apiVersion)}";
+
+        /// <summary>The route body to PUT it back (routeTables/routes).</summary>
+        public static JsonObject RouteBody(UserRoute route)
         {
-            ["if"] = new JsonObject
-            {
-                ["allOf"] = new JsonArray(
-                    new JsonObject { ["field"] = "type", ["equals"] = "Microsoft.Network/virtualNetworks" },
-                    new JsonObject { ["field"] = $"tags['{group.PolicyTag!.Value.Key}']", ["equals"] = group.PolicyTag!.Value.Value }),
-            },
-            ["then"] = new JsonObject
-            {
-                ["effect"] = "addToNetworkGroup",
-                ["details"] = new JsonObject { ["networkGroupId"] = group.Id.Value },
-            },
-        };
+            var properties = new JsonObject { ["addressPrefix"] = route.AddressPrefix, ["nextHopType"] = route.NextHopType.ToString() };
+            if (route.NextHopIpAddresses.Count > 0) properties["nextHopIpAddress"] = route.NextHopIpAddresses[0];
+            return new JsonObject { ["properties"] = properties };
+        }
 
         /// <summary>JSON without HTML escaping (quotes and apostrophes stay readable in scripts).</summary>
         public static readonly System.Text.Json.JsonSerializerOptions Compact = new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -51,14 +54,17 @@ namespace AzSpokeTools.Engine.Migration
 
         public static string TrueFalse(bool b) => b ? "True" : "False";
 
-        /// <summary>Every configuration the plan's commits name, per region, sorted for stable output.</summary>
-        public static IEnumerable<RegionCommit> Commits(MigrationPlan plan) => plan.Commits.OrderBy(c => c.Region, System.StringComparer.Ordinal);
-
         public static string Slug(string s)
         {
             var chars = s.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '_').ToArray();
             var r = new string(chars);
             return char.IsDigit(r[0]) ? "_" + r : r;
+        }
+
+        public static string NameOf(string id)
+        {
+            int i = id.LastIndexOf('/');
+            return i >= 0 ? id.Substring(i + 1) : id;
         }
     }
 }

@@ -1,77 +1,131 @@
 # AVNM mesh for 4 VNets (tagged role=spoke). azspoke-owner=azspoke
+# Waves: temporary static group ng-azspoke-mesh-waves filled wave by wave (waves 1..2) under cc-azspoke-mesh; the final wave hands over: point cc-azspoke-mesh at ng-azspoke-mesh, whose members an Azure Policy adds by the tag role=spoke (policy evaluation can take a while after the commit)
 # Do not manage azurerm_virtual_network_peering for these VNets next to the deployment below: the deployment may modify peerings.
 
 terraform {
   required_providers {
     azurerm = {
-      source = "hashicorp/azurerm"
+      source  = "hashicorp/azurerm"
+      version = "4.81.0"
     }
   }
 }
 
+provider "azurerm" {
+  features {}
+  subscription_id = "5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a"
+}
+
 variable "wave" {
-  description = "Deploy the static members of waves 1..wave."
+  description = "Deploy waves 1..wave."
   type        = number
   default     = 3
+
+  validation {
+    condition     = var.wave >= 1 && var.wave <= 3
+    error_message = "The plan has waves 1..3."
+  }
 }
 
-data "azurerm_network_manager" "this" {
-  name                = "nm-contoso"
+resource "azurerm_network_manager" "this" {
+  name                = "nm-azspoke"
+  location            = "westeurope"
   resource_group_name = "rg-connectivity"
+  description         = "AVNM for the spoke mesh (azspoke-owner=azspoke)"
+  scope_accesses      = ["Connectivity"]
+  scope {
+    subscription_ids = [
+      "/subscriptions/5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a",
+      "/subscriptions/8e4f2a1c-3b5d-4c7e-a9f0-2d1e3c4b5a69",
+    ]
+  }
+  tags = {
+    "azspoke-owner" = "azspoke"
+  }
 }
 
-resource "azurerm_network_manager_network_group" "mesh" {
+resource "azurerm_network_manager_network_group" "waves" {
+  name               = "ng-azspoke-mesh-waves"
+  network_manager_id = azurerm_network_manager.this.id
+  description        = "Temporary: VNets of the azspoke mesh migration waves until the handover (azspoke-owner=azspoke)"
+}
+
+locals {
+  static_members = {
+    "sm-spoke-b2" = { vnet_id = "/subscriptions/8e4f2a1c-3b5d-4c7e-a9f0-2d1e3c4b5a69/resourceGroups/rg-spokes/providers/Microsoft.Network/virtualNetworks/spoke-b2", wave = 1 }
+    "sm-spoke-a1" = { vnet_id = "/subscriptions/8e4f2a1c-3b5d-4c7e-a9f0-2d1e3c4b5a69/resourceGroups/rg-spokes/providers/Microsoft.Network/virtualNetworks/spoke-a1", wave = 1 }
+    "sm-spoke-b1" = { vnet_id = "/subscriptions/8e4f2a1c-3b5d-4c7e-a9f0-2d1e3c4b5a69/resourceGroups/rg-spokes/providers/Microsoft.Network/virtualNetworks/spoke-b1", wave = 2 }
+  }
+}
+
+resource "azurerm_network_manager_static_member" "member" {
+  for_each                  = { for name, m in local.static_members : name => m if m.wave <= var.wave }
+  name                      = each.key
+  network_group_id          = azurerm_network_manager_network_group.waves.id
+  target_virtual_network_id = each.value.vnet_id
+}
+
+resource "azurerm_network_manager_network_group" "policy" {
+  count              = var.wave == 3 ? 1 : 0
   name               = "ng-azspoke-mesh"
-  network_manager_id = data.azurerm_network_manager.this.id
-  description        = "VNets of the azspoke mesh migration (azspoke-owner=azspoke)"
+  network_manager_id = azurerm_network_manager.this.id
+  description        = "VNets tagged role=spoke, added by Azure Policy (azspoke-owner=azspoke)"
 }
 
 data "azurerm_subscription" "current" {}
 
 resource "azurerm_policy_definition" "membership" {
+  count        = var.wave == 3 ? 1 : 0
   name         = "azspoke-ng-azspoke-mesh-membership"
   policy_type  = "Custom"
   mode         = "Microsoft.Network.Data"
   display_name = "AVNM membership: role=spoke -> ng-azspoke-mesh"
   policy_rule  = <<RULE
-{"if":{"allOf":[{"field":"type","equals":"Microsoft.Network/virtualNetworks"},{"field":"tags['role']","equals":"spoke"}]},"then":{"effect":"addToNetworkGroup","details":{"networkGroupId":"${azurerm_network_manager_network_group.mesh.id}"}}}
+{"if":{"allOf":[{"field":"type","equals":"Microsoft.Network/virtualNetworks"},{"field":"tags['role']","equals":"spoke"}]},"then":{"effect":"addToNetworkGroup","details":{"networkGroupId":"${azurerm_network_manager_network_group.policy[0].id}"}}}
 RULE
 }
 
+# Members in other subscriptions need the same assignment there.
 resource "azurerm_subscription_policy_assignment" "membership" {
+  count                = var.wave == 3 ? 1 : 0
   name                 = "azspoke-ng-azspoke-mesh-membership"
-  policy_definition_id = azurerm_policy_definition.membership.id
+  policy_definition_id = azurerm_policy_definition.membership[0].id
   subscription_id      = data.azurerm_subscription.current.id
 }
 
 resource "azurerm_network_manager_connectivity_configuration" "mesh" {
-  name                            = "cc-azspoke-mesh"
-  network_manager_id              = data.azurerm_network_manager.this.id
-  description                     = "Mesh of 4 VNets replacing spoke-to-spoke hairpins (azspoke-owner=azspoke)"
-  connectivity_topology           = "Mesh"
-  global_mesh_enabled             = true
-  delete_existing_peering_enabled = false
-  # connectivityCapabilities (connectedGroupPrivateEndpointsScale = Standard, connectedGroupAddressOverlap = Disallowed) need an azurerm release with
-  # hashicorp/terraform-provider-azurerm#31562; the ARM and Bicep outputs set them.
+  name                                    = "cc-azspoke-mesh"
+  network_manager_id                      = azurerm_network_manager.this.id
+  description                             = "Mesh of 4 VNets replacing spoke-to-spoke hairpins (azspoke-owner=azspoke)"
+  connectivity_topology                   = "Mesh"
+  global_mesh_enabled                     = true
+  delete_existing_peering_enabled         = false
+  connected_group_address_overlap_enabled = false
+  connected_group_private_endpoints_scale = "Standard"
+  peering_enforcement_enabled             = false
   applies_to_group {
     group_connectivity  = "None"
-    network_group_id    = azurerm_network_manager_network_group.mesh.id
+    network_group_id    = var.wave == 3 ? azurerm_network_manager_network_group.policy[0].id : azurerm_network_manager_network_group.waves.id
     global_mesh_enabled = true
   }
 }
 
-# A commit is the region's complete goal state: configurations already committed there stay in the set.
+# A commit is the region's complete goal state: the configurations active there stay in the set.
 locals {
-  existing_configuration_ids = {
-    "northeurope" = ["/subscriptions/5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a/resourceGroups/rg-connectivity/providers/Microsoft.Network/networkManagers/nm-contoso/connectivityConfigurations/cc-spokes-mesh"]
-    "westeurope" = ["/subscriptions/5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a/resourceGroups/rg-connectivity/providers/Microsoft.Network/networkManagers/nm-contoso/connectivityConfigurations/cc-spokes-mesh"]
+  configuration_ids = {
+    "northeurope" = [azurerm_network_manager_connectivity_configuration.mesh.id]
+    "westeurope" = [azurerm_network_manager_connectivity_configuration.mesh.id]
   }
 }
 
 resource "azurerm_network_manager_deployment" "connectivity" {
-  for_each           = local.existing_configuration_ids
-  network_manager_id = data.azurerm_network_manager.this.id
+  for_each           = local.configuration_ids
+  network_manager_id = azurerm_network_manager.this.id
   location           = each.key
   scope_access       = "Connectivity"
-  configuration_ids  = concat(each.value, [azurerm_network_manager_connectivity_configuration.mesh.id])
+  configuration_ids  = each.value
+  triggers = {
+    members = join(",", sort(keys(azurerm_network_manager_static_member.member)))
+  }
+  depends_on = [azurerm_network_manager_static_member.member]
 }

@@ -1,10 +1,10 @@
 // AVNM mesh for 4 VNets (all spokes (VNets without a gateway or firewall that are not the hub of a connectivity configuration)).
 // Deploy to resource group rg-connectivity in subscription 5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a. azspoke-owner=azspoke
+// Waves: static members of ng-azspoke-mesh, added wave by wave; cc-azspoke-mesh applies to it and is committed in each wave's regions
 // Commits are not declarative (Azure docs: "Deployments in Azure Virtual Network Manager"): give commitIdentityId to run them as a deployment script, or run out of band:
-//   az network manager post-commit --network-manager-name nm-contoso --resource-group rg-connectivity --commit-type Connectivity --target-locations northeurope --configuration-ids /subscriptions/5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a/resourceGroups/rg-connectivity/providers/Microsoft.Network/networkManagers/nm-contoso/connectivityConfigurations/cc-spokes-mesh /subscriptions/5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a/resourceGroups/rg-connectivity/providers/Microsoft.Network/networkManagers/nm-contoso/connectivityConfigurations/cc-azspoke-mesh
-//   az network manager post-commit --network-manager-name nm-contoso --resource-group rg-connectivity --commit-type Connectivity --target-locations westeurope --configuration-ids /subscriptions/5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a/resourceGroups/rg-connectivity/providers/Microsoft.Network/networkManagers/nm-contoso/connectivityConfigurations/cc-spokes-mesh /subscriptions/5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a/resourceGroups/rg-connectivity/providers/Microsoft.Network/networkManagers/nm-contoso/connectivityConfigurations/cc-azspoke-mesh
+//   az network manager post-commit --network-manager-name nm-azspoke --resource-group rg-connectivity --commit-type Connectivity --target-locations northeurope --configuration-ids /subscriptions/5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a/resourceGroups/rg-connectivity/providers/Microsoft.Network/networkManagers/nm-azspoke/connectivityConfigurations/cc-azspoke-mesh && az network manager post-commit --network-manager-name nm-azspoke --resource-group rg-connectivity --commit-type Connectivity --target-locations westeurope --configuration-ids /subscriptions/5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a/resourceGroups/rg-connectivity/providers/Microsoft.Network/networkManagers/nm-azspoke/connectivityConfigurations/cc-azspoke-mesh
 
-@description('Deploy the static members of waves 1..wave.')
+@description('Deploy waves 1..wave.')
 @minValue(1)
 @maxValue(3)
 param wave int = 3
@@ -12,8 +12,25 @@ param wave int = 3
 @description('User-assigned identity allowed to commit on the network manager; empty: commit out of band.')
 param commitIdentityId string = ''
 
-resource networkManager 'Microsoft.Network/networkManagers@2025-05-01' existing = {
-  name: 'nm-contoso'
+resource networkManager 'Microsoft.Network/networkManagers@2025-05-01' = {
+  name: 'nm-azspoke'
+  location: 'westeurope'
+  tags: {
+    'azspoke-owner': 'azspoke'
+  }
+  properties: {
+    description: 'AVNM for the spoke mesh (azspoke-owner=azspoke)'
+    networkManagerScopes: {
+      subscriptions: [
+        '/subscriptions/5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a'
+        '/subscriptions/8e4f2a1c-3b5d-4c7e-a9f0-2d1e3c4b5a69'
+      ]
+      managementGroups: []
+    }
+    networkManagerScopeAccesses: [
+      'Connectivity'
+    ]
+  }
 }
 
 resource networkGroup 'Microsoft.Network/networkManagers/networkGroups@2025-05-01' = {
@@ -96,7 +113,7 @@ resource commit 'Microsoft.Resources/deploymentScripts@2023-08-01' = if (!empty(
     retentionInterval: 'PT1H'
     timeout: 'PT1H'
     cleanupPreference: 'OnSuccess'
-    scriptContent: 'Deploy-AzNetworkManagerCommit -ResourceGroupName \'rg-connectivity\' -Name \'nm-contoso\' -TargetLocation @(\'northeurope\') -CommitType \'Connectivity\' -ConfigurationId @(\'/subscriptions/5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a/resourceGroups/rg-connectivity/providers/Microsoft.Network/networkManagers/nm-contoso/connectivityConfigurations/cc-spokes-mesh\', \'/subscriptions/5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a/resourceGroups/rg-connectivity/providers/Microsoft.Network/networkManagers/nm-contoso/connectivityConfigurations/cc-azspoke-mesh\'); Deploy-AzNetworkManagerCommit -ResourceGroupName \'rg-connectivity\' -Name \'nm-contoso\' -TargetLocation @(\'westeurope\') -CommitType \'Connectivity\' -ConfigurationId @(\'/subscriptions/5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a/resourceGroups/rg-connectivity/providers/Microsoft.Network/networkManagers/nm-contoso/connectivityConfigurations/cc-spokes-mesh\', \'/subscriptions/5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a/resourceGroups/rg-connectivity/providers/Microsoft.Network/networkManagers/nm-contoso/connectivityConfigurations/cc-azspoke-mesh\')'
+    scriptContent: 'Deploy-AzNetworkManagerCommit -ResourceGroupName \'rg-connectivity\' -Name \'nm-azspoke\' -TargetLocation @(\'northeurope\') -CommitType \'Connectivity\' -ConfigurationId @(\'/subscriptions/5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a/resourceGroups/rg-connectivity/providers/Microsoft.Network/networkManagers/nm-azspoke/connectivityConfigurations/cc-azspoke-mesh\'); Deploy-AzNetworkManagerCommit -ResourceGroupName \'rg-connectivity\' -Name \'nm-azspoke\' -TargetLocation @(\'westeurope\') -CommitType \'Connectivity\' -ConfigurationId @(\'/subscriptions/5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a/resourceGroups/rg-connectivity/providers/Microsoft.Network/networkManagers/nm-azspoke/connectivityConfigurations/cc-azspoke-mesh\')'
   }
   dependsOn: [
     mesh
