@@ -35,6 +35,12 @@ Describe 'Result objects serialise and export cleanly' {
             'AzSpokeTools.Readiness.SpokeReadinessReport'  = { Test-MeshReadiness -Snapshot sample:contoso-hairpin }
             'AzSpokeTools.Migration.SpokeMigrationPlan'    = { Convert-HairpinToMesh -Snapshot sample:contoso-hairpin }
             'AzSpokeTools.Samples.SpokeSample'             = { Get-SpokeSample }
+            'AzSpokeTools.Comparison.SpokeTopologyDiff'    = { Compare-SpokeTopology sample:hairpin-uncommitted-mesh sample:hairpin-uncommitted-mesh-after-pilot }
+            'AzSpokeTools.Comparison.SpokeWaveVerification' = {
+                $plan = Join-Path $TestDrive 'wave-plan'
+                Convert-HairpinToMesh -Snapshot sample:hairpin-uncommitted-mesh -OutputPath $plan -Confirm:$false | Out-Null
+                Compare-SpokeTopology -Plan $plan -Wave 1 -After sample:hairpin-uncommitted-mesh-after-pilot
+            }
             'AzSpokeTools.Routes.SpokeRouteVerification'   = {
                 $nic = Get-SpokeEffectiveRoute -Snapshot sample:hub-firewall -NetworkInterface vm-spoke1-nic
                 $doc = Get-Content -Raw -Path (Join-Path (Join-Path (Join-Path $repoRoot 'module') 'samples') 'hub-firewall.json') | ConvertFrom-Json
@@ -56,7 +62,8 @@ Describe 'Result objects serialise and export cleanly' {
     It '<_> round-trips through ConvertTo-Json and Export-Csv column by column' -ForEach @(
         'AzSpokeTools.Routes.SpokeEffectiveRoute', 'AzSpokeTools.Paths.SpokePath', 'AzSpokeTools.Paths.PathMatrixEntry',
         'AzSpokeTools.Paths.SpokePathMatrixSummary', 'AzSpokeTools.Intent.SpokeIntentRule', 'AzSpokeTools.Readiness.SpokeReadinessReport',
-        'AzSpokeTools.Migration.SpokeMigrationPlan', 'AzSpokeTools.Samples.SpokeSample', 'AzSpokeTools.Routes.SpokeRouteVerification') {
+        'AzSpokeTools.Migration.SpokeMigrationPlan', 'AzSpokeTools.Samples.SpokeSample', 'AzSpokeTools.Routes.SpokeRouteVerification',
+        'AzSpokeTools.Comparison.SpokeTopologyDiff', 'AzSpokeTools.Comparison.SpokeWaveVerification') {
         $objects = @(& $produced[$_])
         $objects.Count | Should -BeGreaterThan 0
         $objects[0].GetType().FullName | Should -Be $_
@@ -183,7 +190,7 @@ Describe 'Tab completion' {
     }
 
     It 'Get-SpokeSample -Name offers sample names' {
-        Get-Completion 'Get-SpokeSample -Name vp' | Should -Be @('vpn-transit')
+        Get-Completion 'Get-SpokeSample -Name vpn-t' | Should -Be @('vpn-transit')
     }
 }
 
