@@ -16,6 +16,7 @@ internal static class CommandCatalog
         yield return Commands.VerifyCommand.Create(context);
         yield return Commands.ExportCommand.Create(context);
         yield return Commands.DiagramCommand.Create(context);
+        yield return Commands.ReportCommand.Create(context);
         yield return Commands.SampleCommand.Create(context);
         yield return Commands.GenerateCommand.Create(context);
     }

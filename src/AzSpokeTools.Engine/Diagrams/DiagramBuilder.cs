@@ -66,35 +66,27 @@ namespace AzSpokeTools.Engine.Diagrams
         private void Populate(HashSet<ResourceId> selected)
         {
             var t = _topology;
-            var hubs = HubClassification.Hubs(t);
             var vnets = t.VirtualNetworks.Where(v => selected.Contains(v.Id)).ToList();
             var vnetIds = new HashSet<ResourceId>(vnets.Select(v => v.Id));
+            var groups = new HubGroups(t, vnets);
+            var hubs = groups.Hubs;
 
-            // Virtual WAN hubs first: a VNet connected to one is drawn in the hub's box.
+            // Virtual WAN hubs and hub VNets get a box each in their region; a VNet joins the box of the hub it belongs to.
             foreach (var hub in t.VirtualHubs)
             {
-                var connected = hub.Connections.Where(c => c.RemoteVirtualNetworkId is ResourceId r && vnetIds.Contains(r)).ToList();
-                if (connected.Count == 0 && selected.Count != t.VirtualNetworks.Count) continue;
+                bool used = vnets.Any(v => groups.HubOf(v.Id) == hub.Id);
+                if (!used && selected.Count != t.VirtualNetworks.Count) continue;
                 var cluster = NewCluster(DiagramClusterKind.VirtualWanHub, "Virtual WAN hub " + hub.Name, Region(hub.Location));
+                _groupOf[hub.Id] = cluster;
                 var node = AddNode(hub.Id, DiagramNodeKind.VirtualWanHub, hub.Name, hub.Location, cluster);
                 node.Detail = hub.AddressPrefix?.ToString() ?? "";
-                foreach (var c in connected) _groupOf[c.RemoteVirtualNetworkId!.Value] = cluster;
             }
-
-            // Hub VNets get a box each; a spoke joins the box of the first hub (snapshot order) it is peered to in its own region.
-            foreach (var v in vnets.Where(v => hubs.Contains(v.Id)))
-                if (!_groupOf.ContainsKey(v.Id)) _groupOf[v.Id] = NewCluster(DiagramClusterKind.Hub, "hub " + v.Name, Region(v.Location));
-            foreach (var v in vnets.Where(v => !hubs.Contains(v.Id) && !_groupOf.ContainsKey(v.Id)))
-            {
-                var hub = v.Peerings.Select(p => p.RemoteVirtualNetworkId).OfType<ResourceId>()
-                    .Select(r => _groupOf.TryGetValue(r, out var c) && c.Kind == DiagramClusterKind.Hub && hubs.Contains(r) ? c : null)
-                    .FirstOrDefault(c => c != null && c.Parent == Region(v.Location));
-                if (hub != null) _groupOf[v.Id] = hub;
-            }
+            foreach (var v in vnets.Where(v => groups.HubOf(v.Id) == v.Id))
+                _groupOf[v.Id] = NewCluster(DiagramClusterKind.Hub, "hub " + v.Name, Region(v.Location));
 
             foreach (var v in vnets)
             {
-                var cluster = _groupOf.TryGetValue(v.Id, out var g) ? g : Region(v.Location);
+                var cluster = groups.HubOf(v.Id) is ResourceId h && _groupOf.TryGetValue(h, out var g) ? g : Region(v.Location);
                 var node = AddNode(v.Id, hubs.Contains(v.Id) ? DiagramNodeKind.HubVirtualNetwork : DiagramNodeKind.VirtualNetwork, v.Name, v.Location, cluster);
                 node.Detail = string.Join(", ", v.AddressSpace.Take(2)) + (v.AddressSpace.Count > 2 ? ", ..." : "");
             }
@@ -243,19 +235,18 @@ namespace AzSpokeTools.Engine.Diagrams
         /// <summary>The node a hop stands at: a subnet's VNet, or the device, gateway, circuit or hub; added when the view left it out.</summary>
         private DiagramNode? NodeFor(PathHop hop)
         {
-            if (!ResourceId.TryParse(hop.ResourceId, out var id)) return null;
+            if (!(AnchorOf(_topology, hop) is string anchor) || !ResourceId.TryParse(anchor, out var id)) return null;
+            if (Find(id) is DiagramNode known) return known;
             switch (hop.Role)
             {
                 case PathHopRole.Subnet:
                 case PathHopRole.Destination:
                 case PathHopRole.VirtualNetwork:
-                    var vnet = VnetOf(_topology, hop.ResourceId);
-                    if (vnet == null) return null;
-                    return Find(vnet.Id) ?? AddNode(vnet.Id, DiagramNodeKind.VirtualNetwork, vnet.Name, vnet.Location, Region(vnet.Location));
+                    var vnet = _topology.Find<VirtualNetwork>(id)!;
+                    return AddNode(vnet.Id, DiagramNodeKind.VirtualNetwork, vnet.Name, vnet.Location, Region(vnet.Location));
                 case PathHopRole.ExpressRouteEdge:
-                    return Find(id) ?? AddNode(id, DiagramNodeKind.ExpressRouteCircuit, hop.Location, "", null);
+                    return AddNode(id, DiagramNodeKind.ExpressRouteCircuit, hop.Location, "", null);
                 default:
-                    if (Find(id) is DiagramNode known) return known;
                     var kind = hop.Role switch
                     {
                         PathHopRole.VpnGateway => DiagramNodeKind.VpnGateway,
@@ -268,6 +259,23 @@ namespace AzSpokeTools.Engine.Diagrams
                     var location = owner?.Location ?? (_topology.Find(id) as AzureResource)?.Location ?? "";
                     var cluster = owner != null && Find(owner.Id) is DiagramNode o ? o.Cluster : location.Length > 0 ? Region(location) : null;
                     return AddNode(id, kind, hop.Location, location, cluster);
+            }
+        }
+
+        /// <summary>
+        /// The resource id of the picture's node a hop stands at: the VNet of a subnet (or the VNet itself), else the hop's
+        /// device, gateway, circuit or hub; null when the hop names nothing in the snapshot.
+        /// </summary>
+        internal static string? AnchorOf(Model.Topology topology, PathHop hop)
+        {
+            switch (hop.Role)
+            {
+                case PathHopRole.Subnet:
+                case PathHopRole.Destination:
+                case PathHopRole.VirtualNetwork:
+                    return VnetOf(topology, hop.ResourceId)?.Id.Value;
+                default:
+                    return ResourceId.TryParse(hop.ResourceId, out _) ? hop.ResourceId : null;
             }
         }
 
