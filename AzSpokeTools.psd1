@@ -14,7 +14,7 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('AzSpokeTools.Format.ps1xml')
     TypesToProcess       = @('AzSpokeTools.Types.ps1xml')
-    CmdletsToExport      = @('Convert-HairpinToMesh', 'Export-SpokeTopology', 'Get-SpokeEffectivePath', 'Get-SpokeEffectiveRoute', 'Get-SpokePathMatrix', 'Import-SpokeTopology', 'Test-MeshReadiness', 'Test-SpokeIntent')
+    CmdletsToExport      = @('Convert-HairpinToMesh', 'Export-SpokeDiagram', 'Export-SpokeReport', 'Export-SpokeTopology', 'Get-SpokeEffectivePath', 'Get-SpokeEffectiveRoute', 'Get-SpokePathMatrix', 'Import-SpokeTopology', 'Test-MeshReadiness', 'Test-SpokeIntent')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
