@@ -29,6 +29,9 @@ namespace AzSpokeTools.Engine.Diagrams
             _diagram = new Diagram(title, topology);
         }
 
+        /// <summary>Above this many VNets a path is drawn with only the VNets it crosses and their hubs, unless VNets are chosen.</summary>
+        public const int LargeEstate = 150;
+
         /// <summary>
         /// The diagram of <paramref name="topology"/>. <paramref name="virtualNetworks"/> (the selection of
         /// Test-MeshReadiness: names, wildcards, ids) limits it to those VNets and the hubs they are peered to; empty shows
@@ -39,19 +42,32 @@ namespace AzSpokeTools.Engine.Diagrams
             if (topology == null) throw new ArgumentNullException(nameof(topology));
             var title = path != null
                 ? $"{path.Source.Text} -> {path.Destination.Text}"
-                : (string.IsNullOrWhiteSpace(topology.SourceDescription) ? "Network topology" : topology.SourceDescription!);
+                : TopologyTitle(topology);
             var b = new DiagramBuilder(topology, title);
             b.Populate(Selected(topology, virtualNetworks, path));
             if (path != null) b.AddPath(path);
             return b._diagram;
         }
 
+        /// <summary>What a picture of the whole topology is called: the snapshot file's name (sample:NAME gives NAME), else its source.</summary>
+        internal static string TopologyTitle(Model.Topology topology)
+        {
+            if (topology.Files.Count == 1)
+            {
+                var file = topology.Files[0];
+                if (Samples.SampleCatalog.IsSampleReference(file, out var sample)) return sample;
+                return System.IO.Path.GetFileNameWithoutExtension(file);
+            }
+            return string.IsNullOrWhiteSpace(topology.SourceDescription) ? "Network topology" : topology.SourceDescription!;
+        }
+
         private static HashSet<ResourceId> Selected(Topology topology, IReadOnlyList<string>? patterns, PathResult? path)
         {
-            var hubs = HubClassification.Hubs(topology);
-            if (patterns == null || patterns.Count == 0)
-                return new HashSet<ResourceId>(topology.VirtualNetworks.Select(v => v.Id));
-            var members = new MeshSelectionCriteria { VirtualNetwork = patterns }.Resolve(topology).Members;
+            var hubs = new HubGroups(topology, Array.Empty<VirtualNetwork>()).Hubs;
+            IReadOnlyList<VirtualNetwork> members;
+            if (patterns != null && patterns.Count > 0) members = new MeshSelectionCriteria { VirtualNetwork = patterns }.Resolve(topology).Members;
+            else if (path != null && topology.VirtualNetworks.Count > LargeEstate) members = Array.Empty<VirtualNetwork>();
+            else return new HashSet<ResourceId>(topology.VirtualNetworks.Select(v => v.Id));
             var chosen = new HashSet<ResourceId>(members.Select(v => v.Id));
             // Context: the hubs the chosen VNets are peered to.
             foreach (var v in members)
@@ -59,7 +75,12 @@ namespace AzSpokeTools.Engine.Diagrams
                     if (p.RemoteVirtualNetworkId is ResourceId r && hubs.Contains(r)) chosen.Add(r);
             if (path != null)
                 foreach (var h in path.Hops.Concat(path.Reverse?.Hops ?? Array.Empty<PathHop>()))
-                    if (VnetOf(topology, h.ResourceId) is VirtualNetwork v) chosen.Add(v.Id);
+                    if (VnetOf(topology, h.ResourceId) is VirtualNetwork v)
+                    {
+                        chosen.Add(v.Id);
+                        foreach (var p in v.Peerings)
+                            if (p.RemoteVirtualNetworkId is ResourceId r && hubs.Contains(r)) chosen.Add(r);
+                    }
             return chosen;
         }
 

@@ -7,7 +7,7 @@ namespace AzSpokeTools.Engine.Diagrams
 {
     /// <summary>
     /// Which hub each VNet belongs to in a picture: a VNet connected to a Virtual WAN hub belongs to that hub; a hub VNet
-    /// (<see cref="HubClassification"/>) to itself; any other VNet to the first hub VNet (snapshot order) it is peered to in
+    /// (<see cref="Hubs"/>) to itself; any other VNet to the first hub VNet (snapshot order) it is peered to in
     /// its own region. A spoke peered only to hubs in other regions, or to none, belongs to no hub (it is drawn in its region).
     /// </summary>
     internal sealed class HubGroups
@@ -16,7 +16,15 @@ namespace AzSpokeTools.Engine.Diagrams
 
         public HubGroups(Topology topology, IEnumerable<VirtualNetwork> vnets)
         {
-            Hubs = HubClassification.Hubs(topology);
+            // A hub: a VNet with a gateway or Azure Firewall, an AVNM hub (HubClassification), or a VNet that holds a network
+            // virtual appliance (a NIC with IP forwarding) or a Route Server, as hubs of NVA-based designs do.
+            var hubs = new HashSet<ResourceId>(HubClassification.Hubs(topology));
+            foreach (var nic in topology.NetworkInterfaces.Where(n => n.EnableIPForwarding))
+                foreach (var c in nic.IpConfigurations)
+                    if (c.SubnetId?.Parent is ResourceId v) hubs.Add(v);
+            foreach (var v in topology.VirtualNetworks)
+                if (v.Subnets.Any(s => string.Equals(s.Name, "RouteServerSubnet", System.StringComparison.OrdinalIgnoreCase))) hubs.Add(v.Id);
+            Hubs = hubs;
             var list = vnets.ToList();
             var ids = new HashSet<ResourceId>(list.Select(v => v.Id));
             foreach (var hub in topology.VirtualHubs)

@@ -37,7 +37,7 @@ namespace AzSpokeTools.Engine.EstateReports
             if (host == null) throw new ArgumentNullException(nameof(host));
             var report = new EstateReport
             {
-                Title = string.IsNullOrWhiteSpace(topology.SourceDescription) ? "Network estate" : topology.SourceDescription!,
+                Title = DiagramBuilder.TopologyTitle(topology),
                 CapturedAt = topology.CapturedAt,
                 Source = topology.SourceDescription,
                 Intent = intentFile,

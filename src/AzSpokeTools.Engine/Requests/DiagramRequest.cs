@@ -40,8 +40,12 @@ namespace AzSpokeTools.Engine.Requests
             var path = Path;
             if (path == null && !string.IsNullOrWhiteSpace(Source))
                 path = new PathRequest { Topology = topology, Source = Source, Destination = Destination, Intent = Intent }.Execute(host);
-            if (VirtualNetwork.Count == 0 && path == null && topology.VirtualNetworks.Count > 300)
-                host.Warning($"drawing all {topology.VirtualNetworks.Count} VNets makes a very large picture; choose some with VirtualNetwork (wildcards allowed), or use Export-SpokeReport / azspoke report for the whole estate");
+            if (VirtualNetwork.Count == 0 && topology.VirtualNetworks.Count > DiagramBuilder.LargeEstate)
+            {
+                if (path == null)
+                    host.Warning($"drawing all {topology.VirtualNetworks.Count} VNets makes a very large picture; choose some with VirtualNetwork (wildcards allowed), or use Export-SpokeReport / azspoke report for the whole estate");
+                else host.Verbose($"the snapshot has {topology.VirtualNetworks.Count} VNets: drawing the VNets the path crosses and their hubs (choose more with VirtualNetwork)");
+            }
             var diagram = DiagramBuilder.Build(topology, VirtualNetwork, path);
             host.Verbose($"diagram: {diagram.Nodes.Count} nodes, {diagram.Edges.Count} edges, {format}");
             return new DiagramDocument(diagram, format, DiagramFormats.Render(diagram, format));

@@ -181,7 +181,8 @@
       list.innerHTML = '';
       for (var i = 0; i < n && shown < 30; i++) {
         var v = D.vnets[i];
-        if (q && v.name.toLowerCase().indexOf(q) < 0 && v.id.toLowerCase().indexOf(q) < 0) continue;
+        // Names match anywhere; resource ids only for a query that looks like one (a GUID would match almost any text).
+        if (q && v.name.toLowerCase().indexOf(q) < 0 && (q.indexOf('/') < 0 || v.id.toLowerCase().indexOf(q) < 0)) continue;
         shown++;
         (function (i) {
           list.appendChild(el('li', { 'data-index': i, onclick: function () { choose(i); } }, [v.name + ' ', el('small', { text: v.region + ' \u00b7 ' + D.groups[v.group].label })]));
@@ -205,7 +206,7 @@
   }
   var pickSource, pickDestination;
   function hopsTable(path, at, direction) {
-    var t = el('table', { 'class': 'hops ' + direction }, [el('tr', null, ['#', 'Role/location', 'Prefix', 'Source', 'Next hop', 'Next hop IP'].map(function (h) { return el('th', { text: h }); }))]);
+    var t = el('table', { 'class': 'hops ' + direction }, [el('tr', null, ['#', 'Location', 'Prefix', 'Source', 'Next hop', 'Next hop IP'].map(function (h) { return el('th', { text: h }); }))]);
     path.hops.forEach(function (h, k) {
       var r = h.route || {};
       t.appendChild(el('tr', { 'data-at': at[k] || '' }, [
@@ -238,8 +239,8 @@
     if (p.intended) out.appendChild(el('div', null, ['Intended: ' + p.intended.join(' or ') + (p.compliant === false ? ' \u2014 ' : ''), p.compliant === false ? el('span', { 'class': 'bad', text: 'not compliant' }) : '']));
     if (p.symmetric === false) out.appendChild(el('div', { 'class': 'bad', text: 'Asymmetric: the reverse path crosses other devices' }));
     out.appendChild(el('h3', { text: 'Forward path' }));
-    out.appendChild(hopsTable(p, record.forwardAt, 'forward'));
-    if (p.reverse) { out.appendChild(el('h3', { text: 'Reverse path' })); out.appendChild(hopsTable(p.reverse, record.reverseAt, 'reverse')); }
+    out.appendChild(el('div', { 'class': 'hopbox' }, [hopsTable(p, record.forwardAt, 'forward')]));
+    if (p.reverse) { out.appendChild(el('h3', { text: 'Reverse path' })); out.appendChild(el('div', { 'class': 'hopbox' }, [hopsTable(p.reverse, record.reverseAt, 'reverse')])); }
     if (p.reasons.length) {
       out.appendChild(el('h3', { text: 'Reasons' }));
       out.appendChild(el('ul', { id: 'reasons' }, p.reasons.map(function (r) { return el('li', { text: r }); })));
@@ -402,5 +403,6 @@
   heatmap(); intent(); readiness(); plan();
   if (D.skipped.length) document.getElementById('skipped').textContent = 'Not in the matrix: ' + D.skipped.join('; ');
   window.azspokeReport = { showPair: showPair, showView: showView, cell: pairInfo };
+  document.body.setAttribute('data-ready-ms', String(Math.round(performance.now())));
   document.body.setAttribute('data-ready', 'true');
 })();
