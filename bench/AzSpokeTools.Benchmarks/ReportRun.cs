@@ -34,7 +34,8 @@ internal static class ReportRun
             var topology = SnapshotLoader.Load(snapshot);
             largest = topology;
             var sw = Stopwatch.StartNew();
-            var document = new EstateReportRequest { Topology = topology }.Execute(new RecordingEngineHost());
+            var host = new RecordingEngineHost();
+            var document = new EstateReportRequest { Topology = topology }.Execute(host);
             long buildMs = sw.ElapsedMilliseconds;
             var html = Path.Combine(Path.GetTempPath(), $"azspoke-report-{spokes}.html");
             File.WriteAllText(html, document.Html);
@@ -43,6 +44,7 @@ internal static class ReportRun
             Console.WriteLine($"{spokes} spokes ({r.VirtualNetworks.Count} VNets, {r.Pairs:N0} pairs): report built in {buildMs:N0} ms, {bytes / 1048576.0:F1} MB " +
                               $"({r.Rows.Count} distinct rows, {r.Paths.Count} traced paths, {r.Readiness?.Findings.Count ?? 0} findings, {r.Views.Count} map views)");
 
+            Console.WriteLine("  build: " + string.Join("; ", host.VerboseMessages.Where(m => m.StartsWith("report: ", StringComparison.Ordinal) && m.Contains(" ms")).Select(m => m.Substring(8))));
             var page = browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1500, Height = 1000 } }).GetAwaiter().GetResult();
             var errors = new List<string>();
             page.PageError += (_, e) => errors.Add(e);

@@ -47,19 +47,7 @@ public static class ReadinessCommand
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 
-    internal static void WriteFinding(Utf8JsonWriter w, ReadinessFinding f)
-    {
-        w.WriteStartObject();
-        w.WriteString("ruleId", f.RuleId);
-        w.WriteString("severity", f.Severity.ToString());
-        w.WriteString("resourceId", f.ResourceId);
-        w.WriteString("message", f.Message);
-        w.WriteStartObject("evidence");
-        foreach (var kv in f.Evidence) w.WriteString(kv.Key, kv.Value);
-        w.WriteEndObject();
-        w.WriteString("fix", f.Fix);
-        w.WriteEndObject();
-    }
+    internal static void WriteFinding(Utf8JsonWriter w, ReadinessFinding f) => AzSpokeTools.Engine.Reports.ReadinessFindingJsonWriter.Write(w, f);
 
     private static void WriteTable(TextWriter output, ReadinessReport report)
     {

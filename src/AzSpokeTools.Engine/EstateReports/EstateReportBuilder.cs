@@ -53,11 +53,16 @@ namespace AzSpokeTools.Engine.EstateReports
                 if (g.Length > 0 && !report.Regions.Contains(g)) report.Regions.Add(g);
 
             host.Progress("Estate report", $"all pairs of {endpoints.Count} VNets", -1);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var examples = RunMatrix(matrix, report, host);
+            host.Verbose($"report: matrix of {report.Pairs} pairs in {clock.ElapsedMilliseconds} ms");
+            clock.Restart();
             report.Skipped.AddRange(matrix.Summary.Skipped);
 
             host.Progress("Estate report", "tracing example paths", -1);
             TracePaths(topology, report, endpoints, intent, serviceTags, examples);
+            host.Verbose($"report: {report.Paths.Count} paths traced in {clock.ElapsedMilliseconds} ms");
+            clock.Restart();
 
             host.Progress("Estate report", "mesh readiness", -1);
             try
@@ -69,8 +74,11 @@ namespace AzSpokeTools.Engine.EstateReports
                 report.ReadinessError = e.Message;
             }
 
+            host.Verbose($"report: readiness in {clock.ElapsedMilliseconds} ms");
+            clock.Restart();
             host.Progress("Estate report", "laying out the map", -1);
             AddViews(topology, report, groupOfVnet, host);
+            host.Verbose($"report: {report.Views.Count} map views laid out in {clock.ElapsedMilliseconds} ms");
             return report;
         }
 

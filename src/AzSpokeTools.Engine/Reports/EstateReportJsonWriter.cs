@@ -121,19 +121,7 @@ namespace AzSpokeTools.Engine.Reports
                 w.WriteString("selection", readiness.Selection.Description);
                 w.WriteNull("error");
                 w.WriteStartArray("findings");
-                foreach (var f in readiness.Findings)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("ruleId", f.RuleId);
-                    w.WriteString("severity", f.Severity.ToString());
-                    w.WriteString("resourceId", f.ResourceId);
-                    w.WriteString("message", f.Message);
-                    w.WriteStartObject("evidence");
-                    foreach (var kv in f.Evidence) w.WriteString(kv.Key, Shorten(kv.Value));
-                    w.WriteEndObject();
-                    w.WriteString("fix", f.Fix);
-                    w.WriteEndObject();
-                }
+                foreach (var f in readiness.Findings) ReadinessFindingJsonWriter.Write(w, f, MaxEvidenceLength);
                 w.WriteEndArray();
             }
             else
@@ -239,9 +227,6 @@ namespace AzSpokeTools.Engine.Reports
 
         /// <summary>Evidence values longer than this are cut (a pair list can run to megabytes at thousands of spokes).</summary>
         public const int MaxEvidenceLength = 400;
-
-        private static string Shorten(string value) => value.Length <= MaxEvidenceLength ? value
-            : value.Substring(0, MaxEvidenceLength) + $"... ({value.Length - MaxEvidenceLength} more characters: azspoke readiness --format json has the whole evidence)";
 
         private static void String(Utf8JsonWriter w, string name, string? value)
         {

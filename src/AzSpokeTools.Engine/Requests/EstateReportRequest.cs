@@ -3,7 +3,6 @@ using AzSpokeTools.Engine.EstateReports;
 using AzSpokeTools.Engine.Hosting;
 using AzSpokeTools.Engine.Intent;
 using AzSpokeTools.Engine.Reports;
-using AzSpokeTools.Engine.EstateReports;
 
 namespace AzSpokeTools.Engine.Requests
 {
