@@ -151,4 +151,24 @@ public sealed class ReportBrowserTests : IDisposable
         await page.CloseAsync();
         Assert.Empty(errors);
     }
+
+    [BrowserFact]
+    public async Task PlanFolderAddsTheWavesAndTheBeforeAfterWhatIf()
+    {
+        var plan = Directory.CreateDirectory(Path.Combine(_scratch, "plan")).FullName;
+        var migration = new MeshMigrationRequest { Snapshot = "sample:contoso-hairpin" }.Execute(new RecordingEngineHost());
+        foreach (var (name, content) in AzSpokeTools.Engine.Migration.PlanOutputs.Render(migration, AzSpokeTools.Engine.Migration.IacFormat.All))
+            File.WriteAllText(Path.Combine(plan, name), content);
+        var file = Path.Combine(_scratch, "with-plan.html");
+        File.WriteAllText(file, new EstateReportRequest { Snapshot = "sample:contoso-hairpin", Plan = plan }.Execute(new RecordingEngineHost()).Html);
+        var errors = new List<string>();
+        var page = await Open(file, errors);
+        Assert.True(await page.IsVisibleAsync("#plan"));
+        Assert.Equal(migration.Waves.Count, await page.Locator("#waves tr").CountAsync() - 1);
+        var whatIf = await page.InnerTextAsync("#whatif");
+        Assert.Contains("Mesh", whatIf);
+        Assert.Contains("ExpressRouteHairpin", whatIf);
+        await page.CloseAsync();
+        Assert.Empty(errors);
+    }
 }

@@ -153,9 +153,8 @@ namespace AzSpokeTools.Engine.Diagrams
                 case DiagramNodeKind.VirtualNetwork: return Rect(6);
                 case DiagramNodeKind.HubVirtualNetwork:
                     return Rect(6) + $"<rect x=\"{F(l + 3)}\" y=\"{F(t + 3)}\" width=\"{F(w - 6)}\" height=\"{F(h - 6)}\" rx=\"4\" fill=\"none\" stroke=\"{stroke}\" stroke-width=\"1\"/>";
-                case DiagramNodeKind.VpnGateway:
-                case DiagramNodeKind.ExpressRouteGateway:
-                    return Poly(l + c, t, r - c, t, r, y, r - c, b, l + c, b, l, y);
+                case DiagramNodeKind.VpnGateway: return Poly(l + c, t, r - c, t, r, y, r - c, b, l + c, b, l, y);
+                case DiagramNodeKind.ExpressRouteGateway: return Poly(l, t, r - c, t, r, y, r - c, b, l, b, l + c, y);
                 case DiagramNodeKind.ExpressRouteCircuit: return Rect(h / 2);
                 case DiagramNodeKind.AzureFirewall:
                     return Poly(l + c, t, r - c, t, r, t + c, r, b - c, r - c, b, l + c, b, l, b - c, l, t + c);

@@ -142,7 +142,7 @@ public sealed class EstateReportTests : IDisposable
         {
             using var doc = JsonDocument.Parse(ReportJson.ToText(w => EstateReportJsonWriter.Write(w, report)));
             var result = schema.Evaluate(doc.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-            Assert.True(result.IsValid, string.Join("\n", result.Details.Where(d => d.Errors != null).SelectMany(d => d.Errors!.Select(e => d.InstanceLocation + ": " + e.Value)).Take(20)));
+            Assert.True(result.IsValid, string.Join("\n", (result.Details ?? new List<EvaluationResults>()).Where(d => d.Errors != null).SelectMany(d => d.Errors!.Select(e => d.InstanceLocation + ": " + e.Value)).Take(20)));
         }
     }
 
