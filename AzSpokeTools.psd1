@@ -13,7 +13,7 @@
     # netstandard2.0 assemblies run on Windows PowerShell 5.1 from .NET Framework 4.7.2 on.
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('AzSpokeTools.Format.ps1xml')
-    CmdletsToExport      = @('Compare-SpokeTopology', 'Convert-HairpinToMesh', 'Export-SpokeTopology', 'Get-SpokeEffectivePath', 'Get-SpokeEffectiveRoute', 'Get-SpokePathMatrix', 'Get-SpokeSample', 'Import-SpokeTopology', 'Test-MeshReadiness', 'Test-SpokeIntent')
+    CmdletsToExport      = @('Compare-SpokeTopology', 'Convert-HairpinToMesh', 'Export-SpokeDiagram', 'Export-SpokeReport', 'Export-SpokeTopology', 'Get-SpokeEffectivePath', 'Get-SpokeEffectiveRoute', 'Get-SpokePathMatrix', 'Get-SpokeSample', 'Import-SpokeTopology', 'Test-MeshReadiness', 'Test-SpokeIntent')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()

@@ -17,6 +17,8 @@ internal static class CommandCatalog
         yield return Commands.ExportCommand.Create(context);
         yield return Commands.DiffCommand.Create(context);
         yield return Commands.VerifyWaveCommand.Create(context);
+        yield return Commands.DiagramCommand.Create(context);
+        yield return Commands.ReportCommand.Create(context);
         yield return Commands.SampleCommand.Create(context);
         yield return Commands.GenerateCommand.Create(context);
     }

@@ -81,6 +81,7 @@ namespace AzSpokeTools.Engine.Paths
                 var r = new PathResult(source, destination, end.Outcome, end.Builder.Transits.ToArray(), end.Builder.Hops!.ToArray(), reasons)
                 {
                     Devices = DevicesOf(end.Builder.Hops!),
+                    Topology = Topology,
                 };
                 if (first == null) first = r;
                 else first.Alternatives.Add(r);

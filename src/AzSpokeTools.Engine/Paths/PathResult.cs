@@ -49,6 +49,8 @@ namespace AzSpokeTools.Engine.Paths
         public long MoreAlternatives { get; internal set; }
         /// <summary>The resource ids of the transit devices in order (appliances, gateways, MSEE, hub routers), used for symmetry.</summary>
         public IReadOnlyList<string> Devices { get; internal set; } = new List<string>();
+        /// <summary>The topology the path was traced in (so that a piped path can be drawn without naming the snapshot again).</summary>
+        public Model.Topology? Topology { get; internal set; }
 
         public override string ToString() => $"{Source.Text} -> {Destination.Text}: {Outcome} {Kind} [{string.Join(", ", Transits)}]";
     }

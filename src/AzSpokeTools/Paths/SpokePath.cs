@@ -13,6 +13,7 @@ namespace AzSpokeTools.Paths
     {
         internal SpokePath(PathResult r, bool withReverse = true)
         {
+            Result = r;
             Source = Delimited.ShortName(r.Source.Text);
             Destination = Delimited.ShortName(r.Destination.Text);
             Outcome = r.Outcome.ToString();
@@ -32,6 +33,9 @@ namespace AzSpokeTools.Paths
             Alternatives = Delimited.List(r.Alternatives.Select(a => new SpokePath(a, withReverse: false)));
             MoreAlternatives = r.MoreAlternatives;
         }
+
+        /// <summary>The engine's path, for cmdlets that take this object from the pipeline (Export-SpokeDiagram).</summary>
+        internal PathResult Result { get; }
 
         /// <summary>Where the path starts, as given (a resource id is shown by its name).</summary>
         public string Source { get; }
