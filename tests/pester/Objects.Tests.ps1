@@ -56,7 +56,7 @@ Describe 'Result objects serialise and export cleanly' {
         # (BuiltModuleTests.EveryOutputTypeSerialisesAsWhatTheUserSees) and produced against a loopback ARM by the hosted suite.
         $live = @('AzSpokeTools.Live.TopologyExportResult', 'AzSpokeTools.Migration.SpokeMeshApplyResult')
         # The loaded model itself: a handle passed to -Topology, not a report; Export-SpokeTopology writes its serialised form.
-        $handles = @('AzSpokeTools.Engine.Model.Topology', 'System.Boolean')
+        $handles = @('AzSpokeTools.Engine.Model.Topology', 'System.Boolean', 'System.IO.FileInfo')
     }
 
     It '<_> round-trips through ConvertTo-Json and Export-Csv column by column' -ForEach @(

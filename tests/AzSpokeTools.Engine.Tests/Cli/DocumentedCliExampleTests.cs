@@ -46,14 +46,47 @@ public sealed partial class DocumentedCliExampleTests : IDisposable
         }
         File.Copy(Path.Combine(TestPaths.RepoRoot, "module", "samples", "hub-firewall.json"), Path.Combine(_folder, "estate.json"), overwrite: true);
         File.Copy(Path.Combine(TestPaths.RepoRoot, "docs", "examples", "intent.yaml"), Path.Combine(_folder, "intent.yaml"), overwrite: true);
+        // A command that reads what an earlier line of the same page wrote (plan/ for report, verify-wave or diff) runs
+        // after that line, as a reader following the page would.
+        foreach (var earlier in Producers(example)) Run(earlier);
+        var output = Run(example);
+        if (Regex.IsMatch(example.Command, @"--format\s+(json|summary)\b"))
+            using (JsonDocument.Parse(output)) { }
+    }
+
+    private string Run(Example example)
+    {
         var (args, redirect) = Arguments(example.Command);
         var output = new StringWriter();
         var error = new StringWriter();
         var code = CliApp.Run(args, output, error);
-        Assert.True(code is ExitCodes.Success or ExitCodes.Findings, $"{key}: exit code {code}\n{error}");
+        Assert.True(code is ExitCodes.Success or ExitCodes.Findings, $"{example.Key}: exit code {code}\n{error}");
         if (redirect != null) File.WriteAllText(redirect, output.ToString());
-        if (Regex.IsMatch(example.Command, @"--format\s+(json|summary)\b"))
-            using (JsonDocument.Parse(output.ToString())) { }
+        return output.ToString();
+    }
+
+    /// <summary>Earlier executed lines of the same page whose <c>--out</c> is one of this line's inputs.</summary>
+    private static IEnumerable<Example> Producers(Example example)
+    {
+        var inputs = Inputs(example.Command).ToHashSet(StringComparer.Ordinal);
+        return Find().Where(e => e.File == example.File && e.Line < example.Line && e.Skip == null)
+            .Where(e => Output(e.Command) is string o && !o.StartsWith("sample:", StringComparison.Ordinal) && inputs.Contains(o));
+    }
+
+    private static readonly string[] InputOptions = ["--snapshot", "--intent", "--plan", "--before", "--after"];
+
+    private static IEnumerable<string> Inputs(string command)
+    {
+        var tokens = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 1; i < tokens.Length; i++)
+            if (InputOptions.Contains(tokens[i - 1])) yield return tokens[i].TrimEnd('/');
+    }
+
+    private static string? Output(string command)
+    {
+        var tokens = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var at = Array.IndexOf(tokens, "--out");
+        return at >= 0 && at + 1 < tokens.Length ? tokens[at + 1].TrimEnd('/') : null;
     }
 
     [Fact]
@@ -64,7 +97,7 @@ public sealed partial class DocumentedCliExampleTests : IDisposable
         Assert.Contains(all, e => e.Skip != null && e.Command.StartsWith("azspoke export ", StringComparison.Ordinal));
     }
 
-    private sealed record Example(string Key, string Command, string? Skip);
+    private sealed record Example(string Key, string Command, string? Skip, string File, int Line);
 
     private static IEnumerable<Example> Find()
     {
@@ -91,7 +124,7 @@ public sealed partial class DocumentedCliExampleTests : IDisposable
                     if (command == null) continue;
                     var skip = marker ?? NeedsAzure.Where(n => n.Pattern.IsMatch(command)).Select(n => n.Reason).FirstOrDefault();
                     // A line that is not executed says why in its test name.
-                    yield return new Example($"{relative}:{i + 1}: {command}" + (skip == null ? "" : $" [not executed: {skip}]"), command, skip);
+                    yield return new Example($"{relative}:{i + 1}: {command}" + (skip == null ? "" : $" [not executed: {skip}]"), command, skip, relative, i + 1);
                 }
             }
         }
