@@ -56,6 +56,7 @@ namespace AzSpokeTools.Engine.Migration
             foreach (var kv in before.CapturedEffectiveRoutes) t.CapturedEffectiveRoutes[kv.Key] = kv.Value;
             foreach (var kv in before.LearnedRoutes) t.LearnedRoutes[kv.Key] = kv.Value;
             t.Coverage.Denied.AddRange(before.Coverage.Denied);
+            before.ShareSecurityWith(t);
 
             // Route tables: the removals of the applied waves (and of the decommission phase).
             var removed = plan.RouteTableChanges.Where(c => c.Action == RouteTableAction.Remove && c.Wave <= throughWave)
@@ -158,6 +159,7 @@ namespace AzSpokeTools.Engine.Migration
             };
             copy.NetworkGroups.AddRange(m.NetworkGroups);
             copy.ConnectivityConfigurations.AddRange(m.ConnectivityConfigurations);
+            copy.SecurityAdminConfigurations.AddRange(m.SecurityAdminConfigurations);
             return copy;
         }
 

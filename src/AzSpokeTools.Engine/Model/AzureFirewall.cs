@@ -10,6 +10,10 @@ namespace AzSpokeTools.Engine.Model
         public List<IpAddressValue> PrivateIpAddresses { get; } = new List<IpAddressValue>();
         public ResourceId? SubnetId { get; internal set; }
         public ResourceId? VirtualHubId { get; internal set; }
+        /// <summary>The firewall policy whose rules the firewall applies, if any.</summary>
+        public ResourceId? FirewallPolicyId { get; internal set; }
+        /// <summary>Classic rule collections (networkRuleCollections, applicationRuleCollections, natRuleCollections).</summary>
+        public List<FirewallRuleCollection> ClassicRuleCollections { get; } = new List<FirewallRuleCollection>();
 
         internal static AzureFirewall Read(JsonNode n, ResourceId id, string type)
         {
@@ -21,6 +25,10 @@ namespace AzSpokeTools.Engine.Model
                 if (c.Str("privateIPAddress") is string ip && IpAddressValue.TryParse(ip, out var a)) f.PrivateIpAddresses.Add(a);
             }
             f.VirtualHubId = n.Ref("virtualHub");
+            f.FirewallPolicyId = n.Ref("firewallPolicy");
+            foreach (var c in n.Objects("networkRuleCollections", "a network rule collection")) f.ClassicRuleCollections.Add(FirewallRuleCollection.ReadClassic(c, id, FirewallRuleKind.Network));
+            foreach (var c in n.Objects("applicationRuleCollections", "an application rule collection")) f.ClassicRuleCollections.Add(FirewallRuleCollection.ReadClassic(c, id, FirewallRuleKind.Application));
+            foreach (var c in n.Objects("natRuleCollections", "a NAT rule collection")) f.ClassicRuleCollections.Add(FirewallRuleCollection.ReadClassic(c, id, FirewallRuleKind.Nat));
             if (n.Obj("hubIPAddresses") is JsonNode hub &&
                 hub.Str("privateIPAddress") is string hip && IpAddressValue.TryParse(hip, out var h))
                 f.PrivateIpAddresses.Add(h);

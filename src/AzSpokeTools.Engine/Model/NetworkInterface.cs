@@ -12,6 +12,8 @@ namespace AzSpokeTools.Engine.Model
         public List<NicIpConfiguration> IpConfigurations { get; } = new List<NicIpConfiguration>();
         public ResourceId? VirtualMachineId { get; internal set; }
         public ResourceId? PrivateEndpointId { get; internal set; }
+        /// <summary>The network security group associated with the NIC, if any.</summary>
+        public ResourceId? NetworkSecurityGroupId { get; internal set; }
 
         internal static NetworkInterface Read(JsonNode n, ResourceId id, string type)
         {
@@ -20,6 +22,7 @@ namespace AzSpokeTools.Engine.Model
             nic.EnableIPForwarding = n.Bool("enableIPForwarding") ?? false;
             nic.VirtualMachineId = n.Ref("virtualMachine");
             nic.PrivateEndpointId = n.Ref("privateEndpoint");
+            nic.NetworkSecurityGroupId = n.Ref("networkSecurityGroup");
             foreach (var c in n.Objects("ipConfigurations", "an IP configuration"))
             {
                 var cfg = new NicIpConfiguration
@@ -45,6 +48,7 @@ namespace AzSpokeTools.Engine.Model
                 foreach (var pool in c.Array("loadBalancerBackendAddressPools"))
                     if (ResourceId.TryParse(pool.Own("id")?.AsString(), out var pid)) pools.Add(pid);
                 cfg.LoadBalancerBackendAddressPoolIds = pools;
+                cfg.ApplicationSecurityGroupIds = SecurityRule.Refs(c, "applicationSecurityGroups");
                 nic.IpConfigurations.Add(cfg);
             }
             return nic;
@@ -61,6 +65,8 @@ namespace AzSpokeTools.Engine.Model
         public ResourceId? SubnetId { get; internal set; }
         public bool Primary { get; internal set; }
         public IReadOnlyList<ResourceId> LoadBalancerBackendAddressPoolIds { get; internal set; } = new List<ResourceId>();
+        /// <summary>The application security groups the IP configuration belongs to.</summary>
+        public IReadOnlyList<ResourceId> ApplicationSecurityGroupIds { get; internal set; } = new List<ResourceId>();
         /// <summary>Where the IP configuration was read.</summary>
         public SourceLocation Source { get; internal set; }
     }

@@ -10,6 +10,8 @@ namespace AzSpokeTools.Engine.Model
         public IReadOnlyList<string> ScopeManagementGroups { get; internal set; } = new List<string>();
         public List<NetworkGroup> NetworkGroups { get; } = new List<NetworkGroup>();
         public List<ConnectivityConfiguration> ConnectivityConfigurations { get; } = new List<ConnectivityConfiguration>();
+        /// <summary>The security admin configurations read for this network manager.</summary>
+        public List<SecurityAdminConfiguration> SecurityAdminConfigurations { get; } = new List<SecurityAdminConfiguration>();
         /// <summary>Deployment status per region from a captured listDeploymentStatus result; null when not captured.</summary>
         public List<AvnmDeployment>? Deployments { get; internal set; }
 

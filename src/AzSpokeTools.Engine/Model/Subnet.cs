@@ -12,6 +12,8 @@ namespace AzSpokeTools.Engine.Model
         public VirtualNetwork VirtualNetwork { get; internal set; } = null!;
         public IReadOnlyList<IpPrefix> AddressPrefixes { get; internal set; } = new List<IpPrefix>();
         public ResourceId? RouteTableId { get; internal set; }
+        /// <summary>The network security group associated with the subnet, if any.</summary>
+        public ResourceId? NetworkSecurityGroupId { get; internal set; }
         /// <summary>Service endpoints: service name (e.g. Microsoft.Storage) and locations.</summary>
         public IReadOnlyList<ServiceEndpoint> ServiceEndpoints { get; internal set; } = new List<ServiceEndpoint>();
         /// <summary>privateEndpointNetworkPolicies: Disabled, Enabled, NetworkSecurityGroupEnabled, RouteTableEnabled.</summary>
@@ -44,6 +46,7 @@ namespace AzSpokeTools.Engine.Model
             if (prefixes.Count == 0) n.Context.Warn(n.Location, $"subnet {s.DisplayName} has no address prefix");
             s.AddressPrefixes = prefixes;
             s.RouteTableId = n.Ref("routeTable");
+            s.NetworkSecurityGroupId = n.Ref("networkSecurityGroup");
             s.PrivateEndpointNetworkPolicies = n.Str("privateEndpointNetworkPolicies");
             var ses = new List<ServiceEndpoint>();
             foreach (var se in n.Array("serviceEndpoints"))

@@ -5,6 +5,7 @@ using AzSpokeTools.Engine.Intent;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Engine.Routing;
+using AzSpokeTools.Engine.Security;
 
 namespace AzSpokeTools.Engine.Paths
 {
@@ -15,12 +16,22 @@ namespace AzSpokeTools.Engine.Paths
     public sealed class PathAnalyzer
     {
         private readonly PathTracer _tracer;
+        private readonly ServiceTagCatalog? _serviceTags;
+        private SecurityEvaluator? _security;
 
         public PathAnalyzer(Topology topology, ServiceTagCatalog? serviceTags = null)
         {
             Topology = topology ?? throw new ArgumentNullException(nameof(topology));
+            _serviceTags = serviceTags;
             _tracer = new PathTracer(new ScalarPathRouteLookup(new EffectiveRouteCalculator(topology, serviceTags)));
         }
+
+        /// <summary>How access is evaluated where rules are not visible (network virtual appliances).</summary>
+        public SecurityOptions SecurityOptions { get; set; } = new SecurityOptions();
+
+        /// <summary>The evaluator of security rules, sharing this analyzer's effective route tables.</summary>
+        internal SecurityEvaluator AccessEvaluator =>
+            _security ??= new SecurityEvaluator(Topology, _serviceTags, s => _tracer.Lookup.TableOf(s).Routes, SecurityOptions);
 
         public Topology Topology { get; }
 
@@ -40,7 +51,13 @@ namespace AzSpokeTools.Engine.Paths
             Trace(PathEndpoints.Resolve(Topology, source, "Source"), PathEndpoints.Resolve(Topology, destination, "Destination"), intent);
 
         /// <summary>The path from <paramref name="source"/> to <paramref name="destination"/>, its reverse, and the intent check.</summary>
-        public PathResult Trace(PathEndpoint source, PathEndpoint destination, IntentSet? intent = null)
+        public PathResult Trace(PathEndpoint source, PathEndpoint destination, IntentSet? intent = null) => Trace(source, destination, intent, null);
+
+        /// <summary>
+        /// As <see cref="Trace(PathEndpoint, PathEndpoint, IntentSet?)"/>, and with a <paramref name="flow"/> the access of the path and
+        /// of each equal-cost alternative (<see cref="PathResult.Access"/>; the reverse path is return traffic, admitted statefully).
+        /// </summary>
+        public PathResult Trace(PathEndpoint source, PathEndpoint destination, IntentSet? intent, Flow? flow)
         {
             if (source.Subnet == null)
                 throw new EngineInputException("Source", $"{source.Description}: a path must start in a subnet of the snapshot");
@@ -65,6 +82,7 @@ namespace AzSpokeTools.Engine.Paths
                     r.Compliant = decision.IsCompliant(r.Outcome, r.Kind, r.Transits);
                 }
                 PathExplainer.Explain(r, _tracer, decision);
+                if (flow != null) PathAccessEvaluator.Evaluate(r, AccessEvaluator, flow);
             }
             return forward;
         }
@@ -81,6 +99,7 @@ namespace AzSpokeTools.Engine.Paths
                 var r = new PathResult(source, destination, end.Outcome, end.Builder.Transits.ToArray(), end.Builder.Hops!.ToArray(), reasons)
                 {
                     Devices = DevicesOf(end.Builder.Hops!),
+                    FilterDevices = end.Builder.Devices.ToArray(),
                     Topology = Topology,
                 };
                 if (first == null) first = r;

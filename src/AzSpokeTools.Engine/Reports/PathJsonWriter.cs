@@ -15,8 +15,9 @@ namespace AzSpokeTools.Engine.Reports
             w.WriteString("outcome", r.Outcome.ToString());
             w.WriteString("kind", r.Kind.ToString());
             w.WriteStartArray("hops");
-            foreach (var h in r.Hops)
+            for (int i = 0; i < r.Hops.Count; i++)
             {
+                var h = r.Hops[i];
                 w.WriteStartObject();
                 w.WriteString("location", h.Location);
                 w.WriteString("resourceId", h.ResourceId);
@@ -32,6 +33,7 @@ namespace AzSpokeTools.Engine.Reports
                     w.WriteEndArray();
                     w.WriteEndObject();
                 }
+                AccessJsonWriter.WriteHop(w, r.Access, i);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -45,6 +47,8 @@ namespace AzSpokeTools.Engine.Reports
             if (r.Symmetric is bool s) w.WriteBoolean("symmetric", s); else w.WriteNull("symmetric");
             if (r.Intended == null) w.WriteNull("intended"); else Kinds(w, "intended", r.Intended);
             if (r.Compliant is bool c) w.WriteBoolean("compliant", c); else w.WriteNull("compliant");
+            // With a flow (path --port): "flow", "access", "decidingRule"; absent otherwise.
+            AccessJsonWriter.WritePath(w, r.Access);
             w.WriteStartArray("reasons");
             foreach (var reason in r.Reasons) w.WriteStringValue(reason.ToString());
             w.WriteEndArray();
