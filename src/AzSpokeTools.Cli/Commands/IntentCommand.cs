@@ -20,12 +20,13 @@ public static class IntentCommand
             Description = "Fail (exit 1, with a warning) when the snapshot has no VNets, a rule matches no pair, or a coverage gap affects a rule's pairs (default true; --fail-on-empty false to allow)",
             DefaultValueFactory = _ => true,
         };
-        var command = new Command("intent", "Pass/fail per intent rule (file rules, then AVNM connectivity configurations), for pipelines.") { snapshot, intent, serviceTags, failOnEmpty, format };
+        var assumeNva = FlowCliOptions.Create().AssumeNva;
+        var command = new Command("intent", "Pass/fail per intent rule (file rules, then AVNM connectivity configurations), for pipelines.") { snapshot, intent, serviceTags, failOnEmpty, assumeNva, format };
         command.SetAction(parse =>
         {
             var report = new IntentRequest
             {
-                Snapshot = parse.GetValue(snapshot), Intent = parse.GetValue(intent), ServiceTagFile = parse.GetValue(serviceTags), FailOnEmpty = parse.GetValue(failOnEmpty),
+                Snapshot = parse.GetValue(snapshot), Intent = parse.GetValue(intent), ServiceTagFile = parse.GetValue(serviceTags), FailOnEmpty = parse.GetValue(failOnEmpty), AssumeNva = parse.GetValue(assumeNva),
             }.Execute(new CliEngineHost(ctx));
             if (parse.GetValue(format) == "json") WriteJson(ctx.Out, report);
             else WriteTable(ctx.Out, report);
@@ -55,6 +56,8 @@ public static class IntentCommand
                 PathJsonWriter.Kinds(w, "expect", r.Expect);
                 PathJsonWriter.Kinds(w, "require", r.Require);
                 PathJsonWriter.Kinds(w, "forbid", r.Forbid);
+                AccessJsonWriter.Flows(w, "allow", r.Allow);
+                AccessJsonWriter.Flows(w, "deny", r.Deny);
                 w.WriteNumber("pairs", r.Pairs);
                 w.WriteNumber("failed", r.Failed);
                 Strings(w, "problems", r.Problems);

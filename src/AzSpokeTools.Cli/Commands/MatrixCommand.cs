@@ -24,7 +24,11 @@ public static class MatrixCommand
         level.AcceptOnlyFromAmong("vnet", "VirtualNetwork", "subnet", "Subnet");
         var format = CommonOptions.Format("summary", "json", "csv");
         var serviceTags = new Option<string?>("--service-tags") { Description = "Azure's service-tag file (ServiceTags_Public_*.json) to resolve service-tag prefixes" };
-        var command = new Command("matrix", "All pairs: path kind per ordered pair, counts by kind, intent violations.") { snapshot, intent, engine, level, serviceTags, format };
+        var flow = FlowCliOptions.Create();
+        var command = new Command("matrix", "All pairs: path kind per ordered pair, counts by kind, intent violations; with --port, each pair's access for that flow.")
+        {
+            snapshot, intent, engine, level, serviceTags, flow.Protocol, flow.Port, flow.SourcePort, flow.AssumeNva, format,
+        };
         command.SetAction(parse =>
         {
             var matrix = new PathMatrixRequest
@@ -34,6 +38,10 @@ public static class MatrixCommand
                 ServiceTagFile = parse.GetValue(serviceTags),
                 Engine = parse.GetValue(engine),
                 Level = string.Equals(parse.GetValue(level), "subnet", StringComparison.OrdinalIgnoreCase) ? PathMatrixLevel.Subnet : PathMatrixLevel.VirtualNetwork,
+                Protocol = parse.GetValue(flow.Protocol),
+                Port = parse.GetValue(flow.Port),
+                SourcePort = parse.GetValue(flow.SourcePort),
+                AssumeNva = parse.GetValue(flow.AssumeNva),
             }.Execute(new CliEngineHost(ctx));
             PathMatrixSummary summary;
             switch (parse.GetValue(format))
@@ -67,6 +75,7 @@ public static class MatrixCommand
         foreach (var k in s.ByKind.OrderBy(k => k.Key)) w.WriteNumber(k.Key.ToString(), k.Value);
         w.WriteEndObject();
         w.WriteNumber("violations", s.Violations);
+        AccessJsonWriter.Counts(w, s.ByAccess);
         w.WriteNumber("elapsedMs", s.ElapsedMs);
         w.WriteEndObject();
     }
@@ -94,6 +103,7 @@ public static class MatrixCommand
             w.WriteNumber("alternatives", r.Alternatives);
             if (r.Intent == null) w.WriteNull("intended"); else PathJsonWriter.Kinds(w, "intended", r.Intent.Expect);
             if (r.Compliant is bool c) w.WriteBoolean("compliant", c); else w.WriteNull("compliant");
+            if (r.Access is { } access) AccessJsonWriter.Verdict(w, access, r.AccessRule);
             w.WriteEndObject();
             if (++n % 4096 == 0) w.Flush();
         }
@@ -108,7 +118,8 @@ public static class MatrixCommand
 
     private static PathMatrixSummary WriteCsv(TextWriter output, PathMatrix matrix)
     {
-        output.WriteLine("source,destination,outcome,kind,transits,alternatives,intended,compliant");
+        bool access = matrix.Options.Flow != null;
+        output.WriteLine("source,destination,outcome,kind,transits,alternatives,intended,compliant" + (access ? ",access,decidingRule" : ""));
         foreach (var r in matrix.Rows())
         {
             output.Write(Csv(matrix.Endpoints[r.Source].Name)); output.Write(',');
@@ -118,7 +129,9 @@ public static class MatrixCommand
             output.Write(string.Join(";", r.Summary.Transits)); output.Write(',');
             output.Write(r.Alternatives.ToString(CultureInfo.InvariantCulture)); output.Write(',');
             output.Write(r.Intent == null ? "" : string.Join(";", r.Intent.Expect)); output.Write(',');
-            output.WriteLine(r.Compliant == null ? "" : r.Compliant.Value ? "true" : "false");
+            output.Write(r.Compliant == null ? "" : r.Compliant.Value ? "true" : "false");
+            if (access) output.Write("," + r.Access + "," + Csv(r.AccessRule?.Name ?? ""));
+            output.WriteLine();
         }
         return matrix.Summary;
     }

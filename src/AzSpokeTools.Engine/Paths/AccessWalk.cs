@@ -32,13 +32,35 @@ namespace AzSpokeTools.Engine.Paths
                 return acc.Result(out rule);
             }
             for (int k = 0; k < devices.Count; k++)
-                if (AtDevice(security, topology, devices[k], flow, src, dst, traceAt?.Invoke(k), acc)) return acc.Result(out rule);
+                if (AtDevice(security, topology, devices[k], flow, src, dst, traceAt?.Invoke(k), ref acc)) return acc.Result(out rule);
             acc.Add(security.AtHost(destination, SecurityRuleDirection.Inbound, flow, src, dst, traceAt?.Invoke(devices.Count), out var rd), rd);
             return acc.Result(out rule);
         }
 
+        /// <summary>
+        /// <see cref="Run"/> for each concrete protocol of <paramref name="flow"/> (TCP, UDP and ICMP for Any): Denied when one is (its rule),
+        /// else Unknown when one is, else Allowed (the rule of the first).
+        /// </summary>
+        public static AccessVerdict RunFlow(SecurityEvaluator security, Topology topology, SecurityHost source, IReadOnlyList<ForwardingDevice> devices, SecurityHost? destination,
+            Flow flow, IpAddressValue src, IpAddressValue dst, Func<int, SecurityTrace>? traceAt, out SecurityRuleReference? rule)
+        {
+            if (flow.Protocol != FlowProtocol.Any) return Run(security, topology, source, devices, destination, flow, src, dst, traceAt, out rule);
+            var verdict = AccessVerdict.Allowed;
+            rule = null;
+            bool first = true;
+            foreach (var f in flow.Concrete())
+            {
+                var v = Run(security, topology, source, devices, destination, f, src, dst, traceAt, out var r);
+                if (v == AccessVerdict.Denied && verdict != AccessVerdict.Denied) { verdict = AccessVerdict.Denied; rule = r; }
+                else if (v == AccessVerdict.Unknown && verdict == AccessVerdict.Allowed) { verdict = AccessVerdict.Unknown; rule = null; }
+                else if (first && v == AccessVerdict.Allowed) rule = r;
+                first = false;
+            }
+            return verdict;
+        }
+
         /// <summary>True when the device denies (the walk ends).</summary>
-        private static bool AtDevice(SecurityEvaluator security, Topology topology, ForwardingDevice device, Flow flow, IpAddressValue src, IpAddressValue dst, SecurityTrace? trace, Accumulator acc)
+        private static bool AtDevice(SecurityEvaluator security, Topology topology, ForwardingDevice device, Flow flow, IpAddressValue src, IpAddressValue dst, SecurityTrace? trace, ref Accumulator acc)
         {
             switch (device.Kind)
             {
@@ -59,7 +81,7 @@ namespace AzSpokeTools.Engine.Paths
         }
 
         /// <summary>Denied at the first denial; else Unknown if anything is; the rule: the denying one, or the last allowing rule that is not a default.</summary>
-        private sealed class Accumulator
+        private struct Accumulator
         {
             private bool _unknown, _denied;
             private SecurityRuleReference? _rule;

@@ -11,20 +11,37 @@ namespace AzSpokeTools.Engine.Paths
     /// </summary>
     internal static class PathAccessEvaluator
     {
-        public static void Evaluate(PathResult r, SecurityEvaluator security, Flow flow)
+        /// <summary>The hosts at the two ends of a path: the source's, and the destination's when the path is delivered.</summary>
+        private static bool Hosts(PathResult r, SecurityEvaluator security, out SecurityHost source, out SecurityHost? destination)
         {
+            source = null!;
+            destination = null;
             var srcSubnet = r.Source.Subnet;
-            if (srcSubnet == null) return;
-            var topology = security.Topology;
-            var source = security.Host(srcSubnet, r.Source.NetworkInterface ?? security.NicAt(srcSubnet, r.Source.Address));
-            SecurityHost? destination = null;
+            if (srcSubnet == null) return false;
+            source = security.Host(srcSubnet, r.Source.NetworkInterface ?? security.NicAt(srcSubnet, r.Source.Address));
             int last = r.Hops.Count - 1;
             if (r.Outcome == PathOutcome.Delivered && last >= 0 && r.Hops[last].Role == PathHopRole.Destination &&
-                ResourceId.TryParse(r.Hops[last].ResourceId, out var sid) && topology.Find<Subnet>(sid) is Subnet dstSubnet)
+                ResourceId.TryParse(r.Hops[last].ResourceId, out var sid) && security.Topology.Find<Subnet>(sid) is Subnet dstSubnet)
             {
                 var nic = r.Destination.NetworkInterface != null && r.Destination.Subnet == dstSubnet ? r.Destination.NetworkInterface : security.NicAt(dstSubnet, r.Destination.Address);
                 destination = security.Host(dstSubnet, nic);
             }
+            return true;
+        }
+
+        /// <summary>The verdict and deciding rule of <paramref name="flow"/> on the path, without checks (intent flows).</summary>
+        public static (AccessVerdict Verdict, SecurityRuleReference? Rule) VerdictOf(PathResult r, SecurityEvaluator security, Flow flow)
+        {
+            if (!Hosts(r, security, out var source, out var destination)) return (AccessVerdict.Unknown, null);
+            var v = AccessWalk.RunFlow(security, security.Topology, source, r.FilterDevices, destination, flow, r.Source.Address, r.Destination.Address, null, out var rule);
+            return (v, rule);
+        }
+
+        public static void Evaluate(PathResult r, SecurityEvaluator security, Flow flow)
+        {
+            if (!Hosts(r, security, out var source, out var destination)) return;
+            var topology = security.Topology;
+            int last = r.Hops.Count - 1;
             // Hop of each filtering point: the source hop, the k-th Appliance hop, the destination hop.
             var applianceHops = r.Hops.Select((h, i) => (h, i)).Where(x => x.h.Role == PathHopRole.Appliance).Select(x => x.i).ToList();
             var hopChecks = r.Hops.Select(_ => new List<SecurityCheck>()).ToArray();
@@ -34,25 +51,13 @@ namespace AzSpokeTools.Engine.Paths
                 if (!traces.TryGetValue(k, out var t)) traces[k] = t = new SecurityTrace();
                 return t;
             }
-            AccessVerdict verdict = AccessVerdict.Allowed;
-            SecurityRuleReference? deciding = null;
             var notes = new List<string>();
-            bool first = true;
-            foreach (var f in flow.Concrete())
+            var verdict = AccessWalk.RunFlow(security, topology, source, r.FilterDevices, destination, flow, r.Source.Address, r.Destination.Address, At, out var deciding);
+            foreach (var kv in traces.OrderBy(kv => kv.Key))
             {
-                traces.Clear();
-                var v = AccessWalk.Run(security, topology, source, r.FilterDevices, destination, f, r.Source.Address, r.Destination.Address, At, out var rule);
-                foreach (var kv in traces)
-                {
-                    int hop = kv.Key < 0 ? 0 : kv.Key < applianceHops.Count ? applianceHops[kv.Key] : last;
-                    if (hop >= 0 && hop < hopChecks.Length) hopChecks[hop].AddRange(kv.Value.Checks);
-                    foreach (var n in kv.Value.Notes) if (!notes.Contains(n)) notes.Add(n);
-                }
-                // Any protocol: Denied when one protocol is, Unknown when one is, else Allowed.
-                if (v == AccessVerdict.Denied && verdict != AccessVerdict.Denied) { verdict = AccessVerdict.Denied; deciding = rule; }
-                else if (v == AccessVerdict.Unknown && verdict == AccessVerdict.Allowed) { verdict = AccessVerdict.Unknown; deciding = null; }
-                else if (first && v == AccessVerdict.Allowed) deciding = rule;
-                first = false;
+                int hop = kv.Key < 0 ? 0 : kv.Key < applianceHops.Count ? applianceHops[kv.Key] : last;
+                if (hop >= 0 && hop < hopChecks.Length) hopChecks[hop].AddRange(kv.Value.Checks);
+                foreach (var n in kv.Value.Notes) if (!notes.Contains(n)) notes.Add(n);
             }
             if (destination == null && r.Outcome != PathOutcome.Delivered && verdict == AccessVerdict.Unknown)
                 notes.Add($"the path is {r.Outcome}: only the source's outbound rules are evaluated");

@@ -80,6 +80,15 @@ namespace AzSpokeTools.Engine.Paths
                     r.Intended = decision.Expect;
                     r.IntentRule = decision.RuleName;
                     r.Compliant = decision.IsCompliant(r.Outcome, r.Kind, r.Transits);
+                    if (decision.HasFlows)
+                    {
+                        var path = r;
+                        foreach (var v in decision.AccessViolations(f => PathAccessEvaluator.VerdictOf(path, AccessEvaluator, f)))
+                        {
+                            r.Compliant = false;
+                            r.Reasons.Add(new PathReason(PathReasonSeverity.Error, null, "not compliant: " + v, "see the path's access for that flow (--protocol/--port) for the deciding rule and its fix"));
+                        }
+                    }
                 }
                 PathExplainer.Explain(r, _tracer, decision);
                 if (flow != null) PathAccessEvaluator.Evaluate(r, AccessEvaluator, flow);

@@ -52,6 +52,24 @@ namespace AzSpokeTools.Engine.Reports
             w.WriteEndArray();
         }
 
+        /// <summary><c>"byAccess": {"Allowed": n, "Denied": n, "Unknown": n}</c> of a matrix summary; nothing when no flow was evaluated.</summary>
+        public static void Counts(Utf8JsonWriter w, System.Collections.Generic.IReadOnlyDictionary<AccessVerdict, long> byAccess)
+        {
+            if (byAccess.Count == 0) return;
+            w.WriteStartObject("byAccess");
+            foreach (var kv in byAccess) w.WriteNumber(kv.Key.ToString(), kv.Value);
+            w.WriteEndObject();
+        }
+
+        /// <summary>A list of flows as "443/Tcp" strings (an intent rule's allow and deny); nothing when empty.</summary>
+        public static void Flows(Utf8JsonWriter w, string name, System.Collections.Generic.IReadOnlyList<Flow> flows)
+        {
+            if (flows.Count == 0) return;
+            w.WriteStartArray(name);
+            foreach (var f in flows) w.WriteStringValue(f.ToString());
+            w.WriteEndArray();
+        }
+
         /// <summary><c>{"resourceId","name","priority","direction","kind","isDefault"}</c> or null.</summary>
         public static void Rule(Utf8JsonWriter w, string name, SecurityRuleReference? rule)
         {

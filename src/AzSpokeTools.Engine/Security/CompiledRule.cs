@@ -30,7 +30,13 @@ namespace AzSpokeTools.Engine.Security
             DestinationPorts = destinationPorts;
             Source = source;
             Destination = destination;
+            // "*" matches every protocol; Esp and Ah match none of the flows asked about (TCP, UDP, ICMP).
+            _protocol = protocol == "*" ? AnyProtocol
+                : Enum.TryParse<FlowProtocol>(protocol, true, out var p) && p != FlowProtocol.Any ? (int)p : NoProtocol;
         }
+
+        private const int AnyProtocol = -1, NoProtocol = -2;
+        private readonly int _protocol;
 
         public SecurityRuleReference Ref { get; }
         public RuleEffect Effect { get; }
@@ -48,15 +54,18 @@ namespace AzSpokeTools.Engine.Security
         /// <summary>Protocol and ports only.</summary>
         public Match FlowMatch(Flow f)
         {
-            if (Protocol != "*" && !string.Equals(Protocol, f.Protocol.ToString(), StringComparison.OrdinalIgnoreCase)) return Security.Match.No;
+            if (_protocol != AnyProtocol && _protocol != (int)f.Protocol) return Security.Match.No;
             // [INFER] ICMP has no ports: a rule restricted to ports does not match an ICMP flow.
             if (f.Protocol == FlowProtocol.Icmp) return DestinationPorts.IsAny && SourcePorts.IsAny ? Security.Match.Yes : Security.Match.No;
             return MatchLogic.And(DestinationPorts.Matches(f.DestinationPort), SourcePorts.IsAny ? Security.Match.Yes : SourcePorts.Matches(f.SourcePort));
         }
 
-        public Match Match(Flow f, IpAddressValue source, IpAddressValue destination)
+        public Match Match(Flow f, IpAddressValue source, IpAddressValue destination) => Match(FlowMatch(f), source, destination);
+
+        /// <summary>The match given the rule's <see cref="FlowMatch"/> for the flow (known from <see cref="RuleList.For"/>).</summary>
+        public Match Match(Match flowMatch, IpAddressValue source, IpAddressValue destination)
         {
-            var m = FlowMatch(f);
+            var m = flowMatch;
             if (m == Security.Match.No) return m;
             m = MatchLogic.And(m, Source.Match(source));
             if (m == Security.Match.No) return m;
@@ -87,8 +96,9 @@ namespace AzSpokeTools.Engine.Security
     /// <summary>The result of evaluating an ordered rule list for one flow: the first definite match, and whether an uncertain rule before it could change the answer.</summary>
     internal readonly struct ListOutcome
     {
-        public ListOutcome(bool matched, bool unknown, CompiledRule? decider, CompiledRule? uncertain, bool assumed)
+        public ListOutcome(bool matched, bool unknown, CompiledRule? decider, CompiledRule? uncertain, bool assumed, int maybeEffects)
         {
+            MaybeEffects = maybeEffects;
             Matched = matched;
             Unknown = unknown;
             Decider = decider;
@@ -105,19 +115,26 @@ namespace AzSpokeTools.Engine.Security
         public CompiledRule? Uncertain { get; }
         /// <summary>The decider matched by an assumption (see <see cref="AddressMatcher.Assumption"/>).</summary>
         public bool Assumed { get; }
+        /// <summary>Bit per <see cref="RuleEffect"/> of the uncertain rules met before the answer.</summary>
+        public int MaybeEffects { get; }
+
+        /// <summary>True when an uncertain rule with <paramref name="effect"/> came before the answer.</summary>
+        public bool MaybeHad(RuleEffect effect) => (MaybeEffects & (1 << (int)effect)) != 0;
 
         /// <summary>
         /// First match by list order. A Maybe rule before the first definite match leaves the answer Unknown unless it has the same effect;
         /// with <paramref name="continueIsNoMatch"/> (admin rules), a Maybe Allow is harmless (it hands on to the NSGs as no match does).
         /// </summary>
-        public static ListOutcome FirstMatch(IReadOnlyList<CompiledRule> rules, Flow f, IpAddressValue source, IpAddressValue destination, bool continueIsNoMatch)
+        public static ListOutcome FirstMatch(FlowRules rules, IpAddressValue source, IpAddressValue destination, bool continueIsNoMatch)
         {
             int maybeEffects = 0;
             CompiledRule? uncertain = null;
-            for (int i = 0; i < rules.Count; i++)
+            var list = rules.Rules;
+            var flowMatches = rules.FlowMatches;
+            for (int i = 0; i < list.Length; i++)
             {
-                var r = rules[i];
-                var m = r.Match(f, source, destination);
+                var r = list[i];
+                var m = r.Match(flowMatches[i], source, destination);
                 if (m == Match.No) continue;
                 if (m == Match.Maybe)
                 {
@@ -128,9 +145,9 @@ namespace AzSpokeTools.Engine.Security
                 }
                 int mine = 1 << (int)r.Effect;
                 bool unknown = (maybeEffects & ~mine) != 0;
-                return new ListOutcome(true, unknown, r, unknown ? uncertain : null, m == Match.Assumed);
+                return new ListOutcome(true, unknown, r, unknown ? uncertain : null, m == Match.Assumed, maybeEffects);
             }
-            return new ListOutcome(false, maybeEffects != 0, null, uncertain, false);
+            return new ListOutcome(false, maybeEffects != 0, null, uncertain, false, maybeEffects);
         }
     }
 }

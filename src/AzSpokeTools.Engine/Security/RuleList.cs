@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 
 namespace AzSpokeTools.Engine.Security
 {
@@ -7,7 +6,9 @@ namespace AzSpokeTools.Engine.Security
     internal sealed class RuleList
     {
         private readonly CompiledRule[] _rules;
-        private readonly Dictionary<Flow, CompiledRule[]> _byFlow = new Dictionary<Flow, CompiledRule[]>();
+        private readonly Dictionary<Flow, FlowRules> _byFlow = new Dictionary<Flow, FlowRules>();
+        private Flow? _lastFlow;
+        private FlowRules _last;
 
         public static readonly RuleList Empty = new RuleList(new List<CompiledRule>());
 
@@ -17,12 +18,40 @@ namespace AzSpokeTools.Engine.Security
 
         public IReadOnlyList<CompiledRule> All => _rules;
 
-        /// <summary>The rules whose protocol and ports may match <paramref name="flow"/> (a concrete flow), in order.</summary>
-        public CompiledRule[] For(Flow flow)
+        /// <summary>The rules whose protocol and ports may match <paramref name="flow"/> (a concrete flow), in order, with how they match it.</summary>
+        public FlowRules For(Flow flow)
         {
+            // The matrix asks for the same flow pair after pair.
+            if (ReferenceEquals(flow, _lastFlow)) return _last;
             if (!_byFlow.TryGetValue(flow, out var list))
-                _byFlow[flow] = list = _rules.Where(r => r.FlowMatch(flow) != Match.No).ToArray();
+            {
+                var rules = new List<CompiledRule>();
+                var matches = new List<Match>();
+                foreach (var r in _rules)
+                {
+                    var m = r.FlowMatch(flow);
+                    if (m == Match.No) continue;
+                    rules.Add(r);
+                    matches.Add(m);
+                }
+                _byFlow[flow] = list = new FlowRules(rules.ToArray(), matches.ToArray());
+            }
+            _lastFlow = flow;
+            _last = list;
             return list;
         }
+    }
+
+    /// <summary>The rules of a list that may match one flow, and each one's protocol-and-ports match.</summary>
+    internal readonly struct FlowRules
+    {
+        public FlowRules(CompiledRule[] rules, Match[] flowMatches)
+        {
+            Rules = rules;
+            FlowMatches = flowMatches;
+        }
+
+        public CompiledRule[] Rules { get; }
+        public Match[] FlowMatches { get; }
     }
 }

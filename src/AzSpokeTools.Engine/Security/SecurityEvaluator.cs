@@ -138,7 +138,7 @@ namespace AzSpokeTools.Engine.Security
             {
                 // Azure docs, "Security admin rules in Azure Virtual Network Manager" > "The order of evaluation": admin rules come before NSGs;
                 // Deny and AlwaysAllow end the evaluation, Allow hands the traffic on to the NSGs.
-                var o = ListOutcome.FirstMatch(admin.For(f), f, source, destination, continueIsNoMatch: true);
+                var o = ListOutcome.FirstMatch(admin.For(f), source, destination, continueIsNoMatch: true);
                 if (o.Matched && !o.Unknown && o.Decider!.Effect == RuleEffect.Deny)
                 {
                     rule = o.Decider.Ref;
@@ -159,7 +159,7 @@ namespace AzSpokeTools.Engine.Security
                 if (o.Unknown)
                 {
                     unknown = true;
-                    mayBypassNsgs = o.Uncertain?.Effect == RuleEffect.AlwaysAllow || o.Decider?.Effect == RuleEffect.AlwaysAllow;
+                    mayBypassNsgs = o.MaybeHad(RuleEffect.AlwaysAllow) || o.Decider?.Effect == RuleEffect.AlwaysAllow;
                     trace?.Checks.Add(AdminCheck(h, direction, AccessVerdict.Unknown, null, o.Uncertain!.Uncertainty(f, source, destination)));
                 }
                 else if (o.Matched)
@@ -176,8 +176,9 @@ namespace AzSpokeTools.Engine.Security
             if (first == null && second == null)
                 trace?.Checks.Add(new SecurityCheck(SecurityCheckKind.NetworkSecurityGroup, (h.Nic?.Id ?? h.Subnet.Id).Value, "(none)", direction.ToString(), AccessVerdict.Allowed, null,
                     $"no network security group on {h.Name}: every flow is allowed {(direction == SecurityRuleDirection.Inbound ? "in" : "out")} (Azure docs, \"How network security groups filter network traffic\")"));
-            foreach (var stage in new[] { first, second })
+            for (int k = 0; k < 2; k++)
             {
+                var stage = k == 0 ? first : second;
                 if (stage == null) continue;
                 var v = AtNsg(stage, direction, f, source, destination, trace, out var r);
                 if (v == AccessVerdict.Denied)
@@ -209,7 +210,7 @@ namespace AzSpokeTools.Engine.Security
                     $"network security group {name} of {stage.AttachedTo} is not in the snapshot", "capture the network security group (export reads Microsoft.Network/networkSecurityGroups)"));
                 return AccessVerdict.Unknown;
             }
-            var o = ListOutcome.FirstMatch(stage.Rules(direction).For(f), f, source, destination, continueIsNoMatch: false);
+            var o = ListOutcome.FirstMatch(stage.Rules(direction).For(f), source, destination, continueIsNoMatch: false);
             if (!o.Matched || o.Unknown)
             {
                 trace?.Checks.Add(new SecurityCheck(SecurityCheckKind.NetworkSecurityGroup, stage.Id.Value, name, dir, AccessVerdict.Unknown, null,
@@ -261,7 +262,7 @@ namespace AzSpokeTools.Engine.Security
                 return AccessVerdict.Unknown;
             }
             // Azure docs, "Azure Firewall rule processing logic": network rules, then application rules, then deny.
-            var o = ListOutcome.FirstMatch(set.Rules.For(f), f, source, destination, continueIsNoMatch: false);
+            var o = ListOutcome.FirstMatch(set.Rules.For(f), source, destination, continueIsNoMatch: false);
             if (o.Unknown || !o.Matched)
             {
                 trace?.Checks.Add(new SecurityCheck(SecurityCheckKind.Firewall, id, firewall.Name, null, AccessVerdict.Unknown, null,
