@@ -32,13 +32,19 @@ namespace AzSpokeTools.Cmdlets
         [Parameter(HelpMessage = "Fail (with a warning) when the snapshot has no VNets, a rule matches no pair, or a coverage gap affects a rule's pairs. On by default; -FailOnEmpty:$false allows it.")]
         public SwitchParameter FailOnEmpty { get; set; } = true;
 
+        [Parameter(HelpMessage = "Allow or Deny: what third-party network virtual appliances do with the rules' allow/deny flows (default Unknown: their rules are not visible).")]
+        [ValidateSet("Allow", "Deny", IgnoreCase = true)]
+        public string? AssumeNva { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
             try
             {
                 EngineHost.Progress("Testing intent", Intent!, -1);
-                var report = ToRequest(CurrentTopology, ResolvePath(Intent), MaxExamples, FailOnEmpty.IsPresent).Execute(EngineHost);
+                var request = ToRequest(CurrentTopology, ResolvePath(Intent), MaxExamples, FailOnEmpty.IsPresent);
+                request.AssumeNva = AssumeNva;
+                var report = request.Execute(EngineHost);
                 WriteVerbose($"{report.Pairs:N0} pairs, {report.PairsWithoutIntent:N0} without intent, {report.ElapsedMs} ms.");
                 // The report's own Passed is the gate: an empty or incomplete check is not a pass.
                 if (Quiet) WriteObject(report.Passed);
