@@ -25,6 +25,21 @@ namespace AzSpokeTools.Engine.Requests
         }
 
         /// <summary>
+        /// <c>azspoke verify --security-rules</c>: each NIC's captured effectiveNetworkSecurityGroups against the NSGs and rules the engine
+        /// evaluates for it, service tags expanded as the engine expands them.
+        /// </summary>
+        public IReadOnlyList<NicSecurityVerification> ExecuteSecurityRules(IEngineHost host)
+        {
+            if (host == null) throw new ArgumentNullException(nameof(host));
+            var topology = TopologyInput.Resolve(Snapshot, Topology, host);
+            if (topology.CapturedEffectiveSecurityGroups.Count == 0)
+                throw new EngineInputException("Snapshot", "the snapshot has no captured NIC effective security rules (results with operation effectiveNetworkSecurityGroups); export with --include-effective-security-rules");
+            var results = SecurityRuleVerification.Verify(topology);
+            foreach (var r in results.Where(r => r.Error != null)) host.Warning($"{r.Name}: {r.Error}");
+            return results;
+        }
+
+        /// <summary>
         /// <c>azspoke verify --learned-routes</c>: each captured learned-route table (gateway getLearnedRoutes, Route Server BGP
         /// connection getAdvertisedRoutes) against the one derived from the topology.
         /// </summary>

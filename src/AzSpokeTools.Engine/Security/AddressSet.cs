@@ -49,6 +49,15 @@ namespace AzSpokeTools.Engine.Security
 
         public bool IsEmpty => _low.Length == 0;
 
+        /// <summary>True when both sets hold the same addresses.</summary>
+        public bool SameAs(AddressSet other)
+        {
+            if (other._low.Length != _low.Length) return false;
+            for (int i = 0; i < _low.Length; i++)
+                if (_low[i] != other._low[i] || _high[i] != other._high[i]) return false;
+            return true;
+        }
+
         public bool Contains(IpAddressValue a)
         {
             int lo = 0, hi = _low.Length - 1;
