@@ -1,8 +1,7 @@
-using AzSpokeTools.Engine.Reports;
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using AzSpokeTools.Azure.Export;
+using AzSpokeTools.Engine.Reports;
 
 namespace AzSpokeTools.Cli.Commands;
 
@@ -92,18 +91,8 @@ public static class ExportCommand
         {
             var observer = new StderrObserver(ctx.Err, verbose);
             var summary = new TopologyExporter(options, observer).ExportAsync(outputPath, cancel.Token).GetAwaiter().GetResult();
-            var json = new JsonObject
-            {
-                ["out"] = summary.OutputPath,
-                ["resources"] = summary.Resources,
-                ["results"] = summary.Results,
-                ["complete"] = summary.Complete,
-                ["denied"] = new JsonArray(summary.DeniedScopes.Select(d => (JsonNode?)JsonValue.Create(d)).ToArray()),
-                ["resourceGraphPages"] = summary.ResourceGraphPages,
-                ["httpRequests"] = summary.HttpRequests,
-                ["elapsedMs"] = (long)summary.Elapsed.TotalMilliseconds,
-            };
-            ctx.Out.WriteLine(json.ToJsonString());
+            ctx.Out.Write(ExportSummaryJsonWriter.Render(summary.OutputPath, summary.Resources, summary.Results, summary.Complete, summary.DeniedScopes,
+                summary.ResourceGraphPages, summary.HttpRequests, (long)summary.Elapsed.TotalMilliseconds));
             return ExitCodes.Success;
         }
         catch (ArgumentException ex)

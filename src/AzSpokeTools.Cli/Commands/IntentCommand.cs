@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Intent;
 using AzSpokeTools.Engine.Requests;
@@ -27,56 +26,11 @@ public static class IntentCommand
             {
                 Snapshot = parse.GetValue(snapshot), Intent = parse.GetValue(intent), ServiceTagFile = parse.GetValue(serviceTags), FailOnEmpty = parse.GetValue(failOnEmpty),
             }.Execute(new CliEngineHost(ctx));
-            if (parse.GetValue(format) == "json") WriteJson(ctx.Out, report);
+            if (parse.GetValue(format) == "json") ctx.Out.Write(IntentReportJsonWriter.Render(report));
             else WriteTable(ctx.Out, report);
             return report.Passed ? ExitCodes.Success : ExitCodes.Findings;
         });
         return command;
-    }
-
-    private static void WriteJson(TextWriter output, IntentReport report)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, ReportJson.Options(indented: true)))
-        {
-            w.WriteStartObject();
-            w.WriteBoolean("passed", report.Passed);
-            w.WriteNumber("pairs", report.Pairs);
-            w.WriteNumber("pairsWithoutIntent", report.PairsWithoutIntent);
-            w.WriteBoolean("failOnEmpty", report.FailOnEmpty);
-            Strings(w, "problems", report.Problems);
-            w.WriteStartArray("rules");
-            foreach (var r in report.Rules)
-            {
-                w.WriteStartObject();
-                w.WriteString("rule", r.Name);
-                w.WriteString("source", r.FromAvnm ? "avnm" : "file");
-                w.WriteBoolean("passed", r.Passed);
-                PathJsonWriter.Kinds(w, "expect", r.Expect);
-                PathJsonWriter.Kinds(w, "require", r.Require);
-                PathJsonWriter.Kinds(w, "forbid", r.Forbid);
-                w.WriteNumber("pairs", r.Pairs);
-                w.WriteNumber("failed", r.Failed);
-                Strings(w, "problems", r.Problems);
-                w.WriteStartObject("failedByKind");
-                foreach (var k in r.FailedByKind.OrderBy(k => k.Key)) w.WriteNumber(k.Key.ToString(), k.Value);
-                w.WriteEndObject();
-                w.WriteStartArray("examples");
-                foreach (var e in r.Examples) PathJsonWriter.Write(w, e);
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-    }
-
-    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values) w.WriteStringValue(v);
-        w.WriteEndArray();
     }
 
     private static void WriteTable(TextWriter output, IntentReport report)

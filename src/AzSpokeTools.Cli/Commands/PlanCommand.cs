@@ -1,4 +1,3 @@
-using AzSpokeTools.Engine.Reports;
 using System.CommandLine;
 using System.Globalization;
 using AzSpokeTools.Azure.Apply;

@@ -1,7 +1,4 @@
-using AzSpokeTools.Engine.Reports;
 using System.CommandLine;
-using System.Text.Json;
-using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Readiness;
 using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Requests;
@@ -27,27 +24,11 @@ public static class ReadinessCommand
         {
             var request = selection.Fill(new MeshReadinessRequest(), parse, snapshot);
             var report = request.Execute(new CliEngineHost(ctx));
-            if (parse.GetValue(format) == "json") WriteJson(ctx.Out, report);
+            if (parse.GetValue(format) == "json") ctx.Out.Write(ReadinessReportJsonWriter.Render(report));
             else WriteTable(ctx.Out, report);
             return report.Ready ? ExitCodes.Success : ExitCodes.Findings;
         });
         return command;
-    }
-
-    /// <summary><c>{"ready":bool,"findings":[{"ruleId","severity","resourceId","message","evidence","fix"}]}</c>.</summary>
-    internal static void WriteJson(TextWriter output, ReadinessReport report)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, ReportJson.Options(indented: true)))
-        {
-            w.WriteStartObject();
-            w.WriteBoolean("ready", report.Ready);
-            w.WriteStartArray("findings");
-            foreach (var f in report.Findings) ReadinessFindingJsonWriter.Write(w, f);
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 
     private static void WriteTable(TextWriter output, ReadinessReport report)
