@@ -5,14 +5,17 @@ using AzSpokeTools.Engine.Requests;
 
 namespace AzSpokeTools.Cli.Commands;
 
-/// <summary><c>azspoke intent --snapshot F --intent FILE [--format table|json]</c>: pass/fail per rule; exit 1 on any failure.</summary>
+/// <summary>
+/// <c>azspoke intent --snapshot F --intent FILE [--format table|json|sarif|junit]</c>: pass/fail per rule; exit 1 on any failure. sarif and
+/// junit are for pipelines (code scanning alerts, test results); the SARIF file location is the intent file relative to the working directory.
+/// </summary>
 public static class IntentCommand
 {
     public static Command Create(CliContext ctx)
     {
         var snapshot = CommonOptions.Snapshot();
         var intent = new Option<string>("--intent") { Description = "Intent file (YAML, or JSON when it ends in .json)", Required = true };
-        var format = CommonOptions.Format("table", "json");
+        var format = CommonOptions.Format("table", "json", "sarif", "junit");
         var serviceTags = new Option<string?>("--service-tags") { Description = "Azure's service-tag file (ServiceTags_Public_*.json) to resolve service-tag prefixes" };
         var failOnEmpty = new Option<bool>("--fail-on-empty")
         {
@@ -26,8 +29,13 @@ public static class IntentCommand
             {
                 Snapshot = parse.GetValue(snapshot), Intent = parse.GetValue(intent), ServiceTagFile = parse.GetValue(serviceTags), FailOnEmpty = parse.GetValue(failOnEmpty),
             }.Execute(new CliEngineHost(ctx));
-            if (parse.GetValue(format) == "json") ctx.Out.Write(IntentReportJsonWriter.Render(report));
-            else WriteTable(ctx.Out, report);
+            switch (parse.GetValue(format))
+            {
+                case "json": ctx.Out.Write(IntentReportJsonWriter.Render(report)); break;
+                case "sarif": ctx.Out.Write(SarifLogWriter.Render(report, parse.GetValue(intent), Environment.CurrentDirectory)); break;
+                case "junit": ctx.Out.Write(JUnitXmlWriter.Render(report, parse.GetValue(intent))); break;
+                default: WriteTable(ctx.Out, report); break;
+            }
             return report.Passed ? ExitCodes.Success : ExitCodes.Findings;
         });
         return command;

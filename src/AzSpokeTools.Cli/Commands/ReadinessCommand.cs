@@ -6,7 +6,7 @@ using AzSpokeTools.Engine.Requests;
 namespace AzSpokeTools.Cli.Commands;
 
 /// <summary>
-/// <c>azspoke readiness --snapshot F [--vnet V ...] [--tag K=V ...] [--group NAME] [--high-scale] [--format table|json]</c>:
+/// <c>azspoke readiness --snapshot F [--vnet V ...] [--tag K=V ...] [--group NAME] [--high-scale] [--format table|json|sarif|junit]</c>:
 /// exit 0 ready, 1 not ready (any Error finding), 2 bad input.
 /// </summary>
 public static class ReadinessCommand
@@ -15,7 +15,7 @@ public static class ReadinessCommand
     {
         var snapshot = CommonOptions.Snapshot();
         var selection = new MeshSelectionOptions();
-        var format = CommonOptions.Format("table", "json");
+        var format = CommonOptions.Format("table", "json", "sarif", "junit");
         var command = new Command("readiness", "Per-VNet and per-group findings (rule id, severity, evidence, fix) before AVNM mesh.");
         command.Options.Add(snapshot);
         selection.AddTo(command);
@@ -24,8 +24,13 @@ public static class ReadinessCommand
         {
             var request = selection.Fill(new MeshReadinessRequest(), parse, snapshot);
             var report = request.Execute(new CliEngineHost(ctx));
-            if (parse.GetValue(format) == "json") ctx.Out.Write(ReadinessReportJsonWriter.Render(report));
-            else WriteTable(ctx.Out, report);
+            switch (parse.GetValue(format))
+            {
+                case "json": ctx.Out.Write(ReadinessReportJsonWriter.Render(report)); break;
+                case "sarif": ctx.Out.Write(SarifLogWriter.Render(report, request.Snapshot, Environment.CurrentDirectory)); break;
+                case "junit": ctx.Out.Write(JUnitXmlWriter.Render(report, request.Snapshot)); break;
+                default: WriteTable(ctx.Out, report); break;
+            }
             return report.Ready ? ExitCodes.Success : ExitCodes.Findings;
         });
         return command;
