@@ -32,8 +32,7 @@ public static class IntentCommand
             switch (parse.GetValue(format))
             {
                 case "json": ctx.Out.Write(IntentReportJsonWriter.Render(report)); break;
-                case "sarif": ctx.Out.Write(SarifLogWriter.Render(report, parse.GetValue(intent), Environment.CurrentDirectory)); break;
-                case "junit": ctx.Out.Write(JUnitXmlWriter.Render(report, parse.GetValue(intent))); break;
+                case "sarif" or "junit": ctx.Out.Write(CheckReportWriter.Render(parse.GetValue(format)!, report, parse.GetValue(intent), Environment.CurrentDirectory)); break;
                 default: WriteTable(ctx.Out, report); break;
             }
             return report.Passed ? ExitCodes.Success : ExitCodes.Findings;

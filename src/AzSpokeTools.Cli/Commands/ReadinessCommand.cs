@@ -27,8 +27,7 @@ public static class ReadinessCommand
             switch (parse.GetValue(format))
             {
                 case "json": ctx.Out.Write(ReadinessReportJsonWriter.Render(report)); break;
-                case "sarif": ctx.Out.Write(SarifLogWriter.Render(report, request.Snapshot, Environment.CurrentDirectory)); break;
-                case "junit": ctx.Out.Write(JUnitXmlWriter.Render(report, request.Snapshot)); break;
+                case "sarif" or "junit": ctx.Out.Write(CheckReportWriter.Render(parse.GetValue(format)!, report, request.Snapshot, Environment.CurrentDirectory)); break;
                 default: WriteTable(ctx.Out, report); break;
             }
             return report.Ready ? ExitCodes.Success : ExitCodes.Findings;

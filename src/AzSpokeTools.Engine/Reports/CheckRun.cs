@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.IO;
 
 namespace AzSpokeTools.Engine.Reports
 {
@@ -17,12 +19,12 @@ namespace AzSpokeTools.Engine.Reports
     /// </summary>
     internal sealed class CheckRun
     {
-        public CheckRun(string name, string title, string? artifact, double seconds)
+        public CheckRun(string name, string title, string? artifact, string? baseDirectory)
         {
             Name = name;
             Title = title;
             Artifact = artifact;
-            Seconds = seconds;
+            BaseDirectory = baseDirectory;
         }
 
         /// <summary>intent or readiness: the category of the run (SARIF automationDetails.id, JUnit classname).</summary>
@@ -31,9 +33,25 @@ namespace AzSpokeTools.Engine.Reports
         public string Title { get; }
         /// <summary>The file the checks read (the intent file, the snapshot), for the results' physical location; null when none.</summary>
         public string? Artifact { get; }
-        /// <summary>Time the check took (0 when it is not measured).</summary>
-        public double Seconds { get; }
+        /// <summary>The directory <see cref="Artifact"/> is named relative to (the working directory; PowerShell's current location).</summary>
+        public string? BaseDirectory { get; }
         public List<CheckRule> Rules { get; } = new List<CheckRule>();
+
+        /// <summary>
+        /// <paramref name="file"/> relative to <paramref name="baseDirectory"/> with '/' separators when it is under it (so the CLI,
+        /// given a relative path, and a cmdlet, given the resolved one, name it alike), else its full path; null for no file or a
+        /// bundled sample (sample:NAME), which is no file of the repository.
+        /// </summary>
+        public static string? RelativePath(string? file, string? baseDirectory)
+        {
+            if (string.IsNullOrWhiteSpace(file) || Samples.SampleCatalog.IsSampleReference(file!, out _)) return null;
+            var root = Path.GetFullPath(string.IsNullOrWhiteSpace(baseDirectory) ? "." : baseDirectory);
+            var full = Path.GetFullPath(Path.Combine(root, file));
+            var prefix = root.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? root : root + Path.DirectorySeparatorChar;
+            var comparison = Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            if (!full.StartsWith(prefix, comparison)) return full;
+            return string.Join("/", full.Substring(prefix.Length).Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
+        }
     }
 
     /// <summary>One rule of a check run.</summary>

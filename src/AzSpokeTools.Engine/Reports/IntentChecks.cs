@@ -20,10 +20,10 @@ namespace AzSpokeTools.Engine.Reports
 
         private const string Help = "https://github.com/azspoketools/AzSpokeTools/blob/main/docs/guide/paths-and-intent.md";
 
-        public static CheckRun From(IntentReport report, string? intentFile)
+        public static CheckRun From(IntentReport report, string? intentFile, string? baseDirectory)
         {
             if (report == null) throw new ArgumentNullException(nameof(report));
-            var run = new CheckRun("intent", "azspoke intent", intentFile, report.ElapsedMs / 1000.0);
+            var run = new CheckRun("intent", "azspoke intent", intentFile, baseDirectory);
             var problemLevel = report.FailOnEmpty ? CheckLevel.Error : CheckLevel.Warning;
             var coverage = new CheckRule(CoverageRule, "The check covered the estate",
                 "The snapshot has virtual networks and pairs to check; a check that looked at nothing fails (FailOnEmpty).", Help + "#intent-as-a-gate", problemLevel);

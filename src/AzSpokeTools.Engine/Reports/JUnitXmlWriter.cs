@@ -18,9 +18,11 @@ namespace AzSpokeTools.Engine.Reports
     /// </summary>
     public static class JUnitXmlWriter
     {
-        public static string Render(IntentReport report, string? intentFile) => Render(IntentChecks.From(report, intentFile));
+        /// <summary>The intent check; <paramref name="intentFile"/> (the file read) is named relative to <paramref name="baseDirectory"/>.</summary>
+        public static string Render(IntentReport report, string? intentFile, string? baseDirectory) => Render(IntentChecks.From(report, intentFile, baseDirectory));
 
-        public static string Render(ReadinessReport report, string? snapshotFile) => Render(ReadinessChecks.From(report, snapshotFile));
+        /// <summary>The readiness check; <paramref name="snapshotFile"/> (the snapshot read) is named relative to <paramref name="baseDirectory"/>.</summary>
+        public static string Render(ReadinessReport report, string? snapshotFile, string? baseDirectory) => Render(ReadinessChecks.From(report, snapshotFile, baseDirectory));
 
         internal static string Render(CheckRun run)
         {
@@ -36,18 +38,19 @@ namespace AzSpokeTools.Engine.Reports
             using (var x = XmlWriter.Create(stream, settings))
             {
                 int tests = run.Rules.Count, failures = run.Rules.Count(r => r.Failed);
-                var time = run.Seconds.ToString("0.000", CultureInfo.InvariantCulture);
+                // Durations are not measured: the same input gives the same bytes (from the CLI and the cmdlets alike).
+                const string time = "0.000";
                 x.WriteStartDocument();
                 x.WriteStartElement("testsuites");
                 Counts(x, run.Title, tests, failures, time);
                 x.WriteStartElement("testsuite");
                 Counts(x, run.Title, tests, failures, time);
-                if (run.Artifact != null)
+                if ((CheckRun.RelativePath(run.Artifact, run.BaseDirectory) ?? run.Artifact) is string input)
                 {
                     x.WriteStartElement("properties");
                     x.WriteStartElement("property");
                     x.WriteAttributeString("name", "input");
-                    x.WriteAttributeString("value", Text(run.Artifact));
+                    x.WriteAttributeString("value", Text(input));
                     x.WriteEndElement();
                     x.WriteEndElement();
                 }
@@ -56,7 +59,7 @@ namespace AzSpokeTools.Engine.Reports
                     x.WriteStartElement("testcase");
                     x.WriteAttributeString("classname", "azspoke." + run.Name);
                     x.WriteAttributeString("name", Text(rule.Id + ": " + rule.Title));
-                    x.WriteAttributeString("time", "0.000");
+                    x.WriteAttributeString("time", time);
                     var lines = string.Join("\n", rule.Results.Select(r => $"{r.Level.ToString().ToLowerInvariant()}: {r.Message}" +
                                                                              (r.ResourceIds.Count > 0 ? $" ({string.Join(", ", r.ResourceIds)})" : "")));
                     if (rule.Failed)

@@ -13,10 +13,10 @@ namespace AzSpokeTools.Engine.Reports
     {
         private const string Help = "https://github.com/azspoketools/AzSpokeTools/blob/main/docs/guide/mesh-migration.md#readiness-rules";
 
-        public static CheckRun From(ReadinessReport report, string? snapshotFile)
+        public static CheckRun From(ReadinessReport report, string? snapshotFile, string? baseDirectory)
         {
             if (report == null) throw new ArgumentNullException(nameof(report));
-            var run = new CheckRun("readiness", "azspoke readiness", snapshotFile, 0);
+            var run = new CheckRun("readiness", "azspoke readiness", snapshotFile, baseDirectory);
             foreach (var entry in ReadinessRules.Catalog)
             {
                 var rule = new CheckRule(entry.Key, entry.Value.Title, entry.Value.Title + ". Source: " + entry.Value.Source + ".", Help, null);

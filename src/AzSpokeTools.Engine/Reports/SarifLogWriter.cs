@@ -28,13 +28,13 @@ namespace AzSpokeTools.Engine.Reports
 
         /// <summary>The intent check; <paramref name="intentFile"/> is the intent file read, relative to <paramref name="baseDirectory"/>.</summary>
         public static string Render(IntentReport report, string? intentFile, string? baseDirectory) =>
-            Render(IntentChecks.From(report, intentFile), baseDirectory);
+            Render(IntentChecks.From(report, intentFile, baseDirectory));
 
         /// <summary>The readiness check; <paramref name="snapshotFile"/> is the snapshot read (null or sample:NAME: no physical location).</summary>
         public static string Render(ReadinessReport report, string? snapshotFile, string? baseDirectory) =>
-            Render(ReadinessChecks.From(report, snapshotFile), baseDirectory);
+            Render(ReadinessChecks.From(report, snapshotFile, baseDirectory));
 
-        internal static string Render(CheckRun run, string? baseDirectory) => ReportJson.Document(w =>
+        internal static string Render(CheckRun run) => ReportJson.Document(w =>
         {
             w.WriteStartObject();
             w.WriteString("$schema", SchemaUri);
@@ -45,7 +45,7 @@ namespace AzSpokeTools.Engine.Reports
             w.WriteStartObject("automationDetails");
             w.WriteString("id", "azspoke/" + run.Name + "/");
             w.WriteEndObject();
-            var artifact = ArtifactUri(run.Artifact, baseDirectory);
+            var artifact = ArtifactUri(run.Artifact, run.BaseDirectory);
             w.WriteStartArray("results");
             for (int i = 0; i < run.Rules.Count; i++)
                 foreach (var result in run.Rules[i].Results) Result(w, run.Rules[i], i, result, artifact);
@@ -166,19 +166,14 @@ namespace AzSpokeTools.Engine.Reports
         }
 
         /// <summary>
-        /// The artifact URI of a file: relative to <paramref name="baseDirectory"/> with '/' separators and escaped segments when the
-        /// file is under it (resolved against <see cref="SourceRoot"/>), else an absolute file URI; null for no file or a bundled sample.
+        /// The artifact URI of a file: the relative path (<see cref="CheckRun.RelativePath"/>) with escaped segments, resolved against
+        /// <see cref="SourceRoot"/>, or an absolute file URI for a file outside the working directory; null for no file or a sample.
         /// </summary>
         internal static string? ArtifactUri(string? file, string? baseDirectory)
         {
-            if (string.IsNullOrWhiteSpace(file) || Samples.SampleCatalog.IsSampleReference(file!, out _)) return null;
-            var root = Path.GetFullPath(string.IsNullOrWhiteSpace(baseDirectory) ? "." : baseDirectory);
-            var full = Path.GetFullPath(Path.Combine(root, file));
-            var prefix = root.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? root : root + Path.DirectorySeparatorChar;
-            var comparison = Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-            if (full.StartsWith(prefix, comparison))
-                return string.Join("/", full.Substring(prefix.Length).Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Select(Uri.EscapeDataString));
-            return new Uri(full).AbsoluteUri;
+            var path = CheckRun.RelativePath(file, baseDirectory);
+            if (path == null) return null;
+            return Path.IsPathRooted(path) ? new Uri(path).AbsoluteUri : string.Join("/", path.Split('/').Select(Uri.EscapeDataString));
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Management.Automation;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Requests;
@@ -39,6 +40,19 @@ namespace AzSpokeTools.Cmdlets
                 WriteError(record);
                 return null;
             }
+        }
+
+        /// <summary>PowerShell's current file-system location (not the process's working directory), for paths written relative to it.</summary>
+        private protected string CurrentDirectory => SessionState.Path.CurrentFileSystemLocation.ProviderPath;
+
+        /// <summary>
+        /// -AsJson, -OutputFormat and -Quiet each replace the objects with one other output: at most one of them may be given.
+        /// </summary>
+        /// <exception cref="EngineInputException">Two were given (ErrorId InvalidOutputFormat).</exception>
+        private protected static void CheckOutputFormat(bool asJson, string? outputFormat, bool quiet)
+        {
+            var given = new[] { asJson ? "-AsJson" : null, outputFormat != null ? "-OutputFormat" : null, quiet ? "-Quiet" : null }.Where(g => g != null).ToList();
+            if (given.Count > 1) throw new EngineInputException("OutputFormat", string.Join(" and ", given) + " exclude each other; give one");
         }
 
         /// <summary>Writes a progress record (pipeline thread only), closed by EndProcessing.</summary>

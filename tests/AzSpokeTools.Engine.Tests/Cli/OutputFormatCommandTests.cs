@@ -71,7 +71,7 @@ public sealed partial class OutputFormatCommandTests : IDisposable
         ReportSchemas.AssertValid("sarif", sarif.Out);
         var junit = Run("intent", "--snapshot", "sample:avnm-mesh", "--intent", intent, "--format", "junit");
         Assert.Equal(ExitCodes.Findings, junit.Code);
-        Assert.Equal(JUnitXmlWriter.Render(report, intent), junit.Out);
+        Assert.Equal(JUnitXmlWriter.Render(report, intent, Environment.CurrentDirectory), junit.Out);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed partial class OutputFormatCommandTests : IDisposable
         {
             ("json", ReadinessReportJsonWriter.Render(report)),
             ("sarif", SarifLogWriter.Render(report, "sample:avnm-mesh", Environment.CurrentDirectory)),
-            ("junit", JUnitXmlWriter.Render(report, "sample:avnm-mesh")),
+            ("junit", JUnitXmlWriter.Render(report, "sample:avnm-mesh", Environment.CurrentDirectory)),
         })
         {
             var (code, output) = Run("readiness", "--snapshot", "sample:avnm-mesh", "--format", format);
