@@ -81,8 +81,10 @@ public sealed class LiveMappingTests
     {
         var e = Assert.ThrowsAny<Exception>(() => ExportSpokeTopologyCommand.ToScope(null, null, null, "not a url", null, false, null).ToOptions());
         Assert.Equal("InvalidArmEndpoint", SpokeErrors.FromLive(e, "out.json")!.FullyQualifiedErrorId);
-        var http = Assert.ThrowsAny<ArgumentException>(() => ExportSpokeTopologyCommand.ToScope(null, null, null, "http://arm.contoso.example", null, false, null).ToOptions().Validate());
+        // The live layer's connection factory refuses it before any request (bearer tokens never go over plain http).
+        var http = Assert.ThrowsAny<Exception>(() => ExportSpokeTopologyCommand.ToScope(null, null, null, "http://arm.contoso.example", null, false, null).ToOptions());
         Assert.Equal("InvalidArmEndpoint", SpokeErrors.FromLive(http, "out.json")!.FullyQualifiedErrorId);
+        Assert.Equal("InvalidArmEndpoint", SpokeErrors.From(http, "out.json")!.FullyQualifiedErrorId);
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using AzSpokeTools.Azure.Export;
+using AzSpokeTools.Azure.Identity;
 using AzSpokeTools.Engine.Reports;
 
 namespace AzSpokeTools.Cli.Commands;
@@ -38,13 +39,12 @@ public static class ExportCommand
         };
         command.SetAction(parse =>
         {
-            var options = new ExportOptions
+            var connection = LiveConnection.Create(parse.GetValue(environment), parse.GetValue(armEndpoint), parse.GetValue(accessToken));
+            var options = connection.Configure(new ExportOptions
             {
                 ManagementGroupId = parse.GetValue(managementGroup),
-                Environment = parse.GetValue(environment),
-                AccessToken = parse.GetValue(accessToken),
                 IncludeLearnedRoutes = parse.GetValue(learnedRoutes),
-            };
+            });
             if (parse.GetValue(retryBudget) is double seconds)
             {
                 if (!(seconds >= 0 && seconds <= 3600)) throw new CliInputException("--retry-budget: give seconds from 0 to 3600.");
@@ -52,13 +52,6 @@ public static class ExportCommand
             }
             foreach (var s in parse.GetValue(subscriptions) ?? []) options.SubscriptionIds.Add(s);
             foreach (var n in parse.GetValue(effectiveRoutes) ?? []) options.EffectiveRouteNetworkInterfaceIds.Add(n);
-            var endpoint = parse.GetValue(armEndpoint);
-            if (endpoint != null)
-            {
-                if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri))
-                    throw new CliInputException("--arm-endpoint '" + endpoint + "' is not an absolute URL.");
-                options.ArmEndpoint = uri;
-            }
             // --verbose (the root's) logs every HTTP attempt (request id, method, URL, status, elapsed).
             return Run(ctx, options, parse.GetValue(output)!, ctx.Verbose);
         });
