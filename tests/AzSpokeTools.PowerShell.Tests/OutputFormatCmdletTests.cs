@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Xunit;
 
@@ -63,6 +64,33 @@ public sealed partial class OutputFormatCmdletTests(ModuleSession session)
         .OfType<System.Reflection.AssemblyConfigurationAttribute>().Single().Configuration;
 
     private static string Timeless(string json) => ElapsedTime().Replace(json, "\"elapsedMs\":0");
+
+    [Theory]
+    [InlineData("--subnet", "spoke1/workload")]
+    [InlineData("--nic", "vm-spoke3-nic")]
+    public void RoutesAsJsonIsTheCliBytes(string option, string target) =>
+        Assert.Equal(Cli("routes", "--snapshot", "sample:hub-firewall", option, target, "--format", "json"),
+            Cmdlet($"Get-SpokeEffectiveRoute -Snapshot sample:hub-firewall -Target {target} -AsJson"));
+
+    [Fact]
+    public void VerifyAsJsonOfEveryCapturedNicIsTheCliBytes()
+    {
+        // hub-firewall with two NIC tables captured as 'azspoke routes' writes them (Azure's EffectiveRouteListResult).
+        var doc = JsonNode.Parse(File.ReadAllText(Path.Combine(session.Root, "module", "samples", "hub-firewall.json")))!.AsObject();
+        var results = new JsonArray();
+        foreach (var nic in new[] { "vm-spoke1-nic", "vm-spoke3-nic" })
+            results.Add(new JsonObject
+            {
+                ["operation"] = "effectiveRouteTable",
+                ["scope"] = doc["resources"]!.AsArray().Select(r => (string)r!["id"]!).Single(id => id.EndsWith("/networkInterfaces/" + nic, StringComparison.Ordinal)),
+                ["body"] = JsonNode.Parse(Cli("routes", "--snapshot", "sample:hub-firewall", "--nic", nic, "--format", "json")),
+            });
+        doc["results"] = results;
+        File.WriteAllText(Path.Combine(Folder, "captured.json"), doc.ToJsonString());
+        var cli = Cli("verify", "--snapshot", "captured.json", "--format", "json");
+        Assert.Contains("\"agrees\": true", cli);
+        Assert.Equal(cli, Cmdlet("Get-SpokeEffectiveRoute -Snapshot ./captured.json -Target * -Verify -AsJson"));
+    }
 
     [Fact]
     public void PathAsJsonIsTheCliBytes() =>
