@@ -103,6 +103,17 @@ public sealed class LiveMappingTests
     }
 
     [Fact]
+    public void LiveDataTheLoaderRefusesIsSnapshotInvalidNamingWhatWasRead()
+    {
+        var refused = Assert.ThrowsAny<Exception>(() => AzSpokeTools.Engine.Snapshot.SnapshotLoader.Load(new MemoryStream("{ not json"u8.ToArray()), "live data (management group mg-network)"));
+        var record = SpokeErrors.FromLiveData(refused, "mg-network")!;
+        Assert.Equal("SnapshotInvalid", record.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidData, record.CategoryInfo.Category);
+        Assert.Equal("mg-network", record.TargetObject);
+        Assert.Contains("live data (management group mg-network)", refused.Message + string.Join(" ", ((AzSpokeTools.Engine.Snapshot.SnapshotLoadException)refused).Errors));
+    }
+
+    [Fact]
     public void CancellationIsExportCancelledAndSaysNoFileWasWritten()
     {
         var record = SpokeErrors.FromLive(new OperationCanceledException(), "out.json")!;

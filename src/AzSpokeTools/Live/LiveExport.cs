@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Threading;
 using AzSpokeTools.Azure.Export;
+using AzSpokeTools.Azure.Snapshot;
 using AzSpokeTools.Cmdlets;
 
 namespace AzSpokeTools.Live
@@ -10,7 +11,7 @@ namespace AzSpokeTools.Live
     /// Runs one live export for a cmdlet: connects through the live layer's factory (-AccessToken, else the caller's Az context
     /// when Az.Accounts is loaded and signed in, else DefaultAzureCredential: <see cref="AzContextIdentity"/>), runs the exporter on worker
     /// threads and brings its warnings, progress, verbose lines and token requests to the pipeline thread.
-    /// Cancelled by <see cref="Stop"/> (the cmdlet's StopProcessing); a cancelled or failed export leaves no file.
+    /// Cancelled by <see cref="Stop"/> (the cmdlet's StopProcessing); a cancelled or failed export commits nothing, so it leaves no file.
     /// </summary>
     internal sealed class LiveExport
     {
@@ -28,11 +29,14 @@ namespace AzSpokeTools.Live
         /// <summary>Cancels a running export; safe from any thread, and before or after <see cref="Run"/>.</summary>
         public void Stop() => _cancel.Cancel();
 
-        /// <summary>Exports <paramref name="scope"/> to <paramref name="outputPath"/>. Call on the pipeline thread.</summary>
-        /// <exception cref="ArgumentException">Bad scope or output path (nothing was sent).</exception>
+        /// <summary>
+        /// Exports <paramref name="scope"/> into <paramref name="sink"/> (a file the user named, or memory for the loader), committed
+        /// only when the whole capture succeeded. Call on the pipeline thread.
+        /// </summary>
+        /// <exception cref="ArgumentException">Bad scope (nothing was sent).</exception>
         /// <exception cref="AzureExportException">Azure or the network failed.</exception>
         /// <exception cref="OperationCanceledException">Stopped.</exception>
-        public TopologyExportResult Run(LiveScope scope, string outputPath)
+        public TopologyExportResult Run(LiveScope scope, SnapshotSink sink)
         {
             // The parameters first: a bad value fails before the Az context or Azure is asked anything.
             scope.ToOptions().Validate();
@@ -43,7 +47,7 @@ namespace AzSpokeTools.Live
             _cmdlet.WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Reading {0} ({1}) as {2}.",
                 connection.Cloud.Name, connection.Cloud.ResourceManagerEndpoint.AbsoluteUri, identity));
             var observer = new PumpedObserver(_cmdlet, pump);
-            var summary = pump.Run(token => new TopologyExporter(options, observer).ExportAsync(outputPath, token), _cancel);
+            var summary = pump.Run(token => new TopologyExporter(options, observer).ExportAsync(sink, token), _cancel);
             return new TopologyExportResult(summary, connection.Cloud.Name, identity);
         }
 
