@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Paths;
 using AzSpokeTools.Engine.Requests;
@@ -38,10 +37,7 @@ public static class PathCommand
                 SourcePort = parse.GetValue(flow.SourcePort),
                 AssumeNva = parse.GetValue(flow.AssumeNva),
             }.Execute(new CliEngineHost(ctx));
-            if (parse.GetValue(format) == "json")
-            {
-                ctx.Out.WriteLine(ReportJson.ToText(w => PathJsonWriter.Write(w, result)));
-            }
+            if (parse.GetValue(format) == "json") ctx.Out.Write(PathJsonWriter.Render(result));
             else WriteTable(ctx.Out, result);
             // With a flow, a path the flow cannot take (denied or unknown) is a finding too.
             bool admitted = result.Access == null || result.Access.Verdict == AzSpokeTools.Engine.Security.AccessVerdict.Allowed;

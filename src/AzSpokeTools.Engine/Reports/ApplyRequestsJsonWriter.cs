@@ -3,6 +3,8 @@ using System.Linq;
 using System.Text.Json;
 using AzSpokeTools.Engine.Migration;
 
+using static AzSpokeTools.Engine.Reports.ReportJson;
+
 namespace AzSpokeTools.Engine.Reports
 {
     /// <summary>
@@ -13,7 +15,7 @@ namespace AzSpokeTools.Engine.Reports
     {
         public const int SchemaVersion = 1;
 
-        public static string Render(MigrationPlan plan) => ReportJson.ToText(w => Write(w, plan)) + "\n";
+        public static string Render(MigrationPlan plan) => ReportJson.Document(w => Write(w, plan));
 
         public static void Write(Utf8JsonWriter w, MigrationPlan plan)
         {
@@ -71,11 +73,5 @@ namespace AzSpokeTools.Engine.Reports
             w.WriteEndArray();
         }
 
-        private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> items)
-        {
-            w.WriteStartArray(name);
-            foreach (var s in items) w.WriteStringValue(s);
-            w.WriteEndArray();
-        }
     }
 }

@@ -3,6 +3,8 @@ using System.Linq;
 using System.Text.Json;
 using AzSpokeTools.Engine.Comparison;
 
+using static AzSpokeTools.Engine.Reports.ReportJson;
+
 namespace AzSpokeTools.Engine.Reports
 {
     /// <summary>
@@ -13,9 +15,9 @@ namespace AzSpokeTools.Engine.Reports
     {
         public const int SchemaVersion = 1;
 
-        public static string Render(TopologyDiff diff) => ReportJson.ToText(w => Write(w, diff)) + "\n";
+        public static string Render(TopologyDiff diff) => ReportJson.Document(w => Write(w, diff));
 
-        public static string Render(WaveVerification v) => ReportJson.ToText(w => Write(w, v)) + "\n";
+        public static string Render(WaveVerification v) => ReportJson.Document(w => Write(w, v));
 
         public static void Write(Utf8JsonWriter w, TopologyDiff diff)
         {
@@ -75,11 +77,5 @@ namespace AzSpokeTools.Engine.Reports
             w.WriteEndObject();
         }
 
-        private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> items)
-        {
-            w.WriteStartArray(name);
-            foreach (var s in items) w.WriteStringValue(s);
-            w.WriteEndArray();
-        }
     }
 }

@@ -1,0 +1,31 @@
+using System;
+using System.Text.Json;
+using AzSpokeTools.Engine.Readiness;
+
+namespace AzSpokeTools.Engine.Reports
+{
+    /// <summary>
+    /// <c>readiness --format json</c> / <c>Test-MeshReadiness -AsJson</c> (docs/schemas/readiness.schema.json):
+    /// <c>{"schemaVersion","ready","findings":[{"ruleId","severity","resourceId","message","evidence","fix"}]}</c>, each finding
+    /// written by <see cref="ReadinessFindingJsonWriter"/> (as plan.json and the estate report write them).
+    /// </summary>
+    public static class ReadinessReportJsonWriter
+    {
+        public const int SchemaVersion = 1;
+
+        public static string Render(ReadinessReport report) => ReportJson.Document(w => Write(w, report));
+
+        public static void Write(Utf8JsonWriter w, ReadinessReport report)
+        {
+            if (w == null) throw new ArgumentNullException(nameof(w));
+            if (report == null) throw new ArgumentNullException(nameof(report));
+            w.WriteStartObject();
+            w.WriteNumber("schemaVersion", SchemaVersion);
+            w.WriteBoolean("ready", report.Ready);
+            w.WriteStartArray("findings");
+            foreach (var f in report.Findings) ReadinessFindingJsonWriter.Write(w, f);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+    }
+}
