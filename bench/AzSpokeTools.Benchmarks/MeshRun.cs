@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using AzSpokeTools.Engine.Addresses;
 using AzSpokeTools.Engine.Hosting;
 using AzSpokeTools.Engine.Migration;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Engine.Samples;
 using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Reports;
 
 namespace AzSpokeTools.Benchmarks;
 

@@ -1,5 +1,5 @@
-using AzSpokeTools.Engine.Addresses;
 using AzSpokeTools.Engine.Routing;
+using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Benchmarks;
 

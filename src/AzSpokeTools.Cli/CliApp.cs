@@ -5,8 +5,8 @@ using AzSpokeTools.Azure.Export;
 using AzSpokeTools.Cli.Output;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Reports;
-using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine;
 
 namespace AzSpokeTools.Cli;
 

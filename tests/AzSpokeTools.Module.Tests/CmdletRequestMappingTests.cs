@@ -8,6 +8,7 @@ using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Engine.Snapshot;
 using AzSpokeTools.Errors;
 using Xunit;
+using AzSpokeTools.Engine;
 
 namespace AzSpokeTools.Module.Tests;
 
@@ -204,7 +205,7 @@ public sealed class CmdletRequestMappingTests
         Assert.Equal(ErrorCategory.InvalidOperation, record.CategoryInfo.Category);
         Assert.Contains("bug", record.ErrorDetails!.RecommendedAction);
         // An AggregateException is reported as its cause; PowerShell's own flow control is not ours to report.
-        Assert.Equal("InvalidSubnet", SpokeErrors.From(new AggregateException(new AzSpokeTools.Engine.Requests.EngineInputException("Subnet", "bad")), "x")!.FullyQualifiedErrorId);
+        Assert.Equal("InvalidSubnet", SpokeErrors.From(new AggregateException(new AzSpokeTools.Engine.EngineInputException("Subnet", "bad")), "x")!.FullyQualifiedErrorId);
         Assert.Null(SpokeErrors.From(new PipelineStoppedException(), "x"));
         Assert.Null(SpokeErrors.From(new ActionPreferenceStopException(), "x"));
     }
@@ -212,7 +213,7 @@ public sealed class CmdletRequestMappingTests
     [Fact]
     public void ControlCharactersInMessagesAreEscapedInTheRecord()
     {
-        var record = SpokeErrors.From(new AzSpokeTools.Engine.Requests.EngineInputException("Subnet", "'a\u001b[2Jb\u202ec' does not name a subnet"), "x")!;
+        var record = SpokeErrors.From(new AzSpokeTools.Engine.EngineInputException("Subnet", "'a\u001b[2Jb\u202ec' does not name a subnet"), "x")!;
         Assert.Equal("'a\\u001B[2Jb\\u202Ec' does not name a subnet", record.ErrorDetails!.Message);
         Assert.Contains("\u001b", record.Exception.Message); // the exception itself keeps the data as it was
     }

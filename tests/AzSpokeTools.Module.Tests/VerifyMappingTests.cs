@@ -4,11 +4,11 @@ using AzSpokeTools.Cli;
 using AzSpokeTools.Cmdlets;
 using AzSpokeTools.Engine.Hosting;
 using AzSpokeTools.Engine.Model;
-using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Engine.Snapshot;
 using AzSpokeTools.Engine.Verification;
 using AzSpokeTools.Errors;
 using Xunit;
+using AzSpokeTools.Engine;
 
 namespace AzSpokeTools.Module.Tests;
 

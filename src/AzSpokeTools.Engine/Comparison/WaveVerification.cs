@@ -9,7 +9,6 @@ using AzSpokeTools.Engine.Migration;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Paths;
 using AzSpokeTools.Engine.Reports;
-using AzSpokeTools.Engine.Requests;
 
 namespace AzSpokeTools.Engine.Comparison
 {

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using AzSpokeTools.Engine.Requests;
 
 namespace AzSpokeTools.Engine.Diagrams
 {

@@ -69,7 +69,7 @@ namespace AzSpokeTools.Engine.EstateReports
             {
                 report.Readiness = new ReadinessChecker(topology, new MeshSelectionCriteria().Resolve(topology), new MeshReadinessOptions()).Run();
             }
-            catch (Requests.EngineInputException e)
+            catch (EngineInputException e)
             {
                 report.ReadinessError = e.Message;
             }

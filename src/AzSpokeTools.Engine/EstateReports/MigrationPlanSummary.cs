@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using AzSpokeTools.Engine.Requests;
 
 namespace AzSpokeTools.Engine.EstateReports
 {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using AzSpokeTools.Engine.Addresses;
 using AzSpokeTools.Engine.Routing;
+using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Evaluation
 {
@@ -34,7 +35,7 @@ namespace AzSpokeTools.Engine.Evaluation
             if (cache == null) throw new ArgumentNullException(nameof(cache));
             var layers = table.Layers;
             if (layers == null) return new TableLookup(table.Routes, cache.GetOrCompile(table.Routes), null, null);
-            return new TableLookup(table.Routes, cache.GetOrCompile(layers.Own), layers, layers.Shared.Compiled());
+            return new TableLookup(table.Routes, cache.GetOrCompile(layers.Own), layers, CompiledRouteTable.Of(layers.Shared));
         }
 
         /// <summary>The routes the returned indices refer to.</summary>

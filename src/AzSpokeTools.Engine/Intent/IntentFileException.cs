@@ -1,4 +1,3 @@
-using AzSpokeTools.Engine.Requests;
 
 namespace AzSpokeTools.Engine.Intent
 {

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using AzSpokeTools.Engine.Addresses;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -11,7 +11,7 @@ namespace AzSpokeTools.Engine.Model
         public ResourceId? SubnetId { get; internal set; }
         public ResourceId? VirtualHubId { get; internal set; }
 
-        internal static AzureFirewall Read(JsonNode n, ResourceId id, string type)
+        internal static AzureFirewall Read(ArmValue n, ResourceId id, string type)
         {
             var f = new AzureFirewall();
             f.ReadCommon(n, id, type);
@@ -21,7 +21,7 @@ namespace AzSpokeTools.Engine.Model
                 if (c.Str("privateIPAddress") is string ip && IpAddressValue.TryParse(ip, out var a)) f.PrivateIpAddresses.Add(a);
             }
             f.VirtualHubId = n.Ref("virtualHub");
-            if (n.Obj("hubIPAddresses") is JsonNode hub &&
+            if (n.Obj("hubIPAddresses") is ArmValue hub &&
                 hub.Str("privateIPAddress") is string hip && IpAddressValue.TryParse(hip, out var h))
                 f.PrivateIpAddresses.Add(h);
             return f;

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -18,7 +18,7 @@ namespace AzSpokeTools.Engine.Model
         /// <summary>Where the resource was read.</summary>
         public SourceLocation Source { get; internal set; }
 
-        internal void ReadCommon(JsonNode node, ResourceId id, string type)
+        internal void ReadCommon(ArmValue node, ResourceId id, string type)
         {
             Id = id;
             Name = node.Own("name")?.AsString() ?? id.Name;

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -25,7 +25,7 @@ namespace AzSpokeTools.Engine.Model
         public bool IsMesh => string.Equals(Topology, "Mesh", StringComparison.OrdinalIgnoreCase);
         public bool IsHubAndSpoke => string.Equals(Topology, "HubAndSpoke", StringComparison.OrdinalIgnoreCase);
 
-        internal static ConnectivityConfiguration Read(JsonNode n, ResourceId id, string type)
+        internal static ConnectivityConfiguration Read(ArmValue n, ResourceId id, string type)
         {
             var c = new ConnectivityConfiguration();
             c.ReadCommon(n, id, type);
@@ -51,7 +51,7 @@ namespace AzSpokeTools.Engine.Model
                     UseHubGateway = g.Bool("useHubGateway") ?? false,
                 });
             }
-            if (n.Obj("connectivityCapabilities") is JsonNode caps)
+            if (n.Obj("connectivityCapabilities") is ArmValue caps)
             {
                 c.ConnectedGroupAddressOverlap = caps.Str("connectedGroupAddressOverlap");
                 c.ConnectedGroupPrivateEndpointsScale = caps.Str("connectedGroupPrivateEndpointsScale");

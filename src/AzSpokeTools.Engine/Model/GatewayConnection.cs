@@ -1,5 +1,5 @@
 using System;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -18,7 +18,7 @@ namespace AzSpokeTools.Engine.Model
 
         public bool IsExpressRoute => string.Equals(ConnectionType, "ExpressRoute", StringComparison.OrdinalIgnoreCase);
 
-        internal static GatewayConnection Read(JsonNode n, ResourceId id, string type)
+        internal static GatewayConnection Read(ArmValue n, ResourceId id, string type)
         {
             var c = new GatewayConnection();
             c.ReadCommon(n, id, type);

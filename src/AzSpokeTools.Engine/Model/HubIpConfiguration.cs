@@ -1,5 +1,5 @@
 using AzSpokeTools.Engine.Addresses;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -13,7 +13,7 @@ namespace AzSpokeTools.Engine.Model
         public ResourceId? SubnetId { get; internal set; }
         public IpAddressValue? PrivateIpAddress { get; internal set; }
 
-        internal static HubIpConfiguration Read(JsonNode n, ResourceId id, string type)
+        internal static HubIpConfiguration Read(ArmValue n, ResourceId id, string type)
         {
             var c = new HubIpConfiguration();
             c.ReadCommon(n, id, type);

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -12,7 +12,7 @@ namespace AzSpokeTools.Engine.Model
         public IReadOnlyList<ResourceId> PropagatingConnections { get; internal set; } = new List<ResourceId>();
         public List<HubRoute> Routes { get; } = new List<HubRoute>();
 
-        internal static HubRouteTable Read(JsonNode n, ResourceId id, string type)
+        internal static HubRouteTable Read(ArmValue n, ResourceId id, string type)
         {
             var t = new HubRouteTable();
             t.ReadCommon(n, id, type);

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using AzSpokeTools.Engine.Addresses;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -15,17 +15,17 @@ namespace AzSpokeTools.Engine.Model
         public IReadOnlyList<string> PropagatedLabels { get; internal set; } = new List<string>();
         public List<HubStaticRoute> StaticRoutes { get; } = new List<HubStaticRoute>();
 
-        internal static HubVirtualNetworkConnection Read(JsonNode n, ResourceId id, string type)
+        internal static HubVirtualNetworkConnection Read(ArmValue n, ResourceId id, string type)
         {
             var c = new HubVirtualNetworkConnection();
             c.ReadCommon(n, id, type);
             c.HubId = id.Parent ?? id;
             c.RemoteVirtualNetworkId = n.Ref("remoteVirtualNetwork");
             c.EnableInternetSecurity = n.Bool("enableInternetSecurity") ?? true;
-            if (n.Obj("routingConfiguration") is JsonNode rc)
+            if (n.Obj("routingConfiguration") is ArmValue rc)
             {
                 c.AssociatedRouteTableId = rc.Ref("associatedRouteTable");
-                if (rc.Obj("propagatedRouteTables") is JsonNode prt)
+                if (rc.Obj("propagatedRouteTables") is ArmValue prt)
                 {
                     var ids = new List<ResourceId>();
                     foreach (var item in prt.Array("ids"))
@@ -33,14 +33,14 @@ namespace AzSpokeTools.Engine.Model
                     c.PropagatedRouteTableIds = ids;
                     c.PropagatedLabels = prt.Strings("labels");
                 }
-                if (rc.Obj("vnetRoutes") is JsonNode vr)
+                if (rc.Obj("vnetRoutes") is ArmValue vr)
                 {
                     foreach (var sr in vr.Objects("staticRoutes", "a static route"))
                     {
                         c.StaticRoutes.Add(new HubStaticRoute
                         {
                             Name = sr.Str("name") ?? "",
-                            AddressPrefixes = sr.Get("addressPrefixes") is JsonNode ap ? ap.Prefixes() : new List<IpPrefix>(),
+                            AddressPrefixes = sr.Get("addressPrefixes") is ArmValue ap ? ap.Prefixes() : new List<IpPrefix>(),
                             NextHopIpAddress = sr.Str("nextHopIpAddress"),
                         });
                     }

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using AzSpokeTools.Engine.Addresses;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -14,7 +14,7 @@ namespace AzSpokeTools.Engine.Model
         /// </summary>
         public IReadOnlyDictionary<string, int>? BackendPoolMembers { get; internal set; }
 
-        internal static LoadBalancer Read(JsonNode n, ResourceId id, string type)
+        internal static LoadBalancer Read(ArmValue n, ResourceId id, string type)
         {
             var lb = new LoadBalancer();
             lb.ReadCommon(n, id, type);
@@ -29,7 +29,7 @@ namespace AzSpokeTools.Engine.Model
                     SubnetId = fe.Ref("subnet"),
                 });
             }
-            if (n.Get("backendAddressPools") is JsonNode pools && !pools.IsNull)
+            if (n.Get("backendAddressPools") is ArmValue pools && !pools.IsNull)
             {
                 var members = new Dictionary<string, int>();
                 foreach (var pool in pools.Items())

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using AzSpokeTools.Engine.Addresses;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -10,7 +10,7 @@ namespace AzSpokeTools.Engine.Model
         public IReadOnlyList<IpPrefix> AddressPrefixes { get; internal set; } = new List<IpPrefix>();
         public string? GatewayIpAddress { get; internal set; }
 
-        internal static LocalNetworkGateway Read(JsonNode n, ResourceId id, string type)
+        internal static LocalNetworkGateway Read(ArmValue n, ResourceId id, string type)
         {
             var l = new LocalNetworkGateway();
             l.ReadCommon(n, id, type);

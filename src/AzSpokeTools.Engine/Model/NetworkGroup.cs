@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -13,7 +13,7 @@ namespace AzSpokeTools.Engine.Model
         /// <summary>properties.description (AVNM child resources carry no tags: an owner marker lives here).</summary>
         public string? Description { get; internal set; }
 
-        internal static NetworkGroup Read(JsonNode n, ResourceId id, string type)
+        internal static NetworkGroup Read(ArmValue n, ResourceId id, string type)
         {
             var g = new NetworkGroup();
             g.ReadCommon(n, id, type);
@@ -30,7 +30,7 @@ namespace AzSpokeTools.Engine.Model
         public ResourceId NetworkGroupId { get; internal set; }
         public ResourceId? MemberResourceId { get; internal set; }
 
-        internal static StaticMember Read(JsonNode n, ResourceId id, string type)
+        internal static StaticMember Read(ArmValue n, ResourceId id, string type)
         {
             var s = new StaticMember();
             s.ReadCommon(n, id, type);

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using AzSpokeTools.Engine.Addresses;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -13,7 +13,7 @@ namespace AzSpokeTools.Engine.Model
         public ResourceId? VirtualMachineId { get; internal set; }
         public ResourceId? PrivateEndpointId { get; internal set; }
 
-        internal static NetworkInterface Read(JsonNode n, ResourceId id, string type)
+        internal static NetworkInterface Read(ArmValue n, ResourceId id, string type)
         {
             var nic = new NetworkInterface();
             nic.ReadCommon(n, id, type);

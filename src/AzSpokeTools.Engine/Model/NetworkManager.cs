@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -13,11 +13,11 @@ namespace AzSpokeTools.Engine.Model
         /// <summary>Deployment status per region from a captured listDeploymentStatus result; null when not captured.</summary>
         public List<AvnmDeployment>? Deployments { get; internal set; }
 
-        internal static NetworkManager Read(JsonNode n, ResourceId id, string type)
+        internal static NetworkManager Read(ArmValue n, ResourceId id, string type)
         {
             var m = new NetworkManager();
             m.ReadCommon(n, id, type);
-            if (n.Obj("networkManagerScopes") is JsonNode scopes)
+            if (n.Obj("networkManagerScopes") is ArmValue scopes)
             {
                 m.ScopeSubscriptions = scopes.Strings("subscriptions");
                 m.ScopeManagementGroups = scopes.Strings("managementGroups");

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using AzSpokeTools.Engine.Addresses;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -10,7 +10,7 @@ namespace AzSpokeTools.Engine.Model
         public ResourceId? VirtualHubId { get; internal set; }
         public List<IpAddressValue> PrivateIpAddresses { get; } = new List<IpAddressValue>();
 
-        internal static NetworkVirtualAppliance Read(JsonNode n, ResourceId id, string type)
+        internal static NetworkVirtualAppliance Read(ArmValue n, ResourceId id, string type)
         {
             var a = new NetworkVirtualAppliance();
             a.ReadCommon(n, id, type);

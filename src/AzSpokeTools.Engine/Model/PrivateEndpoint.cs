@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using AzSpokeTools.Engine.Addresses;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -12,7 +12,7 @@ namespace AzSpokeTools.Engine.Model
         /// <summary>IPs read from the endpoint itself (ipConfigurations, customDnsConfigs); NIC IPs are added when the NIC is in the snapshot.</summary>
         public List<IpAddressValue> IpAddresses { get; } = new List<IpAddressValue>();
 
-        internal static PrivateEndpoint Read(JsonNode n, ResourceId id, string type)
+        internal static PrivateEndpoint Read(ArmValue n, ResourceId id, string type)
         {
             var pe = new PrivateEndpoint();
             pe.ReadCommon(n, id, type);

@@ -1,5 +1,5 @@
 using AzSpokeTools.Engine.Addresses;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -8,7 +8,7 @@ namespace AzSpokeTools.Engine.Model
     {
         public IpAddressValue? IpAddress { get; internal set; }
 
-        internal static PublicIpAddress Read(JsonNode n, ResourceId id, string type)
+        internal static PublicIpAddress Read(ArmValue n, ResourceId id, string type)
         {
             var p = new PublicIpAddress();
             p.ReadCommon(n, id, type);

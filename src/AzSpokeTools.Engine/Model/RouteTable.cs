@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using AzSpokeTools.Engine.Routing;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -11,7 +11,7 @@ namespace AzSpokeTools.Engine.Model
         public bool DisableBgpRoutePropagation { get; internal set; }
         public List<UserRoute> Routes { get; } = new List<UserRoute>();
 
-        internal static RouteTable Read(JsonNode n, ResourceId id, string type)
+        internal static RouteTable Read(ArmValue n, ResourceId id, string type)
         {
             var t = new RouteTable();
             t.ReadCommon(n, id, type);
@@ -37,7 +37,7 @@ namespace AzSpokeTools.Engine.Model
         public RouteTable RouteTable { get; internal set; } = null!;
         public SourceLocation Source { get; internal set; }
 
-        internal static UserRoute? Read(JsonNode n, RouteTable table)
+        internal static UserRoute? Read(ArmValue n, RouteTable table)
         {
             var name = n.Own("name")?.AsString() ?? "";
             var prefix = n.Str("addressPrefix");
@@ -66,11 +66,11 @@ namespace AzSpokeTools.Engine.Model
                 return null;
             }
             var ips = new List<string>();
-            if (n.Get("nextHopIpAddress") is JsonNode ipNode)
+            if (n.Get("nextHopIpAddress") is ArmValue ipNode)
                 foreach (var item in ipNode.Items())
                     if (item.AsString() is string ip && ip.Length > 0)
                         foreach (var part in ip.Split(',')) if (part.Trim().Length > 0) ips.Add(part.Trim());
-            if (n.Get("nextHopIpAddresses") is JsonNode ipsNode)
+            if (n.Get("nextHopIpAddresses") is ArmValue ipsNode)
                 foreach (var item in ipsNode.Items())
                     if (item.AsString() is string ip && ip.Length > 0 && !ips.Contains(ip)) ips.Add(ip);
             if (hop == NextHopType.VirtualAppliance && ips.Count == 0)

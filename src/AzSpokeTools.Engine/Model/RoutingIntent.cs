@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -18,7 +18,7 @@ namespace AzSpokeTools.Engine.Model
         public ResourceId? InternetNextHop =>
             Policies.FirstOrDefault(p => p.Destinations.Any(d => string.Equals(d, "Internet", StringComparison.OrdinalIgnoreCase)))?.NextHop;
 
-        internal static RoutingIntent Read(JsonNode n, ResourceId id, string type)
+        internal static RoutingIntent Read(ArmValue n, ResourceId id, string type)
         {
             var ri = new RoutingIntent();
             ri.ReadCommon(n, id, type);

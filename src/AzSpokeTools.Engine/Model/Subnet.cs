@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using AzSpokeTools.Engine.Addresses;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -22,7 +22,7 @@ namespace AzSpokeTools.Engine.Model
         /// <summary>"vnet/subnet".</summary>
         public string DisplayName => VirtualNetwork.Name + "/" + Name;
 
-        internal static Subnet? Read(JsonNode n, VirtualNetwork vnet)
+        internal static Subnet? Read(ArmValue n, VirtualNetwork vnet)
         {
             var name = n.Own("name")?.AsString();
             var idText = n.Own("id")?.AsString();
@@ -38,8 +38,8 @@ namespace AzSpokeTools.Engine.Model
             }
             var s = new Subnet { Id = id, Name = name ?? id.Name, VirtualNetwork = vnet, Source = n.Location };
             var prefixes = new List<IpPrefix>();
-            if (n.Get("addressPrefix") is JsonNode single) prefixes.AddRange(single.Prefixes());
-            if (n.Get("addressPrefixes") is JsonNode many)
+            if (n.Get("addressPrefix") is ArmValue single) prefixes.AddRange(single.Prefixes());
+            if (n.Get("addressPrefixes") is ArmValue many)
                 foreach (var p in many.Prefixes()) if (!prefixes.Contains(p)) prefixes.Add(p);
             if (prefixes.Count == 0) n.Context.Warn(n.Location, $"subnet {s.DisplayName} has no address prefix");
             s.AddressPrefixes = prefixes;

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using AzSpokeTools.Engine.Addresses;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -52,7 +52,7 @@ namespace AzSpokeTools.Engine.Model
         public List<HubRouteTable> RouteTables { get; } = new List<HubRouteTable>();
         public RoutingIntent? RoutingIntent { get; internal set; }
 
-        internal static VirtualHub Read(JsonNode n, ResourceId id, string type)
+        internal static VirtualHub Read(ArmValue n, ResourceId id, string type)
         {
             var h = new VirtualHub();
             h.ReadCommon(n, id, type);
@@ -68,7 +68,7 @@ namespace AzSpokeTools.Engine.Model
                 if (IpAddressValue.TryParse(ip, out var a)) ips.Add(a);
             h.VirtualRouterIps = ips;
             h.Kind = n.Str("kind");
-            if (n.Get("virtualRouterAsn") is JsonNode asn && long.TryParse(asn.AsString(), out var asnValue)) h.VirtualRouterAsn = asnValue;
+            if (n.Get("virtualRouterAsn") is ArmValue asn && long.TryParse(asn.AsString(), out var asnValue)) h.VirtualRouterAsn = asnValue;
             h.AllowBranchToBranchTraffic = n.Bool("allowBranchToBranchTraffic");
             h.HubRoutingPreference = n.Str("hubRoutingPreference");
             // ARM lists ipConfigurations as references; flattened shapes may carry them whole (with their subnet).

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using AzSpokeTools.Engine.Addresses;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -19,7 +19,7 @@ namespace AzSpokeTools.Engine.Model
         /// </summary>
         public IReadOnlyList<IpPrefix> SummarizedGatewayPrefixes { get; internal set; } = new List<IpPrefix>();
 
-        internal static VirtualNetwork Read(JsonNode n, ResourceId id, string type)
+        internal static VirtualNetwork Read(ArmValue n, ResourceId id, string type)
         {
             var v = new VirtualNetwork();
             v.ReadCommon(n, id, type);

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using AzSpokeTools.Engine.Addresses;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -34,13 +34,13 @@ namespace AzSpokeTools.Engine.Model
         public bool IsExpressRoute => string.Equals(GatewayType, "ExpressRoute", StringComparison.OrdinalIgnoreCase);
         public bool IsVpn => string.Equals(GatewayType, "Vpn", StringComparison.OrdinalIgnoreCase);
 
-        internal static VirtualNetworkGateway Read(JsonNode n, ResourceId id, string type)
+        internal static VirtualNetworkGateway Read(ArmValue n, ResourceId id, string type)
         {
             var g = new VirtualNetworkGateway();
             g.ReadCommon(n, id, type);
             g.GatewayType = n.Str("gatewayType") ?? "";
             g.VpnType = n.Str("vpnType");
-            g.Sku = n.Get("sku") is JsonNode sku ? (sku.IsObject ? sku.Str("name") : sku.AsString()) : null;
+            g.Sku = n.Get("sku") is ArmValue sku ? (sku.IsObject ? sku.Str("name") : sku.AsString()) : null;
             g.ActiveActive = n.Bool("activeActive", "activeActiveEnabled") ?? false;
             g.EnableBgp = n.Bool("enableBgp") ?? false;
             g.AllowRemoteVnetTraffic = n.Bool("allowRemoteVnetTraffic");
@@ -53,9 +53,9 @@ namespace AzSpokeTools.Engine.Model
                 if (c.Ref("publicIPAddress") is ResourceId pip && !publicIps.Contains(pip)) publicIps.Add(pip);
                 if (c.Str("privateIPAddress") is string ip && IpAddressValue.TryParse(ip, out var a)) ips.Add(a);
             }
-            if (n.Obj("bgpSettings") is JsonNode bgp)
+            if (n.Obj("bgpSettings") is ArmValue bgp)
             {
-                if (bgp.Get("asn") is JsonNode asn && long.TryParse(asn.AsString(), out var asnValue)) g.BgpAsn = asnValue;
+                if (bgp.Get("asn") is ArmValue asn && long.TryParse(asn.AsString(), out var asnValue)) g.BgpAsn = asnValue;
                 var addresses = new List<string>();
                 foreach (var part in (bgp.Str("bgpPeeringAddress") ?? "").Split(','))
                     if (part.Trim().Length > 0) addresses.Add(part.Trim());

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using AzSpokeTools.Engine.Addresses;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -38,7 +38,7 @@ namespace AzSpokeTools.Engine.Model
         /// <summary>True when the peering is a subnet peering (peerCompleteVnets false).</summary>
         public bool IsSubnetPeering => PeerCompleteVnets == false;
 
-        internal static VirtualNetworkPeering? Read(JsonNode n, VirtualNetwork local)
+        internal static VirtualNetworkPeering? Read(ArmValue n, VirtualNetwork local)
         {
             var name = n.Own("name")?.AsString();
             ResourceId id;

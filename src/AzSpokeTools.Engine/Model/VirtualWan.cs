@@ -1,4 +1,4 @@
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -8,7 +8,7 @@ namespace AzSpokeTools.Engine.Model
         public string? WanType { get; internal set; }
         public bool? AllowBranchToBranchTraffic { get; internal set; }
 
-        internal static VirtualWan Read(JsonNode n, ResourceId id, string type)
+        internal static VirtualWan Read(ArmValue n, ResourceId id, string type)
         {
             var w = new VirtualWan();
             w.ReadCommon(n, id, type);

@@ -63,7 +63,7 @@ namespace AzSpokeTools.Engine.Paths
         public SharedLayerLookup(SharedRouteLayer layer)
         {
             Layer = layer;
-            _routes = new CompiledSubnetRoutes(layer.Compiled(), layer.Routes);
+            _routes = new CompiledSubnetRoutes(CompiledRouteTable.Of(layer), layer.Routes);
         }
 
         public SharedRouteLayer Layer { get; }

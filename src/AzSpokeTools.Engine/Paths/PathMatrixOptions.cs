@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using AzSpokeTools.Engine.Intent;
 
 namespace AzSpokeTools.Engine.Paths
 {
@@ -25,7 +24,7 @@ namespace AzSpokeTools.Engine.Paths
         public PathMatrixEngine Engine { get; set; } = PathMatrixEngine.Vector;
         public PathMatrixLevel Level { get; set; } = PathMatrixLevel.VirtualNetwork;
         /// <summary>Intent to check every pair against; null for none.</summary>
-        public IntentSet? Intent { get; set; }
+        public PairIntent? Intent { get; set; }
         /// <summary>Only these source endpoints (by index); null for all. Used to time the scalar reference on a sample of sources.</summary>
         internal IReadOnlyList<int>? Sources { get; set; }
         /// <summary>

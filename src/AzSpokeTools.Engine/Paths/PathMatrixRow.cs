@@ -1,4 +1,3 @@
-using AzSpokeTools.Engine.Intent;
 
 namespace AzSpokeTools.Engine.Paths
 {

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using AzSpokeTools.Engine.Model;
-using AzSpokeTools.Engine.Requests;
 
 namespace AzSpokeTools.Engine.Readiness
 {

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using AzSpokeTools.Engine.Hosting;
 using AzSpokeTools.Engine.Migration;
 using AzSpokeTools.Engine.Model;
-using AzSpokeTools.Engine.Readiness;
 
 namespace AzSpokeTools.Engine.Requests
 {

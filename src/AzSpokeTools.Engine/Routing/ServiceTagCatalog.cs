@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using AzSpokeTools.Engine.Addresses;
 using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Routing
 {

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using AzSpokeTools.Engine.Addresses;
 using AzSpokeTools.Engine.Model;
-using AzSpokeTools.Engine.Routing;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Snapshot
 {
@@ -14,10 +14,10 @@ namespace AzSpokeTools.Engine.Snapshot
         private readonly LoadContext _context;
         private readonly Topology _t = new Topology();
         private readonly HashSet<ResourceId> _seen = new HashSet<ResourceId>();
-        private readonly List<(Subnet Subnet, JsonNode Node)> _standaloneSubnets = new List<(Subnet, JsonNode)>();
-        private readonly List<(ResourceId Parent, JsonNode Node)> _standalonePeerings = new List<(ResourceId, JsonNode)>();
-        private readonly List<(ResourceId Parent, JsonNode Node)> _standaloneRoutes = new List<(ResourceId, JsonNode)>();
-        private readonly List<(JsonNode Node, ResourceId Scope)> _deploymentResults = new List<(JsonNode, ResourceId)>();
+        private readonly List<(Subnet Subnet, ArmValue Node)> _standaloneSubnets = new List<(Subnet, ArmValue)>();
+        private readonly List<(ResourceId Parent, ArmValue Node)> _standalonePeerings = new List<(ResourceId, ArmValue)>();
+        private readonly List<(ResourceId Parent, ArmValue Node)> _standaloneRoutes = new List<(ResourceId, ArmValue)>();
+        private readonly List<(ArmValue Node, ResourceId Scope)> _deploymentResults = new List<(ArmValue, ResourceId)>();
 
         private readonly List<JsonDocument> _documents = new List<JsonDocument>();
 
@@ -29,7 +29,7 @@ namespace AzSpokeTools.Engine.Snapshot
         public string? CapturedAt { get => _t.CapturedAt; set => _t.CapturedAt = value; }
         public string? SourceDescription { get => _t.SourceDescription; set => _t.SourceDescription = value; }
 
-        public void AddResource(JsonNode n)
+        public void AddResource(ArmValue n)
         {
             if (!n.IsObject)
             {
@@ -101,7 +101,7 @@ namespace AzSpokeTools.Engine.Snapshot
             }
         }
 
-        public void AddResult(JsonNode n)
+        public void AddResult(ArmValue n)
         {
             var operation = n.Own("operation")?.AsString();
             var scopeText = n.Own("scope")?.AsString();
@@ -143,7 +143,7 @@ namespace AzSpokeTools.Engine.Snapshot
             }
         }
 
-        public void AddCoverage(JsonNode n)
+        public void AddCoverage(ArmValue n)
         {
             if (!n.IsObject)
             {
@@ -168,13 +168,13 @@ namespace AzSpokeTools.Engine.Snapshot
             }
         }
 
-        public void AddUnscopedActionBody(JsonNode n)
+        public void AddUnscopedActionBody(ArmValue n)
         {
             _context.Warn(n.Location, "this document is not an ARM resource or resource list (an action result without the resource it was called on); " +
                                       "put it under a snapshot's results with operation and scope to use it");
         }
 
-        private IReadOnlyList<EffectiveRoute> ReadEffectiveRoutes(JsonNode body)
+        private IReadOnlyList<EffectiveRoute> ReadEffectiveRoutes(ArmValue body)
         {
             var list = new List<EffectiveRoute>();
             foreach (var r in body.Array("value"))
@@ -201,7 +201,7 @@ namespace AzSpokeTools.Engine.Snapshot
         /// array per Route Server instance, e.g. <c>{"RouteServiceRole_IN_0": [...], "RouteServiceRole_IN_1": [...]}</c>);
         /// rows repeated by several instances are kept once.
         /// </summary>
-        private IReadOnlyList<LearnedRoute> ReadLearnedRoutes(JsonNode body)
+        private IReadOnlyList<LearnedRoute> ReadLearnedRoutes(ArmValue body)
         {
             var list = new List<LearnedRoute>();
             var seen = new HashSet<(IpPrefix, string?, string?, string?)>();
@@ -227,12 +227,12 @@ namespace AzSpokeTools.Engine.Snapshot
             return list;
         }
 
-        private static IEnumerable<JsonNode> ValueRows(JsonNode body)
+        private static IEnumerable<ArmValue> ValueRows(ArmValue body)
         {
             foreach (var r in body.Array("value")) yield return r;
         }
 
-        private static IEnumerable<JsonNode> PeerRouteListRows(JsonNode body)
+        private static IEnumerable<ArmValue> PeerRouteListRows(ArmValue body)
         {
             if (!body.IsObject) yield break;
             foreach (var instance in body.Element.EnumerateObject())
@@ -244,7 +244,7 @@ namespace AzSpokeTools.Engine.Snapshot
             }
         }
 
-        private EffectiveConnectivity ReadEffectiveConnectivity(JsonNode body, ResourceId vnet)
+        private EffectiveConnectivity ReadEffectiveConnectivity(ArmValue body, ResourceId vnet)
         {
             var e = new EffectiveConnectivity { VirtualNetworkId = vnet };
             foreach (var c in body.Array("value"))

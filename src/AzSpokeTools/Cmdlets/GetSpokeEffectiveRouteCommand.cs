@@ -6,10 +6,10 @@ using System.Security;
 using AzSpokeTools.Engine.Hosting;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Requests;
-using AzSpokeTools.Engine.Routing;
 using AzSpokeTools.Engine.Verification;
 using AzSpokeTools.Live;
 using AzSpokeTools.Routes;
+using AzSpokeTools.Engine;
 
 namespace AzSpokeTools.Cmdlets
 {

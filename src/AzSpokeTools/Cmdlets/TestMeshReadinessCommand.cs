@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using AzSpokeTools.Engine.Model;
-using AzSpokeTools.Engine.Readiness;
 using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Readiness;
+using AzSpokeTools.Engine;
 
 namespace AzSpokeTools.Cmdlets
 {

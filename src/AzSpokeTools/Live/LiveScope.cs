@@ -1,7 +1,7 @@
 using System;
 using System.Security;
 using AzSpokeTools.Azure.Export;
-using AzSpokeTools.Engine.Requests;
+using AzSpokeTools.Engine;
 
 namespace AzSpokeTools.Live
 {

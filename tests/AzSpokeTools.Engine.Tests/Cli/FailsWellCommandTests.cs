@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AzSpokeTools.Cli;
-using AzSpokeTools.Engine.Requests;
 using Xunit;
 
 namespace AzSpokeTools.Engine.Tests.Cli;

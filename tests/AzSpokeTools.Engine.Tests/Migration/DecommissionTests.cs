@@ -5,6 +5,7 @@ using AzSpokeTools.Engine.Paths;
 using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Engine.Tests.Readiness;
 using Xunit;
+using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Tests.Migration;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using AzSpokeTools.Engine.Addresses;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Routing;
 using AzSpokeTools.Engine.Tests.Samples;

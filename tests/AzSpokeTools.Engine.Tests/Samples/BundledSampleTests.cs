@@ -1,8 +1,8 @@
 using System.Text.Json;
 using AzSpokeTools.Engine.Addresses;
 using AzSpokeTools.Engine.Paths;
-using AzSpokeTools.Engine.Routing;
 using Xunit;
+using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Tests.Samples;
 

@@ -4,6 +4,7 @@ using AzSpokeTools.Engine.Hosting;
 using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Engine.Snapshot;
 using Xunit;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Tests.Snapshot;
 

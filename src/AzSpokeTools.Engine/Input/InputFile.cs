@@ -3,7 +3,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace AzSpokeTools.Engine.Snapshot
+namespace AzSpokeTools.Engine.Input
 {
     /// <summary>
     /// Opens the files a user names as input (snapshots, intent files, service-tag files): regular files only, and no larger than

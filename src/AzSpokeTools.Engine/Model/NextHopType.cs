@@ -1,4 +1,4 @@
-namespace AzSpokeTools.Engine.Routing
+namespace AzSpokeTools.Engine.Model
 {
     /// <summary>
     /// Next hop types exactly as Azure's effective-routes API returns them

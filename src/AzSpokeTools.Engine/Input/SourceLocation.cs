@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
-namespace AzSpokeTools.Engine.Snapshot
+namespace AzSpokeTools.Engine.Input
 {
     /// <summary>Where a value was read: file and JSON path (e.g. <c>$.resources[3].properties.subnets[0]</c>).</summary>
     public readonly struct SourceLocation

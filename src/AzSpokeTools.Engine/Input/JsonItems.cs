@@ -1,21 +1,21 @@
 using System.Text.Json;
 
-namespace AzSpokeTools.Engine.Snapshot
+namespace AzSpokeTools.Engine.Input
 {
     /// <summary>
-    /// The items of a JSON value read as a list (see <see cref="JsonNode.Items"/>): an array's elements, or one
+    /// The items of a JSON value read as a list (see <see cref="ArmValue.Items"/>): an array's elements, or one
     /// value standing for a one-item list. A struct with a struct enumerator, so <c>foreach</c> allocates nothing.
     /// </summary>
     internal readonly struct JsonItems
     {
         private readonly JsonElement _array;
         private readonly bool _isArray;
-        private readonly JsonNode _single;
+        private readonly ArmValue _single;
         private readonly bool _hasSingle;
         private readonly SourceLocation _at;
         private readonly LoadContext? _context;
 
-        private JsonItems(JsonElement array, bool isArray, JsonNode single, bool hasSingle, SourceLocation at, LoadContext? context)
+        private JsonItems(JsonElement array, bool isArray, ArmValue single, bool hasSingle, SourceLocation at, LoadContext? context)
         {
             _array = array;
             _isArray = isArray;
@@ -30,7 +30,7 @@ namespace AzSpokeTools.Engine.Snapshot
         public static JsonItems OfArray(JsonElement array, SourceLocation at, LoadContext context) =>
             new JsonItems(array, true, default, false, at, context);
 
-        public static JsonItems OfOne(JsonNode single) => new JsonItems(default, false, single, true, default, null);
+        public static JsonItems OfOne(ArmValue single) => new JsonItems(default, false, single, true, default, null);
 
         public Enumerator GetEnumerator() => new Enumerator(this);
 
@@ -39,7 +39,7 @@ namespace AzSpokeTools.Engine.Snapshot
             private readonly JsonItems _items;
             private JsonElement.ArrayEnumerator _elements;
             private int _index;
-            private JsonNode _current;
+            private ArmValue _current;
 
             internal Enumerator(JsonItems items)
             {
@@ -49,7 +49,7 @@ namespace AzSpokeTools.Engine.Snapshot
                 _current = default;
             }
 
-            public JsonNode Current => _current;
+            public ArmValue Current => _current;
 
             public bool MoveNext()
             {
@@ -57,7 +57,7 @@ namespace AzSpokeTools.Engine.Snapshot
                 {
                     if (!_elements.MoveNext()) return false;
                     _index++;
-                    _current = new JsonNode(_elements.Current, _items._at, _index, _items._context!);
+                    _current = new ArmValue(_elements.Current, _items._at, _index, _items._context!);
                     return true;
                 }
                 if (_items._hasSingle && _index < 0)

@@ -3,9 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
 using AzSpokeTools.Engine.Addresses;
-using AzSpokeTools.Engine.Model;
 
-namespace AzSpokeTools.Engine.Snapshot
+namespace AzSpokeTools.Engine.Input
 {
     /// <summary>
     /// Reads one JSON object of an ARM resource in any of the accepted shapes: ARM (<c>properties.x</c>),
@@ -13,7 +12,7 @@ namespace AzSpokeTools.Engine.Snapshot
     /// PascalCase <c>X</c>). Names compare case-insensitively; a value of the wrong type is an error with
     /// the JSON path, and upstream quirks ("True"/"False" strings) are normalised.
     /// </summary>
-    internal readonly struct JsonNode
+    internal readonly struct ArmValue
     {
         // Shared by every copy of this node: the case-insensitive member map (built on the first miss)
         // and the resolved "properties" child, so repeated reads of one object stay cheap.
@@ -23,18 +22,18 @@ namespace AzSpokeTools.Engine.Snapshot
         private readonly string? _member;
         private readonly int _index;
 
-        public JsonNode(JsonElement element, SourceLocation location, LoadContext context)
+        public ArmValue(JsonElement element, SourceLocation location, LoadContext context)
             : this(element, location, null, -1, context, null)
         {
         }
 
         /// <summary>Item <paramref name="index"/> of the array at <paramref name="array"/>.</summary>
-        internal JsonNode(JsonElement element, SourceLocation array, int index, LoadContext context)
+        internal ArmValue(JsonElement element, SourceLocation array, int index, LoadContext context)
             : this(element, array, null, index, context, null)
         {
         }
 
-        private JsonNode(JsonElement element, SourceLocation parent, string? member, int index, LoadContext context, ObjectMembers? members)
+        private ArmValue(JsonElement element, SourceLocation parent, string? member, int index, LoadContext context, ObjectMembers? members)
         {
             Element = element;
             _parent = parent;
@@ -63,7 +62,7 @@ namespace AzSpokeTools.Engine.Snapshot
         public bool IsNull => Element.ValueKind == JsonValueKind.Null || Element.ValueKind == JsonValueKind.Undefined;
 
         /// <summary>Finds a member: in <c>properties</c> first (ARM shape), then at this level (flattened shapes).</summary>
-        public JsonNode? Get(string name, string? alias = null)
+        public ArmValue? Get(string name, string? alias = null)
         {
             if (_members == null) return null;
             var props = Properties();
@@ -80,24 +79,24 @@ namespace AzSpokeTools.Engine.Snapshot
         }
 
         /// <summary>A member at this level only (not under properties), matched case-insensitively.</summary>
-        public JsonNode? Own(string name)
+        public ArmValue? Own(string name)
         {
             if (_members == null) return null;
             if (!_members.TryFind(Element, name, Context.Shapes, out var value, out var actual)) return null;
-            return new JsonNode(value, Location, actual, -1, Context, null);
+            return new ArmValue(value, Location, actual, -1, Context, null);
         }
 
-        private JsonNode? OwnExact(string name)
+        private ArmValue? OwnExact(string name)
         {
             if (_members == null || !Element.TryGetProperty(name, out var value)) return null;
-            return new JsonNode(value, Location, name, -1, Context, null);
+            return new ArmValue(value, Location, name, -1, Context, null);
         }
 
         /// <summary>
         /// A member that must be an object (e.g. bgpSettings); null when absent or null. Another type is an
         /// error, and so is the type name ConvertTo-Json writes for an object below its depth limit.
         /// </summary>
-        public JsonNode? Obj(string name)
+        public ArmValue? Obj(string name)
         {
             var n = Get(name);
             if (n == null || n.Value.IsNull) return null;
@@ -107,7 +106,7 @@ namespace AzSpokeTools.Engine.Snapshot
             return null;
         }
 
-        private JsonNode? Properties()
+        private ArmValue? Properties()
         {
             var m = _members!;
             if (!m.PropertiesResolved)
@@ -120,8 +119,8 @@ namespace AzSpokeTools.Engine.Snapshot
                 }
                 m.PropertiesResolved = true;
             }
-            return m.PropertiesMembers == null ? (JsonNode?)null
-                : new JsonNode(m.PropertiesElement, Location, m.PropertiesName, -1, Context, m.PropertiesMembers);
+            return m.PropertiesMembers == null ? (ArmValue?)null
+                : new ArmValue(m.PropertiesElement, Location, m.PropertiesName, -1, Context, m.PropertiesMembers);
         }
 
         public string? AsString()
@@ -230,10 +229,10 @@ namespace AzSpokeTools.Engine.Snapshot
         public int? Int(string name, string? alias = null) => Get(name, alias)?.AsInt();
 
         public JsonItems Array(string name, string? alias = null) =>
-            Get(name, alias) is JsonNode n ? n.Items() : JsonItems.Empty;
+            Get(name, alias) is ArmValue n ? n.Items() : JsonItems.Empty;
 
         /// <summary>Object items of an array member; an item of another type is an error naming what was expected.</summary>
-        public IEnumerable<JsonNode> Objects(string name, string what)
+        public IEnumerable<ArmValue> Objects(string name, string what)
         {
             foreach (var item in Array(name))
             {
@@ -252,40 +251,6 @@ namespace AzSpokeTools.Engine.Snapshot
                 if (!string.IsNullOrWhiteSpace(s)) list.Add(s!.Trim());
             }
             return list;
-        }
-
-        /// <summary>A reference: <c>{"id": "..."}</c> or a bare id string; normalised.</summary>
-        public ResourceId? Ref(string name, string? alias = null)
-        {
-            var n = Get(name, alias);
-            if (n == null || n.Value.IsNull) return null;
-            return n.Value.AsRef();
-        }
-
-        /// <summary>This node as a reference: <c>{"id": "..."}</c> or a bare id string.</summary>
-        public ResourceId? AsRef()
-        {
-            string? text;
-            switch (Element.ValueKind)
-            {
-                case JsonValueKind.Object:
-                    var idNode = Own("id");
-                    if (idNode == null || idNode.Value.IsNull) return null;
-                    text = idNode.Value.AsString();
-                    break;
-                case JsonValueKind.String:
-                    text = AsString();
-                    break;
-                case JsonValueKind.Null:
-                    return null;
-                default:
-                    Context.Error(Location, $"expected a reference ({{\"id\": \"...\"}} or an id string) but found {Describe(Element.ValueKind)}");
-                    return null;
-            }
-            if (string.IsNullOrWhiteSpace(text)) return null;
-            if (ResourceId.TryParse(text, out var id)) return id;
-            Context.Error(Location, $"'{text}' is not a resource id");
-            return null;
         }
 
         /// <summary>Prefixes of an address-space-like member (<c>{"addressPrefixes": [...]}</c>), validated.</summary>

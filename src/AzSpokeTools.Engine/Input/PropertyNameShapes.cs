@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
 
-namespace AzSpokeTools.Engine.Snapshot
+namespace AzSpokeTools.Engine.Input
 {
     /// <summary>
     /// Case-insensitive member lookup without turning every member name of every object into a string.

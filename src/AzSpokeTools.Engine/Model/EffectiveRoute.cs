@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using AzSpokeTools.Engine.Addresses;
 
-namespace AzSpokeTools.Engine.Routing
+namespace AzSpokeTools.Engine.Model
 {
     /// <summary>
     /// One row of an effective route table, shaped like Azure's EffectiveRoute

@@ -1,7 +1,7 @@
 using System;
 using AzSpokeTools.Engine.Model;
 
-namespace AzSpokeTools.Engine.Requests
+namespace AzSpokeTools.Engine.Model
 {
     /// <summary>
     /// Resolves a request parameter's text to a resource through <see cref="Topology"/>'s name resolution and

@@ -2,11 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using AzSpokeTools.Engine.EstateReports;
+using AzSpokeTools.Engine.Diagrams;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Routing;
 
-namespace AzSpokeTools.Engine.Diagrams
+namespace AzSpokeTools.Engine.EstateReports
 {
     /// <summary>
     /// The aggregated picture of an estate for the report: one node per <see cref="EstateGroup"/> (a hub with its spokes, a

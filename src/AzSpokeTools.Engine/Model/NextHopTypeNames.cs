@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace AzSpokeTools.Engine.Routing
+namespace AzSpokeTools.Engine.Model
 {
     /// <summary>Parses next hop type strings case-insensitively, with the aliases other tools use.</summary>
     public static class NextHopTypeNames

@@ -1,4 +1,4 @@
-namespace AzSpokeTools.Engine.Routing
+namespace AzSpokeTools.Engine.Model
 {
     /// <summary>Whether an effective route is used (Active) or overridden (Invalid), as the API lists it.</summary>
     public enum RouteState

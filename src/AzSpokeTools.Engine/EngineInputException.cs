@@ -1,6 +1,6 @@
 using System;
 
-namespace AzSpokeTools.Engine.Requests
+namespace AzSpokeTools.Engine
 {
     /// <summary>A request parameter is missing, malformed or names nothing in the snapshot. <see cref="Parameter"/> names it.</summary>
     public class EngineInputException : Exception

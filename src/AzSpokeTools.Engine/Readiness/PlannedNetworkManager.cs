@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using AzSpokeTools.Engine.Model;
 
-namespace AzSpokeTools.Engine.Migration
+namespace AzSpokeTools.Engine.Readiness
 {
     /// <summary>The AVNM instance the plan uses: an existing one from the snapshot, or one the plan creates.</summary>
     public sealed class PlannedNetworkManager

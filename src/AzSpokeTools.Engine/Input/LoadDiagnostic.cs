@@ -1,4 +1,4 @@
-namespace AzSpokeTools.Engine.Snapshot
+namespace AzSpokeTools.Engine.Input
 {
     /// <summary>Severity of a snapshot loading problem.</summary>
     public enum DiagnosticSeverity

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace AzSpokeTools.Engine.Snapshot
+namespace AzSpokeTools.Engine.Input
 {
     /// <summary>Collects diagnostics while a snapshot loads.</summary>
     internal sealed class LoadContext

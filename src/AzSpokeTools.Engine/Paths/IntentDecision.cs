@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using AzSpokeTools.Engine.Paths;
 
-namespace AzSpokeTools.Engine.Intent
+namespace AzSpokeTools.Engine.Paths
 {
     /// <summary>What is intended for one ordered VNet pair, and from which rule.</summary>
     public sealed class IntentDecision
