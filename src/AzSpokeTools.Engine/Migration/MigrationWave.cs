@@ -42,8 +42,8 @@ namespace AzSpokeTools.Engine.Migration
     /// <summary>What must hold after a wave: the ConnectedGroup routes each member shows and the path kind each pair reaches.</summary>
     public sealed class WaveValidation
     {
-        internal WaveValidation(IReadOnlyList<(VirtualNetwork Vnet, Addresses.IpPrefix Prefix)> connectedGroupPrefixes, bool global,
-            IReadOnlyList<(VirtualNetwork Vnet, Addresses.IpPrefix Prefix, string Reason)> excludedPrefixes,
+        internal WaveValidation(IReadOnlyList<MemberPrefix> connectedGroupPrefixes, bool global,
+            IReadOnlyList<ExcludedPrefix> excludedPrefixes,
             IReadOnlyDictionary<Paths.PathKind, int> expectedPairKinds, IReadOnlyList<PairExpectation> exceptions)
         {
             ConnectedGroupPrefixes = connectedGroupPrefixes; Global = global; ExcludedPrefixes = excludedPrefixes;
@@ -54,10 +54,10 @@ namespace AzSpokeTools.Engine.Migration
         /// Every member must show a ConnectedGroup route for each of these prefixes of the other members (same region
         /// unless <see cref="Global"/>), except <see cref="ExcludedPrefixes"/>.
         /// </summary>
-        public IReadOnlyList<(VirtualNetwork Vnet, Addresses.IpPrefix Prefix)> ConnectedGroupPrefixes { get; }
+        public IReadOnlyList<MemberPrefix> ConnectedGroupPrefixes { get; }
         public bool Global { get; }
         /// <summary>Prefixes that get no ConnectedGroup route (overlaps).</summary>
-        public IReadOnlyList<(VirtualNetwork Vnet, Addresses.IpPrefix Prefix, string Reason)> ExcludedPrefixes { get; }
+        public IReadOnlyList<ExcludedPrefix> ExcludedPrefixes { get; }
         /// <summary>Ordered member pairs by the path kind they must reach.</summary>
         public IReadOnlyDictionary<Paths.PathKind, int> ExpectedPairKinds { get; }
         /// <summary>Pairs expected to reach something other than Mesh, and why.</summary>

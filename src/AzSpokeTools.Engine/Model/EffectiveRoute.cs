@@ -72,9 +72,6 @@ namespace AzSpokeTools.Engine.Model
         /// <summary>Prefixes that are not CIDRs (service tags) and are not resolved without a service-tag file.</summary>
         public IReadOnlyList<string> UnresolvedPrefixes { get; }
 
-        /// <summary>Selection rank on an exact-prefix tie: User (0) &gt; BGP (1) &gt; System (2) (§3.1 step 2).</summary>
-        internal int SourceRank => Source == RouteSource.User ? 0 : Source == RouteSource.VirtualNetworkGateway ? 1 : 2;
-
         public override string ToString() =>
             $"{Source} {State} {string.Join(",", AddressPrefix)} -> {NextHopType}" +
             (NextHopIpAddress.Count > 0 ? " " + string.Join(",", NextHopIpAddress) : "") +

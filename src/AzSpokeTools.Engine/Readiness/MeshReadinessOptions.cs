@@ -1,3 +1,5 @@
+using AzSpokeTools.Engine.Model;
+
 namespace AzSpokeTools.Engine.Readiness
 {
     /// <summary>
@@ -8,7 +10,7 @@ namespace AzSpokeTools.Engine.Readiness
     public sealed class MeshReadinessOptions
     {
         /// <summary>Azure docs, "Limitations with Azure Virtual Network Manager" > "Connected group limitations": VNets per connected group (default 250).</summary>
-        public const int DefaultConnectedGroupLimit = 250;
+        public const int DefaultConnectedGroupLimit = ConnectedGroupLimits.VirtualNetworks;
         /// <summary>High-scale connected group (3,000 with AllowHighScaleConnectedGroup and the request form; 5,000 by scaling request).</summary>
         public const int DefaultHighScaleConnectedGroupLimit = 3000;
         /// <summary>connectedGroupPrivateEndpointsScale Standard: private endpoints per connected group.</summary>

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Samples
 {
@@ -32,7 +33,7 @@ namespace AzSpokeTools.Engine.Samples
     public static class SyntheticEstate
     {
         /// <summary>Largest AVNM connected group the generator builds (the default limit, azure-routing-rules.md §4.2).</summary>
-        public const int MaxMeshGroupSize = 250;
+        public const int MaxMeshGroupSize = ConnectedGroupLimits.VirtualNetworks;
 
         private const string HubSubscription = "5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a";
         private const string SpokeSubscription = "8e4f2a1c-3b5d-4c7e-a9f0-2d1e3c4b5a69";
