@@ -101,7 +101,7 @@ public static class CliApp
         return code;
     }
 
-    /// <summary>The DESIGN.md exit code of a failure: 2 bad input or usage, 3 Azure or network, 4 anything else (a bug).</summary>
+    /// <summary>The exit code of a failure (README.md#the-command-line): 2 bad input or usage, 3 Azure or network, 4 anything else (a bug).</summary>
     internal static int ExitCodeOf(Exception ex)
     {
         switch (Unwrap(ex))

@@ -51,7 +51,7 @@ public static class MatrixCommand
         return command;
     }
 
-    /// <summary>DESIGN.md: <c>{"pairs","byKind":{kind:count},"violations","elapsedMs"}</c>.</summary>
+    /// <summary>The summary shape (README.md#the-command-line): <c>{"pairs","byKind":{kind:count},"violations","elapsedMs"}</c>.</summary>
     private static void WriteSummary(TextWriter output, PathMatrixSummary s)
     {
         using var stream = new MemoryStream();

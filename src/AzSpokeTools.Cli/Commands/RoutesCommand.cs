@@ -39,7 +39,7 @@ public static class RoutesCommand
         return command;
     }
 
-    /// <summary>Azure's EffectiveRouteListResult shape (DESIGN.md CLI contract).</summary>
+    /// <summary>Azure's EffectiveRouteListResult shape (README.md#the-command-line).</summary>
     internal static void WriteJson(TextWriter output, EffectiveRouteTable table)
     {
         using var stream = new MemoryStream();

@@ -24,7 +24,7 @@ namespace AzSpokeTools.Engine.Evaluation
             Today = TableLookup.For(today, cache);
             var combined = new List<EffectiveRoute>(today.Routes);
             foreach (var p in meshPrefixes)
-                // Docs: routing-model.md#connected-groups — a connected group programs each member's address space as a ConnectedGroup system route.
+                // docs/routing-model.md#connected-group-routes: a connected group programs each member's address space as a ConnectedGroup system route.
                 combined.Add(new EffectiveRoute(null, RouteSource.Default, EffectiveRoute.One(p), NextHopType.ConnectedGroup, origin: "mesh what-if"));
             var selected = RouteSelection.Select(combined, context);
             WithMesh = selected;

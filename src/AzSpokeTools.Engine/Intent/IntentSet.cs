@@ -239,7 +239,7 @@ namespace AzSpokeTools.Engine.Intent
             _from = Rules.Select(r => Members(r.From)).ToArray();
             _to = Rules.Select(r => Members(r.To)).ToArray();
             _ruleDecisions = Rules.Select((r, i) => (IntentDecision?)new IntentDecision(r.Name, r.Expect, r.Require, r.Forbid, i, false)).ToArray();
-            // DESIGN.md Intent: AVNM connectivity configurations are intent too; a mesh member pair is intended Mesh.
+            // docs/guide/paths-and-intent.md#intent-files: AVNM connectivity configurations are intent too; a mesh member pair is intended Mesh.
             var byVnet = vnets.Select(_ => new List<int>()).ToArray();
             foreach (var cg in ctx.ConnectedGroups.All)
             {
@@ -269,7 +269,7 @@ namespace AzSpokeTools.Engine.Intent
                 if (Array.IndexOf(b, g) >= 0)
                 {
                     var (name, global, _) = _mesh[g];
-                    // azure-routing-rules.md §4.1: without global mesh, a connected group joins members of the same region only.
+                    // docs/routing-model.md#avnm-connectivity-configurations: without global mesh, a connected group joins members of the same region only.
                     if (!global && !string.Equals(vnets[from].Location, vnets[to].Location, StringComparison.OrdinalIgnoreCase)) continue;
                     if (!_avnmDecisions.TryGetValue(name, out var d))
                         _avnmDecisions[name] = d = new IntentDecision("AVNM connectivity configuration " + name, new[] { PathKind.Mesh }, Array.Empty<PathKind>(), Array.Empty<PathKind>(), -1, true);

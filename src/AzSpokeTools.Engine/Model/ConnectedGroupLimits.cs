@@ -1,6 +1,6 @@
 namespace AzSpokeTools.Engine.Model
 {
-    /// <summary>The platform's limits on a connected group, in one place (docs/routing-model.md#connected-groups).</summary>
+    /// <summary>The platform's limits on a connected group, in one place (docs/routing-model.md#connected-group-limits).</summary>
     public static class ConnectedGroupLimits
     {
         /// <summary>

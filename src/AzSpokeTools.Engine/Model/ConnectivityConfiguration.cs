@@ -4,7 +4,7 @@ using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
-    /// <summary>networkManagers/connectivityConfigurations (azure-routing-rules.md §4.1 ARM shape).</summary>
+    /// <summary>networkManagers/connectivityConfigurations (docs/routing-model.md#avnm-connectivity-configurations ARM shape).</summary>
     public sealed class ConnectivityConfiguration : AzureResource
     {
         public ResourceId NetworkManagerId { get; internal set; }

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace AzSpokeTools.Engine.Model
 {
-    /// <summary>What the capture could not read (DESIGN.md snapshot <c>coverage</c>), so answers can be Unknown instead of wrong.</summary>
+    /// <summary>What the capture could not read (README.md#snapshots, <c>coverage</c>), so answers can be Unknown instead of wrong.</summary>
     public sealed class Coverage
     {
         public List<CoverageGap> Denied { get; } = new List<CoverageGap>();

@@ -7,7 +7,7 @@ namespace AzSpokeTools.Engine.Model
 {
     /// <summary>
     /// One row of an effective route table, shaped like Azure's EffectiveRoute
-    /// (azure-routing-rules.md §1.4), plus where it came from (<see cref="OriginId"/>) and,
+    /// (docs/routing-model.md#effective-routes-and-next-hop-apis), plus where it came from (<see cref="OriginId"/>) and,
     /// for an Invalid route, which route overrode it (<see cref="InvalidReason"/>).
     /// </summary>
     public sealed class EffectiveRoute

@@ -3,7 +3,7 @@ using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
-    /// <summary>virtualHubs/hubRouteTables: labels, static routes, and the connections associated or propagating (azure-routing-rules.md §5.1).</summary>
+    /// <summary>virtualHubs/hubRouteTables: labels, static routes, and the connections associated or propagating (docs/routing-model.md#virtual-wan-hub-routing).</summary>
     public sealed class HubRouteTable : AzureResource
     {
         public ResourceId HubId { get; internal set; }

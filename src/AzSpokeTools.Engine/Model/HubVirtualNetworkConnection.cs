@@ -4,7 +4,7 @@ using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
-    /// <summary>virtualHubs/hubVirtualNetworkConnections: a spoke VNet attached to a Virtual WAN hub (azure-routing-rules.md §5.1).</summary>
+    /// <summary>virtualHubs/hubVirtualNetworkConnections: a spoke VNet attached to a Virtual WAN hub (docs/routing-model.md#virtual-wan-hub-routing).</summary>
     public sealed class HubVirtualNetworkConnection : AzureResource
     {
         public ResourceId HubId { get; internal set; }

@@ -7,7 +7,7 @@ namespace AzSpokeTools.Engine.Model
     /// <summary>Microsoft.Network/networkInterfaces: IP configurations and IP forwarding.</summary>
     public sealed class NetworkInterface : AzureResource
     {
-        /// <summary>azure-routing-rules.md §3.4: a NIC that forwards traffic for others must have enableIPForwarding.</summary>
+        /// <summary>docs/routing-model.md#next-hop-types: a NIC that forwards traffic for others must have enableIPForwarding.</summary>
         public bool EnableIPForwarding { get; internal set; }
         public List<NicIpConfiguration> IpConfigurations { get; } = new List<NicIpConfiguration>();
         public ResourceId? VirtualMachineId { get; internal set; }

@@ -2,7 +2,7 @@ namespace AzSpokeTools.Engine.Model
 {
     /// <summary>
     /// Next hop types exactly as Azure's effective-routes API returns them
-    /// (azure-routing-rules.md §1.4). <c>ToString()</c> gives the API string.
+    /// (docs/routing-model.md#effective-routes-and-next-hop-apis). <c>ToString()</c> gives the API string.
     /// </summary>
     public enum NextHopType
     {

@@ -6,7 +6,7 @@ namespace AzSpokeTools.Engine.Model
     /// <summary>Parses next hop type strings case-insensitively, with the aliases other tools use.</summary>
     public static class NextHopTypeNames
     {
-        // azure-routing-rules.md §1.4 "Naming differences to normalise" and §9.2: API, CLI/PS, portal
+        // docs/routing-model.md#effective-routes-and-next-hop-apis "Naming differences to normalise" and docs/routing-model.md#peering-next-hop-names: API, CLI/PS, portal
         // and Network Watcher spell the same next hop differently; compare case-insensitively.
         private static readonly Dictionary<string, NextHopType> Aliases = new Dictionary<string, NextHopType>(StringComparer.OrdinalIgnoreCase)
         {

@@ -4,7 +4,7 @@ using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
-    /// <summary>Microsoft.Network/privateEndpoints: a /32 InterfaceEndpoint route per IP (azure-routing-rules.md §2.1).</summary>
+    /// <summary>Microsoft.Network/privateEndpoints: a /32 InterfaceEndpoint route per IP (docs/routing-model.md#optional-default-routes).</summary>
     public sealed class PrivateEndpoint : AzureResource
     {
         public ResourceId? SubnetId { get; internal set; }

@@ -3,7 +3,7 @@ using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
-    /// <summary>Microsoft.Network/publicIPAddresses: the next hop an active-standby VPN gateway's routes show (azure-routing-rules.md §2.3).</summary>
+    /// <summary>Microsoft.Network/publicIPAddresses: the next hop an active-standby VPN gateway's routes show (docs/routing-model.md#gateway-routes-and-bgp-propagation).</summary>
     public sealed class PublicIpAddress : AzureResource
     {
         public IpAddressValue? IpAddress { get; internal set; }

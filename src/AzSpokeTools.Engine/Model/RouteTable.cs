@@ -7,7 +7,7 @@ namespace AzSpokeTools.Engine.Model
     /// <summary>Microsoft.Network/routeTables: user-defined routes and the BGP propagation switch.</summary>
     public sealed class RouteTable : AzureResource
     {
-        /// <summary>azure-routing-rules.md §2.3: true removes every VirtualNetworkGateway-source route.</summary>
+        /// <summary>docs/routing-model.md#gateway-routes-and-bgp-propagation: true removes every VirtualNetworkGateway-source route.</summary>
         public bool DisableBgpRoutePropagation { get; internal set; }
         public List<UserRoute> Routes { get; } = new List<UserRoute>();
 
@@ -52,7 +52,7 @@ namespace AzSpokeTools.Engine.Model
                 n.Context.Error(n.Location, $"route '{name}' in {table.Name} has unknown nextHopType '{hopText}'");
                 return null;
             }
-            // azure-routing-rules.md §2.1: UDRs can't use VNetPeering or VirtualNetworkServiceEndpoint.
+            // docs/routing-model.md#optional-default-routes: UDRs can't use VNetPeering or VirtualNetworkServiceEndpoint.
             if (hop == NextHopType.VNetPeering || hop == NextHopType.VNetGlobalPeering || hop == NextHopType.VirtualNetworkServiceEndpoint
                 || hop == NextHopType.ConnectedGroup || hop == NextHopType.InterfaceEndpoint)
             {

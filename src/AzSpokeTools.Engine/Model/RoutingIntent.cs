@@ -5,7 +5,7 @@ using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
-    /// <summary>virtualHubs/routingIntent: at most one Internet and one PrivateTraffic policy (azure-routing-rules.md §5.2).</summary>
+    /// <summary>virtualHubs/routingIntent: at most one Internet and one PrivateTraffic policy (docs/routing-model.md#spoke-to-spoke-through-a-hub).</summary>
     public sealed class RoutingIntent : AzureResource
     {
         public ResourceId HubId { get; internal set; }

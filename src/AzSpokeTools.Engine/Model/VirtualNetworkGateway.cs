@@ -24,11 +24,11 @@ namespace AzSpokeTools.Engine.Model
         /// <summary>The VNet owning the GatewaySubnet.</summary>
         public ResourceId? VirtualNetworkId => SubnetId?.Parent;
         /// <summary>
-        /// azure-routing-rules.md §6.1: accept prefixes learnt from the MSEE that other VNets' gateways
+        /// docs/routing-model.md#expressroute-hairpin: accept prefixes learnt from the MSEE that other VNets' gateways
         /// originated. Null when absent from the input (unknown: legacy gateways accept all).
         /// </summary>
         public bool? AllowRemoteVnetTraffic { get; internal set; }
-        /// <summary>azure-routing-rules.md §6.1: accept prefixes from Virtual WAN hubs over the MSEE; null when absent.</summary>
+        /// <summary>docs/routing-model.md#expressroute-hairpin: accept prefixes from Virtual WAN hubs over the MSEE; null when absent.</summary>
         public bool? AllowVirtualWanTraffic { get; internal set; }
 
         public bool IsExpressRoute => string.Equals(GatewayType, "ExpressRoute", StringComparison.OrdinalIgnoreCase);

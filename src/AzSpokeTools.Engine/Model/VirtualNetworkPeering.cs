@@ -7,7 +7,7 @@ namespace AzSpokeTools.Engine.Model
 {
     /// <summary>
     /// One side of a VNet peering (each side is a separate object owned by its local VNet,
-    /// azure-routing-rules.md §2.4). Flags absent from the input are null (unknown).
+    /// docs/routing-model.md#peering-flags). Flags absent from the input are null (unknown).
     /// </summary>
     public sealed class VirtualNetworkPeering
     {
@@ -25,14 +25,14 @@ namespace AzSpokeTools.Engine.Model
         public IReadOnlyList<IpPrefix> RemoteAddressSpace { get; internal set; } = new List<IpPrefix>();
         /// <summary>The remote VNet's current address space (remoteVirtualNetworkAddressSpace).</summary>
         public IReadOnlyList<IpPrefix> RemoteVirtualNetworkAddressSpace { get; internal set; } = new List<IpPrefix>();
-        /// <summary>Subnet peering: false when only the listed subnets are peered (azure-routing-rules.md §2.2).</summary>
+        /// <summary>Subnet peering: false when only the listed subnets are peered (docs/routing-model.md#peering-routes).</summary>
         public bool? PeerCompleteVnets { get; internal set; }
         public IReadOnlyList<string> LocalSubnetNames { get; internal set; } = new List<string>();
         public IReadOnlyList<string> RemoteSubnetNames { get; internal set; } = new List<string>();
         public bool? EnableOnlyIPv6Peering { get; internal set; }
         public SourceLocation Source { get; internal set; }
 
-        // azure-routing-rules.md §2.2: the peering exists only once both sides read Connected.
+        // docs/routing-model.md#peering-routes: the peering exists only once both sides read Connected.
         public bool IsConnected => string.Equals(PeeringState, "Connected", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>True when the peering is a subnet peering (peerCompleteVnets false).</summary>

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace AzSpokeTools.Engine.Paths
 {
-    /// <summary>Counts accumulated while the matrix streams (DESIGN.md <c>matrix --format summary</c>).</summary>
+    /// <summary>Counts accumulated while the matrix streams (<c>matrix --format summary</c>, README.md#the-command-line).</summary>
     public sealed class PathMatrixSummary
     {
         public long Pairs { get; internal set; }

@@ -1,6 +1,6 @@
 namespace AzSpokeTools.Engine.Paths
 {
-    /// <summary>How a traced path ends (DESIGN.md vocabulary).</summary>
+    /// <summary>How a traced path ends (docs/routing-model.md#vocabulary).</summary>
     public enum PathOutcome
     {
         Delivered,

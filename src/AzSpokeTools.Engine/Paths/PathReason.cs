@@ -5,7 +5,7 @@ namespace AzSpokeTools.Engine.Paths
     {
         /// <summary>It decides the outcome or kind.</summary>
         Error,
-        /// <summary>It may break the flow but the platform does not always enforce it (e.g. allowForwardedTraffic, azure-routing-rules.md §2.4).</summary>
+        /// <summary>It may break the flow but the platform does not always enforce it (e.g. allowForwardedTraffic, docs/routing-model.md#peering-flags).</summary>
         Warning,
         /// <summary>Something assumed where the snapshot is silent.</summary>
         Assumption,

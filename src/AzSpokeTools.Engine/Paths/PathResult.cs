@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace AzSpokeTools.Engine.Paths
 {
     /// <summary>
-    /// A traced path in the DESIGN.md vocabulary: outcome, kind, transits, hops, the reverse path, symmetry, and when
+    /// A traced path in the docs/routing-model.md#vocabulary vocabulary: outcome, kind, transits, hops, the reverse path, symmetry, and when
     /// intent applies, the intended kinds, compliance and the reasons (every setting responsible) for a difference.
     /// </summary>
     public sealed class PathResult
@@ -23,7 +23,7 @@ namespace AzSpokeTools.Engine.Paths
         public PathEndpoint Source { get; }
         public PathEndpoint Destination { get; }
         public PathOutcome Outcome { get; }
-        /// <summary>The most significant transit (DESIGN.md order); None when not delivered.</summary>
+        /// <summary>The most significant transit (docs/routing-model.md#vocabulary order); None when not delivered.</summary>
         public PathKind Kind { get; }
         /// <summary>Every transit in path order.</summary>
         public IReadOnlyList<PathKind> Transits { get; }

@@ -3,7 +3,7 @@ using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Paths
 {
-    /// <summary>The route that moved a packet on at one hop (DESIGN.md: prefix, source, next hop type, next hop IP).</summary>
+    /// <summary>The route that moved a packet on at one hop (docs/routing-model.md#vocabulary: prefix, source, next hop type, next hop IP).</summary>
     public sealed class PathRoute
     {
         internal PathRoute(string addressPrefix, string source, string nextHopType, IReadOnlyList<string> nextHopIpAddress,

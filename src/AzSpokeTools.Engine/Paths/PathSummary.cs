@@ -36,7 +36,7 @@ namespace AzSpokeTools.Engine.Paths
 
         public PathSummary Get(PathOutcome outcome, IReadOnlyList<PathKind> transits)
         {
-            // Rows carry transits only for delivered paths: a drop or loop has no kind (DESIGN.md None).
+            // Rows carry transits only for delivered paths: a drop or loop has no kind (docs/routing-model.md#vocabulary: None).
             var t = outcome == PathOutcome.Delivered ? transits.ToArray() : Array.Empty<PathKind>();
             var key = ((int)outcome).ToString() + ":" + string.Join(",", t.Select(k => (int)k));
             if (!_byKey.TryGetValue(key, out var s))

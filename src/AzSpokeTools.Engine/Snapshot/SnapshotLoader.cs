@@ -172,7 +172,7 @@ namespace AzSpokeTools.Engine.Snapshot
             var resources = root.Own("resources");
             if (resources != null || root.Own("schemaVersion") != null)
             {
-                // DESIGN.md snapshot envelope.
+                // The snapshot envelope (README.md#snapshots).
                 if (root.Own("schemaVersion") is ArmValue sv)
                 {
                     var v = sv.AsInt();

@@ -23,7 +23,7 @@ namespace AzSpokeTools.Engine.Verification
         /// <summary>Captured routes the computation reproduced exactly (prefix, source, state, next hop type and IPs).</summary>
         public int Matched { get; }
         public IReadOnlyList<RouteDifference> Differences { get; }
-        /// <summary>Known platform variations not counted as differences (azure-routing-rules.md §1.3), e.g. extra default None routes.</summary>
+        /// <summary>Known platform variations not counted as differences (docs/routing-model.md#extra-platform-none-routes), e.g. extra default None routes.</summary>
         public IReadOnlyList<string> Tolerated { get; }
         /// <summary>Why the NIC could not be computed (e.g. it is not in the snapshot), or null.</summary>
         public string? Error { get; }

@@ -1,3 +1,4 @@
+using AzSpokeTools.Tests.Shared;
 using System.Runtime.InteropServices;
 using System.Text;
 using AzSpokeTools.Engine.Hosting;
@@ -131,15 +132,10 @@ public class HostileInputTests
         Assert.Contains("not in the snapshot", ex.Message);
     }
 
-    [Fact]
+    [CorpusFact] // the inline NIC test covers the behaviour without the corpus
     public void ThePublicNicGetExampleIsABadNicNotACrash()
     {
-        var example = Path.Combine(TestPaths.SharedCorpus ?? "", "arm-examples", "NetworkInterfaceGet.json");
-        if (TestPaths.SharedCorpus == null || !File.Exists(example))
-        {
-            Console.WriteLine("skipped: ../shared/corpus is not present (the public ARM examples); the inline NIC test covers the behaviour");
-            return;
-        }
+        var example = TestPaths.Example("NetworkInterfaceGet.json");
         var ex = Assert.Throws<EngineInputException>(() => new EffectiveRouteRequest { Snapshot = example, NetworkInterface = "test-nic" }.Execute(new RecordingEngineHost()));
         Assert.Contains("not in the snapshot", ex.Message);
     }

@@ -1,7 +1,10 @@
 using AzSpokeTools.Cli;
 using Xunit;
 
-namespace AzSpokeTools.Engine.Tests.Cli;
+using AzSpokeTools.Engine.Tests;
+using AzSpokeTools.Engine.Tests.Reports;
+
+namespace AzSpokeTools.Cli.Tests;
 
 public sealed class DiagramAndReportCommandTests : IDisposable
 {

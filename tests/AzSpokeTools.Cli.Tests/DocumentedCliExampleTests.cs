@@ -3,7 +3,10 @@ using System.Text.RegularExpressions;
 using AzSpokeTools.Cli;
 using Xunit;
 
-namespace AzSpokeTools.Engine.Tests.Cli;
+using AzSpokeTools.Engine.Tests;
+using AzSpokeTools.Engine.Tests.Reports;
+
+namespace AzSpokeTools.Cli.Tests;
 
 /// <summary>
 /// Executable documentation for the CLI: every <c>azspoke</c> command line in the bash blocks of README.md and

@@ -3,7 +3,9 @@ using AzSpokeTools.Cli;
 using AzSpokeTools.Engine.Tests.Reports;
 using Xunit;
 
-namespace AzSpokeTools.Engine.Tests.Cli;
+using AzSpokeTools.Engine.Tests;
+
+namespace AzSpokeTools.Cli.Tests;
 
 /// <summary>The default plan of hairpin-uncommitted-mesh, written once for the verify-wave tests.</summary>
 public sealed class UncommittedMeshPlanDirectory : IDisposable

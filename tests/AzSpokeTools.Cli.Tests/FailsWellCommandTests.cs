@@ -3,7 +3,12 @@ using System.Text.Json.Nodes;
 using AzSpokeTools.Cli;
 using Xunit;
 
-namespace AzSpokeTools.Engine.Tests.Cli;
+using AzSpokeTools.Engine;
+using AzSpokeTools.Engine.Tests;
+using AzSpokeTools.Engine.Tests.Paths;
+using AzSpokeTools.Engine.Tests.Reports;
+
+namespace AzSpokeTools.Cli.Tests;
 
 /// <summary>
 /// The CLI fails well (issue 16): every exception ends in a documented exit code with one escaped message, names from a
@@ -160,7 +165,7 @@ public sealed class FailsWellCommandTests : IDisposable
         Assert.Contains("--verbose", line);
         var verbose = new StringWriter();
         CliApp.Fail(verbose, thrown, verbose: true);
-        Assert.Contains("at AzSpokeTools.Engine.Tests.Cli.FailsWellCommandTests", verbose.ToString());
+        Assert.Contains("at AzSpokeTools.Cli.Tests.FailsWellCommandTests", verbose.ToString());
         // --verbose is accepted by every command (a root option), not only export.
         var (code, _, err) = Run("routes", "--snapshot", "sample:hub-firewall", "--subnet", "spoke1/workload", "--verbose");
         Assert.Equal(ExitCodes.Success, code);
@@ -234,7 +239,7 @@ public sealed class FailsWellCommandTests : IDisposable
     [Fact]
     public void PathCapsEqualCostPathsAndSaysHowManyMore()
     {
-        var snapshot = Write("ecmp.json", Paths.BoundedTracingTests.ChainText(10, width: 2)); // 1,024 equal-cost paths
+        var snapshot = Write("ecmp.json", ApplianceChain.Estate(10, width: 2).Text()); // 1,024 equal-cost paths
         var (code, output, _) = Run("path", "--snapshot", snapshot, "--from", "src", "--to", "dst");
         Assert.Equal(ExitCodes.Success, code);
         Assert.Contains("Equal-cost alternative 16", output);

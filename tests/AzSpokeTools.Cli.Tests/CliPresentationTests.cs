@@ -1,7 +1,10 @@
 using AzSpokeTools.Cli;
 using Xunit;
 
-namespace AzSpokeTools.Engine.Tests.Cli;
+using AzSpokeTools.Engine.Tests;
+using AzSpokeTools.Engine.Tests.Reports;
+
+namespace AzSpokeTools.Cli.Tests;
 
 /// <summary>How azspoke presents itself: usage on a bare call, suggestions for typos, PowerShell's words for --level,
 /// tables that fit the terminal, JSON without needless escapes.</summary>

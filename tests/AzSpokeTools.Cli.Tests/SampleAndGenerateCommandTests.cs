@@ -3,7 +3,10 @@ using AzSpokeTools.Cli;
 using AzSpokeTools.Engine.Samples;
 using Xunit;
 
-namespace AzSpokeTools.Engine.Tests.Cli;
+using AzSpokeTools.Engine.Tests;
+using AzSpokeTools.Engine.Tests.Reports;
+
+namespace AzSpokeTools.Cli.Tests;
 
 public sealed class SampleAndGenerateCommandTests : IDisposable
 {

@@ -2,9 +2,12 @@ using System.Text.Json;
 using AzSpokeTools.Cli;
 using Xunit;
 
-namespace AzSpokeTools.Engine.Tests.Cli;
+using AzSpokeTools.Engine.Tests;
+using AzSpokeTools.Engine.Tests.Reports;
 
-/// <summary>azspoke path / matrix / intent: the DESIGN.md CLI contract shapes and exit codes.</summary>
+namespace AzSpokeTools.Cli.Tests;
+
+/// <summary>azspoke path / matrix / intent: the README.md#the-command-line shapes and exit codes.</summary>
 public sealed class PathMatrixIntentCommandTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("azspoke-paths-").FullName;

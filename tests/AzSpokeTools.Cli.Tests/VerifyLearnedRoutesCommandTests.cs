@@ -2,7 +2,10 @@ using System.Text.Json;
 using AzSpokeTools.Cli;
 using Xunit;
 
-namespace AzSpokeTools.Engine.Tests.Cli;
+using AzSpokeTools.Engine.Tests;
+using AzSpokeTools.Engine.Tests.Reports;
+
+namespace AzSpokeTools.Cli.Tests;
 
 /// <summary><c>azspoke verify --learned-routes</c>: the table and JSON forms, and the exit codes of a pipeline gate.</summary>
 public sealed class VerifyLearnedRoutesCommandTests
