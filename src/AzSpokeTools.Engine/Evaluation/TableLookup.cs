@@ -13,7 +13,7 @@ namespace AzSpokeTools.Engine.Evaluation
     /// every table that shares it: a spoke behind an ExpressRoute hub does not recompile the thousands of routes
     /// it learns.
     /// </summary>
-    public sealed class TableLookup
+    internal sealed class TableLookup
     {
         private readonly IReadOnlyList<EffectiveRoute> _routes;
         private readonly CompiledRouteTable _own;

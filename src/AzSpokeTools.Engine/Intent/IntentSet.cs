@@ -14,7 +14,7 @@ namespace AzSpokeTools.Engine.Intent
     /// configurations (a pair the configuration would connect in one connected group intends <c>Mesh</c>). When both a file
     /// rule and AVNM apply to a pair, the file rule wins: the file states what the operator wants now, AVNM what is configured.
     /// </summary>
-    public sealed class IntentSet : PairIntent
+    internal sealed class IntentSet : PairIntent
     {
         private readonly Dictionary<VirtualNetwork, int> _index = new Dictionary<VirtualNetwork, int>();
         private bool[][] _from = Array.Empty<bool[]>(), _to = Array.Empty<bool[]>();

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace AzSpokeTools.Engine.Model
 {
     /// <summary>Parses next hop type strings case-insensitively, with the aliases other tools use.</summary>
-    public static class NextHopTypeNames
+    internal static class NextHopTypeNames
     {
         // docs/routing-model.md#effective-routes-and-next-hop-apis "Naming differences to normalise" and docs/routing-model.md#peering-next-hop-names: API, CLI/PS, portal
         // and Network Watcher spell the same next hop differently; compare case-insensitively.

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace AzSpokeTools.Engine.Paths
 {
     /// <summary>Path kind helpers: significance order and parsing (docs/routing-model.md#vocabulary).</summary>
-    public static class PathKinds
+    internal static class PathKinds
     {
         // docs/routing-model.md#vocabulary: a path's kind is its most significant transit in this order.
         private static readonly PathKind[] Significance =

@@ -10,7 +10,7 @@ namespace AzSpokeTools.Engine.Routing
     /// running VM (docs/routing-model.md#path-resolution and 2). Tables are computed once per distinct input
     /// (VNet, route table, service endpoints) and shared between subnets.
     /// </summary>
-    public sealed class EffectiveRouteCalculator
+    internal sealed class EffectiveRouteCalculator
     {
         private readonly RoutingContext _ctx;
         private readonly GatewayRoutes _gateways;

@@ -25,7 +25,7 @@ namespace AzSpokeTools.Engine.Snapshot
 
         public void Keep(JsonDocument document) => _documents.Add(document);
 
-        public List<string> Files => _t.Files;
+        public List<string> Files => _t.EditableFiles;
         public string? CapturedAt { get => _t.CapturedAt; set => _t.CapturedAt = value; }
         public string? SourceDescription { get => _t.SourceDescription; set => _t.SourceDescription = value; }
 
@@ -57,7 +57,7 @@ namespace AzSpokeTools.Engine.Snapshot
             }
             switch (type.ToLowerInvariant())
             {
-                case "microsoft.network/virtualnetworks": _t.VirtualNetworks.Add(VirtualNetwork.Read(n, id, type)); break;
+                case "microsoft.network/virtualnetworks": _t.EditableVirtualNetworks.Add(VirtualNetwork.Read(n, id, type)); break;
                 case "microsoft.network/virtualnetworks/subnets":
                     if (id.Parent is ResourceId vnetId)
                     {
@@ -69,34 +69,34 @@ namespace AzSpokeTools.Engine.Snapshot
                 case "microsoft.network/virtualnetworks/virtualnetworkpeerings":
                     if (id.Parent is ResourceId pv) _standalonePeerings.Add((pv, n));
                     break;
-                case "microsoft.network/routetables": _t.RouteTables.Add(RouteTable.Read(n, id, type)); break;
+                case "microsoft.network/routetables": _t.EditableRouteTables.Add(RouteTable.Read(n, id, type)); break;
                 case "microsoft.network/routetables/routes":
                     if (id.Parent is ResourceId rt) _standaloneRoutes.Add((rt, n));
                     break;
-                case "microsoft.network/networkinterfaces": _t.NetworkInterfaces.Add(NetworkInterface.Read(n, id, type)); break;
-                case "microsoft.network/virtualnetworkgateways": _t.VirtualNetworkGateways.Add(VirtualNetworkGateway.Read(n, id, type)); break;
-                case "microsoft.network/localnetworkgateways": _t.LocalNetworkGateways.Add(LocalNetworkGateway.Read(n, id, type)); break;
-                case "microsoft.network/connections": _t.Connections.Add(GatewayConnection.Read(n, id, type)); break;
-                case "microsoft.network/expressroutecircuits": _t.ExpressRouteCircuits.Add(ExpressRouteCircuit.Read(n, id, type)); break;
-                case "microsoft.network/azurefirewalls": _t.AzureFirewalls.Add(AzureFirewall.Read(n, id, type)); break;
-                case "microsoft.network/loadbalancers": _t.LoadBalancers.Add(LoadBalancer.Read(n, id, type)); break;
-                case "microsoft.network/networkvirtualappliances": _t.NetworkVirtualAppliances.Add(NetworkVirtualAppliance.Read(n, id, type)); break;
-                case "microsoft.network/publicipaddresses": _t.PublicIpAddresses.Add(PublicIpAddress.Read(n, id, type)); break;
-                case "microsoft.network/privateendpoints": _t.PrivateEndpoints.Add(PrivateEndpoint.Read(n, id, type)); break;
-                case "microsoft.network/virtualwans": _t.VirtualWans.Add(VirtualWan.Read(n, id, type)); break;
-                case "microsoft.network/virtualhubs": _t.VirtualHubs.Add(VirtualHub.Read(n, id, type)); break;
-                case "microsoft.network/virtualhubs/hubvirtualnetworkconnections": _t.HubVirtualNetworkConnections.Add(HubVirtualNetworkConnection.Read(n, id, type)); break;
-                case "microsoft.network/virtualhubs/hubroutetables": _t.HubRouteTables.Add(HubRouteTable.Read(n, id, type)); break;
-                case "microsoft.network/virtualhubs/routingintent": _t.RoutingIntents.Add(RoutingIntent.Read(n, id, type)); break;
-                case "microsoft.network/virtualhubs/bgpconnections": _t.BgpConnections.Add(BgpConnection.Read(n, id, type)); break;
-                case "microsoft.network/virtualhubs/ipconfigurations": _t.HubIpConfigurations.Add(HubIpConfiguration.Read(n, id, type)); break;
-                case "microsoft.network/networkmanagers": _t.NetworkManagers.Add(NetworkManager.Read(n, id, type)); break;
-                case "microsoft.network/networkmanagers/networkgroups": _t.NetworkGroups.Add(NetworkGroup.Read(n, id, type)); break;
-                case "microsoft.network/networkmanagers/networkgroups/staticmembers": _t.StaticMembers.Add(StaticMember.Read(n, id, type)); break;
-                case "microsoft.network/networkmanagers/connectivityconfigurations": _t.ConnectivityConfigurations.Add(ConnectivityConfiguration.Read(n, id, type)); break;
+                case "microsoft.network/networkinterfaces": _t.EditableNetworkInterfaces.Add(NetworkInterface.Read(n, id, type)); break;
+                case "microsoft.network/virtualnetworkgateways": _t.EditableVirtualNetworkGateways.Add(VirtualNetworkGateway.Read(n, id, type)); break;
+                case "microsoft.network/localnetworkgateways": _t.EditableLocalNetworkGateways.Add(LocalNetworkGateway.Read(n, id, type)); break;
+                case "microsoft.network/connections": _t.EditableConnections.Add(GatewayConnection.Read(n, id, type)); break;
+                case "microsoft.network/expressroutecircuits": _t.EditableExpressRouteCircuits.Add(ExpressRouteCircuit.Read(n, id, type)); break;
+                case "microsoft.network/azurefirewalls": _t.EditableAzureFirewalls.Add(AzureFirewall.Read(n, id, type)); break;
+                case "microsoft.network/loadbalancers": _t.EditableLoadBalancers.Add(LoadBalancer.Read(n, id, type)); break;
+                case "microsoft.network/networkvirtualappliances": _t.EditableNetworkVirtualAppliances.Add(NetworkVirtualAppliance.Read(n, id, type)); break;
+                case "microsoft.network/publicipaddresses": _t.EditablePublicIpAddresses.Add(PublicIpAddress.Read(n, id, type)); break;
+                case "microsoft.network/privateendpoints": _t.EditablePrivateEndpoints.Add(PrivateEndpoint.Read(n, id, type)); break;
+                case "microsoft.network/virtualwans": _t.EditableVirtualWans.Add(VirtualWan.Read(n, id, type)); break;
+                case "microsoft.network/virtualhubs": _t.EditableVirtualHubs.Add(VirtualHub.Read(n, id, type)); break;
+                case "microsoft.network/virtualhubs/hubvirtualnetworkconnections": _t.EditableHubVirtualNetworkConnections.Add(HubVirtualNetworkConnection.Read(n, id, type)); break;
+                case "microsoft.network/virtualhubs/hubroutetables": _t.EditableHubRouteTables.Add(HubRouteTable.Read(n, id, type)); break;
+                case "microsoft.network/virtualhubs/routingintent": _t.EditableRoutingIntents.Add(RoutingIntent.Read(n, id, type)); break;
+                case "microsoft.network/virtualhubs/bgpconnections": _t.EditableBgpConnections.Add(BgpConnection.Read(n, id, type)); break;
+                case "microsoft.network/virtualhubs/ipconfigurations": _t.EditableHubIpConfigurations.Add(HubIpConfiguration.Read(n, id, type)); break;
+                case "microsoft.network/networkmanagers": _t.EditableNetworkManagers.Add(NetworkManager.Read(n, id, type)); break;
+                case "microsoft.network/networkmanagers/networkgroups": _t.EditableNetworkGroups.Add(NetworkGroup.Read(n, id, type)); break;
+                case "microsoft.network/networkmanagers/networkgroups/staticmembers": _t.EditableStaticMembers.Add(StaticMember.Read(n, id, type)); break;
+                case "microsoft.network/networkmanagers/connectivityconfigurations": _t.EditableConnectivityConfigurations.Add(ConnectivityConfiguration.Read(n, id, type)); break;
                 default:
                     _t.UnknownTypes.TryGetValue(type, out var count);
-                    _t.UnknownTypes[type] = count + 1;
+                    _t.EditableUnknownTypes[type] = count + 1;
                     break;
             }
         }
@@ -119,21 +119,21 @@ namespace AzSpokeTools.Engine.Snapshot
             switch (operation!.ToLowerInvariant())
             {
                 case "effectiveroutetable":
-                    _t.CapturedEffectiveRoutes[scope] = ReadEffectiveRoutes(body.Value);
+                    _t.EditableCapturedEffectiveRoutes[scope] = ReadEffectiveRoutes(body.Value);
                     break;
                 case "getlearnedroutes":
                 case "learnedroutes":
-                    _t.LearnedRoutes[scope] = ReadLearnedRoutes(body.Value);
+                    _t.EditableLearnedRoutes[scope] = ReadLearnedRoutes(body.Value);
                     break;
                 case "getadvertisedroutes":
                 case "advertisedroutes":
-                    _t.AdvertisedRoutes[scope] = ReadLearnedRoutes(body.Value);
+                    _t.EditableAdvertisedRoutes[scope] = ReadLearnedRoutes(body.Value);
                     break;
                 case "listdeploymentstatus":
                     _deploymentResults.Add((body.Value, scope));
                     break;
                 case "listnetworkmanagereffectiveconnectivityconfigurations":
-                    _t.EffectiveConnectivity[scope] = ReadEffectiveConnectivity(body.Value, scope);
+                    _t.EditableEffectiveConnectivity[scope] = ReadEffectiveConnectivity(body.Value, scope);
                     break;
                 case "expressroutecircuitroutestable":
                     break; // kept in the file; circuit route tables are not needed to compute VNet routes
@@ -270,7 +270,7 @@ namespace AzSpokeTools.Engine.Snapshot
             }
             var errors = _context.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             if (errors.Count > 0) throw new SnapshotLoadException(errors);
-            _t.Diagnostics.AddRange(_context.Diagnostics);
+            _t.EditableDiagnostics.AddRange(_context.Diagnostics);
             _t.InvalidateIndex();
             return _t;
         }
@@ -284,7 +284,7 @@ namespace AzSpokeTools.Engine.Snapshot
                 {
                     _context.Warn(node.Location, $"subnet {subnet.Id} belongs to virtual network {subnet.Id.Parent} that is not in the snapshot; " +
                                                  "the subnet is kept (DetachedSubnets) but its routes cannot be computed");
-                    _t.DetachedSubnets.Add(subnet);
+                    _t.EditableDetachedSubnets.Add(subnet);
                     continue;
                 }
                 subnet.VirtualNetwork = vnet;
@@ -300,7 +300,7 @@ namespace AzSpokeTools.Engine.Snapshot
                     if (detached == null) continue;
                     _context.Warn(node.Location, $"peering {detached.Id} belongs to virtual network {parent} that is not in the snapshot; " +
                                                  "the peering is kept (DetachedPeerings) but no routes can be computed for it");
-                    _t.DetachedPeerings.Add(detached);
+                    _t.EditableDetachedPeerings.Add(detached);
                     continue;
                 }
                 var p = VirtualNetworkPeering.Read(node, vnet);
@@ -318,7 +318,7 @@ namespace AzSpokeTools.Engine.Snapshot
                     if (detached == null) continue;
                     _context.Warn(node.Location, $"route {parent.Name}/{detached.Name} belongs to route table {parent} that is not in the snapshot; " +
                                                  "the route is kept (DetachedRoutes) but no subnet can be shown to use it");
-                    _t.DetachedRoutes.Add(detached);
+                    _t.EditableDetachedRoutes.Add(detached);
                     continue;
                 }
                 var r = UserRoute.Read(node, table);

@@ -11,7 +11,7 @@ namespace AzSpokeTools.Engine.Verification
     /// Cross-checks computed effective routes against the NIC effective route tables captured in the snapshot
     /// (results: effectiveRouteTable), NIC by NIC: missing, extra, different next hop or state.
     /// </summary>
-    public static class EffectiveRouteVerification
+    internal static class EffectiveRouteVerification
     {
         public static IReadOnlyList<NicVerification> Verify(Topology topology, EffectiveRouteCalculator? calculator = null)
         {
