@@ -5,6 +5,7 @@ namespace AzSpokeTools.Engine
     /// <summary>A request parameter is missing, malformed or names nothing in the snapshot. <see cref="Parameter"/> names it.</summary>
     public class EngineInputException : Exception
     {
+        /// <summary>A problem with request parameter <paramref name="parameter"/>, described by <paramref name="message"/>.</summary>
         public EngineInputException(string parameter, string message) : base(message) => Parameter = parameter;
 
         /// <param name="parameter">The parameter at fault.</param>

@@ -6,7 +6,6 @@ using AzSpokeTools.Azure.Export;
 using AzSpokeTools.Cli.Output;
 using AzSpokeTools.Engine.Hosting;
 using AzSpokeTools.Engine.Migration;
-using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Requests;
 
 namespace AzSpokeTools.Cli.Commands;

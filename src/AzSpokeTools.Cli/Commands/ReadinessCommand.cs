@@ -1,9 +1,7 @@
 using AzSpokeTools.Engine.Reports;
 using System.CommandLine;
 using System.Text.Json;
-using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Readiness;
-using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Requests;
 
 namespace AzSpokeTools.Cli.Commands;

@@ -1,7 +1,6 @@
 using AzSpokeTools.Engine.Reports;
 using System.CommandLine;
 using System.Text.Json;
-using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Engine.Verification;
 

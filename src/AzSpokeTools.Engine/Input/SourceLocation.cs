@@ -12,6 +12,7 @@ namespace AzSpokeTools.Engine.Input
         private readonly PathSegment? _segment;
         private readonly string? _jsonPath;
 
+        /// <summary>The value at <paramref name="jsonPath"/> in <paramref name="file"/>.</summary>
         public SourceLocation(string file, string jsonPath)
         {
             File = file;
@@ -26,15 +27,20 @@ namespace AzSpokeTools.Engine.Input
             _segment = segment;
         }
 
+        /// <summary>The file read.</summary>
         public string File { get; }
 
+        /// <summary>The JSON path of the value, such as <c>$.resources[3].properties</c>.</summary>
         public string JsonPath => _segment != null ? _segment.ToString() : _jsonPath ?? "$";
 
+        /// <summary>The location of member <paramref name="property"/> of this object.</summary>
         public SourceLocation Child(string property) => new SourceLocation(File, new PathSegment(Root, _segment, property, -1));
+        /// <summary>The location of item <paramref name="index"/> of this array.</summary>
         public SourceLocation Index(int index) => new SourceLocation(File, new PathSegment(Root, _segment, null, index));
 
         private string Root => _segment != null ? _segment.Root : _jsonPath ?? "$";
 
+        /// <inheritdoc/>
         public override string ToString() => File + ": " + JsonPath;
 
         private sealed class PathSegment

@@ -16,12 +16,15 @@ namespace AzSpokeTools.Engine.Migration
             CumulativePrivateEndpoints = cumulativePrivateEndpoints; Regions = regions; Why = why;
         }
 
+        /// <summary>The wave's number, from 1.</summary>
         public int Number { get; }
         /// <summary>pilot, light-production, rest, wave-N or an explicit wave's name.</summary>
         public string Name { get; }
+        /// <summary>The VNets the wave adds to the mesh.</summary>
         public IReadOnlyList<VirtualNetwork> Members { get; }
         /// <summary>Members in the mesh once this wave is done.</summary>
         public int CumulativeMembers { get; }
+        /// <summary>Private endpoints in the mesh once the wave is applied.</summary>
         public int CumulativePrivateEndpoints { get; }
         /// <summary>Regions of the wave's members.</summary>
         public IReadOnlyList<string> Regions { get; }
@@ -35,7 +38,9 @@ namespace AzSpokeTools.Engine.Migration
         public bool WithinLimits { get; internal set; } = true;
         /// <summary>Which limit the wave exceeds, when it does.</summary>
         public string? LimitNote { get; internal set; }
+        /// <summary>What must hold after the wave.</summary>
         public WaveValidation Validation { get; internal set; } = null!;
+        /// <summary>How to undo the wave.</summary>
         public WaveRollback Rollback { get; internal set; } = null!;
     }
 
@@ -55,6 +60,7 @@ namespace AzSpokeTools.Engine.Migration
         /// unless <see cref="Global"/>), except <see cref="ExcludedPrefixes"/>.
         /// </summary>
         public IReadOnlyList<MemberPrefix> ConnectedGroupPrefixes { get; }
+        /// <summary>True when the mesh connects members across regions.</summary>
         public bool Global { get; }
         /// <summary>Prefixes that get no ConnectedGroup route (overlaps).</summary>
         public IReadOnlyList<ExcludedPrefix> ExcludedPrefixes { get; }
@@ -72,9 +78,13 @@ namespace AzSpokeTools.Engine.Migration
             From = from; To = to; Expected = expected; Reason = reason;
         }
 
+        /// <summary>The source VNet.</summary>
         public VirtualNetwork From { get; }
+        /// <summary>The destination VNet.</summary>
         public VirtualNetwork To { get; }
+        /// <summary>The path kind the pair is expected to reach.</summary>
         public Paths.PathKind Expected { get; }
+        /// <summary>Why it is not Mesh.</summary>
         public string Reason { get; }
     }
 
@@ -86,6 +96,7 @@ namespace AzSpokeTools.Engine.Migration
             Description = description; Commands = commands;
         }
 
+        /// <summary>The rollback in words.</summary>
         public string Description { get; }
         /// <summary>Az PowerShell commands, in order.</summary>
         public IReadOnlyList<string> Commands { get; }

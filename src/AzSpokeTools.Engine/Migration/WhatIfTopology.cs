@@ -14,9 +14,13 @@ namespace AzSpokeTools.Engine.Migration
     /// </summary>
     internal static class WhatIfTopology
     {
-        private static readonly Func<object, object> MemberwiseClone = (Func<object, object>)Delegate.CreateDelegate(typeof(Func<object, object>),
+        private static readonly Func<object, object> ShallowCopy = (Func<object, object>)Delegate.CreateDelegate(typeof(Func<object, object>),
             typeof(object).GetMethod("MemberwiseClone", BindingFlags.Instance | BindingFlags.NonPublic)!);
 
+        /// <param name="before">The snapshot's topology (not changed).</param>
+        /// <param name="plan">The migration plan.</param>
+        /// <param name="throughWave">The last wave applied.</param>
+        /// <param name="decommission">Also apply the decommission phase's changes.</param>
         /// <param name="keepPrivateEndpoint">When given, only the private endpoints it keeps are copied (the VNet-level what-if traces
         /// no private endpoint address, so their /32 routes cannot change a pair; leaving them out keeps them from multiplying the work).</param>
         public static Topology Apply(Topology before, MigrationPlan plan, int throughWave, bool decommission = false, Func<PrivateEndpoint, bool>? keepPrivateEndpoint = null)
@@ -32,7 +36,7 @@ namespace AzSpokeTools.Engine.Migration
             foreach (var g in before.VirtualNetworkGateways)
             {
                 if (!disallow.Contains(g.Id.Value)) { t.EditableVirtualNetworkGateways.Add(g); continue; }
-                var copy = (VirtualNetworkGateway)MemberwiseClone(g);
+                var copy = (VirtualNetworkGateway)ShallowCopy(g);
                 copy.AllowRemoteVnetTraffic = false;
                 t.EditableVirtualNetworkGateways.Add(copy);
             }
@@ -171,13 +175,13 @@ namespace AzSpokeTools.Engine.Migration
             };
             foreach (var s in v.Subnets)
             {
-                var sc = (Subnet)MemberwiseClone(s);
+                var sc = (Subnet)ShallowCopy(s);
                 sc.VirtualNetwork = copy;
                 copy.Subnets.Add(sc);
             }
             foreach (var p in v.Peerings)
             {
-                var pc = (VirtualNetworkPeering)MemberwiseClone(p);
+                var pc = (VirtualNetworkPeering)ShallowCopy(p);
                 pc.Local = copy;
                 if (stopTransit.Contains(p.Id.Value)) pc.UseRemoteGateways = false;
                 copy.Peerings.Add(pc);

@@ -10,6 +10,7 @@ namespace AzSpokeTools.Engine.Model
     /// </summary>
     public sealed class AmbiguousNameException : Exception
     {
+        /// <summary><paramref name="name"/> (a <paramref name="kind"/>) matches every resource in <paramref name="candidates"/>.</summary>
         public AmbiguousNameException(string kind, string name, IReadOnlyList<ResourceId> candidates)
             : base(Format(kind, name, candidates))
         {

@@ -7,8 +7,11 @@ namespace AzSpokeTools.Engine.Model
     /// <summary>Microsoft.Network/azureFirewalls in a VNet (AzureFirewallSubnet) or a secured Virtual WAN hub.</summary>
     public sealed class AzureFirewall : AzureResource
     {
+        /// <summary>The firewall's private IP addresses (the next hops that reach it).</summary>
         public List<IpAddressValue> PrivateIpAddresses { get; } = new List<IpAddressValue>();
+        /// <summary>The AzureFirewallSubnet of a VNet firewall.</summary>
         public ResourceId? SubnetId { get; internal set; }
+        /// <summary>The hub of a secured-hub firewall.</summary>
         public ResourceId? VirtualHubId { get; internal set; }
 
         internal static AzureFirewall Read(ArmValue n, ResourceId id, string type)

@@ -15,6 +15,7 @@ namespace AzSpokeTools.Engine.Model
         public ResourceId HubId { get; internal set; }
         /// <summary>The NVA's BGP address (peerIp).</summary>
         public IpAddressValue? PeerIp { get; internal set; }
+        /// <summary>The BGP peer's AS number.</summary>
         public long? PeerAsn { get; internal set; }
         /// <summary>connectionState as ARM reports it (Connected, Connecting, NotConnected, Unknown); null when absent.</summary>
         public string? ConnectionState { get; internal set; }
@@ -38,6 +39,7 @@ namespace AzSpokeTools.Engine.Model
             return c;
         }
 
+        /// <inheritdoc/>
         public override string ToString() => Name;
     }
 }

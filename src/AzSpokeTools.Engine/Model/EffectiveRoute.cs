@@ -12,6 +12,7 @@ namespace AzSpokeTools.Engine.Model
     /// </summary>
     public sealed class EffectiveRoute
     {
+        /// <summary>A route as the effective-routes API lists it; prefixes that are not CIDRs are kept as unresolved service tags.</summary>
         public EffectiveRoute(
             string? name,
             RouteSource source,
@@ -42,13 +43,16 @@ namespace AzSpokeTools.Engine.Model
         /// <summary>The user-defined route's name; null for system routes.</summary>
         public string? Name { get; }
 
+        /// <summary>Default, User or VirtualNetworkGateway.</summary>
         public RouteSource Source { get; }
 
+        /// <summary>Active, or Invalid when it lost route selection.</summary>
         public RouteState State { get; internal set; } = RouteState.Active;
 
         /// <summary>Address prefixes as Azure lists them (CIDRs; service tags for tag UDRs).</summary>
         public IReadOnlyList<string> AddressPrefix { get; }
 
+        /// <summary>The next hop type, as the effective-routes API spells it.</summary>
         public NextHopType NextHopType { get; }
 
         /// <summary>Next hop IPs; several means equal-cost (ECMP).</summary>
@@ -72,6 +76,7 @@ namespace AzSpokeTools.Engine.Model
         /// <summary>Prefixes that are not CIDRs (service tags) and are not resolved without a service-tag file.</summary>
         public IReadOnlyList<string> UnresolvedPrefixes { get; }
 
+        /// <inheritdoc/>
         public override string ToString() =>
             $"{Source} {State} {string.Join(",", AddressPrefix)} -> {NextHopType}" +
             (NextHopIpAddress.Count > 0 ? " " + string.Join(",", NextHopIpAddress) : "") +

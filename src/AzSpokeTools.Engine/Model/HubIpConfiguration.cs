@@ -9,8 +9,11 @@ namespace AzSpokeTools.Engine.Model
     /// </summary>
     public sealed class HubIpConfiguration : AzureResource
     {
+        /// <summary>The virtual hub.</summary>
         public ResourceId HubId { get; internal set; }
+        /// <summary>The subnet the hub's router sits in (Route Server).</summary>
         public ResourceId? SubnetId { get; internal set; }
+        /// <summary>The router's private IP address.</summary>
         public IpAddressValue? PrivateIpAddress { get; internal set; }
 
         internal static HubIpConfiguration Read(ArmValue n, ResourceId id, string type)

@@ -7,6 +7,7 @@ namespace AzSpokeTools.Engine.Model
     /// <summary>Microsoft.Network/loadBalancers: internal frontends that can be a UDR next hop in front of NVAs.</summary>
     public sealed class LoadBalancer : AzureResource
     {
+        /// <summary>The frontend IP configurations.</summary>
         public List<LoadBalancerFrontend> Frontends { get; } = new List<LoadBalancerFrontend>();
         /// <summary>
         /// Members each backend pool declares (backendIPConfigurations and loadBalancerBackendAddresses), by pool name; null when
@@ -50,8 +51,11 @@ namespace AzSpokeTools.Engine.Model
     /// <summary>An internal frontend IP of a load balancer.</summary>
     public sealed class LoadBalancerFrontend
     {
+        /// <summary>The frontend's name.</summary>
         public string Name { get; internal set; } = "";
+        /// <summary>The frontend's private IP address.</summary>
         public IpAddressValue PrivateIpAddress { get; internal set; }
+        /// <summary>The subnet of the frontend.</summary>
         public ResourceId? SubnetId { get; internal set; }
     }
 }

@@ -7,7 +7,9 @@ namespace AzSpokeTools.Engine.Model
     /// <summary>Microsoft.Network/privateEndpoints: a /32 InterfaceEndpoint route per IP (docs/routing-model.md#optional-default-routes).</summary>
     public sealed class PrivateEndpoint : AzureResource
     {
+        /// <summary>The endpoint's subnet.</summary>
         public ResourceId? SubnetId { get; internal set; }
+        /// <summary>The endpoint's NICs.</summary>
         public IReadOnlyList<ResourceId> NetworkInterfaceIds { get; internal set; } = new List<ResourceId>();
         /// <summary>IPs read from the endpoint itself (ipConfigurations, customDnsConfigs); NIC IPs are added when the NIC is in the snapshot.</summary>
         public List<IpAddressValue> IpAddresses { get; } = new List<IpAddressValue>();

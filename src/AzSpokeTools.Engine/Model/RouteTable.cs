@@ -9,6 +9,7 @@ namespace AzSpokeTools.Engine.Model
     {
         /// <summary>docs/routing-model.md#gateway-routes-and-bgp-propagation: true removes every VirtualNetworkGateway-source route.</summary>
         public bool DisableBgpRoutePropagation { get; internal set; }
+        /// <summary>The table's routes.</summary>
         public List<UserRoute> Routes { get; } = new List<UserRoute>();
 
         internal static RouteTable Read(ArmValue n, ResourceId id, string type)
@@ -28,13 +29,19 @@ namespace AzSpokeTools.Engine.Model
     /// <summary>One user-defined route.</summary>
     public sealed class UserRoute
     {
+        /// <summary>The route's name.</summary>
         public string Name { get; internal set; } = "";
         /// <summary>A CIDR or a service tag, as written.</summary>
         public string AddressPrefix { get; internal set; } = "";
+        /// <summary>The next hop type.</summary>
         public NextHopType NextHopType { get; internal set; }
+        /// <summary>The appliance IP addresses (VirtualAppliance).</summary>
         public IReadOnlyList<string> NextHopIpAddresses { get; internal set; } = new List<string>();
+        /// <summary>The hasBgpOverride flag Azure reports.</summary>
         public bool HasBgpOverride { get; internal set; }
+        /// <summary>The table the route is in.</summary>
         public RouteTable RouteTable { get; internal set; } = null!;
+        /// <summary>Where the route was read.</summary>
         public SourceLocation Source { get; internal set; }
 
         internal static UserRoute? Read(ArmValue n, RouteTable table)

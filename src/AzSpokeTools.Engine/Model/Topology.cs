@@ -11,45 +11,65 @@ namespace AzSpokeTools.Engine.Model
     /// </summary>
     public sealed partial class Topology
     {
+        /// <summary>The snapshot format version.</summary>
         public int SchemaVersion { get; internal set; } = 1;
+        /// <summary>When the snapshot was captured, as it states.</summary>
         public string? CapturedAt { get; internal set; }
+        /// <summary>Where the snapshot came from (its <c>source</c>).</summary>
         public string? SourceDescription { get; internal set; }
         /// <summary>The files the topology was read from.</summary>
         public IReadOnlyList<string> Files => EditableFiles;
         internal List<string> EditableFiles { get; } = new List<string>();
 
+        /// <summary>The virtual networks in the snapshot.</summary>
         public IReadOnlyList<VirtualNetwork> VirtualNetworks => EditableVirtualNetworks;
         internal List<VirtualNetwork> EditableVirtualNetworks { get; } = new List<VirtualNetwork>();
+        /// <summary>The route tables in the snapshot.</summary>
         public IReadOnlyList<RouteTable> RouteTables => EditableRouteTables;
         internal List<RouteTable> EditableRouteTables { get; } = new List<RouteTable>();
+        /// <summary>The network interfaces in the snapshot.</summary>
         public IReadOnlyList<NetworkInterface> NetworkInterfaces => EditableNetworkInterfaces;
         internal List<NetworkInterface> EditableNetworkInterfaces { get; } = new List<NetworkInterface>();
+        /// <summary>The virtual network gateways in the snapshot.</summary>
         public IReadOnlyList<VirtualNetworkGateway> VirtualNetworkGateways => EditableVirtualNetworkGateways;
         internal List<VirtualNetworkGateway> EditableVirtualNetworkGateways { get; } = new List<VirtualNetworkGateway>();
+        /// <summary>The local network gateways in the snapshot.</summary>
         public IReadOnlyList<LocalNetworkGateway> LocalNetworkGateways => EditableLocalNetworkGateways;
         internal List<LocalNetworkGateway> EditableLocalNetworkGateways { get; } = new List<LocalNetworkGateway>();
+        /// <summary>The gateway connections in the snapshot.</summary>
         public IReadOnlyList<GatewayConnection> Connections => EditableConnections;
         internal List<GatewayConnection> EditableConnections { get; } = new List<GatewayConnection>();
+        /// <summary>The ExpressRoute circuits in the snapshot.</summary>
         public IReadOnlyList<ExpressRouteCircuit> ExpressRouteCircuits => EditableExpressRouteCircuits;
         internal List<ExpressRouteCircuit> EditableExpressRouteCircuits { get; } = new List<ExpressRouteCircuit>();
+        /// <summary>The Azure Firewalls in the snapshot.</summary>
         public IReadOnlyList<AzureFirewall> AzureFirewalls => EditableAzureFirewalls;
         internal List<AzureFirewall> EditableAzureFirewalls { get; } = new List<AzureFirewall>();
+        /// <summary>The load balancers in the snapshot.</summary>
         public IReadOnlyList<LoadBalancer> LoadBalancers => EditableLoadBalancers;
         internal List<LoadBalancer> EditableLoadBalancers { get; } = new List<LoadBalancer>();
+        /// <summary>The network virtual appliances in the snapshot.</summary>
         public IReadOnlyList<NetworkVirtualAppliance> NetworkVirtualAppliances => EditableNetworkVirtualAppliances;
         internal List<NetworkVirtualAppliance> EditableNetworkVirtualAppliances { get; } = new List<NetworkVirtualAppliance>();
+        /// <summary>The private endpoints in the snapshot.</summary>
         public IReadOnlyList<PrivateEndpoint> PrivateEndpoints => EditablePrivateEndpoints;
         internal List<PrivateEndpoint> EditablePrivateEndpoints { get; } = new List<PrivateEndpoint>();
+        /// <summary>The public IP addresses in the snapshot.</summary>
         public IReadOnlyList<PublicIpAddress> PublicIpAddresses => EditablePublicIpAddresses;
         internal List<PublicIpAddress> EditablePublicIpAddresses { get; } = new List<PublicIpAddress>();
+        /// <summary>The Virtual WANs in the snapshot.</summary>
         public IReadOnlyList<VirtualWan> VirtualWans => EditableVirtualWans;
         internal List<VirtualWan> EditableVirtualWans { get; } = new List<VirtualWan>();
+        /// <summary>The virtual hubs (including Route Servers) in the snapshot.</summary>
         public IReadOnlyList<VirtualHub> VirtualHubs => EditableVirtualHubs;
         internal List<VirtualHub> EditableVirtualHubs { get; } = new List<VirtualHub>();
+        /// <summary>The AVNM network managers in the snapshot.</summary>
         public IReadOnlyList<NetworkManager> NetworkManagers => EditableNetworkManagers;
         internal List<NetworkManager> EditableNetworkManagers { get; } = new List<NetworkManager>();
+        /// <summary>The AVNM network groups in the snapshot.</summary>
         public IReadOnlyList<NetworkGroup> NetworkGroups => EditableNetworkGroups;
         internal List<NetworkGroup> EditableNetworkGroups { get; } = new List<NetworkGroup>();
+        /// <summary>The AVNM connectivity configurations in the snapshot.</summary>
         public IReadOnlyList<ConnectivityConfiguration> ConnectivityConfigurations => EditableConnectivityConfigurations;
         internal List<ConnectivityConfiguration> EditableConnectivityConfigurations { get; } = new List<ConnectivityConfiguration>();
 
@@ -105,6 +125,7 @@ namespace AzSpokeTools.Engine.Model
         public IReadOnlyDictionary<ResourceId, EffectiveConnectivity> EffectiveConnectivity => EditableEffectiveConnectivity;
         internal Dictionary<ResourceId, EffectiveConnectivity> EditableEffectiveConnectivity { get; } = new Dictionary<ResourceId, EffectiveConnectivity>();
 
+        /// <summary>What the capture could not read.</summary>
         public Coverage Coverage { get; } = new Coverage();
         /// <summary>Warnings found while loading (errors abort the load).</summary>
         public IReadOnlyList<LoadDiagnostic> Diagnostics => EditableDiagnostics;
@@ -122,6 +143,7 @@ namespace AzSpokeTools.Engine.Model
             return _index.TryGetValue(id, out var o) ? o : null;
         }
 
+        /// <summary>The resource of type <typeparamref name="T"/> with id <paramref name="id"/>, or null.</summary>
         public T? Find<T>(ResourceId? id) where T : class => id is ResourceId r ? Find(r) as T : null;
 
         internal void InvalidateIndex() => _index = null;

@@ -44,12 +44,19 @@ namespace AzSpokeTools.Engine.Model
             }
         }
 
+        /// <summary>The hub's address prefix.</summary>
         public IpPrefix? AddressPrefix { get; internal set; }
+        /// <summary>The Virtual WAN the hub belongs to.</summary>
         public ResourceId? VirtualWanId { get; internal set; }
+        /// <summary>The hub router's IP addresses.</summary>
         public IReadOnlyList<IpAddressValue> VirtualRouterIps { get; internal set; } = new List<IpAddressValue>();
+        /// <summary>The hub's firewall (secured hub).</summary>
         public ResourceId? AzureFirewallId { get; internal set; }
+        /// <summary>The hub's VNet connections.</summary>
         public List<HubVirtualNetworkConnection> Connections { get; } = new List<HubVirtualNetworkConnection>();
+        /// <summary>The hub's route tables.</summary>
         public List<HubRouteTable> RouteTables { get; } = new List<HubRouteTable>();
+        /// <summary>The hub's routing intent, when set.</summary>
         public RoutingIntent? RoutingIntent { get; internal set; }
 
         internal static VirtualHub Read(ArmValue n, ResourceId id, string type)

@@ -7,8 +7,11 @@ namespace AzSpokeTools.Engine.Model
     /// <summary>Microsoft.Network/virtualNetworks with its inline subnets and peerings.</summary>
     public sealed class VirtualNetwork : AzureResource
     {
+        /// <summary>The VNet's address-space prefixes.</summary>
         public IReadOnlyList<IpPrefix> AddressSpace { get; internal set; } = new List<IpPrefix>();
+        /// <summary>The VNet's subnets.</summary>
         public List<Subnet> Subnets { get; } = new List<Subnet>();
+        /// <summary>The VNet's peerings.</summary>
         public List<VirtualNetworkPeering> Peerings { get; } = new List<VirtualNetworkPeering>();
         /// <summary>privateEndpointVNetPolicies: Disabled or Basic (high-scale private endpoints).</summary>
         public string? PrivateEndpointVNetPolicies { get; internal set; }

@@ -10,14 +10,21 @@ namespace AzSpokeTools.Engine.Model
     {
         /// <summary>Vpn, ExpressRoute or LocalGateway.</summary>
         public string GatewayType { get; internal set; } = "";
+        /// <summary>RouteBased or PolicyBased.</summary>
         public string? VpnType { get; internal set; }
+        /// <summary>The gateway SKU.</summary>
         public string? Sku { get; internal set; }
+        /// <summary>True for an active-active gateway.</summary>
         public bool ActiveActive { get; internal set; }
+        /// <summary>True when BGP is enabled.</summary>
         public bool EnableBgp { get; internal set; }
+        /// <summary>The gateway's AS number.</summary>
         public long? BgpAsn { get; internal set; }
+        /// <summary>The gateway's BGP peering addresses.</summary>
         public IReadOnlyList<string> BgpPeeringAddresses { get; internal set; } = new List<string>();
         /// <summary>Private IPs of the gateway instances where the input lists them.</summary>
         public IReadOnlyList<IpAddressValue> PrivateIpAddresses { get; internal set; } = new List<IpAddressValue>();
+        /// <summary>The GatewaySubnet.</summary>
         public ResourceId? SubnetId { get; internal set; }
         /// <summary>Public IP resources of the gateway's IP configurations.</summary>
         public IReadOnlyList<ResourceId> PublicIpAddressIds { get; internal set; } = new List<ResourceId>();
@@ -31,7 +38,9 @@ namespace AzSpokeTools.Engine.Model
         /// <summary>docs/routing-model.md#expressroute-hairpin: accept prefixes from Virtual WAN hubs over the MSEE; null when absent.</summary>
         public bool? AllowVirtualWanTraffic { get; internal set; }
 
+        /// <summary>True for an ExpressRoute gateway.</summary>
         public bool IsExpressRoute => string.Equals(GatewayType, "ExpressRoute", StringComparison.OrdinalIgnoreCase);
+        /// <summary>True for a VPN gateway.</summary>
         public bool IsVpn => string.Equals(GatewayType, "Vpn", StringComparison.OrdinalIgnoreCase);
 
         internal static VirtualNetworkGateway Read(ArmValue n, ResourceId id, string type)

@@ -19,13 +19,18 @@ namespace AzSpokeTools.Engine.Paths
 
         /// <summary>The rule name, or "AVNM connectivity configuration NAME".</summary>
         public string RuleName { get; }
+        /// <summary>The path kinds intended.</summary>
         public IReadOnlyList<PathKind> Expect { get; }
+        /// <summary>The transits the path must contain.</summary>
         public IReadOnlyList<PathKind> Require { get; }
+        /// <summary>The transits the path must not contain.</summary>
         public IReadOnlyList<PathKind> Forbid { get; }
         /// <summary>Index of the file rule (-1 for AVNM-derived intent).</summary>
         public int RuleIndex { get; }
+        /// <summary>True when the intent comes from an AVNM connectivity configuration.</summary>
         public bool FromAvnm { get; }
 
+        /// <summary>True when a path with this outcome, kind and transits meets the intent.</summary>
         public bool IsCompliant(PathOutcome outcome, PathKind kind, IReadOnlyList<PathKind> transits) => Violations(outcome, kind, transits).Count == 0;
 
         /// <summary>Why the path does not meet the intent (empty when it does).</summary>

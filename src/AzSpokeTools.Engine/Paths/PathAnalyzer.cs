@@ -14,12 +14,14 @@ namespace AzSpokeTools.Engine.Paths
     {
         private readonly PathTracer _tracer;
 
+        /// <summary>An analyzer of <paramref name="topology"/>, resolving service-tag routes with <paramref name="serviceTags"/> when given.</summary>
         public PathAnalyzer(Topology topology, ServiceTagCatalog? serviceTags = null)
         {
             Topology = topology ?? throw new ArgumentNullException(nameof(topology));
             _tracer = new PathTracer(new ScalarPathRouteLookup(new EffectiveRouteCalculator(topology, serviceTags)));
         }
 
+        /// <summary>The topology traced.</summary>
         public Topology Topology { get; }
 
         internal PathTracer Tracer => _tracer;

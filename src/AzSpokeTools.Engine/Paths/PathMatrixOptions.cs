@@ -14,14 +14,18 @@ namespace AzSpokeTools.Engine.Paths
     /// <summary>VNet pairs (each VNet stands for its representative address) or subnet pairs.</summary>
     public enum PathMatrixLevel
     {
+        /// <summary>One endpoint per VNet.</summary>
         VirtualNetwork,
+        /// <summary>One endpoint per subnet.</summary>
         Subnet,
     }
 
     /// <summary>Options of <see cref="PathMatrix"/>.</summary>
     public sealed class PathMatrixOptions
     {
+        /// <summary>Which evaluator traces the pairs.</summary>
         public PathMatrixEngine Engine { get; set; } = PathMatrixEngine.Vector;
+        /// <summary>VNet or subnet endpoints.</summary>
         public PathMatrixLevel Level { get; set; } = PathMatrixLevel.VirtualNetwork;
         /// <summary>Intent to check every pair against; null for none.</summary>
         public PairIntent? Intent { get; set; }

@@ -20,10 +20,14 @@ namespace AzSpokeTools.Engine.Paths
 
         /// <summary>Index in the matrix's summary table.</summary>
         public int Id { get; }
+        /// <summary>How the path ends.</summary>
         public PathOutcome Outcome { get; }
+        /// <summary>The path's kind.</summary>
         public PathKind Kind { get; }
+        /// <summary>The transits, in path order.</summary>
         public IReadOnlyList<PathKind> Transits { get; }
 
+        /// <inheritdoc/>
         public override string ToString() => $"{Outcome} {Kind} [{string.Join(", ", Transits)}]";
     }
 

@@ -11,10 +11,15 @@ namespace AzSpokeTools.Engine.Readiness
             Id = id; Location = location; Exists = exists; ScopeSubscriptions = scopeSubscriptions; ScopeManagementGroups = scopeManagementGroups;
         }
 
+        /// <summary>The network manager's resource id.</summary>
         public ResourceId Id { get; }
+        /// <summary>Its name.</summary>
         public string Name => Id.Name;
+        /// <summary>Its subscription.</summary>
         public string SubscriptionId => Id.SubscriptionId ?? "";
+        /// <summary>Its resource group.</summary>
         public string ResourceGroup => Id.ResourceGroup ?? "";
+        /// <summary>Its region.</summary>
         public string Location { get; }
         /// <summary>True when the manager is in the snapshot (the plan does not create it).</summary>
         public bool Exists { get; }

@@ -11,10 +11,13 @@ namespace AzSpokeTools.Engine.Reports
     /// </summary>
     public static class ApplyRequestsJsonWriter
     {
+        /// <summary>The version of the apply-requests document.</summary>
         public const int SchemaVersion = 1;
 
+        /// <summary>The apply-requests document of <paramref name="plan"/>.</summary>
         public static string Render(MigrationPlan plan) => ReportJson.ToText(w => Write(w, plan)) + "\n";
 
+        /// <summary>Writes the apply-requests document of <paramref name="plan"/>.</summary>
         public static void Write(Utf8JsonWriter w, MigrationPlan plan)
         {
             w.WriteStartObject();

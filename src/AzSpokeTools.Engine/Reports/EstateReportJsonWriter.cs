@@ -13,6 +13,7 @@ namespace AzSpokeTools.Engine.Reports
     /// </summary>
     public static class EstateReportJsonWriter
     {
+        /// <summary>Writes the estate-report JSON document.</summary>
         public static void Write(Utf8JsonWriter w, EstateReport r)
         {
             if (w == null) throw new ArgumentNullException(nameof(w));

@@ -12,6 +12,7 @@ namespace AzSpokeTools.Engine.Reports
     /// </summary>
     public static class LearnedRouteVerificationJsonWriter
     {
+        /// <summary>Writes the learned-route verification document.</summary>
         public static void Write(Utf8JsonWriter w, IReadOnlyList<LearnedRouteTableVerification> results)
         {
             if (w == null) throw new ArgumentNullException(nameof(w));

@@ -7,6 +7,7 @@ namespace AzSpokeTools.Engine.Reports
     /// <summary>The <c>path --format json</c> shape (docs/guide/paths-and-intent.md): hops, transits, reverse path, symmetry, intent and reasons.</summary>
     public static class PathJsonWriter
     {
+        /// <summary>Writes one path as JSON.</summary>
         public static void Write(Utf8JsonWriter w, PathResult r, bool withAlternatives = true)
         {
             w.WriteStartObject();
@@ -59,6 +60,7 @@ namespace AzSpokeTools.Engine.Reports
             w.WriteEndObject();
         }
 
+        /// <summary>Writes a property holding a list of path kinds.</summary>
         public static void Kinds(Utf8JsonWriter w, string name, IEnumerable<PathKind> kinds)
         {
             w.WriteStartArray(name);

@@ -11,12 +11,16 @@ namespace AzSpokeTools.Engine.Reports
     /// </summary>
     public static class TopologyDiffJsonWriter
     {
+        /// <summary>The version of the diff and verify-wave documents.</summary>
         public const int SchemaVersion = 1;
 
+        /// <summary>The diff document.</summary>
         public static string Render(TopologyDiff diff) => ReportJson.ToText(w => Write(w, diff)) + "\n";
 
+        /// <summary>The verify-wave document.</summary>
         public static string Render(WaveVerification v) => ReportJson.ToText(w => Write(w, v)) + "\n";
 
+        /// <summary>Writes the diff document.</summary>
         public static void Write(Utf8JsonWriter w, TopologyDiff diff)
         {
             w.WriteStartObject();
@@ -34,6 +38,7 @@ namespace AzSpokeTools.Engine.Reports
             w.WriteEndObject();
         }
 
+        /// <summary>Writes the verify-wave document.</summary>
         public static void Write(Utf8JsonWriter w, WaveVerification v)
         {
             w.WriteStartObject();

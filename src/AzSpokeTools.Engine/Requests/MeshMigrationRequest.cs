@@ -30,6 +30,7 @@ namespace AzSpokeTools.Engine.Requests
         /// <summary>Soak days between the final wave and the decommission phase (default 14).</summary>
         public int SoakDays { get; set; } = MigrationOptions.DefaultSoakDays;
 
+        /// <summary>Runs the request, reporting through <paramref name="host"/>; bad parameters throw <see cref="EngineInputException"/>.</summary>
         public MigrationPlan Execute(IEngineHost host)
         {
             if (host == null) throw new ArgumentNullException(nameof(host));

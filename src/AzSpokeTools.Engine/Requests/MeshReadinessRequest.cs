@@ -12,6 +12,7 @@ namespace AzSpokeTools.Engine.Requests
     /// </summary>
     public sealed class MeshReadinessRequest : MeshSelectionRequest
     {
+        /// <summary>Runs the request, reporting through <paramref name="host"/>; bad parameters throw <see cref="EngineInputException"/>.</summary>
         public ReadinessReport Execute(IEngineHost host)
         {
             if (host == null) throw new ArgumentNullException(nameof(host));

@@ -10,9 +10,12 @@ namespace AzSpokeTools.Engine.Requests
     /// <summary><c>azspoke verify</c> / the -Verify switch: computed versus captured effective routes, NIC by NIC.</summary>
     public sealed class VerifyRequest
     {
+        /// <summary>The snapshot to load (a file, a folder or sample:NAME), when <see cref="Topology"/> is not given.</summary>
         public string? Snapshot { get; set; }
+        /// <summary>An already loaded topology; takes precedence over a snapshot.</summary>
         public Topology? Topology { get; set; }
 
+        /// <summary>Runs the request, reporting through <paramref name="host"/>; bad parameters throw <see cref="EngineInputException"/>.</summary>
         public IReadOnlyList<NicVerification> Execute(IEngineHost host)
         {
             if (host == null) throw new ArgumentNullException(nameof(host));

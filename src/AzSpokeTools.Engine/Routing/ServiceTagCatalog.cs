@@ -18,6 +18,7 @@ namespace AzSpokeTools.Engine.Routing
     {
         private readonly Dictionary<string, List<IpPrefix>> _tags = new Dictionary<string, List<IpPrefix>>(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>How many service tags the catalog holds.</summary>
         public int Count => _tags.Count;
 
         /// <summary>
