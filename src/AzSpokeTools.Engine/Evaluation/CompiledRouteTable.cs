@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Runtime.CompilerServices;
 using AzSpokeTools.Engine.Addresses;
-using AzSpokeTools.Engine.Routing;
 using AzSpokeTools.Engine.Model;
+using AzSpokeTools.Engine.Routing;
 
 namespace AzSpokeTools.Engine.Evaluation
 {

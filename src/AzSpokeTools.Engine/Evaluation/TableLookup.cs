@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using AzSpokeTools.Engine.Addresses;
-using AzSpokeTools.Engine.Routing;
 using AzSpokeTools.Engine.Model;
+using AzSpokeTools.Engine.Routing;
 
 namespace AzSpokeTools.Engine.Evaluation
 {

@@ -100,6 +100,8 @@ namespace AzSpokeTools.Engine.Input
             : bytes + " bytes";
 
         // System.Native's FileStatus: int Flags, int Mode (S_IFMT bits normalised: FIFO 0x1000, CHR 0x2000, DIR 0x4000, BLK 0x6000, REG 0x8000, SOCK 0xC000), ...
+        // CA2101 guards against Windows' best-fit ANSI conversion; this entry point exists only on Unix, where LPStr is UTF-8.
+        [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA2101:Specify marshaling for P/Invoke string arguments", Justification = "Unix-only entry point: LPStr marshals as UTF-8 there.")]
         [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat", SetLastError = true)]
         private static extern int SystemNativeStat([MarshalAs(UnmanagedType.LPStr)] string path, byte[] output);
     }

@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using AzSpokeTools.Engine.Input;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Paths;
 using AzSpokeTools.Engine.Routing;
-using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Intent
 {

@@ -5,7 +5,6 @@ using AzSpokeTools.Engine.Addresses;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Paths;
 using AzSpokeTools.Engine.Readiness;
-using AzSpokeTools.Engine.Routing;
 
 namespace AzSpokeTools.Engine.Migration
 {

@@ -1,5 +1,4 @@
 using System;
-using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Model
 {

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using AzSpokeTools.Engine.Routing;
 using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model

@@ -47,7 +47,7 @@ namespace AzSpokeTools.Engine.Paths
         }
 
         /// <summary>True when this table leaves out or invalidates one of the layer's winners of <paramref name="set"/>.</summary>
-        public bool Changes(SharedLayerLookup shared, int set)
+        public bool Changes(int set)
         {
             return _changedSets.Length != 0 && Array.BinarySearch(_changedSets, set) >= 0;
         }

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using AzSpokeTools.Engine.Paths;
 
 namespace AzSpokeTools.Engine.Paths
 {

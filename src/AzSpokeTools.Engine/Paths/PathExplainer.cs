@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using AzSpokeTools.Engine.Model;
-using AzSpokeTools.Engine.Routing;
 
 namespace AzSpokeTools.Engine.Paths
 {

@@ -42,7 +42,7 @@ namespace AzSpokeTools.Engine.Paths
         {
             // Rows carry transits only for delivered paths: a drop or loop has no kind (docs/routing-model.md#vocabulary: None).
             var t = outcome == PathOutcome.Delivered ? transits.ToArray() : Array.Empty<PathKind>();
-            var key = ((int)outcome).ToString() + ":" + string.Join(",", t.Select(k => (int)k));
+            var key = ((int)outcome).ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + string.Join(",", t.Select(k => (int)k));
             if (!_byKey.TryGetValue(key, out var s))
             {
                 s = new PathSummary(All.Count, outcome, t);

@@ -40,7 +40,7 @@ namespace AzSpokeTools.Engine.Paths
                     ends.Add(new TraceEnd(PathOutcome.Dropped, b));
                     return;
                 }
-                if (!IntoGatewayVnet(vnet, vpn.Gateway, vpn.Transit, b)) { ends.Add(new TraceEnd(PathOutcome.Dropped, b)); return; }
+                if (!IntoGatewayVnet(vpn.Gateway, vpn.Transit, b)) { ends.Add(new TraceEnd(PathOutcome.Dropped, b)); return; }
                 Walk(Location(TraceLocationKind.VpnGateway, vpn.Gateway), dst, b, ends);
                 return;
             }
@@ -71,7 +71,7 @@ namespace AzSpokeTools.Engine.Paths
                         return;
                     }
                     var transit = _gateways.GatewaysServing(vnet, notes).FirstOrDefault(s => s.Gateway == gw).Transit;
-                    if (!IntoGatewayVnet(vnet, gw, transit, b)) { ends.Add(new TraceEnd(PathOutcome.Dropped, b)); return; }
+                    if (!IntoGatewayVnet(gw, transit, b)) { ends.Add(new TraceEnd(PathOutcome.Dropped, b)); return; }
                     Walk(Location(gw.IsExpressRoute ? TraceLocationKind.ExpressRouteGateway : TraceLocationKind.VpnGateway, gw), dst, b, ends);
                     return;
                 default:
@@ -82,7 +82,7 @@ namespace AzSpokeTools.Engine.Paths
         }
 
         /// <summary>Into the hub that holds the gateway over gateway transit (docs/routing-model.md#peering-flags): the hub is a hop, and the peering must allow access.</summary>
-        private bool IntoGatewayVnet(VirtualNetwork from, VirtualNetworkGateway gw, VirtualNetworkPeering? transit, TraceBuilder b)
+        private bool IntoGatewayVnet(VirtualNetworkGateway gw, VirtualNetworkPeering? transit, TraceBuilder b)
         {
             if (transit == null) return true;
             var hub = _ctx.Vnet(gw.VirtualNetworkId);
@@ -269,7 +269,7 @@ namespace AzSpokeTools.Engine.Paths
                 foreach (var other in Topology.VirtualNetworkGateways)
                 {
                     if (!other.IsExpressRoute || _ctx.Vnet(other.VirtualNetworkId) is not VirtualNetwork hub) continue;
-                    foreach (var (_, p) in _gateways.Advertised(other, hub)) index.Add(p, other);
+                    foreach (var (_, p) in _gateways.Advertised(hub)) index.Add(p, other);
                 }
                 return _advertised = index;
             }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using AzSpokeTools.Engine.Addresses;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Routing;
@@ -66,7 +65,6 @@ namespace AzSpokeTools.Engine.Paths
         /// </summary>
         public TraceEnds Trace(Subnet source, IpAddressValue destination, bool detail, int keep = int.MaxValue)
         {
-            var result = new TraceEnds();
             var b = new TraceBuilder(detail);
             var loc = Location(TraceLocationKind.Subnet, source);
             b.Visited.Add(loc.Index);

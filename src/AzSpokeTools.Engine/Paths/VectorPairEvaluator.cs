@@ -106,7 +106,7 @@ namespace AzSpokeTools.Engine.Paths
                     // equal lengths are equal-cost alternatives, own rows first as the table lists them.
                     if (ol > sl) plan = ownPlans[o + 1] ??= Probe(src, first.Own.WinnersOf(o), j);
                     else if (ol < 0 && sl < 0) plan = ownPlans[0] ??= Probe(src, first.Own.WinnersOf(CompiledRouteTable.NoRoute), j);
-                    else if (sl > ol && !first.Changes(shared, sh))
+                    else if (sl > ol && !first.Changes(sh))
                     {
                         int action = shared.ActionOf(this, sh);
                         if (action >= actionPlans.Length) Array.Resize(ref actionPlans, _actionKeys.Count + 1);

@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Text.Json;
 using AzSpokeTools.Engine.EstateReports;
 using AzSpokeTools.Engine.Paths;

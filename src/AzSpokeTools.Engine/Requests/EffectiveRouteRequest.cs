@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using AzSpokeTools.Engine.Hosting;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Routing;

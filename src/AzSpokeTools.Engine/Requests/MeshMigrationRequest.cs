@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using AzSpokeTools.Engine.Hosting;
 using AzSpokeTools.Engine.Migration;
-using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Requests
 {

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using AzSpokeTools.Engine.Hosting;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Readiness;

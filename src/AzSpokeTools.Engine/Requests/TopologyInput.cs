@@ -1,9 +1,9 @@
 using System.Linq;
 using AzSpokeTools.Engine.Hosting;
+using AzSpokeTools.Engine.Input;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Routing;
 using AzSpokeTools.Engine.Snapshot;
-using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Requests
 {

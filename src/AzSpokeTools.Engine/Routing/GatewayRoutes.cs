@@ -72,7 +72,7 @@ namespace AzSpokeTools.Engine.Routing
         }
 
         /// <summary>The Route Servers whose routes a VNet's subnets receive: its own, or its hub's through gateway transit.</summary>
-        public IReadOnlyList<(VirtualHub RouteServer, VirtualNetworkPeering? Transit)> RouteServersServing(VirtualNetwork vnet, RouteCandidates notes)
+        public IReadOnlyList<(VirtualHub RouteServer, VirtualNetworkPeering? Transit)> RouteServersServing(VirtualNetwork vnet)
         {
             if (!RouteServers.Any) return Array.Empty<(VirtualHub, VirtualNetworkPeering?)>();
             if (RouteServers.In(vnet.Id) is VirtualHub own) return new[] { (own, (VirtualNetworkPeering?)null) };
@@ -117,7 +117,7 @@ namespace AzSpokeTools.Engine.Routing
         public void Add(VirtualNetwork vnet, RouteCandidates into)
         {
             var serving = GatewaysServing(vnet, into);
-            var routeServers = RouteServersServing(vnet, into);
+            var routeServers = RouteServersServing(vnet);
             var keyParts = new List<string>(serving.Select(s => s.Gateway.Id.Value.ToLowerInvariant()).OrderBy(x => x, StringComparer.Ordinal));
             keyParts.AddRange(routeServers.Select(r => "rs:" + r.RouteServer.Id.Value.ToLowerInvariant()).OrderBy(x => x, StringComparer.Ordinal));
             var hubKey = AddVirtualWanOwnRoutes(vnet, into);
@@ -323,7 +323,7 @@ namespace AzSpokeTools.Engine.Routing
         /// </summary>
         internal IEnumerable<(VirtualNetwork Vnet, IpPrefix Prefix)> VnetToVnetPrefixes(VirtualNetworkGateway g, VirtualNetworkGateway other, VirtualNetwork otherVnet)
         {
-            if (IsBgp(g, other)) return Advertised(other, otherVnet);
+            if (IsBgp(g, other)) return Advertised(otherVnet);
             return otherVnet.AddressSpace.Select(p => (otherVnet, p));
         }
 
@@ -352,7 +352,7 @@ namespace AzSpokeTools.Engine.Routing
                     c.Assume($"ExpressRoute gateway {g.Name} does not say allowRemoteVnetTraffic: taken as the legacy behaviour that accepts other VNets' prefixes from the MSEE");
                 var hub = _ctx.Vnet(other.VirtualNetworkId);
                 if (hub == null) { c.Unknown($"ExpressRoute gateway {other.Name}'s virtual network is not in the snapshot"); continue; }
-                foreach (var (vnet, p) in Advertised(other, hub))
+                foreach (var (vnet, p) in Advertised(hub))
                     c.Routes.Add(new EffectiveRoute(null, RouteSource.VirtualNetworkGateway, EffectiveRoute.One(p), NextHopType.VirtualNetworkGateway,
                         Array.Empty<string>(), g.Id.Value, $"gateway {g.Name} (from {other.Name} over circuit {shared[0].Name}: {vnet.Name})"));
             }
@@ -363,7 +363,7 @@ namespace AzSpokeTools.Engine.Routing
         /// "Advertised gateway prefixes in Azure virtual networks" > "Default behavior"), with the Route Server's NVA routes when
         /// branch-to-branch is on (Azure docs, "About Azure Route Server support for ExpressRoute and Azure VPN").
         /// </summary>
-        internal IEnumerable<(VirtualNetwork Vnet, IpPrefix Prefix)> Advertised(VirtualNetworkGateway gateway, VirtualNetwork hub)
+        internal IEnumerable<(VirtualNetwork Vnet, IpPrefix Prefix)> Advertised(VirtualNetwork hub)
         {
             var summaries = hub.SummarizedGatewayPrefixes;
             // Azure docs, "Advertised gateway prefixes in Azure virtual networks" > "Behavior when summarizedGatewayPrefixes is set":

@@ -4,8 +4,8 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using AzSpokeTools.Engine.Addresses;
-using AzSpokeTools.Engine.Snapshot;
 using AzSpokeTools.Engine.Input;
+using AzSpokeTools.Engine.Snapshot;
 
 namespace AzSpokeTools.Engine.Routing
 {

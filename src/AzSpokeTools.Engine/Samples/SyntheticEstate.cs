@@ -63,7 +63,7 @@ namespace AzSpokeTools.Engine.Samples
             var writerOptions = new JsonWriterOptions { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
             using (var w = new Utf8JsonWriter(output, writerOptions))
             {
-                var g = new Generator(plan, w, output);
+                var g = new Generator(plan, w);
                 g.WriteDocument();
                 w.Flush();
                 return g.Summary();
@@ -125,13 +125,12 @@ namespace AzSpokeTools.Engine.Samples
         {
             private readonly Plan p;
             private readonly Utf8JsonWriter w;
-            private readonly Stream output;
             private int resources, vnets, subnets, peeringObjects, privateEndpoints, meshMembers;
             private readonly string[] hubVnetIds, spokeVnetIds, spokePrefixes, hubPrefixes;
 
-            public Generator(Plan plan, Utf8JsonWriter writer, Stream stream)
+            public Generator(Plan plan, Utf8JsonWriter writer)
             {
-                p = plan; w = writer; output = stream;
+                p = plan; w = writer;
                 hubVnetIds = new string[p.Hubs]; hubPrefixes = new string[p.Hubs];
                 for (int h = 0; h < p.Hubs; h++)
                 {

@@ -4,8 +4,8 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
-using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Input;
+using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Snapshot
 {

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using AzSpokeTools.Engine.Addresses;
-using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Input;
+using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Snapshot
 {

@@ -19,7 +19,6 @@ namespace AzSpokeTools.Engine.Migration
 
         private static string Q(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("${", "$${") + "\"";
 
-        private static string List(System.Collections.Generic.IEnumerable<string> items) => "[" + string.Join(", ", items.Select(Q)) + "]";
 
         public static string Render(MigrationPlan plan)
         {
