@@ -106,23 +106,21 @@ namespace AzSpokeTools.Engine.Diagrams
 
         /// <summary>
         /// What <see cref="LayoutHelpers.CalculateLayout"/> does for a clustered graph, on one thread: its cluster-by-cluster
-        /// layout runs sibling clusters in parallel over one shared settings object, which made the coordinates differ in the
-        /// last digit from run to run on a loaded machine; sequentially the same diagram always gets the same coordinates.
+        /// layout runs clusters in parallel (all sharing one settings object), and on a loaded machine a coordinate differed in
+        /// the last digit between runs; laid out sequentially, the same diagram gets the same coordinates.
         /// </summary>
         private static void LayOutByCluster(GeometryGraph graph, SugiyamaLayoutSettings settings)
         {
-            foreach (var edge in graph.Edges)
+            foreach (var e in graph.Edges)
             {
-                var e = edge;
                 e.Curve = null;
                 e.SourcePort ??= new RelativeFloatingPort(() => e.Source.BoundaryCurve, () => e.Source.Center);
                 e.TargetPort ??= new RelativeFloatingPort(() => e.Target.BoundaryCurve, () => e.Target.Center);
             }
             settings.FallbackLayoutSettings ??= new FastIncrementalLayoutSettings { AvoidOverlaps = true };
             new InitialLayoutByCluster(graph, _ => settings) { RunInParallel = false }.Run(null);
-            // The edges between clusters are routed after the clusters are placed, as LayoutHelpers does.
+            // The edges between clusters are routed after the clusters are placed, as LayoutHelpers does (this also updates the bounding box).
             LayoutHelpers.RouteAndLabelEdges(graph, settings, graph.Edges.Where(e => e.Curve == null).ToArray(), 0, null);
-            graph.UpdateBoundingBox();
         }
 
         /// <summary>The width of a node: its longer text line, at <see cref="CharWidth"/> per character, plus padding and room for the shape.</summary>
