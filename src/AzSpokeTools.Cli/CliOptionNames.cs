@@ -33,6 +33,10 @@ internal static class CliOptionNames
         ["Before"] = "--before",
         ["After"] = "--after",
         ["Plan"] = "--plan",
+        ["Environment"] = "--environment",
+        ["ArmEndpoint"] = "--arm-endpoint",
+        ["AccessToken"] = "--access-token",
+        ["OutputFormat"] = "--format",
     };
 
     public static string For(string parameter) => Names.TryGetValue(parameter, out var n) ? n : parameter;

@@ -167,7 +167,7 @@ public sealed class FailsWellCommandTests : IDisposable
         CliApp.Fail(verbose, thrown, verbose: true);
         Assert.Contains("at AzSpokeTools.Cli.Tests.FailsWellCommandTests", verbose.ToString());
         // --verbose is accepted by every command (a root option), not only export.
-        var (code, _, err) = Run("routes", "--snapshot", "sample:hub-firewall", "--subnet", "spoke1/workload", "--verbose");
+        var (code, _, _) = Run("routes", "--snapshot", "sample:hub-firewall", "--subnet", "spoke1/workload", "--verbose");
         Assert.Equal(ExitCodes.Success, code);
         var intent = Write("i.yaml", "groups:\n  all: {name: '*'}\nrules:\n  - {from: all, to: all, expect: [Direct, Appliance]}\n");
         Assert.Contains("progress: ", Run("intent", "--snapshot", "sample:hub-firewall", "--intent", intent, "--verbose").Err);

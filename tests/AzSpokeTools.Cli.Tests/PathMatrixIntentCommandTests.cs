@@ -34,7 +34,7 @@ public sealed class PathMatrixIntentCommandTests : IDisposable
         var (code, output, _) = Run("path", "--snapshot", "sample:hub-firewall", "--from", "spoke1", "--to", "spoke2", "--format", "json");
         Assert.Equal(ExitCodes.Success, code);
         var root = JsonDocument.Parse(output).RootElement;
-        Assert.Equal(new[] { "source", "destination", "outcome", "kind", "hops", "transits", "reverse", "symmetric", "intended", "compliant", "reasons" },
+        Assert.Equal(new[] { "schemaVersion", "source", "destination", "outcome", "kind", "hops", "transits", "reverse", "symmetric", "intended", "compliant", "reasons" },
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("Delivered", root.GetProperty("outcome").GetString());
         Assert.Equal("Appliance", root.GetProperty("kind").GetString());
@@ -97,7 +97,7 @@ public sealed class PathMatrixIntentCommandTests : IDisposable
     {
         var (code, output, _) = Run("matrix", "--snapshot", "sample:avnm-mesh");
         var root = JsonDocument.Parse(output).RootElement;
-        Assert.Equal(new[] { "pairs", "byKind", "violations", "elapsedMs" }, root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(new[] { "schemaVersion", "pairs", "byKind", "violations", "elapsedMs" }, root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(root.GetProperty("pairs").GetInt64(), root.GetProperty("byKind").EnumerateObject().Sum(k => k.Value.GetInt64()));
         Assert.True(root.GetProperty("violations").GetInt64() > 0); // spoke4 -> spoke2 goes through the firewall although the mesh intends Mesh
         Assert.Equal(ExitCodes.Findings, code);

@@ -27,7 +27,7 @@ public sealed class ReadinessAndPlanCommandTests : IDisposable
         var (code, output, _) = Run("readiness", "--snapshot", "sample:contoso-hairpin", "--format", "json");
         Assert.Equal(ExitCodes.Success, code);
         using var doc = JsonDocument.Parse(output);
-        Assert.Equal(new[] { "ready", "findings" }, doc.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(new[] { "schemaVersion", "ready", "findings" }, doc.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.True(doc.RootElement.GetProperty("ready").GetBoolean());
         var findings = doc.RootElement.GetProperty("findings").EnumerateArray().ToList();
         Assert.NotEmpty(findings);

@@ -11,7 +11,7 @@ internal static class CmdletRules
     /// <summary>Parameters that name a resource: they must bind from piped Az objects by property name.</summary>
     public static readonly IReadOnlySet<string> ResourceParameters = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "Source", "Destination", "Subnet", "NetworkInterface", "VirtualNetwork", "ResourceId",
+        "Source", "Destination", "Subnet", "NetworkInterface", "VirtualNetwork", "ResourceId", "Target",
     };
 
     public static IReadOnlyList<string> Check(CmdletMetadata cmdlet, CmdletHelp? help) =>

@@ -81,8 +81,10 @@ public sealed class LiveMappingTests
     {
         var e = Assert.ThrowsAny<Exception>(() => ExportSpokeTopologyCommand.ToScope(null, null, null, "not a url", null, false, null).ToOptions());
         Assert.Equal("InvalidArmEndpoint", SpokeErrors.FromLive(e, "out.json")!.FullyQualifiedErrorId);
-        var http = Assert.ThrowsAny<ArgumentException>(() => ExportSpokeTopologyCommand.ToScope(null, null, null, "http://arm.contoso.example", null, false, null).ToOptions().Validate());
+        // The live layer's connection factory refuses it before any request (bearer tokens never go over plain http).
+        var http = Assert.ThrowsAny<Exception>(() => ExportSpokeTopologyCommand.ToScope(null, null, null, "http://arm.contoso.example", null, false, null).ToOptions());
         Assert.Equal("InvalidArmEndpoint", SpokeErrors.FromLive(http, "out.json")!.FullyQualifiedErrorId);
+        Assert.Equal("InvalidArmEndpoint", SpokeErrors.From(http, "out.json")!.FullyQualifiedErrorId);
     }
 
     [Theory]
@@ -101,6 +103,17 @@ public sealed class LiveMappingTests
     }
 
     [Fact]
+    public void LiveDataTheLoaderRefusesIsSnapshotInvalidNamingWhatWasRead()
+    {
+        var refused = Assert.ThrowsAny<Exception>(() => AzSpokeTools.Engine.Snapshot.SnapshotLoader.Load(new MemoryStream("{ not json"u8.ToArray()), "live data (management group mg-network)"));
+        var record = SpokeErrors.FromLiveData(refused, "mg-network")!;
+        Assert.Equal("SnapshotInvalid", record.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidData, record.CategoryInfo.Category);
+        Assert.Equal("mg-network", record.TargetObject);
+        Assert.Contains("live data (management group mg-network)", refused.Message + string.Join(" ", ((AzSpokeTools.Engine.Snapshot.SnapshotLoadException)refused).Errors));
+    }
+
+    [Fact]
     public void CancellationIsExportCancelledAndSaysNoFileWasWritten()
     {
         var record = SpokeErrors.FromLive(new OperationCanceledException(), "out.json")!;
@@ -114,7 +127,9 @@ public sealed class LiveMappingTests
     {
         Assert.Equal("OutputAccessDenied", SpokeErrors.FromLive(new UnauthorizedAccessException(), "o")!.FullyQualifiedErrorId);
         Assert.Equal("OutputWriteFailed", SpokeErrors.FromLive(new IOException("disk full"), "o")!.FullyQualifiedErrorId);
+#pragma warning disable CA2201 // the runtime throws it when code has a bug, which is what the boundary must report
         Assert.Equal("InternalError", SpokeErrors.FromLive(new NullReferenceException(), "o")!.FullyQualifiedErrorId);
+#pragma warning restore CA2201
     }
 
     [Fact]

@@ -16,6 +16,7 @@ internal static class OutputTypeRules
     {
         ["AzSpokeTools.Engine.Model.Topology"] = "the loaded model passed to -Topology; Export-SpokeTopology writes its serialised form",
         ["System.Boolean"] = "a single value (-Quiet)",
+        ["System.String"] = "one document (-AsJson, -OutputFormat Sarif|JUnit): the text the CLI prints, written by Engine/Reports",
         ["System.IO.FileInfo"] = "the file written (Export-SpokeDiagram, Export-SpokeReport), as New-Item and Out-File -PassThru return it",
     };
 

@@ -4,6 +4,7 @@ using AzSpokeTools.Cli;
 using AzSpokeTools.Cmdlets;
 using AzSpokeTools.Engine.Hosting;
 using AzSpokeTools.Engine.Model;
+using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Engine.Snapshot;
 using AzSpokeTools.Engine.Verification;
 using AzSpokeTools.Errors;
@@ -12,7 +13,7 @@ using AzSpokeTools.Engine;
 
 namespace AzSpokeTools.Module.Tests;
 
-/// <summary>Get-SpokeEffectiveRoute -Verify runs the request 'azspoke verify' runs and selects NICs as the other cmdlet parameters do.</summary>
+/// <summary>Get-SpokeEffectiveRoute -Verify runs the request 'azspoke verify' runs and selects NICs through it (VerifyRequest.Select) as the target names them.</summary>
 public sealed class VerifyMappingTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("verify-mapping-").FullName;
@@ -48,7 +49,7 @@ public sealed class VerifyMappingTests : IDisposable
             .Select(n => $"{n.GetProperty("name").GetString()} {n.GetProperty("agrees").GetBoolean()} {n.GetProperty("matchedRoutes").GetInt32()}/{n.GetProperty("capturedRoutes").GetInt32()}")
             .Order(StringComparer.Ordinal).ToList();
 
-        var cmdlet = GetSpokeEffectiveRouteCommand.SelectVerifications(_topology, _all, "*")
+        var cmdlet = VerifyRequest.Select(_topology, _all, "*")
             .Select(v => $"{v.Name} {v.Agrees} {v.Matched}/{v.CapturedRoutes}").Order(StringComparer.Ordinal).ToList();
 
         Assert.Equal(cli, cmdlet);
@@ -60,16 +61,16 @@ public sealed class VerifyMappingTests : IDisposable
     [Fact]
     public void WildcardIsMatchedAgainstNicNamesCaseInsensitively()
     {
-        var selected = GetSpokeEffectiveRouteCommand.SelectVerifications(_topology, _all, "VM-SPOKE3-*");
+        var selected = VerifyRequest.Select(_topology, _all, "VM-SPOKE3-*");
         Assert.Equal(VerifySnapshot.Differing, Assert.Single(selected).Name);
-        Assert.Empty(GetSpokeEffectiveRouteCommand.SelectVerifications(_topology, _all, "no-such-*"));
+        Assert.Empty(VerifyRequest.Select(_topology, _all, "no-such-*"));
     }
 
     [Fact]
     public void NameAndResourceIdSelectTheSameNic()
     {
-        var byName = Assert.Single(GetSpokeEffectiveRouteCommand.SelectVerifications(_topology, _all, VerifySnapshot.Differing));
-        var byId = Assert.Single(GetSpokeEffectiveRouteCommand.SelectVerifications(_topology, _all, byName.NetworkInterfaceId.Value.ToUpperInvariant()));
+        var byName = Assert.Single(VerifyRequest.Select(_topology, _all, VerifySnapshot.Differing));
+        var byId = Assert.Single(VerifyRequest.Select(_topology, _all, byName.NetworkInterfaceId.Value.ToUpperInvariant()));
         Assert.Same(byName, byId);
         var difference = Assert.Single(byName.Differences);
         Assert.Equal(RouteDifferenceKind.DifferentNextHop, difference.Kind);
@@ -78,7 +79,7 @@ public sealed class VerifyMappingTests : IDisposable
     [Fact]
     public void NicWithoutCapturedTableIsCapturedEffectiveRouteTableNotFound()
     {
-        var e = Assert.ThrowsAny<Exception>(() => GetSpokeEffectiveRouteCommand.SelectVerifications(_topology, _all, VerifySnapshot.Uncaptured).ToList());
+        var e = Assert.ThrowsAny<Exception>(() => VerifyRequest.Select(_topology, _all, VerifySnapshot.Uncaptured).ToList());
         var record = SpokeErrors.From(e, VerifySnapshot.Uncaptured)!;
         Assert.Equal("CapturedEffectiveRouteTableNotFound", record.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.ObjectNotFound, record.CategoryInfo.Category);
@@ -88,10 +89,10 @@ public sealed class VerifyMappingTests : IDisposable
     [Fact]
     public void UnknownNicIsNetworkInterfaceNotFoundAndASubnetIdIsInvalidResourceId()
     {
-        var unknown = Assert.ThrowsAny<Exception>(() => GetSpokeEffectiveRouteCommand.SelectVerifications(_topology, _all, "vm-nowhere-nic").ToList());
+        var unknown = Assert.ThrowsAny<Exception>(() => VerifyRequest.Select(_topology, _all, "vm-nowhere-nic").ToList());
         Assert.Equal("NetworkInterfaceNotFound", SpokeErrors.From(unknown, "vm-nowhere-nic")!.FullyQualifiedErrorId);
         var subnet = _topology.ResolveSubnet("spoke1/workload").Id.Value;
-        var wrongType = Assert.ThrowsAny<Exception>(() => GetSpokeEffectiveRouteCommand.SelectVerifications(_topology, _all, subnet).ToList());
+        var wrongType = Assert.ThrowsAny<Exception>(() => VerifyRequest.Select(_topology, _all, subnet).ToList());
         Assert.Equal("InvalidResourceId", SpokeErrors.From(wrongType, subnet)!.FullyQualifiedErrorId);
     }
 

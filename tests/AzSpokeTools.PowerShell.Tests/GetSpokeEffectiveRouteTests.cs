@@ -66,6 +66,32 @@ public sealed class GetSpokeEffectiveRouteTests(ModuleSession session)
     }
 
     [Fact]
+    public void OneTargetParameterAndOneParameterSetPerSourceOfTheTopology()
+    {
+        var sets = session.Run("(Get-Command Get-SpokeEffectiveRoute).ParameterSets.Name").Select(o => o.ToString()).Order(StringComparer.Ordinal);
+        Assert.Equal(new[] { "ManagementGroup", "Snapshot", "Subscription", "Topology" }, sets);
+        var aliases = session.Run("(Get-Command Get-SpokeEffectiveRoute).Parameters['Target'].Aliases").Select(o => o.ToString()).ToList();
+        Assert.Superset(new HashSet<string> { "Subnet", "NetworkInterface", "Nic", "ResourceId", "Id" }, aliases.ToHashSet());
+    }
+
+    [Fact]
+    public void PipedStringsBindByValueAndEachIsASubnetOrANicByItsForm()
+    {
+        var piped = session.Run("'spoke1/workload', 'vm-spoke3-nic' | Get-SpokeEffectiveRoute -Snapshot sample:hub-firewall");
+        var spoke1 = session.Run("Get-SpokeEffectiveRoute -Snapshot sample:hub-firewall -Subnet spoke1/workload");
+        var nic3 = session.Run("Get-SpokeEffectiveRoute -Snapshot sample:hub-firewall -NetworkInterface vm-spoke3-nic");
+        Assert.Equal(Rows(spoke1).Concat(Rows(nic3)), Rows(piped));
+    }
+
+    [Fact]
+    public void RowsWithANetworkInterfaceColumnBindByNetworkInterface()
+    {
+        var output = session.Run("[pscustomobject]@{ NetworkInterface = 'vm-spoke1-nic' }, [pscustomobject]@{ NetworkInterface = 'vm-spoke3-nic' } | Get-SpokeEffectiveRoute -Snapshot sample:hub-firewall");
+        var direct = session.Run("'vm-spoke1-nic', 'vm-spoke3-nic' | ForEach-Object { Get-SpokeEffectiveRoute -Snapshot sample:hub-firewall -Nic $_ }");
+        Assert.Equal(Rows(direct), Rows(output));
+    }
+
+    [Fact]
     public void RowsWithASubnetColumnBindBySubnet()
     {
         // What Import-Csv of a file with a Subnet column writes.

@@ -51,8 +51,8 @@ public sealed class ModuleImportTests(ModuleSession session)
         var help = session.Run("Get-Help Get-SpokeEffectiveRoute -Full").Single();
         var docs = MarkdownHelpParser.ParseFile(Path.Combine(session.Root, "docs", "Get-SpokeEffectiveRoute.md"));
         Assert.Equal(docs.Synopsis, help.Properties["Synopsis"].Value.ToString());
-        var parameterHelp = session.Run("(Get-Help Get-SpokeEffectiveRoute -Parameter Subnet).description.Text -join ' '").Single().ToString();
-        Assert.Equal(docs.Parameters.Single(p => p.Name == "Subnet").Description.Single(), parameterHelp);
+        var parameterHelp = session.Run("(Get-Help Get-SpokeEffectiveRoute -Parameter Target).description.Text -join ' '").Single().ToString();
+        Assert.Equal(docs.Parameters.Single(p => p.Name == "Target").Description.Single(), parameterHelp);
         var examples = session.Run("@((Get-Help Get-SpokeEffectiveRoute -Examples).examples.example).Count").Single();
         Assert.Equal(docs.Examples.Count, (int)examples.BaseObject);
     }

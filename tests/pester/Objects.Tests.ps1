@@ -56,7 +56,8 @@ Describe 'Result objects serialise and export cleanly' {
         # (BuiltModuleTests.EveryOutputTypeSerialisesAsWhatTheUserSees) and produced against a loopback ARM by the hosted suite.
         $live = @('AzSpokeTools.Live.TopologyExportResult', 'AzSpokeTools.Migration.SpokeMeshApplyResult')
         # The loaded model itself: a handle passed to -Topology, not a report; Export-SpokeTopology writes its serialised form.
-        $handles = @('AzSpokeTools.Engine.Model.Topology', 'System.Boolean', 'System.IO.FileInfo')
+        # System.String: -AsJson / -OutputFormat write one document, the bytes the CLI prints (pinned by the golden and hosted tests).
+        $handles = @('AzSpokeTools.Engine.Model.Topology', 'System.Boolean', 'System.IO.FileInfo', 'System.String')
     }
 
     It '<_> round-trips through ConvertTo-Json and Export-Csv column by column' -ForEach @(
@@ -178,6 +179,9 @@ Describe 'Tab completion' {
 
     It '-Subnet, -NetworkInterface and -VirtualNetwork offer names from -Topology' {
         Get-Completion 'Get-SpokeEffectiveRoute -Topology $t -Subnet spoke-b1/w' | Should -Be @('spoke-b1/workload')
+        # -Subnet and -NetworkInterface are aliases of -Target, which offers subnets and NICs alike.
+        Get-Completion 'Get-SpokeEffectiveRoute -Snapshot sample:hub-firewall -Target vm-spoke1' | Should -Be @('vm-spoke1-nic')
+        Get-Completion 'Get-SpokeEffectiveRoute -Snapshot sample:hub-firewall -NetworkInterface spoke3/' | Should -Be @('spoke3/workload')
         Get-Completion 'Test-MeshReadiness -Topology $t -VirtualNetwork hub' | Should -Be @('hub-a', 'hub-b')
     }
 

@@ -20,7 +20,7 @@ namespace AzSpokeTools.Azure.Export
             SecretsRemoved = secretsRemoved;
         }
 
-        /// <summary>The snapshot file written.</summary>
+        /// <summary>The snapshot file written (full path), or the name of a snapshot kept in memory.</summary>
         public string OutputPath { get; }
 
         /// <summary>ARM resources in the snapshot.</summary>

@@ -14,12 +14,12 @@ using AzSpokeTools.Azure.Transport;
 namespace AzSpokeTools.Azure.Export
 {
     /// <summary>
-    /// Pulls an estate's network topology from Azure into a snapshot file: the top-level types through
+    /// Pulls an estate's network topology from Azure into a snapshot (a file, or memory for the loader): the top-level types through
     /// Resource Graph; AVNM network groups, static members and connectivity configurations and virtual
     /// hub connections, route tables and routing intent, and Route Server BGP connections and IP configurations through ARM
     /// list calls; AVNM <c>listDeploymentStatus</c>, and on request gateway <c>getLearnedRoutes</c>, Route Server BGP connection
     /// learned and advertised routes and NIC <c>effectiveRouteTable</c>, as <c>results</c>. Read-only: only GET and those POST actions are sent.
-    /// Denied scopes are recorded in <c>coverage</c> and reported as warnings; the file appears only when
+    /// Denied scopes are recorded in <c>coverage</c> and reported as warnings; the snapshot is committed only when
     /// the whole capture succeeded.
     /// </summary>
     public sealed class TopologyExporter
@@ -30,21 +30,36 @@ namespace AzSpokeTools.Azure.Export
         private readonly ExportOptions _options;
         private readonly IExportObserver _observer;
 
-        /// <summary>Creates an exporter; nothing is sent until <see cref="ExportAsync"/>.</summary>
+        /// <summary>Creates an exporter; nothing is sent until <see cref="ExportAsync(AzSpokeTools.Azure.Snapshot.SnapshotSink, CancellationToken)"/>.</summary>
         public TopologyExporter(ExportOptions options, IExportObserver? observer = null)
         {
             _options = options ?? throw new ArgumentNullException(nameof(options));
             _observer = observer ?? NullExportObserver.Instance;
         }
 
-        /// <summary>Runs the export and writes the snapshot to <paramref name="outputPath"/>.</summary>
+        /// <summary>Runs the export and writes the snapshot to the file <paramref name="outputPath"/> (atomically).</summary>
         /// <exception cref="ArgumentException">Bad options or output path (nothing was sent).</exception>
         /// <exception cref="AzureExportException">Azure or the network failed; no file was written.</exception>
         /// <exception cref="OperationCanceledException">Cancelled; no file was written.</exception>
         public async Task<ExportSummary> ExportAsync(string outputPath, CancellationToken cancellationToken = default)
         {
             _options.Validate();
-            SnapshotWriter.ValidateTarget(outputPath);
+            using var sink = new FileSnapshotSink(outputPath);
+            return await ExportAsync(sink, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Runs the export into <paramref name="sink"/>, committed only when the whole capture succeeded (the caller disposes the
+        /// sink): a <see cref="FileSnapshotSink"/> for a file, a <see cref="MemorySnapshotSink"/> for a live read that goes to the
+        /// loader without one.
+        /// </summary>
+        /// <exception cref="ArgumentException">Bad options (nothing was sent).</exception>
+        /// <exception cref="AzureExportException">Azure or the network failed; nothing was committed.</exception>
+        /// <exception cref="OperationCanceledException">Cancelled; nothing was committed.</exception>
+        public async Task<ExportSummary> ExportAsync(SnapshotSink sink, CancellationToken cancellationToken = default)
+        {
+            if (sink == null) throw new ArgumentNullException(nameof(sink));
+            _options.Validate();
             var watch = Stopwatch.StartNew();
             var cloud = AzureCloud.Resolve(_options.Environment, _options.ArmEndpoint);
             var client = new ArmClient(cloud, _options.ResolveCredential(cloud), _options, _observer);
@@ -69,7 +84,7 @@ namespace AzSpokeTools.Azure.Export
                 ["query"] = ResourceGraphQuery.Text,
             };
 
-            using (var writer = new SnapshotWriter(outputPath, capturedAt, source))
+            using (var writer = new SnapshotWriter(sink, capturedAt, source))
             {
                 var found = new FollowUpTargets();
                 int secretsRemoved = 0;
@@ -137,7 +152,7 @@ namespace AzSpokeTools.Azure.Export
                 watch.Stop();
                 var denied = coverage.Denied.Select(g => g.Type == null && g.Operation == null ? g.Scope : g.Scope + " (" + (g.Type ?? g.Operation) + ")").ToList();
                 _observer.Progress("Export", inventory.Pages, writer.ResourceCount);
-                return new ExportSummary(System.IO.Path.GetFullPath(outputPath), writer.ResourceCount, writer.ResultCount, inventory.Pages,
+                return new ExportSummary(sink.Name, writer.ResourceCount, writer.ResultCount, inventory.Pages,
                     client.Attempts, watch.Elapsed, coverage.Complete, denied, secretsRemoved);
             }
         }

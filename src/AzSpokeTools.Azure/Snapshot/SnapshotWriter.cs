@@ -6,29 +6,37 @@ using System.Text.Json.Nodes;
 namespace AzSpokeTools.Azure.Snapshot
 {
     /// <summary>
-    /// Streams a snapshot document (<c>schemaVersion</c>, <c>capturedAt</c>, <c>source</c>,
-    /// <c>resources</c>, <c>results</c>, <c>coverage</c>) to a temporary file beside the target and renames
-    /// it over the target only in <see cref="Commit"/>. Disposing without committing (failure or
-    /// cancellation) deletes the temporary file, so no partial snapshot is ever left.
+    /// Streams a snapshot document (<c>schemaVersion</c>, <c>capturedAt</c>, <c>source</c>, <c>resources</c>, <c>results</c>,
+    /// <c>coverage</c>) into a <see cref="SnapshotSink"/> (a file written atomically, or memory for the loader) and commits it only
+    /// in <see cref="Commit"/>. Disposing without committing (failure or cancellation) discards it, so no partial snapshot is ever
+    /// left.
     /// </summary>
     public sealed class SnapshotWriter : IDisposable
     {
-        private readonly string _target;
-        private readonly string _temp;
-        private FileStream? _stream;
+        private readonly SnapshotSink _sink;
+        private readonly bool _ownsSink;
+        private Stream? _stream;
         private Utf8JsonWriter? _json;
         private bool _inResults;
-        private bool _committed;
 
-        /// <summary>Opens the temporary file and writes the header.</summary>
+        /// <summary>Writes the snapshot file <paramref name="targetPath"/> (atomically).</summary>
         /// <exception cref="ArgumentException">The target directory does not exist, or the path names a directory.</exception>
         public SnapshotWriter(string targetPath, DateTimeOffset capturedAt, JsonObject source)
+            : this(new FileSnapshotSink(targetPath), capturedAt, source, ownsSink: true)
         {
-            ValidateTarget(targetPath);
-            _target = Path.GetFullPath(targetPath);
-            var directory = Path.GetDirectoryName(_target)!;
-            _temp = Path.Combine(directory, "." + Path.GetFileName(_target) + "." + Guid.NewGuid().ToString("N") + ".tmp");
-            _stream = new FileStream(_temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        }
+
+        /// <summary>Opens <paramref name="sink"/> and writes the header; the caller disposes the sink.</summary>
+        public SnapshotWriter(SnapshotSink sink, DateTimeOffset capturedAt, JsonObject source)
+            : this(sink, capturedAt, source, ownsSink: false)
+        {
+        }
+
+        private SnapshotWriter(SnapshotSink sink, DateTimeOffset capturedAt, JsonObject source, bool ownsSink)
+        {
+            _sink = sink ?? throw new ArgumentNullException(nameof(sink));
+            _ownsSink = ownsSink;
+            _stream = sink.Open();
             _json = new Utf8JsonWriter(_stream, new JsonWriterOptions { Indented = true });
             _json.WriteStartObject();
             _json.WriteNumber("schemaVersion", 1);
@@ -41,27 +49,10 @@ namespace AzSpokeTools.Azure.Snapshot
 
         /// <summary>Checks that <paramref name="targetPath"/> names a file in an existing directory.</summary>
         /// <exception cref="ArgumentException">It does not.</exception>
-        public static void ValidateTarget(string targetPath)
-        {
-            if (string.IsNullOrWhiteSpace(targetPath)) throw new ArgumentException("The output path is empty.", "OutputPath");
-            string full;
-            try
-            {
-                full = Path.GetFullPath(targetPath);
-            }
-            catch (Exception ex) when (ex is NotSupportedException || ex is PathTooLongException || ex is ArgumentException)
-            {
-                throw new ArgumentException("Output path '" + targetPath + "' is not a valid path: " + ex.Message, "OutputPath");
-            }
-            var directory = Path.GetDirectoryName(full);
-            if (string.IsNullOrEmpty(directory) || !Directory.Exists(directory))
-                throw new ArgumentException("The directory of output file '" + targetPath + "' does not exist.", "OutputPath");
-            if (Directory.Exists(full))
-                throw new ArgumentException("Output path '" + targetPath + "' is a directory.", "OutputPath");
-        }
+        public static void ValidateTarget(string targetPath) => FileSnapshotSink.ValidateTarget(targetPath);
 
-        /// <summary>The temporary file being written (deleted unless committed).</summary>
-        public string TemporaryPath => _temp;
+        /// <summary>The temporary file being written when the sink is a file (deleted unless committed); null otherwise.</summary>
+        public string? TemporaryPath => (_sink as FileSnapshotSink)?.TemporaryPath;
 
         /// <summary>Resources written so far.</summary>
         public int ResourceCount { get; private set; }
@@ -93,7 +84,7 @@ namespace AzSpokeTools.Azure.Snapshot
             ResultCount++;
         }
 
-        /// <summary>Writes the coverage, closes the document, flushes it to disk and renames it onto the target.</summary>
+        /// <summary>Writes the coverage, closes the document and commits it to the sink (a file is flushed to disk and renamed onto the target).</summary>
         public void Commit(JsonObject coverage)
         {
             var json = Open();
@@ -103,36 +94,19 @@ namespace AzSpokeTools.Azure.Snapshot
             coverage.WriteTo(json);
             json.WriteEndObject();
             json.Flush();
-            _stream!.Flush(true);
             _json!.Dispose();
             _json = null;
-            _stream.Dispose();
+            _sink.Commit();
             _stream = null;
-            if (File.Exists(_target)) File.Replace(_temp, _target, null);
-            else File.Move(_temp, _target);
-            _committed = true;
         }
 
-        /// <summary>Closes the file; without a commit, deletes it.</summary>
+        /// <summary>Closes the document; without a commit, the sink discards it.</summary>
         public void Dispose()
         {
             _json?.Dispose();
             _json = null;
-            _stream?.Dispose();
             _stream = null;
-            if (!_committed)
-            {
-                try
-                {
-                    File.Delete(_temp);
-                }
-                catch (IOException)
-                {
-                }
-                catch (UnauthorizedAccessException)
-                {
-                }
-            }
+            if (_ownsSink || !_sink.Committed) _sink.Dispose();
         }
 
         private Utf8JsonWriter Open()

@@ -1,8 +1,8 @@
-using AzSpokeTools.Engine.Reports;
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using AzSpokeTools.Azure.Export;
+using AzSpokeTools.Azure.Identity;
+using AzSpokeTools.Engine.Reports;
 
 namespace AzSpokeTools.Cli.Commands;
 
@@ -39,13 +39,12 @@ public static class ExportCommand
         };
         command.SetAction(parse =>
         {
-            var options = new ExportOptions
+            var connection = LiveConnection.Create(parse.GetValue(environment), parse.GetValue(armEndpoint), parse.GetValue(accessToken));
+            var options = connection.Configure(new ExportOptions
             {
                 ManagementGroupId = parse.GetValue(managementGroup),
-                Environment = parse.GetValue(environment),
-                AccessToken = parse.GetValue(accessToken),
                 IncludeLearnedRoutes = parse.GetValue(learnedRoutes),
-            };
+            });
             if (parse.GetValue(retryBudget) is double seconds)
             {
                 if (!(seconds >= 0 && seconds <= 3600)) throw new CliInputException("--retry-budget: give seconds from 0 to 3600.");
@@ -53,13 +52,6 @@ public static class ExportCommand
             }
             foreach (var s in parse.GetValue(subscriptions) ?? []) options.SubscriptionIds.Add(s);
             foreach (var n in parse.GetValue(effectiveRoutes) ?? []) options.EffectiveRouteNetworkInterfaceIds.Add(n);
-            var endpoint = parse.GetValue(armEndpoint);
-            if (endpoint != null)
-            {
-                if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri))
-                    throw new CliInputException("--arm-endpoint '" + endpoint + "' is not an absolute URL.");
-                options.ArmEndpoint = uri;
-            }
             // --verbose (the root's) logs every HTTP attempt (request id, method, URL, status, elapsed).
             return Run(ctx, options, parse.GetValue(output)!, ctx.Verbose);
         });
@@ -92,18 +84,8 @@ public static class ExportCommand
         {
             var observer = new StderrObserver(ctx.Err, verbose);
             var summary = new TopologyExporter(options, observer).ExportAsync(outputPath, cancel.Token).GetAwaiter().GetResult();
-            var json = new JsonObject
-            {
-                ["out"] = summary.OutputPath,
-                ["resources"] = summary.Resources,
-                ["results"] = summary.Results,
-                ["complete"] = summary.Complete,
-                ["denied"] = new JsonArray(summary.DeniedScopes.Select(d => (JsonNode?)JsonValue.Create(d)).ToArray()),
-                ["resourceGraphPages"] = summary.ResourceGraphPages,
-                ["httpRequests"] = summary.HttpRequests,
-                ["elapsedMs"] = (long)summary.Elapsed.TotalMilliseconds,
-            };
-            ctx.Out.WriteLine(json.ToJsonString());
+            ctx.Out.Write(ExportSummaryJsonWriter.Render(summary.OutputPath, summary.Resources, summary.Results, summary.Complete, summary.DeniedScopes,
+                summary.ResourceGraphPages, summary.HttpRequests, (long)summary.Elapsed.TotalMilliseconds));
             return ExitCodes.Success;
         }
         catch (ArgumentException ex)

@@ -1,19 +1,21 @@
 using System.CommandLine;
-using System.Text.Json;
 using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Intent;
 using AzSpokeTools.Engine.Requests;
 
 namespace AzSpokeTools.Cli.Commands;
 
-/// <summary><c>azspoke intent --snapshot F --intent FILE [--format table|json]</c>: pass/fail per rule; exit 1 on any failure.</summary>
+/// <summary>
+/// <c>azspoke intent --snapshot F --intent FILE [--format table|json|sarif|junit]</c>: pass/fail per rule; exit 1 on any failure. sarif and
+/// junit are for pipelines (code scanning alerts, test results); the SARIF file location is the intent file relative to the working directory.
+/// </summary>
 public static class IntentCommand
 {
     public static Command Create(CliContext ctx)
     {
         var snapshot = CommonOptions.Snapshot();
         var intent = new Option<string>("--intent") { Description = "Intent file (YAML, or JSON when it ends in .json)", Required = true };
-        var format = CommonOptions.Format("table", "json");
+        var format = CommonOptions.Format("table", "json", "sarif", "junit");
         var serviceTags = new Option<string?>("--service-tags") { Description = "Azure's service-tag file (ServiceTags_Public_*.json) to resolve service-tag prefixes" };
         var failOnEmpty = new Option<bool>("--fail-on-empty")
         {
@@ -27,56 +29,15 @@ public static class IntentCommand
             {
                 Snapshot = parse.GetValue(snapshot), Intent = parse.GetValue(intent), ServiceTagFile = parse.GetValue(serviceTags), FailOnEmpty = parse.GetValue(failOnEmpty),
             }.Execute(new CliEngineHost(ctx));
-            if (parse.GetValue(format) == "json") WriteJson(ctx.Out, report);
-            else WriteTable(ctx.Out, report);
+            switch (parse.GetValue(format))
+            {
+                case "json": ctx.Out.Write(IntentReportJsonWriter.Render(report)); break;
+                case "sarif" or "junit": ctx.Out.Write(CheckReportWriter.Render(parse.GetValue(format)!, report, parse.GetValue(intent), Environment.CurrentDirectory)); break;
+                default: WriteTable(ctx.Out, report); break;
+            }
             return report.Passed ? ExitCodes.Success : ExitCodes.Findings;
         });
         return command;
-    }
-
-    private static void WriteJson(TextWriter output, IntentReport report)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, ReportJson.Options(indented: true)))
-        {
-            w.WriteStartObject();
-            w.WriteBoolean("passed", report.Passed);
-            w.WriteNumber("pairs", report.Pairs);
-            w.WriteNumber("pairsWithoutIntent", report.PairsWithoutIntent);
-            w.WriteBoolean("failOnEmpty", report.FailOnEmpty);
-            Strings(w, "problems", report.Problems);
-            w.WriteStartArray("rules");
-            foreach (var r in report.Rules)
-            {
-                w.WriteStartObject();
-                w.WriteString("rule", r.Name);
-                w.WriteString("source", r.FromAvnm ? "avnm" : "file");
-                w.WriteBoolean("passed", r.Passed);
-                PathJsonWriter.Kinds(w, "expect", r.Expect);
-                PathJsonWriter.Kinds(w, "require", r.Require);
-                PathJsonWriter.Kinds(w, "forbid", r.Forbid);
-                w.WriteNumber("pairs", r.Pairs);
-                w.WriteNumber("failed", r.Failed);
-                Strings(w, "problems", r.Problems);
-                w.WriteStartObject("failedByKind");
-                foreach (var k in r.FailedByKind.OrderBy(k => k.Key)) w.WriteNumber(k.Key.ToString(), k.Value);
-                w.WriteEndObject();
-                w.WriteStartArray("examples");
-                foreach (var e in r.Examples) PathJsonWriter.Write(w, e);
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-    }
-
-    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values) w.WriteStringValue(v);
-        w.WriteEndArray();
     }
 
     private static void WriteTable(TextWriter output, IntentReport report)

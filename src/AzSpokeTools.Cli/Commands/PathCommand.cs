@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Paths;
 using AzSpokeTools.Engine.Requests;
@@ -33,10 +32,7 @@ public static class PathCommand
                 ServiceTagFile = parse.GetValue(serviceTags),
                 MaxPaths = parse.GetValue(maxPaths),
             }.Execute(new CliEngineHost(ctx));
-            if (parse.GetValue(format) == "json")
-            {
-                ctx.Out.WriteLine(ReportJson.ToText(w => PathJsonWriter.Write(w, result)));
-            }
+            if (parse.GetValue(format) == "json") ctx.Out.Write(PathJsonWriter.Render(result));
             else WriteTable(ctx.Out, result);
             return result.Outcome == PathOutcome.Delivered && result.Compliant != false ? ExitCodes.Success : ExitCodes.Findings;
         });

@@ -1,9 +1,8 @@
-using AzSpokeTools.Engine.Reports;
 using System.CommandLine;
 using System.Globalization;
-using AzSpokeTools.Azure.Apply;
-using AzSpokeTools.Azure.Export;
+using AzSpokeTools.Azure.Identity;
 using AzSpokeTools.Cli.Output;
+using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Hosting;
 using AzSpokeTools.Engine.Migration;
 using AzSpokeTools.Engine.Requests;
@@ -54,13 +53,12 @@ public static class PlanCommand
         foreach (var option in o.All) command.Options.Add(option);
         command.SetAction(parse =>
         {
-            var formats = PlanOutputs.Parse(parse.GetValue(o.Iac));
             var (throughWave, definitions) = SplitWaves(parse.GetValue(o.Wave));
             bool apply = parse.GetValue(o.Apply), decommission = parse.GetValue(o.Decommission);
             if (!apply && parse.GetValue(o.DryRun)) throw new CliInputException("--dry-run needs --apply.");
             if (!apply && throughWave != null) throw new CliInputException("--wave N (a number) needs --apply; define waves as --wave NAME=PATTERN.");
             if (apply && decommission && throughWave != null) throw new CliInputException("--apply --decommission applies the decommission phase; leave out --wave N.");
-            var dir = PrepareDirectory(parse.GetValue(o.Out)!);
+            var output = new CliDirectorySink(CheckDirectory(parse.GetValue(o.Out)!));
             var request = selection.Fill(new MeshMigrationRequest(), parse, snapshot);
             request.DynamicMembership = parse.GetValue(o.Dynamic);
             request.Owner = parse.GetValue(o.Owner) ?? "azspoke";
@@ -70,33 +68,23 @@ public static class PlanCommand
             request.Wave = definitions;
             request.Decommission = decommission;
             request.SoakDays = parse.GetValue(o.SoakDays);
-            var plan = request.Execute(new CliEngineHost(ctx));
-            var files = PlanOutputs.Writers(plan, formats);
-            foreach (var (name, write) in files)
-                AtomicFileWriter.Write(Path.Combine(dir, name), s =>
-                {
-                    using var writer = new StreamWriter(s, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
-                    write(writer);
-                });
+            request.InfrastructureAsCode = parse.GetValue(o.Iac) ?? Array.Empty<string>();
+            request.Output = output;
+            // --out is the user's request to write the file set: the CLI's host approves it (approving Azure writes needs --apply).
+            var plan = request.Execute(new CliEngineHost(ctx, apply: true));
             if (parse.GetValue(o.Format) == "json") ctx.Out.Write(PlanJsonWriter.Render(plan));
-            else WriteSummary(ctx.Out, plan, dir, files.Select(f => f.Key));
+            else WriteSummary(ctx.Out, plan, output.Location, output.Written);
             bool blocked = plan.Blockers.Count > 0 || (plan.WhatIf?.LosingConnectivity.Any() ?? false);
             if (!apply) return blocked ? ExitCodes.Findings : ExitCodes.Success;
-            if (plan.Blockers.Count > 0)
+            var send = !parse.GetValue(o.DryRun);
+            var result = new MeshApplyRequest
             {
-                ctx.Err.WriteLine(SafeText.Escape("error: --apply refused: readiness errors remain (" + string.Join("; ", plan.Blockers) + ")"));
-                return ExitCodes.Findings;
-            }
-            var applyPlan = decommission ? MeshApplyPlan.ForDecommission(plan) : MeshApplyPlan.Create(plan, throughWave ?? 1);
-            var connection = new ExportOptions { Environment = parse.GetValue(o.Environment), AccessToken = parse.GetValue(o.AccessToken) };
-            if (parse.GetValue(o.ArmEndpoint) is string endpoint)
-            {
-                if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri)) throw new CliInputException("--arm-endpoint '" + endpoint + "' is not an absolute URL.");
-                connection.ArmEndpoint = uri;
-            }
-            try { connection.Validate(); }
-            catch (ArgumentException ex) { throw new CliInputException(ex.Message); }
-            return Apply(ctx, applyPlan, connection, !parse.GetValue(o.DryRun));
+                Plan = plan,
+                Wave = throughWave ?? 1,
+                Decommission = decommission,
+                Connect = () => LiveConnection.Create(parse.GetValue(o.Environment), parse.GetValue(o.ArmEndpoint), parse.GetValue(o.AccessToken)).CreateSender(),
+            }.Execute(new ApplyHost(ctx, send));
+            return Report(ctx, result, send);
         });
         return command;
     }
@@ -120,11 +108,15 @@ public static class PlanCommand
         return (through, definitions.ToArray());
     }
 
-    /// <summary>Sends the apply requests; every write is printed before it is sent (or, with --dry-run, instead).</summary>
-    private static int Apply(CliContext ctx, MeshApplyPlan applyPlan, ExportOptions connection, bool send)
+    /// <summary>Prints what apply did: every request with its state (each write was printed before it was sent, or, with --dry-run, instead).</summary>
+    private static int Report(CliContext ctx, MeshApplyResult result, bool send)
     {
-        var host = new ApplyHost(ctx, send);
-        var result = MeshApplyRunner.Run(applyPlan, new ArmApplySender(connection), host);
+        if (result.RefusalKind == ApplyRefusal.NotReady)
+        {
+            ctx.Err.WriteLine(SafeText.Escape("error: --apply refused: " + result.Refusal));
+            return ExitCodes.Findings;
+        }
+        var applyPlan = result.Applied!;
         var what = applyPlan.IsDecommission ? "the decommission phase" : $"waves 1..{applyPlan.ThroughWave} of {applyPlan.Plan.Waves.Count}";
         ctx.Out.WriteLine($"{(send ? "Apply" : "Dry run")} of {what}:");
         TextTable.Write(ctx.Out, new[] { "Step", "Method", "Path", "State", "HTTP" },
@@ -154,7 +146,7 @@ public static class PlanCommand
         }
     }
 
-    private static string PrepareDirectory(string path)
+    private static string CheckDirectory(string path)
     {
         if (string.IsNullOrWhiteSpace(path)) throw new CliInputException("--out: a directory is required.");
         string full;
@@ -165,11 +157,9 @@ public static class PlanCommand
         }
         if (File.Exists(full)) throw new CliInputException($"--out: '{path}' is a file; give a directory.");
         var parent = Path.GetDirectoryName(full.TrimEnd(Path.DirectorySeparatorChar));
-        if (!Directory.Exists(full))
-        {
-            if (parent == null || !Directory.Exists(parent)) throw new CliInputException($"--out: the parent directory of '{path}' does not exist.");
-            Directory.CreateDirectory(full);
-        }
+        // Created with the first file (CliDirectorySink): a plan that fails writes nothing, not even the directory.
+        if (!Directory.Exists(full) && (parent == null || !Directory.Exists(parent)))
+            throw new CliInputException($"--out: the parent directory of '{path}' does not exist.");
         return full;
     }
 

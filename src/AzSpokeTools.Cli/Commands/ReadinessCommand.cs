@@ -1,13 +1,13 @@
-using AzSpokeTools.Engine.Reports;
 using System.CommandLine;
 using System.Text.Json;
+using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Readiness;
 using AzSpokeTools.Engine.Requests;
 
 namespace AzSpokeTools.Cli.Commands;
 
 /// <summary>
-/// <c>azspoke readiness --snapshot F [--vnet V ...] [--tag K=V ...] [--group NAME] [--high-scale] [--format table|json]</c>:
+/// <c>azspoke readiness --snapshot F [--vnet V ...] [--tag K=V ...] [--group NAME] [--high-scale] [--format table|json|sarif|junit]</c>:
 /// exit 0 ready, 1 not ready (any Error finding), 2 bad input.
 /// </summary>
 public static class ReadinessCommand
@@ -16,7 +16,7 @@ public static class ReadinessCommand
     {
         var snapshot = CommonOptions.Snapshot();
         var selection = new MeshSelectionOptions();
-        var format = CommonOptions.Format("table", "json");
+        var format = CommonOptions.Format("table", "json", "sarif", "junit");
         var command = new Command("readiness", "Per-VNet and per-group findings (rule id, severity, evidence, fix) before AVNM mesh.");
         command.Options.Add(snapshot);
         selection.AddTo(command);
@@ -25,27 +25,15 @@ public static class ReadinessCommand
         {
             var request = selection.Fill(new MeshReadinessRequest(), parse, snapshot);
             var report = request.Execute(new CliEngineHost(ctx));
-            if (parse.GetValue(format) == "json") WriteJson(ctx.Out, report);
-            else WriteTable(ctx.Out, report);
+            switch (parse.GetValue(format))
+            {
+                case "json": ctx.Out.Write(ReadinessReportJsonWriter.Render(report)); break;
+                case "sarif" or "junit": ctx.Out.Write(CheckReportWriter.Render(parse.GetValue(format)!, report, request.Snapshot, Environment.CurrentDirectory)); break;
+                default: WriteTable(ctx.Out, report); break;
+            }
             return report.Ready ? ExitCodes.Success : ExitCodes.Findings;
         });
         return command;
-    }
-
-    /// <summary><c>{"ready":bool,"findings":[{"ruleId","severity","resourceId","message","evidence","fix"}]}</c>.</summary>
-    internal static void WriteJson(TextWriter output, ReadinessReport report)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, ReportJson.Options(indented: true)))
-        {
-            w.WriteStartObject();
-            w.WriteBoolean("ready", report.Ready);
-            w.WriteStartArray("findings");
-            foreach (var f in report.Findings) ReadinessFindingJsonWriter.Write(w, f);
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 
     private static void WriteTable(TextWriter output, ReadinessReport report)

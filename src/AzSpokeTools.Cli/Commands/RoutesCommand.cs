@@ -1,5 +1,5 @@
-using AzSpokeTools.Engine.Reports;
 using System.CommandLine;
+using AzSpokeTools.Engine.Reports;
 using System.Text.Json;
 using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Engine.Routing;
@@ -31,40 +31,11 @@ public static class RoutesCommand
                 ServiceTagFile = parse.GetValue(serviceTags),
             };
             var table = request.Execute(new CliEngineHost(ctx));
-            if (parse.GetValue(format) == "json") WriteJson(ctx.Out, table);
+            if (parse.GetValue(format) == "json") ctx.Out.Write(EffectiveRouteListJsonWriter.Render(table));
             else WriteTable(ctx.Out, table);
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    /// <summary>Azure's EffectiveRouteListResult shape (README.md#the-command-line).</summary>
-    internal static void WriteJson(TextWriter output, EffectiveRouteTable table)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, ReportJson.Options(indented: true)))
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("value");
-            foreach (var r in table.Routes)
-            {
-                w.WriteStartObject();
-                if (r.Name != null) w.WriteString("name", r.Name); else w.WriteNull("name");
-                w.WriteString("source", r.Source.ToString());
-                w.WriteString("state", r.State.ToString());
-                w.WriteStartArray("addressPrefix");
-                foreach (var p in r.AddressPrefix) w.WriteStringValue(p);
-                w.WriteEndArray();
-                w.WriteString("nextHopType", r.NextHopType.ToString());
-                w.WriteStartArray("nextHopIpAddress");
-                foreach (var ip in r.NextHopIpAddress) w.WriteStringValue(ip);
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 
     private static void WriteTable(TextWriter output, EffectiveRouteTable table)

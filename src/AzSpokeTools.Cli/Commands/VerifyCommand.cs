@@ -1,5 +1,5 @@
-using AzSpokeTools.Engine.Reports;
 using System.CommandLine;
+using AzSpokeTools.Engine.Reports;
 using System.Text.Json;
 using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Engine.Verification;
@@ -23,60 +23,16 @@ public static class VerifyCommand
             if (parse.GetValue(learned))
             {
                 var tables = new VerifyRequest { Snapshot = parse.GetValue(snapshot) }.ExecuteLearnedRoutes(new CliEngineHost(ctx));
-                if (parse.GetValue(format) == "json") ctx.Out.WriteLine(LearnedRouteVerificationJsonWriter.ToText(tables));
+                if (parse.GetValue(format) == "json") ctx.Out.Write(LearnedRouteVerificationJsonWriter.Render(tables));
                 else WriteLearnedTable(ctx.Out, tables);
                 return tables.All(r => r.Agrees) ? ExitCodes.Success : ExitCodes.Findings;
             }
             var results = new VerifyRequest { Snapshot = parse.GetValue(snapshot) }.Execute(new CliEngineHost(ctx));
-            if (parse.GetValue(format) == "json") WriteJson(ctx.Out, results);
+            if (parse.GetValue(format) == "json") ctx.Out.Write(EffectiveRouteVerificationJsonWriter.Render(results));
             else WriteTable(ctx.Out, results);
             return results.All(r => r.Agrees) ? ExitCodes.Success : ExitCodes.Findings;
         });
         return command;
-    }
-
-    private static void WriteJson(TextWriter output, IReadOnlyList<NicVerification> results)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, ReportJson.Options(indented: true)))
-        {
-            int captured = results.Sum(r => r.CapturedRoutes), matched = results.Sum(r => r.Matched);
-            w.WriteStartObject();
-            w.WriteBoolean("agrees", results.All(r => r.Agrees));
-            w.WriteNumber("capturedRoutes", captured);
-            w.WriteNumber("matchedRoutes", matched);
-            w.WriteNumber("agreement", captured == 0 ? 0 : Math.Round((double)matched / captured, 4));
-            w.WriteStartArray("nics");
-            foreach (var r in results)
-            {
-                w.WriteStartObject();
-                w.WriteString("networkInterfaceId", r.NetworkInterfaceId.Value);
-                w.WriteString("name", r.Name);
-                w.WriteBoolean("agrees", r.Agrees);
-                w.WriteNumber("capturedRoutes", r.CapturedRoutes);
-                w.WriteNumber("matchedRoutes", r.Matched);
-                w.WriteNumber("agreement", Math.Round(r.Agreement, 4));
-                if (r.Error != null) w.WriteString("error", r.Error);
-                w.WriteStartArray("differences");
-                foreach (var d in r.Differences)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("kind", d.Kind.ToString());
-                    w.WriteString("addressPrefix", d.AddressPrefix);
-                    if (d.Captured != null) w.WriteString("captured", d.Captured); else w.WriteNull("captured");
-                    if (d.Computed != null) w.WriteString("computed", d.Computed); else w.WriteNull("computed");
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-                w.WriteStartArray("tolerated");
-                foreach (var t in r.Tolerated) w.WriteStringValue(t);
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 
     private static void WriteTable(TextWriter output, IReadOnlyList<NicVerification> results)

@@ -1,8 +1,11 @@
+using AzSpokeTools.Engine.Hosting;
+
 namespace AzSpokeTools.Cli.Output;
 
 /// <summary>
-/// Writes an output file through a temporary file in the same directory and renames it into place,
-/// so a failure never leaves a partial file behind.
+/// Writes an output file the user named with --out through the engine's <see cref="AtomicFile"/> (a temporary file in the
+/// same directory renamed into place, so a failure never leaves a partial file), and reports a path that cannot be written as
+/// bad input naming --out.
 /// </summary>
 public static class AtomicFileWriter
 {
@@ -11,41 +14,37 @@ public static class AtomicFileWriter
     public static void Write(string path, Action<Stream> write)
     {
         if (string.IsNullOrWhiteSpace(path)) throw new CliInputException("--out: an output file path is required.");
-        string full;
-        try { full = Path.GetFullPath(path); }
-        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            throw new CliInputException($"--out: '{path}' is not a valid file path ({ex.Message}).");
-        }
-        string directory = Path.GetDirectoryName(full) ?? ".";
-        if (!Directory.Exists(directory)) throw new CliInputException($"--out: directory '{directory}' does not exist.");
-        if (Directory.Exists(full)) throw new CliInputException($"--out: '{path}' is a directory; give a file path.");
-        string temp = Path.Combine(directory, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".tmp");
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                write(stream);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, full, overwrite: true);
+            AtomicFile.Write(path, write);
+        }
+        catch (ArgumentException ex) when (ex.ParamName == "OutputPath")
+        {
+            throw new CliInputException("--out: " + ex.Message.Replace(" (Parameter 'OutputPath')", ""));
+        }
+        catch (DirectoryNotFoundException)
+        {
+            throw new CliInputException($"--out: directory '{Path.GetDirectoryName(Path.GetFullPath(path))}' does not exist.");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temp);
-            throw new CliInputException($"--out: cannot write '{path}': {ex.Message}");
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
+            throw new CliInputException(Directory.Exists(path) ? $"--out: '{path}' is a directory; give a file path." : $"--out: cannot write '{path}': {ex.Message}");
         }
     }
+}
 
-    private static void TryDelete(string file)
+/// <summary>The CLI's sink for a request's files (the plan's file set): a directory of atomic files, failures reported as --out errors; it remembers what it wrote.</summary>
+internal sealed class CliDirectorySink(string directory) : IFileSink
+{
+    public string Location { get; } = directory;
+
+    /// <summary>The files written, in order.</summary>
+    public List<string> Written { get; } = new();
+
+    public void Write(string name, Action<Stream> write)
     {
-        try { if (File.Exists(file)) File.Delete(file); }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
+        Directory.CreateDirectory(Location);
+        AtomicFileWriter.Write(Path.Combine(Location, name), write);
+        Written.Add(name);
     }
 }

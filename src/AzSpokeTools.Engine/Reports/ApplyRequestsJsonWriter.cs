@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using System.Text.Json;
 using AzSpokeTools.Engine.Migration;
 
+using static AzSpokeTools.Engine.Reports.ReportJson;
+
 namespace AzSpokeTools.Engine.Reports
 {
     /// <summary>
@@ -13,8 +15,8 @@ namespace AzSpokeTools.Engine.Reports
         /// <summary>The version of the apply-requests document.</summary>
         public const int SchemaVersion = 1;
 
-        /// <summary>The apply-requests document of <paramref name="plan"/>.</summary>
-        public static string Render(MigrationPlan plan) => ReportJson.ToText(w => Write(w, plan)) + "\n";
+        /// <summary>The document as text, <c>schemaVersion</c> first.</summary>
+        public static string Render(MigrationPlan plan) => ReportJson.Document(w => Write(w, plan));
 
         /// <summary>Writes the apply-requests document of <paramref name="plan"/>.</summary>
         public static void Write(Utf8JsonWriter w, MigrationPlan plan)
@@ -73,11 +75,5 @@ namespace AzSpokeTools.Engine.Reports
             w.WriteEndArray();
         }
 
-        private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> items)
-        {
-            w.WriteStartArray(name);
-            foreach (var s in items) w.WriteStringValue(s);
-            w.WriteEndArray();
-        }
     }
 }

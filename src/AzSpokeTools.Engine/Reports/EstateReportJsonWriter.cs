@@ -3,6 +3,8 @@ using System.Text.Json;
 using AzSpokeTools.Engine.EstateReports;
 using AzSpokeTools.Engine.Paths;
 
+using static AzSpokeTools.Engine.Reports.ReportJson;
+
 namespace AzSpokeTools.Engine.Reports
 {
     /// <summary>
@@ -20,9 +22,9 @@ namespace AzSpokeTools.Engine.Reports
             w.WriteStartObject();
             w.WriteNumber("schemaVersion", 1);
             w.WriteString("title", r.Title);
-            String(w, "capturedAt", r.CapturedAt);
-            String(w, "source", r.Source);
-            String(w, "intent", r.Intent);
+            StringOrNull(w, "capturedAt", r.CapturedAt);
+            StringOrNull(w, "source", r.Source);
+            StringOrNull(w, "intent", r.Intent);
             w.WriteStartArray("kinds");
             foreach (PathKind k in Enum.GetValues(typeof(PathKind))) w.WriteStringValue(k.ToString());
             w.WriteEndArray();
@@ -49,7 +51,7 @@ namespace AzSpokeTools.Engine.Reports
                 w.WriteString("region", g.Region);
                 w.WriteString("resourceId", g.ResourceId);
                 Numbers(w, "members", g.Members);
-                String(w, "view", g.View);
+                StringOrNull(w, "view", g.View);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -128,7 +130,7 @@ namespace AzSpokeTools.Engine.Reports
             {
                 w.WriteNull("ready");
                 w.WriteNull("selection");
-                String(w, "error", r.ReadinessError);
+                StringOrNull(w, "error", r.ReadinessError);
                 w.WriteStartArray("findings");
                 w.WriteEndArray();
             }
@@ -227,18 +229,6 @@ namespace AzSpokeTools.Engine.Reports
 
         /// <summary>Evidence values longer than this are cut (a pair list can run to megabytes at thousands of spokes).</summary>
         public const int MaxEvidenceLength = 400;
-
-        private static void String(Utf8JsonWriter w, string name, string? value)
-        {
-            if (value == null) w.WriteNull(name); else w.WriteString(name, value);
-        }
-
-        private static void Strings(Utf8JsonWriter w, string name, System.Collections.Generic.IEnumerable<string> values)
-        {
-            w.WriteStartArray(name);
-            foreach (var v in values) w.WriteStringValue(v);
-            w.WriteEndArray();
-        }
 
         private static void Numbers(Utf8JsonWriter w, string name, System.Collections.Generic.IEnumerable<int> values)
         {

@@ -12,13 +12,16 @@ namespace AzSpokeTools.Engine.Reports
     /// </summary>
     public static class LearnedRouteVerificationJsonWriter
     {
-        /// <summary>Writes the learned-route verification document.</summary>
+        /// <summary>The shape's version; raised when a property is removed or renamed (new optional properties keep it).</summary>
+        public const int SchemaVersion = 1;
+
+        /// <summary>Writes the document to <paramref name="w"/>.</summary>
         public static void Write(Utf8JsonWriter w, IReadOnlyList<LearnedRouteTableVerification> results)
         {
             if (w == null) throw new ArgumentNullException(nameof(w));
             if (results == null) throw new ArgumentNullException(nameof(results));
             w.WriteStartObject();
-            w.WriteNumber("schemaVersion", 1);
+            w.WriteNumber("schemaVersion", SchemaVersion);
             w.WriteBoolean("agrees", results.All(r => r.Agrees));
             w.WriteStartArray("tables");
             foreach (var r in results)
@@ -52,7 +55,10 @@ namespace AzSpokeTools.Engine.Reports
             w.WriteEndObject();
         }
 
-        /// <summary>The document as indented text.</summary>
+        /// <summary>The document as indented text (no trailing line feed).</summary>
         public static string ToText(IReadOnlyList<LearnedRouteTableVerification> results) => ReportJson.ToText(w => Write(w, results));
+
+        /// <summary>The document as the CLI prints it (<see cref="ReportJson.Document"/>).</summary>
+        public static string Render(IReadOnlyList<LearnedRouteTableVerification> results) => ReportJson.Document(w => Write(w, results));
     }
 }

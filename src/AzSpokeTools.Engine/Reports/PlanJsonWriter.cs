@@ -3,6 +3,8 @@ using System.Linq;
 using System.Text.Json;
 using AzSpokeTools.Engine.Migration;
 
+using static AzSpokeTools.Engine.Reports.ReportJson;
+
 namespace AzSpokeTools.Engine.Reports
 {
     /// <summary>
@@ -18,8 +20,8 @@ namespace AzSpokeTools.Engine.Reports
         /// <summary>Pairs listed per list (losing connectivity, inspection, symmetry); the CSV has them all.</summary>
         public const int MaxListedPairs = 200;
 
-        /// <summary>The plan.json document of <paramref name="plan"/>.</summary>
-        public static string Render(MigrationPlan plan) => ReportJson.ToText(w => Write(w, plan)) + "\n";
+        /// <summary>The document as text, <c>schemaVersion</c> first.</summary>
+        public static string Render(MigrationPlan plan) => ReportJson.Document(w => Write(w, plan));
 
         /// <summary>Writes the plan.json document of <paramref name="plan"/>.</summary>
         public static void Write(Utf8JsonWriter w, MigrationPlan plan)
@@ -100,10 +102,10 @@ namespace AzSpokeTools.Engine.Reports
             var h = plan.Handover;
             w.WriteStartObject("handover");
             w.WriteString("kind", h.Kind.ToString());
-            NullableString(w, "configurationId", h.ConfigurationId?.Value);
-            NullableString(w, "groupId", h.GroupId?.Value);
-            NullableString(w, "policyTag", h.PolicyTag is { } tag ? tag.Key + "=" + tag.Value : null);
-            NullableString(w, "policyDefinition", h.PolicyDefinitionName);
+            StringOrNull(w, "configurationId", h.ConfigurationId?.Value);
+            StringOrNull(w, "groupId", h.GroupId?.Value);
+            StringOrNull(w, "policyTag", h.PolicyTag is { } tag ? tag.Key + "=" + tag.Value : null);
+            StringOrNull(w, "policyDefinition", h.PolicyDefinitionName);
             w.WriteString("description", h.Description);
             w.WriteEndObject();
             w.WriteString("waveMembership", plan.WaveMembership);
@@ -168,8 +170,8 @@ namespace AzSpokeTools.Engine.Reports
                     w.WriteBoolean("change", s.Change);
                     w.WriteString("resourceId", s.ResourceId);
                     w.WriteString("reason", s.Reason);
-                    NullableString(w, "command", s.Command);
-                    NullableString(w, "rollbackCommand", s.RollbackCommand);
+                    StringOrNull(w, "command", s.Command);
+                    StringOrNull(w, "rollbackCommand", s.RollbackCommand);
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
@@ -219,7 +221,7 @@ namespace AzSpokeTools.Engine.Reports
                 w.WriteStartObject();
                 w.WriteString("region", rc.Region);
                 w.WriteBoolean("statusCaptured", rc.StatusCaptured);
-                NullableString(w, "existingStatus", rc.ExistingStatus);
+                StringOrNull(w, "existingStatus", rc.ExistingStatus);
                 Strings(w, "activeConfigurationIds", rc.ExistingConfigurationIds);
                 Strings(w, "inactiveConfigurationIds", rc.InactiveConfigurationIds);
                 Strings(w, "add", rc.Add);
@@ -325,16 +327,6 @@ namespace AzSpokeTools.Engine.Reports
             w.WriteEndArray();
         }
 
-        private static void NullableString(Utf8JsonWriter w, string name, string? value)
-        {
-            if (value != null) w.WriteString(name, value); else w.WriteNull(name);
-        }
 
-        private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> items)
-        {
-            w.WriteStartArray(name);
-            foreach (var s in items) w.WriteStringValue(s);
-            w.WriteEndArray();
-        }
     }
 }

@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using System.Text.Json;
 using AzSpokeTools.Engine.Comparison;
 
+using static AzSpokeTools.Engine.Reports.ReportJson;
+
 namespace AzSpokeTools.Engine.Reports
 {
     /// <summary>
@@ -13,11 +15,11 @@ namespace AzSpokeTools.Engine.Reports
         /// <summary>The version of the diff and verify-wave documents.</summary>
         public const int SchemaVersion = 1;
 
-        /// <summary>The diff document.</summary>
-        public static string Render(TopologyDiff diff) => ReportJson.ToText(w => Write(w, diff)) + "\n";
+        /// <summary>The document as text, <c>schemaVersion</c> first.</summary>
+        public static string Render(TopologyDiff diff) => ReportJson.Document(w => Write(w, diff));
 
-        /// <summary>The verify-wave document.</summary>
-        public static string Render(WaveVerification v) => ReportJson.ToText(w => Write(w, v)) + "\n";
+        /// <summary>The document as text, <c>schemaVersion</c> first.</summary>
+        public static string Render(WaveVerification v) => ReportJson.Document(w => Write(w, v));
 
         /// <summary>Writes the diff document.</summary>
         public static void Write(Utf8JsonWriter w, TopologyDiff diff)
@@ -79,11 +81,5 @@ namespace AzSpokeTools.Engine.Reports
             w.WriteEndObject();
         }
 
-        private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> items)
-        {
-            w.WriteStartArray(name);
-            foreach (var s in items) w.WriteStringValue(s);
-            w.WriteEndArray();
-        }
     }
 }

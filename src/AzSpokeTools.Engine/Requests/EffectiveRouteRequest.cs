@@ -7,7 +7,8 @@ namespace AzSpokeTools.Engine.Requests
 {
     /// <summary>
     /// Get-SpokeEffectiveRoute / <c>azspoke routes</c>: the effective routes of one subnet or NIC.
-    /// Exactly one of <see cref="Subnet"/> and <see cref="NetworkInterface"/> is given.
+    /// Exactly one of <see cref="Subnet"/>, <see cref="NetworkInterface"/> (<c>--subnet</c>, <c>--nic</c>) and <see cref="Target"/>
+    /// (the cmdlet's one target parameter, told apart by its form) is given.
     /// </summary>
     public sealed class EffectiveRouteRequest
     {
@@ -19,6 +20,8 @@ namespace AzSpokeTools.Engine.Requests
         public string? Subnet { get; set; }
         /// <summary>A NIC name or resource id.</summary>
         public string? NetworkInterface { get; set; }
+        /// <summary>A subnet or a NIC, by its form: a subnet or NIC resource id, VNET/SUBNET, or a NIC name.</summary>
+        public string? Target { get; set; }
         /// <summary>Optional service tags to resolve tag prefixes.</summary>
         public ServiceTagCatalog? ServiceTags { get; set; }
         /// <summary>Optional path of Azure's service-tag file (ServiceTags_Public_*.json); loaded when <see cref="ServiceTags"/> is not set.</summary>
@@ -28,22 +31,30 @@ namespace AzSpokeTools.Engine.Requests
         public EffectiveRouteTable Execute(IEngineHost host)
         {
             if (host == null) throw new ArgumentNullException(nameof(host));
-            bool hasSubnet = !string.IsNullOrWhiteSpace(Subnet), hasNic = !string.IsNullOrWhiteSpace(NetworkInterface);
+            string? subnet = Subnet, nic = NetworkInterface;
+            bool hasSubnet = !string.IsNullOrWhiteSpace(subnet), hasNic = !string.IsNullOrWhiteSpace(nic), hasTarget = !string.IsNullOrWhiteSpace(Target);
+            if (hasTarget && (hasSubnet || hasNic)) throw new EngineInputException("Target", "give the target, or a subnet or a network interface, not both");
+            if (hasTarget)
+            {
+                (subnet, nic) = RouteTarget.Classify(Target!.Trim());
+                hasSubnet = subnet != null;
+                hasNic = nic != null;
+            }
             if (hasSubnet == hasNic)
                 throw new EngineInputException(hasSubnet ? "NetworkInterface" : "Subnet", "give either a subnet (VNET/SUBNET or id) or a network interface, not both");
             var topology = TopologyInput.Resolve(Snapshot, Topology, host);
             var calculator = new EffectiveRouteCalculator(topology, ServiceTags ?? TopologyInput.ServiceTags(ServiceTagFile));
             EffectiveRouteTable table;
-            if (hasSubnet) table = calculator.ForSubnet(RequestNames.Subnet(topology, Subnet!, "Subnet"));
+            if (hasSubnet) table = calculator.ForSubnet(RequestNames.Subnet(topology, subnet!, "Subnet"));
             else
             {
-                var nic = RequestNames.NetworkInterface(topology, NetworkInterface!, "NetworkInterface");
+                var resolved = RequestNames.NetworkInterface(topology, nic!, "NetworkInterface");
                 // A NIC exported without its virtual network (a single NIC GET body) names a subnet the snapshot lacks.
-                if (calculator.SubnetOf(nic, out var subnetId) == null)
+                if (calculator.SubnetOf(resolved, out var subnetId) == null)
                     throw new EngineInputException("NetworkInterface", subnetId != null
-                        ? $"network interface {nic.Name} is in subnet {subnetId}, which is not in the snapshot; add its virtual network to the snapshot"
-                        : $"network interface {nic.Name} has no IP configuration in a subnet");
-                table = calculator.ForNetworkInterface(nic);
+                        ? $"network interface {resolved.Name} is in subnet {subnetId}, which is not in the snapshot; add its virtual network to the snapshot"
+                        : $"network interface {resolved.Name} has no IP configuration in a subnet");
+                table = calculator.ForNetworkInterface(resolved);
             }
             foreach (var u in table.Unknowns) host.Warning(u);
             foreach (var a in table.Assumptions) host.Verbose("assumed: " + a);

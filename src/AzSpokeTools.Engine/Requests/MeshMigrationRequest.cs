@@ -1,7 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
 using AzSpokeTools.Engine.Hosting;
 using AzSpokeTools.Engine.Migration;
+using AzSpokeTools.Engine.Reports;
 
 namespace AzSpokeTools.Engine.Requests
 {
@@ -28,6 +32,14 @@ namespace AzSpokeTools.Engine.Requests
         public bool Decommission { get; set; }
         /// <summary>Soak days between the final wave and the decommission phase (default 14).</summary>
         public int SoakDays { get; set; } = MigrationOptions.DefaultSoakDays;
+        /// <summary>
+        /// Where to write the plan's files (plan.json, the IaC files, apply-requests.json, whatif-pairs.csv; docs/guide/mesh-migration.md);
+        /// null: none. They are written once the plan is complete, after <see cref="IEngineHost.ShouldProcess"/> for the whole set,
+        /// so a declined question (-WhatIf) writes nothing.
+        /// </summary>
+        public IFileSink? Output { get; set; }
+        /// <summary>IaC formats to write: arm, bicep, terraform, powershell (comma-separated or several; empty: all).</summary>
+        public IReadOnlyList<string> InfrastructureAsCode { get; set; } = Array.Empty<string>();
 
         /// <summary>Runs the request, reporting through <paramref name="host"/>; bad parameters throw <see cref="EngineInputException"/>.</summary>
         public MigrationPlan Execute(IEngineHost host)
@@ -35,6 +47,7 @@ namespace AzSpokeTools.Engine.Requests
             if (host == null) throw new ArgumentNullException(nameof(host));
             if (string.IsNullOrWhiteSpace(Owner)) throw new EngineInputException("Owner", "the ownership marker must not be empty");
             if (SoakDays < 0) throw new EngineInputException("SoakDays", "the soak time cannot be negative");
+            var formats = PlanOutputs.Parse(InfrastructureAsCode);
             var waves = new List<KeyValuePair<string, string>>();
             foreach (var w in Wave ?? Array.Empty<string>())
             {
@@ -64,7 +77,21 @@ namespace AzSpokeTools.Engine.Requests
             }
             else if (Decommission)
                 plan.Decommission = DecommissionPlanner.Plan(plan, topology, host);
+            if (Output != null) WriteFiles(plan, formats, Output, host);
             return plan;
+        }
+
+        /// <summary>The plan's file set through the host's sink, after one ShouldProcess for all of it.</summary>
+        private static void WriteFiles(MigrationPlan plan, IacFormat formats, IFileSink output, IEngineHost host)
+        {
+            var files = PlanOutputs.Writers(plan, formats);
+            if (!host.ShouldProcess(output.Location, $"write {files.Count} plan files ({string.Join(", ", files.Select(f => f.Key))})")) return;
+            foreach (var file in files)
+                output.Write(file.Key, stream =>
+                {
+                    using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+                    file.Value(writer);
+                });
         }
     }
 }

@@ -15,7 +15,16 @@ namespace AzSpokeTools.Engine.Requests
             if (topology != null) return topology;
             if (string.IsNullOrWhiteSpace(snapshot))
                 throw new EngineInputException("Snapshot", "give a snapshot file (or sample:NAME) or a topology");
-            var loaded = SnapshotLoader.Load(snapshot!);
+            return Report(SnapshotLoader.Load(snapshot!), host);
+        }
+
+        /// <summary>A snapshot document already in hand (a live read kept in memory), named <paramref name="name"/> in messages.</summary>
+        public static Topology FromDocument(System.IO.Stream document, string name, IEngineHost host) =>
+            Report(SnapshotLoader.Load(document, name), host);
+
+        /// <summary>Load warnings and coverage gaps go to the host: answers that depend on them are Unknown.</summary>
+        private static Topology Report(Topology loaded, IEngineHost host)
+        {
             foreach (var d in loaded.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning))
                 host.Warning(d.ToString());
             foreach (var gap in loaded.Coverage.Denied)

@@ -7,13 +7,18 @@ using AzSpokeTools.Engine.Verification;
 
 namespace AzSpokeTools.Engine.Requests
 {
-    /// <summary><c>azspoke verify</c> / the -Verify switch: computed versus captured effective routes, NIC by NIC.</summary>
+    /// <summary><c>azspoke verify</c> / Get-SpokeEffectiveRoute -Verify: computed versus captured effective routes, NIC by NIC.</summary>
     public sealed class VerifyRequest
     {
         /// <summary>The snapshot to load (a file, a folder or sample:NAME), when <see cref="Topology"/> is not given.</summary>
         public string? Snapshot { get; set; }
         /// <summary>An already loaded topology; takes precedence over a snapshot.</summary>
         public Topology? Topology { get; set; }
+        /// <summary>
+        /// The network interfaces to compare (each a name, a resource id, or a pattern over NIC names with <c>*</c> and <c>?</c>);
+        /// empty: every NIC whose effective route table the snapshot captured.
+        /// </summary>
+        public IReadOnlyList<string> NetworkInterface { get; set; } = Array.Empty<string>();
 
         /// <summary>Runs the request, reporting through <paramref name="host"/>; bad parameters throw <see cref="EngineInputException"/>.</summary>
         public IReadOnlyList<NicVerification> Execute(IEngineHost host)
@@ -22,9 +27,36 @@ namespace AzSpokeTools.Engine.Requests
             var topology = TopologyInput.Resolve(Snapshot, Topology, host);
             if (topology.CapturedEffectiveRoutes.Count == 0)
                 throw new EngineInputException("Snapshot", "the snapshot has no captured NIC effective routes (results with operation effectiveRouteTable); export with --include-effective-routes, or compare learned-route tables (verify --learned-routes)");
-            var results = EffectiveRouteVerification.Verify(topology);
+            var all = EffectiveRouteVerification.Verify(topology);
+            var results = NetworkInterface.Count == 0 ? all : NetworkInterface.SelectMany(t => Select(topology, all, t)).Distinct().ToList();
             foreach (var r in results.Where(r => r.Error != null)) host.Warning($"{r.Name}: {r.Error}");
             return results;
+        }
+
+        /// <summary>
+        /// The verifications of the network interfaces <paramref name="target"/> names, among <paramref name="all"/> (this request's
+        /// answer for every NIC): a pattern with <c>*</c> or <c>?</c> selects every match over NIC names (possibly none); a name or
+        /// resource id is resolved as everywhere else, and one without a captured table is CapturedEffectiveRouteTableNotFound.
+        /// </summary>
+        /// <exception cref="EngineInputException">A resource id of another type (parameter ResourceId), or a name the snapshot lacks.</exception>
+        /// <exception cref="ResourceNotFoundException">The NIC has no captured effective route table.</exception>
+        public static IReadOnlyList<NicVerification> Select(Topology topology, IReadOnlyList<NicVerification> all, string target)
+        {
+            if (topology == null) throw new ArgumentNullException(nameof(topology));
+            if (all == null) throw new ArgumentNullException(nameof(all));
+            if (string.IsNullOrWhiteSpace(target)) throw new EngineInputException("NetworkInterface", "give a network interface name, resource id or pattern");
+            if (target.IndexOfAny(new[] { '*', '?' }) >= 0)
+                return all.Where(v => Intent.IntentGroup.GlobMatches(target, v.Name)).ToList();
+            if (RouteTarget.IsResourceId(target) && ResourceId.TryParse(target, out var id) && id.ResourceType != null &&
+                !string.Equals(id.ResourceType, RouteTarget.NetworkInterfaceType, StringComparison.OrdinalIgnoreCase))
+                throw new EngineInputException("ResourceId", $"{target} is a {id.ResourceType}; verification compares network interfaces ({RouteTarget.NetworkInterfaceType})");
+            var captured = all.FirstOrDefault(v => string.Equals(v.NetworkInterfaceId.Value, target, StringComparison.OrdinalIgnoreCase));
+            if (captured != null) return new[] { captured };
+            var nic = RequestNames.NetworkInterface(topology, target, "NetworkInterface");
+            captured = all.FirstOrDefault(v => v.NetworkInterfaceId.Equals(nic.Id));
+            if (captured != null) return new[] { captured };
+            throw new ResourceNotFoundException("captured effective route table", target,
+                $"The snapshot has no captured effective route table for {nic.Id.Value}; export it with --include-effective-routes (Export-SpokeTopology -IncludeEffectiveRoutes).");
         }
 
         /// <summary>

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using AzSpokeTools.Comparison;
 using AzSpokeTools.Engine.Model;
+using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Requests;
 
 namespace AzSpokeTools.Cmdlets
@@ -13,6 +14,7 @@ namespace AzSpokeTools.Cmdlets
     /// </summary>
     [Cmdlet(VerbsData.Compare, "SpokeTopology", HelpUri = HelpLinks.Docs + "Compare-SpokeTopology.md", DefaultParameterSetName = SnapshotsSet)]
     [OutputType(typeof(SpokeTopologyDiff), typeof(SpokeWaveVerification))]
+    [OutputType(typeof(string))]
     public sealed class CompareSpokeTopologyCommand : SpokeCmdlet
     {
         public const string SnapshotsSet = "Snapshots";
@@ -42,6 +44,9 @@ namespace AzSpokeTools.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? Wave { get; set; }
 
+        [Parameter(HelpMessage = "Write the differences as one JSON document (the bytes of azspoke diff --format json, or with -Plan of azspoke verify-wave --format json) instead of an object.")]
+        public SwitchParameter AsJson { get; set; }
+
         /// <inheritdoc />
         protected override void EndProcessing()
         {
@@ -56,7 +61,8 @@ namespace AzSpokeTools.Cmdlets
                         Snapshot = ResolveSnapshot(After!),
                     }.Execute(EngineHost);
                     WriteVerbose($"wave {result.Wave} ({result.Name}): {result.PairsChecked} promised pair(s), {result.Differences.Count} differ, verified = {result.Verified}.");
-                    WriteObject(new SpokeWaveVerification(result));
+                    if (AsJson) WriteObject(TopologyDiffJsonWriter.Render(result));
+                    else WriteObject(new SpokeWaveVerification(result));
                 }
                 else
                 {
@@ -68,7 +74,8 @@ namespace AzSpokeTools.Cmdlets
                         AfterTopology = AfterTopology,
                     }.Execute(EngineHost);
                     WriteVerbose($"{diff.Pairs} ordered pair(s) compared, {diff.Differences.Count} differ.");
-                    WriteObject(new SpokeTopologyDiff(diff));
+                    if (AsJson) WriteObject(TopologyDiffJsonWriter.Render(diff));
+                    else WriteObject(new SpokeTopologyDiff(diff));
                 }
             }
             catch (Exception e) when (TryWriteEngineError(e, (object?)Plan ?? Before ?? After))

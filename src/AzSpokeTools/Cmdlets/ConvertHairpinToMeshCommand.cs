@@ -6,9 +6,8 @@ using System.Management.Automation;
 using System.Security;
 using System.Text;
 using System.Threading;
-using AzSpokeTools.Azure.Apply;
-using AzSpokeTools.Azure.Export;
 using AzSpokeTools.Azure.Identity;
+using AzSpokeTools.Engine.Hosting;
 using AzSpokeTools.Engine.Migration;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Requests;
@@ -156,11 +155,11 @@ namespace AzSpokeTools.Cmdlets
                 if (Global.IsPresent && Regional.IsPresent) throw new EngineInputException("Global", "-Global and -Regional exclude each other");
                 var topology = _topology ?? (Snapshot != null ? LoadTopology(Snapshot, terminating: true) : null);
                 var request = ToRequest(topology, _vnets, this);
-                var plan = request.Execute(EngineHost);
                 var directory = OutputPath == null ? null : GetUnresolvedProviderPathFromPSPath(OutputPath);
-                if (directory != null) WriteOutputs(plan, directory);
+                if (directory != null) request.Output = new VerboseDirectorySink(this, directory);
+                var plan = request.Execute(new PlanFilesHost(this, EngineHost));
                 WriteObject(new SpokeMigrationPlan(plan, directory));
-                if (Apply.IsPresent) RunApply(plan);
+                if (Apply.IsPresent) WriteApply(ToApplyRequest(plan).Execute(EngineHost), plan);
             }
             catch (Exception e) when (TryWriteEngineError(e, NetworkGroup ?? string.Join(",", _vnets)))
             {
@@ -168,23 +167,40 @@ namespace AzSpokeTools.Cmdlets
             base.EndProcessing();
         }
 
-        private void RunApply(MigrationPlan plan)
+        /// <summary>
+        /// The request <c>azspoke plan --apply</c> also builds. -WhatIf sends nothing, not even the reads: every write is listed with
+        /// its planned body. The connection (identity: -AccessToken, else the caller's Az context, else DefaultAzureCredential) is
+        /// made by the live layer's factory only when something is sent.
+        /// </summary>
+        private MeshApplyRequest ToApplyRequest(MigrationPlan plan) => new MeshApplyRequest
         {
-            if (plan.Blockers.Count > 0)
+            Plan = plan,
+            Wave = Wave,
+            Decommission = Decommission.IsPresent,
+            Preview = WhatIfRequested(),
+            Connect = () => LiveConnection.Create(Environment, ArmEndpoint, AccessToken == null ? null : SecureStrings.ToPlainText(AccessToken),
+                new AzContextIdentity(this, null)).CreateSender(null, _cancel.Token),
+        };
+
+        /// <summary>The apply result, and its refusal or failure as the documented error.</summary>
+        private void WriteApply(MeshApplyResult result, MigrationPlan plan)
+        {
+            switch (result.RefusalKind)
             {
-                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException("-Apply refused: readiness errors remain (" + string.Join("; ", plan.Blockers) + ")"),
-                    "MeshNotReady", ErrorCategory.InvalidOperation, plan));
-                return;
+                case ApplyRefusal.NotReady:
+                    ThrowTerminatingError(new ErrorRecord(new InvalidOperationException("-Apply refused: " + result.Refusal), "MeshNotReady", ErrorCategory.InvalidOperation, plan));
+                    return;
+                case ApplyRefusal.SoakNotOver:
+                    WriteError(new ErrorRecord(new InvalidOperationException(result.Refusal), "MeshSoakNotOver", ErrorCategory.InvalidOperation, plan.NetworkManager.Id.Value));
+                    break;
+                case ApplyRefusal.NotOwned:
+                    WriteError(new ErrorRecord(new InvalidOperationException(result.Refusal), "MeshResourceNotOwned", ErrorCategory.PermissionDenied, plan.NetworkGroup.Id.Value));
+                    break;
+                default:
+                    if (result.Failure != null)
+                        WriteError(new ErrorRecord(new InvalidOperationException(result.Failure), "MeshApplyFailed", ErrorCategory.InvalidResult, plan.NetworkManager.Id.Value));
+                    break;
             }
-            var apply = Decommission.IsPresent ? MeshApplyPlan.ForDecommission(plan) : MeshApplyPlan.Create(plan, Wave);
-            // -WhatIf sends nothing, not even the reads: every write is listed with its planned body.
-            var result = WhatIfRequested() ? MeshApplyRunner.Preview(apply, EngineHost) : MeshApplyRunner.Run(apply, CreateSender(), EngineHost);
-            if (result.Refusal != null)
-                WriteError(result.RefusalKind == ApplyRefusal.SoakNotOver
-                    ? new ErrorRecord(new InvalidOperationException(result.Refusal), "MeshSoakNotOver", ErrorCategory.InvalidOperation, plan.NetworkManager.Id.Value)
-                    : new ErrorRecord(new InvalidOperationException(result.Refusal), "MeshResourceNotOwned", ErrorCategory.PermissionDenied, plan.NetworkGroup.Id.Value));
-            else if (result.Failure != null)
-                WriteError(new ErrorRecord(new InvalidOperationException(result.Failure), "MeshApplyFailed", ErrorCategory.InvalidResult, plan.NetworkManager.Id.Value));
             WriteObject(new SpokeMeshApplyResult(result));
         }
 
@@ -199,49 +215,49 @@ namespace AzSpokeTools.Cmdlets
         }
 
         /// <summary>
-        /// The live layer's sender. Identity: -AccessToken, else a token from the caller's Az context (read once, here on
-        /// the pipeline thread), else DefaultAzureCredential.
+        /// Local plan files are a medium-impact change, not the high impact of the ARM writes (the cmdlet's ConfirmImpact): the plan
+        /// request's ShouldProcess for the file set is put to PowerShell only with -WhatIf, -Confirm, or $ConfirmPreference Medium or
+        /// Low (-WhatIf: nothing written; -Confirm: one question); otherwise the files the user asked for with -OutputPath are written.
         /// </summary>
-        private IArmRequestSender CreateSender()
+        private bool ShouldWritePlanFiles(string target, string action)
         {
-            var options = new ExportOptions { Environment = Environment };
-            if (ArmEndpoint != null)
-            {
-                if (!Uri.TryCreate(ArmEndpoint, UriKind.Absolute, out var uri)) throw new EngineInputException("ArmEndpoint", $"'{ArmEndpoint}' is not an absolute URL");
-                options.ArmEndpoint = uri;
-            }
-            try { options.Validate(); }
-            catch (ArgumentException e) { throw new EngineInputException(e.ParamName ?? "Environment", e.Message); }
-            var cloud = AzureCloud.Resolve(options.Environment, options.ArmEndpoint);
-            if (AccessToken != null) options.AccessToken = SecureStrings.ToPlainText(AccessToken);
-            else if (AzContextToken.IsLoaded(this))
-            {
-                try { options.AccessToken = AzContextToken.Get(this, AzContextToken.ResourceUrlOf(cloud.TokenScope)).Token; }
-                catch (InvalidOperationException e) { WriteVerbose("The Az context gave no token (" + e.Message + "); using DefaultAzureCredential."); }
-            }
-            return new ArmApplySender(options, null, _cancel.Token);
-        }
-
-        /// <summary>
-        /// Writes the file set after one ShouldProcess for all of it (-WhatIf: none written; -Confirm: one question). Local plan
-        /// files are a medium-impact change, not the high impact of the ARM writes: without -Confirm they are asked about only when
-        /// $ConfirmPreference is Medium or Low.
-        /// </summary>
-        private void WriteOutputs(MigrationPlan plan, string directory)
-        {
-            var files = PlanOutputs.Writers(plan, PlanOutputs.Parse(InfrastructureAsCode));
             bool ask = WhatIfRequested() || ConfirmRequested() ||
                        (SessionState.PSVariable.GetValue("ConfirmPreference") is ConfirmImpact preference && preference != ConfirmImpact.None && preference <= ConfirmImpact.Medium);
-            if (ask && !ShouldProcess(directory, $"write {files.Count} plan files ({string.Join(", ", files.Select(f => f.Key))})")) return;
-            Directory.CreateDirectory(directory);
-            foreach (var file in files)
+            return !ask || ShouldProcess(target, action);
+        }
+
+        /// <summary>The cmdlet's engine host, with the plan files' medium-impact ShouldProcess (<see cref="ShouldWritePlanFiles"/>).</summary>
+        private sealed class PlanFilesHost : IEngineHost
+        {
+            private readonly ConvertHairpinToMeshCommand _cmdlet;
+            private readonly IEngineHost _inner;
+
+            public PlanFilesHost(ConvertHairpinToMeshCommand cmdlet, IEngineHost inner)
             {
-                var path = Path.Combine(directory, file.Key);
-                var temp = path + ".tmp";
-                using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false), 1 << 16)) file.Value(writer);
-                if (File.Exists(path)) File.Delete(path);
-                File.Move(temp, path);
-                WriteVerbose("wrote " + path);
+                _cmdlet = cmdlet;
+                _inner = inner;
+            }
+
+            public void Warning(string message) => _inner.Warning(message);
+            public void Verbose(string message) => _inner.Verbose(message);
+            public void Progress(string activity, string status, int percent) => _inner.Progress(activity, status, percent);
+            public bool ShouldProcess(string target, string action) => _cmdlet.ShouldWritePlanFiles(target, action);
+        }
+
+        /// <summary>The plan's directory: each file written atomically, then named on the verbose stream.</summary>
+        private sealed class VerboseDirectorySink : DirectoryFileSink
+        {
+            private readonly Cmdlet _cmdlet;
+
+            public VerboseDirectorySink(Cmdlet cmdlet, string directory) : base(directory)
+            {
+                _cmdlet = cmdlet;
+            }
+
+            public override void Write(string name, Action<Stream> write)
+            {
+                base.Write(name, write);
+                _cmdlet.WriteVerbose("wrote " + Path.Combine(Location, name));
             }
         }
 
@@ -268,6 +284,7 @@ namespace AzSpokeTools.Cmdlets
                 Wave = p.WavePattern ?? new string[0],
                 Decommission = p.Decommission.IsPresent,
                 SoakDays = p.SoakDays,
+                InfrastructureAsCode = p.InfrastructureAsCode ?? new string[0],
             };
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Paths;
+using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Paths;
 
@@ -16,6 +17,7 @@ namespace AzSpokeTools.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "SpokeEffectivePath", HelpUri = HelpLinks.Docs + "Get-SpokeEffectivePath.md", DefaultParameterSetName = SnapshotSet)]
     [OutputType(typeof(SpokePath))]
+    [OutputType(typeof(string))]
     public sealed class GetSpokeEffectivePathCommand : TopologyCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true,
@@ -38,6 +40,9 @@ namespace AzSpokeTools.Cmdlets
         [ValidateRange(1, int.MaxValue)]
         public int MaxPaths { get; set; } = PathAnalyzer.DefaultMaxPaths;
 
+        [Parameter(HelpMessage = "Write the path as one JSON document (the bytes of azspoke path --format json) instead of objects.")]
+        public SwitchParameter AsJson { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -48,7 +53,8 @@ namespace AzSpokeTools.Cmdlets
                 var result = ToRequest(CurrentTopology, Source, Destination, ResolvePath(Intent), MaxPaths).Execute(EngineHost);
                 if (result.MoreAlternatives > 0)
                     WriteWarning($"{result.MoreAlternatives:N0} more equal-cost paths are not shown; raise -MaxPaths to see more.");
-                WriteObject(new SpokePath(result));
+                if (AsJson) WriteObject(PathJsonWriter.Render(result));
+                else WriteObject(new SpokePath(result));
             }
             catch (Exception e) when (TryWriteEngineError(e, Source))
             {

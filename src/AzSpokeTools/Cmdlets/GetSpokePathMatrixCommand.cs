@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Management.Automation;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Paths;
+using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Paths;
 
@@ -16,6 +17,7 @@ namespace AzSpokeTools.Cmdlets
     [Cmdlet(VerbsCommon.Get, "SpokePathMatrix", HelpUri = HelpLinks.Docs + "Get-SpokePathMatrix.md", DefaultParameterSetName = SnapshotSet)]
     [OutputType(typeof(PathMatrixEntry))]
     [OutputType(typeof(SpokePathMatrixSummary))]
+    [OutputType(typeof(string))]
     public sealed class GetSpokePathMatrixCommand : TopologyCmdlet
     {
         private const string Activity = "Path matrix";
@@ -31,6 +33,9 @@ namespace AzSpokeTools.Cmdlets
         [Parameter(HelpMessage = "Write only the summary (pairs, counts by kind and outcome, violations) instead of every pair.")]
         public SwitchParameter Summary { get; set; }
 
+        [Parameter(HelpMessage = "Write one JSON document instead of objects: with -Summary the summary (azspoke matrix --format summary), else every pair and the summary (azspoke matrix --format json).")]
+        public SwitchParameter AsJson { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -41,6 +46,16 @@ namespace AzSpokeTools.Cmdlets
             }
             catch (Exception e) when (TryWriteEngineError(e, Intent ?? (object)CurrentTopology))
             {
+                return;
+            }
+            if (AsJson && !Summary)
+            {
+                // The whole matrix as azspoke matrix --format json writes it: one document, so it is built before it is written.
+                var document = new System.IO.StringWriter();
+                try { PathMatrixJsonWriter.WriteDocument(document, matrix); }
+                catch (Exception e) when (TryWriteEngineError(e, Intent ?? (object)CurrentTopology)) { return; }
+                foreach (var skipped in matrix.Summary.Skipped) WriteWarning("Skipped " + skipped);
+                WriteObject(document.ToString());
                 return;
             }
             var total = (long)matrix.Endpoints.Count * Math.Max(0, matrix.Endpoints.Count - 1);
@@ -67,7 +82,8 @@ namespace AzSpokeTools.Cmdlets
             var summary = matrix.Summary;
             foreach (var skipped in summary.Skipped) WriteWarning("Skipped " + skipped);
             WriteVerbose($"{summary.Pairs:N0} pairs in {summary.ElapsedMs} ms; {summary.Violations:N0} intent violation(s).");
-            if (Summary) WriteObject(new SpokePathMatrixSummary(summary));
+            if (Summary && AsJson) WriteObject(PathMatrixJsonWriter.RenderSummary(summary));
+            else if (Summary) WriteObject(new SpokePathMatrixSummary(summary));
         }
 
         /// <summary>The parameters as the request the CLI's <c>azspoke matrix --intent --level</c> also builds.</summary>

@@ -10,8 +10,8 @@ namespace AzSpokeTools.Cmdlets
     /// <c>Import-SpokeTopology</c>: loads a snapshot once into a topology object that the other cmdlets take
     /// with -Topology or from the pipeline. One topology per -Snapshot value; a directory's *.json files load
     /// into one topology. A value that fails is a non-terminating error; the others still load. With
-    /// -SubscriptionId or -ManagementGroupId it pulls live data with the caller's identity instead (through
-    /// a temporary snapshot that is deleted once loaded).
+    /// -SubscriptionId or -ManagementGroupId it pulls live data with the caller's identity instead, exporter to
+    /// loader in memory (no file is written).
     /// </summary>
     [Cmdlet(VerbsData.Import, "SpokeTopology", HelpUri = HelpLinks.Docs + "Import-SpokeTopology.md", DefaultParameterSetName = SnapshotSet)]
     [OutputType(typeof(Topology))]

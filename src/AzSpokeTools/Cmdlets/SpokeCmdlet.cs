@@ -1,4 +1,7 @@
+using System.Linq;
 using System.Management.Automation;
+using AzSpokeTools.Azure.Snapshot;
+using AzSpokeTools.Engine;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Errors;
@@ -41,28 +44,47 @@ namespace AzSpokeTools.Cmdlets
             }
         }
 
+        /// <summary>PowerShell's current file-system location (not the process's working directory), for paths written relative to it.</summary>
+        private protected string CurrentDirectory => SessionState.Path.CurrentFileSystemLocation.ProviderPath;
+
+        /// <summary>
+        /// -AsJson, -OutputFormat and -Quiet each replace the objects with one other output: at most one of them may be given.
+        /// </summary>
+        /// <exception cref="EngineInputException">Two were given (ErrorId InvalidOutputFormat).</exception>
+        private protected static void CheckOutputFormat(bool asJson, string? outputFormat, bool quiet)
+        {
+            var given = new[] { asJson ? "-AsJson" : null, outputFormat != null ? "-OutputFormat" : null, quiet ? "-Quiet" : null }.Where(g => g != null).ToList();
+            if (given.Count > 1) throw new EngineInputException("OutputFormat", string.Join(" and ", given) + " exclude each other; give one");
+        }
+
         /// <summary>Writes a progress record (pipeline thread only), closed by EndProcessing.</summary>
         internal void ReportProgress(string activity, string status) => EngineHost.Progress(activity, status, -1);
 
         /// <summary>
-        /// Exports <paramref name="scope"/> from Azure to <paramref name="outputPath"/>, with progress, warnings
-        /// and Ctrl+C handled. Failures are returned as an ErrorRecord (stable ErrorIds from <see cref="SpokeErrors.FromLive"/>).
+        /// Exports <paramref name="scope"/> from Azure to the snapshot file <paramref name="outputPath"/> (written atomically), with
+        /// progress, warnings and Ctrl+C handled. Failures are returned as an ErrorRecord (stable ErrorIds from <see cref="SpokeErrors.FromLive"/>).
         /// </summary>
-        private protected TopologyExportResult? Export(LiveScope scope, string outputPath, out ErrorRecord? error) =>
-            Export(scope, outputPath, outputPath, out error);
-
-        private TopologyExportResult? Export(LiveScope scope, string outputPath, object errorTarget, out ErrorRecord? error)
+        private protected TopologyExportResult? Export(LiveScope scope, string outputPath, out ErrorRecord? error)
         {
             error = null;
-            _live = new LiveExport(this);
             try
             {
-                return _live.Run(scope, outputPath);
+                using var sink = new FileSnapshotSink(outputPath);
+                return Export(scope, sink);
             }
-            catch (System.Exception e) when (SpokeErrors.FromLive(e, errorTarget) is ErrorRecord record)
+            catch (System.Exception e) when (SpokeErrors.FromLive(e, outputPath) is ErrorRecord record)
             {
                 error = record;
                 return null;
+            }
+        }
+
+        private TopologyExportResult Export(LiveScope scope, SnapshotSink sink)
+        {
+            _live = new LiveExport(this);
+            try
+            {
+                return _live.Run(scope, sink);
             }
             finally
             {
@@ -71,30 +93,39 @@ namespace AzSpokeTools.Cmdlets
         }
 
         /// <summary>
-        /// Pulls live data for <paramref name="scope"/> into a temporary snapshot, loads it through the same
-        /// request as -Snapshot, and deletes the file. Returns null after writing the error (non-terminating)
-        /// when <paramref name="terminating"/> is false; throws a terminating error otherwise.
+        /// Pulls live data for <paramref name="scope"/> and loads it through the same request as -Snapshot, exporter to loader in
+        /// memory: no file is written (a stopped or failed read leaves nothing anywhere). Returns null after writing the error
+        /// (non-terminating) when <paramref name="terminating"/> is false; throws a terminating error otherwise. Errors name what
+        /// was read (the subscriptions or management group).
         /// </summary>
         private protected Topology? LoadLive(LiveScope scope, bool terminating)
         {
-            var temporary = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "azspoke-live-" + System.Guid.NewGuid().ToString("N") + ".json");
+            object target = scope.ManagementGroupId ?? (object?)scope.SubscriptionId ?? "every subscription";
+            var name = "live data (" + (scope.ManagementGroupId != null ? "management group " + scope.ManagementGroupId
+                : scope.SubscriptionId != null ? "subscriptions " + string.Join(", ", scope.SubscriptionId) : "every subscription") + ")";
+            using var sink = new MemorySnapshotSink(name);
+            TopologyExportResult exported;
             try
             {
-                // Errors name what was being read (the subscriptions or management group), not the temporary file.
-                object target = scope.ManagementGroupId ?? (object?)scope.SubscriptionId ?? "every subscription";
-                var exported = Export(scope, temporary, target, out var error);
-                if (exported == null)
-                {
-                    if (terminating) ThrowTerminatingError(error!);
-                    WriteError(error!);
-                    return null;
-                }
-                WriteVerbose($"Live data: {exported.Resources} resource(s), {exported.Results} result(s) from {exported.Environment}" + (exported.Complete ? "." : "; not covered: " + string.Join(", ", exported.DeniedScopes) + "."));
-                return LoadTopology(temporary, terminating);
+                exported = Export(scope, sink);
             }
-            finally
+            catch (System.Exception e) when (SpokeErrors.FromLive(e, target) is ErrorRecord record)
             {
-                try { System.IO.File.Delete(temporary); } catch (System.IO.IOException) { } catch (System.UnauthorizedAccessException) { }
+                if (terminating) ThrowTerminatingError(record);
+                WriteError(record);
+                return null;
+            }
+            WriteVerbose($"Live data: {exported.Resources} resource(s), {exported.Results} result(s) from {exported.Environment}" + (exported.Complete ? "." : "; not covered: " + string.Join(", ", exported.DeniedScopes) + "."));
+            try
+            {
+                EngineHost.Progress("Loading snapshot", name, -1);
+                return new TopologyRequest { Document = sink.OpenRead(), DocumentName = name }.Execute(EngineHost);
+            }
+            catch (System.Exception e) when (SpokeErrors.FromLiveData(e, target) is ErrorRecord record)
+            {
+                if (terminating) ThrowTerminatingError(record);
+                WriteError(record);
+                return null;
             }
         }
 

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using AzSpokeTools.Engine.Model;
+using AzSpokeTools.Engine.Readiness;
+using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Readiness;
 using AzSpokeTools.Engine;
@@ -15,6 +17,7 @@ namespace AzSpokeTools.Cmdlets
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "MeshReadiness", HelpUri = HelpLinks.Docs + "Test-MeshReadiness.md", DefaultParameterSetName = SnapshotSet)]
     [OutputType(typeof(SpokeReadinessReport))]
+    [OutputType(typeof(string))]
     public sealed class TestMeshReadinessCommand : TopologyCmdlet
     {
         private readonly List<string> _vnets = new List<string>();
@@ -57,6 +60,13 @@ namespace AzSpokeTools.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? NetworkManager { get; set; }
 
+        [Parameter(HelpMessage = "Write the readiness report as one JSON document (the bytes of azspoke readiness --format json) instead of objects.")]
+        public SwitchParameter AsJson { get; set; }
+
+        [Parameter(HelpMessage = "Write the report for a pipeline as one string: Sarif (SARIF 2.1.0, for code scanning) or JUnit (JUnit XML, for test results), as azspoke readiness --format sarif|junit.")]
+        [ValidateSet(CheckReportWriter.Sarif, CheckReportWriter.JUnit, IgnoreCase = true)]
+        public string? OutputFormat { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -72,6 +82,7 @@ namespace AzSpokeTools.Cmdlets
                 // -Snapshot or the live read was loaded once in BeginProcessing; a piped topology arrives in ProcessRecord.
                 var topology = _topology ?? CurrentTopology;
                 if (Global.IsPresent && Regional.IsPresent) throw new EngineInputException("Global", "-Global and -Regional exclude each other");
+                CheckOutputFormat(AsJson, OutputFormat, false);
                 var request = ToRequest(topology, _vnets, Tag, NetworkGroup, Region, HighScale.IsPresent, HighScalePrivateEndpoints.IsPresent);
                 request.Global = Global.IsPresent ? true : Regional.IsPresent ? false : (bool?)null;
                 request.ConnectedGroupLimit = ConnectedGroupLimit;
@@ -79,7 +90,9 @@ namespace AzSpokeTools.Cmdlets
                 request.NetworkManager = NetworkManager;
                 var report = request.Execute(EngineHost);
                 WriteVerbose($"{report.Selection.Members.Count} VNets ({report.Selection.Description}): {report.Findings.Count} finding(s), ready = {report.Ready}.");
-                WriteObject(new SpokeReadinessReport(report));
+                if (AsJson) WriteObject(ReadinessReportJsonWriter.Render(report));
+                else if (OutputFormat != null) WriteObject(CheckReportWriter.Render(OutputFormat, report, Snapshot != null ? ResolveSnapshot(Snapshot) : null, CurrentDirectory));
+                else WriteObject(new SpokeReadinessReport(report));
             }
             catch (Exception e) when (TryWriteEngineError(e, NetworkGroup ?? string.Join(",", _vnets)))
             {

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using AzSpokeTools.Engine.Model;
+using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Intent;
 
@@ -15,6 +16,7 @@ namespace AzSpokeTools.Cmdlets
     [Cmdlet(VerbsDiagnostic.Test, "SpokeIntent", HelpUri = HelpLinks.Docs + "Test-SpokeIntent.md", DefaultParameterSetName = SnapshotSet)]
     [OutputType(typeof(SpokeIntentRule))]
     [OutputType(typeof(bool))]
+    [OutputType(typeof(string))]
     public sealed class TestSpokeIntentCommand : TopologyCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, HelpMessage = "The intent file (YAML, or JSON when it ends in .json).")]
@@ -31,16 +33,27 @@ namespace AzSpokeTools.Cmdlets
         [Parameter(HelpMessage = "Fail (with a warning) when the snapshot has no VNets, a rule matches no pair, or a coverage gap affects a rule's pairs. On by default; -FailOnEmpty:$false allows it.")]
         public SwitchParameter FailOnEmpty { get; set; } = true;
 
+        [Parameter(HelpMessage = "Write the intent report as one JSON document (the bytes of azspoke intent --format json) instead of objects.")]
+        public SwitchParameter AsJson { get; set; }
+
+        [Parameter(HelpMessage = "Write the report for a pipeline as one string: Sarif (SARIF 2.1.0, for code scanning) or JUnit (JUnit XML, for test results), as azspoke intent --format sarif|junit.")]
+        [ValidateSet(CheckReportWriter.Sarif, CheckReportWriter.JUnit, IgnoreCase = true)]
+        public string? OutputFormat { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
             try
             {
+                CheckOutputFormat(AsJson, OutputFormat, Quiet);
                 EngineHost.Progress("Testing intent", Intent!, -1);
-                var report = ToRequest(CurrentTopology, ResolvePath(Intent), MaxExamples, FailOnEmpty.IsPresent).Execute(EngineHost);
+                var intent = ResolvePath(Intent);
+                var report = ToRequest(CurrentTopology, intent, MaxExamples, FailOnEmpty.IsPresent).Execute(EngineHost);
                 WriteVerbose($"{report.Pairs:N0} pairs, {report.PairsWithoutIntent:N0} without intent, {report.ElapsedMs} ms.");
                 // The report's own Passed is the gate: an empty or incomplete check is not a pass.
-                if (Quiet) WriteObject(report.Passed);
+                if (AsJson) WriteObject(IntentReportJsonWriter.Render(report));
+                else if (OutputFormat != null) WriteObject(CheckReportWriter.Render(OutputFormat, report, intent, CurrentDirectory));
+                else if (Quiet) WriteObject(report.Passed);
                 else foreach (var rule in report.Rules) WriteObject(new SpokeIntentRule(rule));
             }
             catch (Exception e) when (TryWriteEngineError(e, Intent))

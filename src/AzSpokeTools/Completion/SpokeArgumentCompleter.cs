@@ -13,8 +13,9 @@ namespace AzSpokeTools.Completion
 {
     /// <summary>
     /// Tab completion for the module's parameters, by parameter name, so that every cmdlet of the module with such a
-    /// parameter gets it: -Snapshot offers sample:NAME and snapshot files; -Source, -Destination, -Subnet,
-    /// -NetworkInterface, -VirtualNetwork, -Tag, -Region and -NetworkGroup offer what the topology of the same command
+    /// parameter gets it: -Snapshot offers sample:NAME and snapshot files; -Source, -Destination, -Target (subnets and NICs,
+    /// also when typed as its alias -Subnet or -NetworkInterface), -Subnet, -NetworkInterface, -VirtualNetwork, -Tag, -Region and
+    /// -NetworkGroup offer what the topology of the same command
     /// line holds (its -Topology, or its -Snapshot, loaded once and cached); Get-SpokeSample -Name offers sample names.
     /// </summary>
     public static class SpokeArgumentCompleter
@@ -22,7 +23,7 @@ namespace AzSpokeTools.Completion
         /// <summary>The parameters completed here.</summary>
         public static readonly IReadOnlyList<string> Parameters = new[]
         {
-            "Snapshot", "Source", "Destination", "Subnet", "NetworkInterface", "VirtualNetwork", "Tag", "Region", "NetworkGroup",
+            "Snapshot", "Source", "Destination", "Target", "Subnet", "NetworkInterface", "VirtualNetwork", "Tag", "Region", "NetworkGroup",
         };
 
         private static readonly object Gate = new object();
@@ -73,6 +74,7 @@ namespace AzSpokeTools.Completion
             return parameterName switch
             {
                 "Source" or "Destination" => vnets.Concat(subnets).Concat(nics),
+                "Target" => subnets.Concat(nics),
                 "Subnet" => subnets,
                 "NetworkInterface" => nics,
                 "VirtualNetwork" => vnets,

@@ -73,6 +73,15 @@ namespace AzSpokeTools.Errors
         }
 
         /// <summary>
+        /// The ErrorRecord for live data read from Azure that cannot be loaded (a response the loader refuses): SnapshotInvalid
+        /// (InvalidData) with what was read as the target; anything else as <see cref="From"/>.
+        /// </summary>
+        public static ErrorRecord? FromLiveData(Exception exception, object? target) =>
+            Unwrap(exception) is SnapshotLoadException
+                ? Record(Unwrap(exception), SnapshotInvalid, ErrorCategory.InvalidData, target, null)
+                : From(exception, target);
+
+        /// <summary>
         /// The ErrorRecord for <paramref name="exception"/>: input and load failures by kind (…NotFound, Ambiguous…Name,
         /// Invalid{Parameter}, SnapshotInvalid, SnapshotNotFound, SampleNotFound, SnapshotAccessDenied, SnapshotReadFailed), an
         /// AggregateException as its cause, and anything unforeseen as <see cref="InternalError"/> (category InvalidOperation).

@@ -2,16 +2,16 @@ using System;
 using System.Globalization;
 using System.Threading;
 using AzSpokeTools.Azure.Export;
-using AzSpokeTools.Azure.Identity;
+using AzSpokeTools.Azure.Snapshot;
 using AzSpokeTools.Cmdlets;
 
 namespace AzSpokeTools.Live
 {
     /// <summary>
-    /// Runs one live export for a cmdlet: chooses the identity (-AccessToken, else the caller's Az context
-    /// when Az.Accounts is loaded and signed in, else DefaultAzureCredential), runs the exporter on worker
+    /// Runs one live export for a cmdlet: connects through the live layer's factory (-AccessToken, else the caller's Az context
+    /// when Az.Accounts is loaded and signed in, else DefaultAzureCredential: <see cref="AzContextIdentity"/>), runs the exporter on worker
     /// threads and brings its warnings, progress, verbose lines and token requests to the pipeline thread.
-    /// Cancelled by <see cref="Stop"/> (the cmdlet's StopProcessing); a cancelled or failed export leaves no file.
+    /// Cancelled by <see cref="Stop"/> (the cmdlet's StopProcessing); a cancelled or failed export commits nothing, so it leaves no file.
     /// </summary>
     internal sealed class LiveExport
     {
@@ -29,53 +29,26 @@ namespace AzSpokeTools.Live
         /// <summary>Cancels a running export; safe from any thread, and before or after <see cref="Run"/>.</summary>
         public void Stop() => _cancel.Cancel();
 
-        /// <summary>Exports <paramref name="scope"/> to <paramref name="outputPath"/>. Call on the pipeline thread.</summary>
-        /// <exception cref="ArgumentException">Bad scope or output path (nothing was sent).</exception>
+        /// <summary>
+        /// Exports <paramref name="scope"/> into <paramref name="sink"/> (a file the user named, or memory for the loader), committed
+        /// only when the whole capture succeeded. Call on the pipeline thread.
+        /// </summary>
+        /// <exception cref="ArgumentException">Bad scope (nothing was sent).</exception>
         /// <exception cref="AzureExportException">Azure or the network failed.</exception>
         /// <exception cref="OperationCanceledException">Stopped.</exception>
-        public TopologyExportResult Run(LiveScope scope, string outputPath)
+        public TopologyExportResult Run(LiveScope scope, SnapshotSink sink)
         {
-            var options = scope.ToOptions();
-            options.Validate();
-            var cloud = AzureCloud.Resolve(options.Environment, options.ArmEndpoint);
+            // The parameters first: a bad value fails before the Az context or Azure is asked anything.
+            scope.ToOptions().Validate();
             var pump = new PipelineThreadPump();
-            var identity = ChooseIdentity(options, cloud, pump);
+            var connection = scope.Connect(new AzContextIdentity(_cmdlet, pump));
+            var options = scope.ToOptions(connection);
+            var identity = AzContextIdentity.SourceOf(connection.Identity);
             _cmdlet.WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Reading {0} ({1}) as {2}.",
-                cloud.Name, cloud.ResourceManagerEndpoint.AbsoluteUri, identity));
+                connection.Cloud.Name, connection.Cloud.ResourceManagerEndpoint.AbsoluteUri, identity));
             var observer = new PumpedObserver(_cmdlet, pump);
-            var summary = pump.Run(token => new TopologyExporter(options, observer).ExportAsync(outputPath, token), _cancel);
-            return new TopologyExportResult(summary, cloud.Name, identity);
-        }
-
-        private IdentitySource ChooseIdentity(ExportOptions options, AzureCloud cloud, PipelineThreadPump pump)
-        {
-            if (options.AccessToken != null) return IdentitySource.AccessToken;
-            if (!AzContextToken.IsLoaded(_cmdlet))
-            {
-                _cmdlet.WriteVerbose(AzContextToken.ModuleName + " is not loaded; using DefaultAzureCredential (environment, workload identity, managed identity, Azure CLI, Azure PowerShell).");
-                return IdentitySource.DefaultAzureCredential;
-            }
-            HostAccessToken first;
-            try
-            {
-                first = AzContextToken.Get(_cmdlet, AzContextToken.ResourceUrlOf(cloud.TokenScope));
-            }
-            catch (InvalidOperationException e)
-            {
-                _cmdlet.WriteVerbose("The Az context gave no token (" + e.Message + "); using DefaultAzureCredential.");
-                return IdentitySource.DefaultAzureCredential;
-            }
-            var cached = first;
-            options.HostToken = (scope, cancellationToken) =>
-            {
-                // Azure.Core asks again shortly before expiry; the first token serves until then.
-                var current = cached;
-                if (current.ExpiresOn > DateTimeOffset.UtcNow.AddMinutes(5)) return current;
-                var renewed = pump.Invoke(() => AzContextToken.Get(_cmdlet, AzContextToken.ResourceUrlOf(scope)), cancellationToken);
-                cached = renewed;
-                return renewed;
-            };
-            return IdentitySource.AzContext;
+            var summary = pump.Run(token => new TopologyExporter(options, observer).ExportAsync(sink, token), _cancel);
+            return new TopologyExportResult(summary, connection.Cloud.Name, identity);
         }
 
         /// <summary>Exporter callbacks (worker threads) queued for the pipeline thread.</summary>

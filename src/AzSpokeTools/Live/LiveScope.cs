@@ -1,6 +1,7 @@
-using System;
 using System.Security;
 using AzSpokeTools.Azure.Export;
+using AzSpokeTools.Azure.Identity;
+using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Engine;
 
 namespace AzSpokeTools.Live
@@ -20,27 +21,28 @@ namespace AzSpokeTools.Live
         public bool IncludeLearnedRoutes { get; set; }
         public string[]? IncludeEffectiveRoutes { get; set; }
 
-        /// <summary>The export options the CLI's <c>azspoke export</c> would build from the same values.</summary>
-        /// <exception cref="EngineInputException">-ArmEndpoint is not an absolute URL.</exception>
-        public ExportOptions ToOptions()
+        /// <summary>The connection (environment, endpoint, identity) through the live layer's one factory, as the CLI makes it.</summary>
+        /// <param name="hostIdentity">The caller's Az context, tried when no -AccessToken is given; null: none.</param>
+        /// <exception cref="EngineInputException">-Environment, -ArmEndpoint or -AccessToken is invalid.</exception>
+        public LiveConnection Connect(IHostIdentity? hostIdentity) =>
+            LiveConnection.Create(Environment, ArmEndpoint, AccessToken == null ? null : SecureStrings.ToPlainText(AccessToken), hostIdentity);
+
+        /// <summary>The export options the CLI's <c>azspoke export</c> would build from the same values, over <paramref name="connection"/>.</summary>
+        public ExportOptions ToOptions(LiveConnection connection)
         {
-            var options = new ExportOptions
+            var options = connection.Configure(new ExportOptions
             {
                 ManagementGroupId = ManagementGroupId,
-                Environment = Environment,
-                AccessToken = AccessToken == null ? null : SecureStrings.ToPlainText(AccessToken),
                 IncludeLearnedRoutes = IncludeLearnedRoutes,
-            };
+            });
             foreach (var s in SubscriptionId ?? new string[0]) options.SubscriptionIds.Add(s);
             foreach (var n in IncludeEffectiveRoutes ?? new string[0]) options.EffectiveRouteNetworkInterfaceIds.Add(n);
-            if (ArmEndpoint != null)
-            {
-                if (!Uri.TryCreate(ArmEndpoint, UriKind.Absolute, out var uri))
-                    throw new EngineInputException("ArmEndpoint", "'" + ArmEndpoint + "' is not an absolute URL");
-                options.ArmEndpoint = uri;
-            }
             return options;
         }
+
+        /// <summary>The export options with the connection's identity chosen without the host's sign-in (token, else DefaultAzureCredential).</summary>
+        /// <exception cref="EngineInputException">-Environment, -ArmEndpoint or -AccessToken is invalid.</exception>
+        public ExportOptions ToOptions() => ToOptions(Connect(null));
 
         /// <summary>The cmdlet parameter behind one of <see cref="ExportOptions.Validate"/>'s ParamNames.</summary>
         public static string ParameterOf(string? optionName) => optionName switch

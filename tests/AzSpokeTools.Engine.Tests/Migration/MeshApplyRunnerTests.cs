@@ -208,4 +208,51 @@ public sealed class MeshApplyRunnerTests
         Assert.Contains("still Deploying", result.Failure);
         Assert.DoesNotContain(arm.Log, l => l.Path.Contains("/commit"));
     }
+
+    // MeshApplyRequest: what both hosts call (Convert-HairpinToMesh -Apply, azspoke plan --apply).
+
+    [Fact]
+    public void RequestRefusesAPlanWithReadinessErrorsWithoutConnecting()
+    {
+        var plan = new MeshMigrationRequest { Snapshot = "sample:avnm-mesh", WhatIf = false }.Execute(new RecordingEngineHost());
+        Assert.NotEmpty(plan.Blockers);
+        var connects = 0;
+        var result = new MeshApplyRequest { Plan = plan, Connect = () => { connects++; return new FakeArm(); } }.Execute(new Host(approve: true));
+        Assert.Equal(ApplyRefusal.NotReady, result.RefusalKind);
+        Assert.Contains(plan.Blockers[0], result.Refusal);
+        Assert.Empty(result.Requests);
+        Assert.Null(result.Applied);
+        Assert.Equal(0, connects);
+    }
+
+    [Fact]
+    public void RequestPreviewNeverConnectsAndListsEveryWrite()
+    {
+        var host = new Host(approve: false);
+        var result = new MeshApplyRequest { Plan = ContosoPlan(), Wave = 2, Preview = true, Connect = () => throw new InvalidOperationException("must not connect") }.Execute(host);
+        Assert.True(result.WhatIfOnly);
+        Assert.Equal(2, result.Applied!.ThroughWave);
+        Assert.Equal(result.Requests.Count(r => r.Request.IsWrite), host.Asked.Count);
+    }
+
+    [Fact]
+    public void RequestConnectsOnceAndRunsTheWavesAsTheRunnerDoes()
+    {
+        var arm = LiveContoso();
+        var connects = 0;
+        var viaRequest = new MeshApplyRequest { Plan = ContosoPlan(), Connect = () => { connects++; return arm; } }.Execute(new Host(approve: true));
+        var direct = MeshApplyRunner.Run(MeshApplyPlan.Create(ContosoPlan(), 1), LiveContoso(), new Host(approve: true));
+        Assert.Equal(1, connects);
+        Assert.True(viaRequest.Succeeded);
+        Assert.Equal(direct.Requests.Select(r => (r.Request.Method, r.Request.PathAndQuery, r.State, r.SentBody)), viaRequest.Requests.Select(r => (r.Request.Method, r.Request.PathAndQuery, r.State, r.SentBody)));
+        Assert.False(viaRequest.Applied!.IsDecommission);
+    }
+
+    [Fact]
+    public void RequestNamesAWaveThePlanHasNotAsBadInput()
+    {
+        var e = Assert.Throws<EngineInputException>(() => new MeshApplyRequest { Plan = ContosoPlan(), Wave = 9, Connect = () => new FakeArm() }.Execute(new Host(approve: true)));
+        Assert.Equal("Wave", e.Parameter);
+        Assert.Equal("Plan", Assert.Throws<EngineInputException>(() => new MeshApplyRequest().Execute(new Host(approve: true))).Parameter);
+    }
 }

@@ -1,19 +1,33 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Json.Schema;
 using Xunit;
 
 namespace AzSpokeTools.Engine.Tests.Reports;
 
-/// <summary>The JSON Schemas of docs/schemas, loaded once each, and a validation that names every error.</summary>
+/// <summary>
+/// The JSON Schemas of docs/schemas, loaded once, all into one registry (so that intent.schema.json can refer to the path in
+/// path.schema.json by its $id), and a validation that names every error.
+/// </summary>
 internal static class ReportSchemas
 {
-    private static readonly ConcurrentDictionary<string, JsonSchema> Loaded = new();
+    private static readonly Lazy<(BuildOptions Options, Dictionary<string, JsonSchema> Schemas)> All = new(LoadAll);
 
     public static string PathOf(string shape) => Path.Combine(TestPaths.RepoRoot, "docs", "schemas", shape + ".schema.json");
 
+    /// <summary>Every *.schema.json of docs/schemas by shape name.</summary>
+    public static IReadOnlyCollection<string> Shapes => All.Value.Schemas.Keys;
+
+    private static (BuildOptions, Dictionary<string, JsonSchema>) LoadAll()
+    {
+        var options = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
+        var schemas = new Dictionary<string, JsonSchema>(StringComparer.Ordinal);
+        foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "docs", "schemas"), "*.schema.json").Order(StringComparer.Ordinal))
+            schemas[Path.GetFileName(file)[..^".schema.json".Length]] = JsonSchema.FromText(File.ReadAllText(file), options);
+        return (options, schemas);
+    }
+
     private static JsonSchema Load(string shape) =>
-        Loaded.GetOrAdd(shape, s => JsonSchema.FromText(File.ReadAllText(PathOf(s)), new BuildOptions { SchemaRegistry = new SchemaRegistry() }));
+        All.Value.Schemas.TryGetValue(shape, out var schema) ? schema : throw new FileNotFoundException("no schema for shape " + shape, PathOf(shape));
 
     /// <summary>The errors of <paramref name="json"/> against the shape's schema ("location: message"), empty when valid.</summary>
     public static List<string> Errors(string shape, string json)

@@ -178,8 +178,9 @@ public class HostileInputTests
     internal static class Fifo
     {
         [DllImport("libc", SetLastError = true)]
-        private static extern int mkfifo(string path, uint mode);
+        private static extern int mkfifo(byte[] path, uint mode);
 
-        public static void Make(string path) => Assert.Equal(0, mkfifo(path, 0x1A4 /* 0644 */));
+        /// <summary>The path goes as NUL-terminated UTF-8 bytes, as libc expects.</summary>
+        public static void Make(string path) => Assert.Equal(0, mkfifo(System.Text.Encoding.UTF8.GetBytes(path + "\0"), 0x1A4 /* 0644 */));
     }
 }

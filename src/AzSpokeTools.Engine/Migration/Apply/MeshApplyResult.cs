@@ -67,6 +67,8 @@ namespace AzSpokeTools.Engine.Migration
         NotOwned,
         /// <summary>The decommission phase's soak is not over (or the final wave is not Deployed).</summary>
         SoakNotOver,
+        /// <summary>Readiness errors remain (the plan's blockers): nothing was planned for Azure, nothing was read.</summary>
+        NotReady,
     }
 
     /// <summary>The outcome of applying a plan.</summary>
@@ -80,7 +82,15 @@ namespace AzSpokeTools.Engine.Migration
         /// <summary>Which check refused the run.</summary>
         public ApplyRefusal RefusalKind { get; }
 
-        /// <summary>Every request and its outcome.</summary>
+        /// <summary>What was applied (waves 1..N, or the decommission phase); null when readiness refused the run before planning it.</summary>
+        public MeshApplyPlan? Applied { get; internal set; }
+
+        /// <summary>The refusal of a plan whose readiness errors remain: nothing is read or written.</summary>
+        internal static MeshApplyResult NotReady(MigrationPlan plan) =>
+            new MeshApplyResult(new List<AppliedRequest>(), new List<RegionDeployment>(),
+                "readiness errors remain (" + string.Join("; ", plan.Blockers) + ")", null, ApplyRefusal.NotReady);
+
+        /// <summary>Every request sent and its outcome.</summary>
         public IReadOnlyList<AppliedRequest> Requests { get; }
         /// <summary>The deployment state of each region committed.</summary>
         public IReadOnlyList<RegionDeployment> Regions { get; }
