@@ -14,10 +14,15 @@ namespace AzSpokeTools.Engine.Migration
             Outcome = outcome; Kind = kind; Transits = transits; Access = access; AccessRule = accessRule;
         }
 
+        /// <summary>How the path ends.</summary>
         public PathOutcome Outcome { get; }
+        /// <summary>The path's kind.</summary>
         public PathKind Kind { get; }
+        /// <summary>The transits, in path order.</summary>
         public IReadOnlyList<PathKind> Transits { get; }
+        /// <summary>True when the packet is delivered.</summary>
         public bool Delivered => Outcome == PathOutcome.Delivered;
+        /// <summary>True when an appliance inspects the path.</summary>
         public bool Inspected => Transits.Contains(PathKind.Appliance);
         /// <summary>The what-if flow's access on this path (plan --port); null when no flow was given.</summary>
         public Security.AccessVerdict? Access { get; }
@@ -38,6 +43,7 @@ namespace AzSpokeTools.Engine.Migration
         /// <summary>Transits as text, space-separated (the CSV form).</summary>
         public string TransitText => string.Join(" ", Transits);
 
+        /// <inheritdoc/>
         public override string ToString() => Outcome == PathOutcome.Delivered ? Kind.ToString() : Outcome + "/" + Kind;
     }
 
@@ -49,12 +55,17 @@ namespace AzSpokeTools.Engine.Migration
             From = from; To = to; Before = before; After = after; BeforeSymmetric = beforeSymmetric; AfterSymmetric = afterSymmetric;
         }
 
+        /// <summary>The source VNet.</summary>
         public VirtualNetwork From { get; }
+        /// <summary>The destination VNet.</summary>
         public VirtualNetwork To { get; }
+        /// <summary>The path before.</summary>
         public PairPath Before { get; }
+        /// <summary>The path after.</summary>
         public PairPath After { get; }
         /// <summary>Both directions delivered through the same transits before.</summary>
         public bool BeforeSymmetric { get; }
+        /// <summary>Whether the path is symmetric after.</summary>
         public bool AfterSymmetric { get; }
         /// <summary>Delivered before, not after.</summary>
         public bool LosesConnectivity => Before.Delivered && !After.Delivered;
@@ -69,6 +80,7 @@ namespace AzSpokeTools.Engine.Migration
         /// change: a flow the mesh opens because it no longer crosses the device that blocked it.
         /// </summary>
         public bool OpensFlow => Before.DeniedByDevice && After.Access == Security.AccessVerdict.Allowed;
+        /// <summary>True when the path changes.</summary>
         public bool Changed => Before.Kind != After.Kind || Before.Outcome != After.Outcome || !Before.Transits.SequenceEqual(After.Transits);
         internal bool ReverseDelivered { get; set; } = true;
     }
@@ -88,13 +100,19 @@ namespace AzSpokeTools.Engine.Migration
 
         /// <summary>The wave number; the decommission phase is numbered after the last wave.</summary>
         public int Wave { get; }
+        /// <summary>The wave's name.</summary>
         public string Name { get; }
+        /// <summary>The pairs whose path the wave changes.</summary>
         public IReadOnlyList<PairChange> Pairs { get; }
         /// <summary>"ExpressRouteHairpin -> Mesh": count, for the pairs whose path changes.</summary>
         public IReadOnlyDictionary<string, int> Transitions { get; }
+        /// <summary>Pairs delivered before the wave and not after.</summary>
         public IEnumerable<PairChange> LosingConnectivity => Pairs.Where(p => p.LosesConnectivity);
+        /// <summary>Pairs inspected before the wave and not after.</summary>
         public IEnumerable<PairChange> LosingInspection => Pairs.Where(p => p.LosesInspection);
+        /// <summary>Pairs whose path is asymmetric after the wave.</summary>
         public IEnumerable<PairChange> AsymmetricAfter => Pairs.Where(p => p.AsymmetricAfter);
+        /// <summary>Pairs symmetric before the wave and not after.</summary>
         public IEnumerable<PairChange> LosingSymmetry => Pairs.Where(p => p.LosesSymmetry);
         /// <summary>Pairs whose what-if flow a firewall denies before the wave and the path after it allows.</summary>
         public IEnumerable<PairChange> OpeningFlows => Pairs.Where(p => p.OpensFlow);
@@ -133,6 +151,7 @@ namespace AzSpokeTools.Engine.Migration
         public IReadOnlyList<PairChange> Pairs { get; }
         /// <summary>Pairs per kind before (undelivered pairs as Outcome/Kind).</summary>
         public IReadOnlyDictionary<string, int> BeforeByKind { get; }
+        /// <summary>Pairs by path kind after the last wave.</summary>
         public IReadOnlyDictionary<string, int> AfterByKind { get; }
         /// <summary>"ExpressRouteHairpin -> Mesh": count.</summary>
         public IReadOnlyDictionary<string, int> Transitions { get; }
@@ -140,6 +159,7 @@ namespace AzSpokeTools.Engine.Migration
         public IEnumerable<PairChange> LosingConnectivity => Pairs.Where(p => p.LosesConnectivity)
             .Concat(Waves.SelectMany(w => w.LosingConnectivity)).Concat(Decommission?.LosingConnectivity ?? Enumerable.Empty<PairChange>())
             .GroupBy(p => (p.From.Id, p.To.Id)).Select(g => g.First());
+        /// <summary>Pairs inspected before the migration and not after.</summary>
         public IEnumerable<PairChange> LosingInspection => Pairs.Where(p => p.LosesInspection);
         /// <summary>The flow whose access the what-if evaluated (plan --port); null: access was not evaluated.</summary>
         public Security.Flow? Flow { get; }

@@ -20,6 +20,10 @@ namespace AzSpokeTools.Engine.Migration
         /// <summary>Timings of the last computation, per state (S0..SN, then the decommission state), for the benchmark.</summary>
         internal static List<(string State, long Ms, long Pairs)> LastStates { get; } = new List<(string, long, long)>();
 
+        /// <summary>The what-if of <paramref name="plan"/> against <paramref name="before"/>: every pair a wave changes, before and after it.</summary>
+        /// <param name="before">The estate before the migration.</param>
+        /// <param name="plan">The plan whose waves are replayed.</param>
+        /// <param name="host">Progress and warnings.</param>
         /// <param name="flow">The flow whose access every pair carries before and after (plan --port); null: access is not evaluated.</param>
         /// <param name="security">How appliances whose rules are not visible are treated (--assume-nva).</param>
         public static MigrationWhatIf Compute(Topology before, MigrationPlan plan, IEngineHost host, Security.Flow? flow = null, Security.SecurityOptions? security = null)
@@ -41,7 +45,7 @@ namespace AzSpokeTools.Engine.Migration
             var waveOf = new int[n];
             foreach (var w in plan.Waves) foreach (var m in w.Members) if (byVnet.TryGetValue(m.Id, out var e)) waveOf[e] = w.Number;
             var focus = new bool[waves + 1][];
-            for (int k = 1; k <= waves; k++) focus[k] = Focus(before, plan, plan.Waves[k - 1], byVnet, n, waveOf);
+            for (int k = 1; k <= waves; k++) focus[k] = Focus(before, plan, plan.Waves[k - 1], byVnet, n);
             bool decommission = plan.Options.Decommission;
             var nonMembers = Enumerable.Range(0, n).Select(e => waveOf[e] == 0).ToArray();
 
@@ -112,7 +116,7 @@ namespace AzSpokeTools.Engine.Migration
         }
 
         /// <summary>The endpoints wave <paramref name="wave"/> can change the pairs of.</summary>
-        private static bool[] Focus(Topology t, MigrationPlan plan, MigrationWave wave, Dictionary<ResourceId, int> byVnet, int n, int[] waveOf)
+        private static bool[] Focus(Topology t, MigrationPlan plan, MigrationWave wave, Dictionary<ResourceId, int> byVnet, int n)
         {
             var focus = new bool[n];
             foreach (var m in wave.Members)

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -35,7 +35,7 @@ namespace AzSpokeTools.Engine.Model
         /// <summary>Why the rule cannot be evaluated; null when it is complete.</summary>
         public string? Problem { get; internal set; }
 
-        internal static AdminRule Read(JsonNode n, ResourceId id, string type)
+        internal static AdminRule Read(ArmValue n, ResourceId id, string type)
         {
             var r = new AdminRule();
             r.ReadCommon(n, id, type);
@@ -67,7 +67,7 @@ namespace AzSpokeTools.Engine.Model
             return r;
         }
 
-        private static IReadOnlyList<AdminAddressItem> Items(JsonNode n, string name)
+        private static IReadOnlyList<AdminAddressItem> Items(ArmValue n, string name)
         {
             var list = new List<AdminAddressItem>();
             foreach (var item in n.Objects(name, "an address prefix item"))

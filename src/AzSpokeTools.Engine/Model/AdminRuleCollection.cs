@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -13,7 +13,7 @@ namespace AzSpokeTools.Engine.Model
         /// <summary>The rules read for this collection.</summary>
         public List<AdminRule> Rules { get; } = new List<AdminRule>();
 
-        internal static AdminRuleCollection Read(JsonNode n, ResourceId id, string type)
+        internal static AdminRuleCollection Read(ArmValue n, ResourceId id, string type)
         {
             var c = new AdminRuleCollection();
             c.ReadCommon(n, id, type);

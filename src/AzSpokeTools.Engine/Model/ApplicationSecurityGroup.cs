@@ -1,4 +1,4 @@
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -8,7 +8,7 @@ namespace AzSpokeTools.Engine.Model
     /// </summary>
     public sealed class ApplicationSecurityGroup : AzureResource
     {
-        internal static ApplicationSecurityGroup Read(JsonNode n, ResourceId id, string type)
+        internal static ApplicationSecurityGroup Read(ArmValue n, ResourceId id, string type)
         {
             var g = new ApplicationSecurityGroup();
             g.ReadCommon(n, id, type);

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -16,7 +16,7 @@ namespace AzSpokeTools.Engine.Model
         /// <summary>The rule collection groups read for this policy.</summary>
         public List<FirewallPolicyRuleCollectionGroup> RuleCollectionGroups { get; } = new List<FirewallPolicyRuleCollectionGroup>();
 
-        internal static FirewallPolicy Read(JsonNode n, ResourceId id, string type)
+        internal static FirewallPolicy Read(ArmValue n, ResourceId id, string type)
         {
             var p = new FirewallPolicy();
             p.ReadCommon(n, id, type);

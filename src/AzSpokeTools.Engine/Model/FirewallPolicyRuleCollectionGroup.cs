@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -13,7 +13,7 @@ namespace AzSpokeTools.Engine.Model
         /// <summary>The group's rule collections.</summary>
         public List<FirewallRuleCollection> RuleCollections { get; } = new List<FirewallRuleCollection>();
 
-        internal static FirewallPolicyRuleCollectionGroup Read(JsonNode n, ResourceId id, string type)
+        internal static FirewallPolicyRuleCollectionGroup Read(ArmValue n, ResourceId id, string type)
         {
             var g = new FirewallPolicyRuleCollectionGroup();
             g.ReadCommon(n, id, type);

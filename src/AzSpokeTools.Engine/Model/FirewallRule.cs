@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -30,7 +30,7 @@ namespace AzSpokeTools.Engine.Model
         /// <summary>Application rules: target FQDNs, FQDN tags, web categories and URLs (names: not evaluated offline).</summary>
         public IReadOnlyList<string> TargetNames { get; internal set; } = Array.Empty<string>();
 
-        internal static FirewallRule ReadPolicy(JsonNode n)
+        internal static FirewallRule ReadPolicy(ArmValue n)
         {
             var type = n.Str("ruleType") ?? "";
             var kind = type.IndexOf("Application", StringComparison.OrdinalIgnoreCase) >= 0 ? FirewallRuleKind.Application
@@ -40,14 +40,14 @@ namespace AzSpokeTools.Engine.Model
             return r;
         }
 
-        internal static FirewallRule ReadClassic(JsonNode n, FirewallRuleKind kind)
+        internal static FirewallRule ReadClassic(ArmValue n, FirewallRuleKind kind)
         {
             var r = Common(n, kind);
             if (kind != FirewallRuleKind.Application) r.IpProtocols = n.Strings("protocols");
             return r;
         }
 
-        private static FirewallRule Common(JsonNode n, FirewallRuleKind kind)
+        private static FirewallRule Common(ArmValue n, FirewallRuleKind kind)
         {
             var r = new FirewallRule { Name = n.Own("name")?.AsString() ?? n.Str("name") ?? "", Kind = kind };
             r.SourceAddresses = n.Strings("sourceAddresses");
@@ -72,7 +72,7 @@ namespace AzSpokeTools.Engine.Model
             return r;
         }
 
-        private static IReadOnlyList<ResourceId> Ids(JsonNode n, string name)
+        private static IReadOnlyList<ResourceId> Ids(ArmValue n, string name)
         {
             var list = new List<ResourceId>();
             foreach (var s in n.Strings(name))

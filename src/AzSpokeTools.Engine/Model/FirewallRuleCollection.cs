@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -38,7 +38,7 @@ namespace AzSpokeTools.Engine.Model
         /// <summary>True when the action is Allow.</summary>
         public bool Allows => string.Equals(Action, "Allow", StringComparison.OrdinalIgnoreCase);
 
-        internal static FirewallRuleCollection ReadPolicy(JsonNode n, ResourceId group)
+        internal static FirewallRuleCollection ReadPolicy(ArmValue n, ResourceId group)
         {
             var c = new FirewallRuleCollection { OwnerId = group, Name = n.Own("name")?.AsString() ?? n.Str("name") ?? "" };
             c.Priority = n.Int("priority") ?? int.MaxValue;
@@ -50,7 +50,7 @@ namespace AzSpokeTools.Engine.Model
             return c;
         }
 
-        internal static FirewallRuleCollection ReadClassic(JsonNode n, ResourceId firewall, FirewallRuleKind kind)
+        internal static FirewallRuleCollection ReadClassic(ArmValue n, ResourceId firewall, FirewallRuleKind kind)
         {
             var c = new FirewallRuleCollection { OwnerId = firewall, Name = n.Own("name")?.AsString() ?? "", Kind = kind };
             c.Priority = n.Int("priority") ?? int.MaxValue;

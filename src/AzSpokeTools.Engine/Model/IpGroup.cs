@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -9,7 +9,7 @@ namespace AzSpokeTools.Engine.Model
         /// <summary>The entries as written: "10.0.0.4", "10.1.0.0/16" or "10.2.0.1-10.2.0.9".</summary>
         public IReadOnlyList<string> IpAddresses { get; internal set; } = new List<string>();
 
-        internal static IpGroup Read(JsonNode n, ResourceId id, string type)
+        internal static IpGroup Read(ArmValue n, ResourceId id, string type)
         {
             var g = new IpGroup();
             g.ReadCommon(n, id, type);

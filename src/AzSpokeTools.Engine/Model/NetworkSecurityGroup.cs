@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -22,7 +22,7 @@ namespace AzSpokeTools.Engine.Model
         public IEnumerable<SecurityRule> RulesOf(SecurityRuleDirection direction) =>
             SecurityRules.Concat(DefaultSecurityRules).Where(r => r.Direction == direction).OrderBy(r => r.Priority);
 
-        internal static NetworkSecurityGroup Read(JsonNode n, ResourceId id, string type)
+        internal static NetworkSecurityGroup Read(ArmValue n, ResourceId id, string type)
         {
             var g = new NetworkSecurityGroup();
             g.ReadCommon(n, id, type);

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -16,7 +16,7 @@ namespace AzSpokeTools.Engine.Model
         /// <summary>The rule collections read for this configuration.</summary>
         public List<AdminRuleCollection> RuleCollections { get; } = new List<AdminRuleCollection>();
 
-        internal static SecurityAdminConfiguration Read(JsonNode n, ResourceId id, string type)
+        internal static SecurityAdminConfiguration Read(ArmValue n, ResourceId id, string type)
         {
             var c = new SecurityAdminConfiguration();
             c.ReadCommon(n, id, type);

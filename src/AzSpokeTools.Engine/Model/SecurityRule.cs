@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -41,7 +41,7 @@ namespace AzSpokeTools.Engine.Model
         /// <summary>Where the rule was read (default for synthesised default rules).</summary>
         public SourceLocation Source { get; internal set; }
 
-        internal static SecurityRule Read(JsonNode n, ResourceId nsg, bool isDefault)
+        internal static SecurityRule Read(ArmValue n, ResourceId nsg, bool isDefault)
         {
             var name = n.Own("name")?.AsString() ?? "";
             var r = new SecurityRule { Name = name, IsDefault = isDefault, Source = n.Location };
@@ -83,7 +83,7 @@ namespace AzSpokeTools.Engine.Model
             return single;
         }
 
-        internal static IReadOnlyList<ResourceId> Refs(JsonNode n, string name)
+        internal static IReadOnlyList<ResourceId> Refs(ArmValue n, string name)
         {
             var list = new List<ResourceId>();
             foreach (var item in n.Array(name))

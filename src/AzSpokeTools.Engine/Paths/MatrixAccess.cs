@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using AzSpokeTools.Engine.Intent;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Security;
 

@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using AzSpokeTools.Engine.Intent;
 using AzSpokeTools.Engine.Model;
-using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Engine.Routing;
 using AzSpokeTools.Engine.Security;
 
@@ -19,6 +17,7 @@ namespace AzSpokeTools.Engine.Paths
         private readonly ServiceTagCatalog? _serviceTags;
         private SecurityEvaluator? _security;
 
+        /// <summary>An analyzer of <paramref name="topology"/>, resolving service-tag routes with <paramref name="serviceTags"/> when given.</summary>
         public PathAnalyzer(Topology topology, ServiceTagCatalog? serviceTags = null)
         {
             Topology = topology ?? throw new ArgumentNullException(nameof(topology));
@@ -33,6 +32,7 @@ namespace AzSpokeTools.Engine.Paths
         internal SecurityEvaluator AccessEvaluator =>
             _security ??= new SecurityEvaluator(Topology, _serviceTags, s => _tracer.Lookup.TableOf(s).Routes, SecurityOptions);
 
+        /// <summary>The topology traced.</summary>
         public Topology Topology { get; }
 
         internal PathTracer Tracer => _tracer;
@@ -47,17 +47,17 @@ namespace AzSpokeTools.Engine.Paths
         public int MaxPaths { get; set; } = DefaultMaxPaths;
 
         /// <summary>Resolves both ends (names, VNET/SUBNET, NIC, IP or id) and traces.</summary>
-        public PathResult Trace(string source, string destination, IntentSet? intent = null) =>
+        public PathResult Trace(string source, string destination, PairIntent? intent = null) =>
             Trace(PathEndpoints.Resolve(Topology, source, "Source"), PathEndpoints.Resolve(Topology, destination, "Destination"), intent);
 
         /// <summary>The path from <paramref name="source"/> to <paramref name="destination"/>, its reverse, and the intent check.</summary>
-        public PathResult Trace(PathEndpoint source, PathEndpoint destination, IntentSet? intent = null) => Trace(source, destination, intent, null);
+        public PathResult Trace(PathEndpoint source, PathEndpoint destination, PairIntent? intent = null) => Trace(source, destination, intent, null);
 
         /// <summary>
-        /// As <see cref="Trace(PathEndpoint, PathEndpoint, IntentSet?)"/>, and with a <paramref name="flow"/> the access of the path and
+        /// As <see cref="Trace(PathEndpoint, PathEndpoint, PairIntent?)"/>, and with a <paramref name="flow"/> the access of the path and
         /// of each equal-cost alternative (<see cref="PathResult.Access"/>; the reverse path is return traffic, admitted statefully).
         /// </summary>
-        public PathResult Trace(PathEndpoint source, PathEndpoint destination, IntentSet? intent, Flow? flow)
+        public PathResult Trace(PathEndpoint source, PathEndpoint destination, PairIntent? intent, Flow? flow)
         {
             if (source.Subnet == null)
                 throw new EngineInputException("Source", $"{source.Description}: a path must start in a subnet of the snapshot");

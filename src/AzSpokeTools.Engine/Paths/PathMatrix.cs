@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using AzSpokeTools.Engine.Hosting;
-using AzSpokeTools.Engine.Intent;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Routing;
 
@@ -27,6 +26,7 @@ namespace AzSpokeTools.Engine.Paths
         private readonly List<string> _skipped = new List<string>();
         private readonly PathSummaries _summaries = new PathSummaries();
 
+        /// <summary>The all-pairs matrix of <paramref name="topology"/>.</summary>
         public PathMatrix(Topology topology, PathMatrixOptions? options = null, ServiceTagCatalog? serviceTags = null)
         {
             Topology = topology ?? throw new ArgumentNullException(nameof(topology));
@@ -52,10 +52,12 @@ namespace AzSpokeTools.Engine.Paths
             }
         }
 
+        /// <summary>The topology traced.</summary>
         public Topology Topology { get; }
         internal ServiceTagCatalog? ServiceTags { get; }
         /// <summary>How the matrix evaluates access where rules are not visible.</summary>
         internal Security.SecurityOptions SecurityOptions => _options.SecurityOptions;
+        /// <summary>The endpoints, one per VNet (or subnet).</summary>
         public IReadOnlyList<PathMatrixEndpoint> Endpoints => _endpoints;
         /// <summary>The options the matrix runs with.</summary>
         public PathMatrixOptions Options => _options;
@@ -89,7 +91,7 @@ namespace AzSpokeTools.Engine.Paths
             }
             var intent = _options.Intent;
             var flow = _options.Flow;
-            MatrixAccess? access = flow != null || (intent?.Rules.Exists(r => r.Allow.Count > 0 || r.Deny.Count > 0) ?? false)
+            MatrixAccess? access = flow != null || (intent?.NamesFlows ?? false)
                 ? new MatrixAccess(Topology, _endpoints, new Security.SecurityEvaluator(Topology, ServiceTags, s => _calculator.ForSubnet(s).Routes, _options.SecurityOptions))
                 : null;
             var byAccess = new long[3];

@@ -21,12 +21,16 @@ namespace AzSpokeTools.Engine.Paths
 
         /// <summary>Index in the matrix's summary table.</summary>
         public int Id { get; }
+        /// <summary>How the path ends.</summary>
         public PathOutcome Outcome { get; }
+        /// <summary>The path's kind.</summary>
         public PathKind Kind { get; }
+        /// <summary>The transits, in path order.</summary>
         public IReadOnlyList<PathKind> Transits { get; }
         /// <summary>The forwarding devices of a delivered path, in order (empty otherwise): where access evaluation applies their rules.</summary>
         internal IReadOnlyList<ForwardingDevice> Devices { get; }
 
+        /// <inheritdoc/>
         public override string ToString() => $"{Outcome} {Kind} [{string.Join(", ", Transits)}]";
     }
 
@@ -39,10 +43,10 @@ namespace AzSpokeTools.Engine.Paths
 
         public PathSummary Get(PathOutcome outcome, IReadOnlyList<PathKind> transits, IReadOnlyList<ForwardingDevice> devices)
         {
-            // Rows carry transits only for delivered paths: a drop or loop has no kind (DESIGN.md None).
+            // Rows carry transits only for delivered paths: a drop or loop has no kind (docs/routing-model.md#vocabulary: None).
             var t = outcome == PathOutcome.Delivered ? transits.ToArray() : Array.Empty<PathKind>();
             var d = outcome == PathOutcome.Delivered && devices.Count > 0 ? devices.ToArray() : Array.Empty<ForwardingDevice>();
-            var key = ((int)outcome).ToString() + ":" + string.Join(",", t.Select(k => (int)k)) + (d.Length > 0 ? ":" + string.Join(",", d.Select(Index)) : "");
+            var key = ((int)outcome).ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + string.Join(",", t.Select(k => (int)k)) + (d.Length > 0 ? ":" + string.Join(",", d.Select(Index)) : "");
             if (!_byKey.TryGetValue(key, out var s))
             {
                 s = new PathSummary(All.Count, outcome, t, d);

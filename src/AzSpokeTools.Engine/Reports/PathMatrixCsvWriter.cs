@@ -13,6 +13,7 @@ namespace AzSpokeTools.Engine.Reports
     /// </summary>
     public static class PathMatrixCsvWriter
     {
+        /// <summary>The CSV header line.</summary>
         public const string Header = "source,destination,outcome,kind,transits,alternatives,intended,compliant";
 
         /// <summary>The columns added at the end when the matrix evaluates a flow (--port): the pair's access and its deciding rule's name.</summary>

@@ -12,6 +12,7 @@ namespace AzSpokeTools.Engine.Reports
     /// </summary>
     public static class SecurityRuleVerificationJsonWriter
     {
+        /// <summary>Writes the verification document to <paramref name="w"/>.</summary>
         public static void Write(Utf8JsonWriter w, IReadOnlyList<NicSecurityVerification> results)
         {
             if (w == null) throw new ArgumentNullException(nameof(w));

@@ -11,10 +11,13 @@ namespace AzSpokeTools.Engine.Reports
     /// </summary>
     public static class WhatIfOpenedFlowsCsvWriter
     {
+        /// <summary>The file's name in the plan's output folder.</summary>
         public const string FileName = "whatif-opened-flows.csv";
 
+        /// <summary>The CSV header line.</summary>
         public const string Header = "from,to,flow,before,after,deniedByKind,deniedByResourceId,deniedByRule,deniedByPriority,afterAccess";
 
+        /// <summary>Writes the header and one row per opened flow to <paramref name="o"/>.</summary>
         public static void Write(TextWriter o, MigrationWhatIf whatIf)
         {
             o.Write(Header);

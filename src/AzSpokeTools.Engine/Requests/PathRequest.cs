@@ -15,6 +15,7 @@ namespace AzSpokeTools.Engine.Requests
     {
         /// <summary>Snapshot file, directory or sample:NAME (ignored when <see cref="Topology"/> is set).</summary>
         public string? Snapshot { get; set; }
+        /// <summary>An already loaded topology; takes precedence over a snapshot.</summary>
         public Topology? Topology { get; set; }
         /// <summary>A VNet name, VNET/SUBNET, a NIC name, an IP address or a resource id.</summary>
         public string? Source { get; set; }
@@ -37,6 +38,7 @@ namespace AzSpokeTools.Engine.Requests
         /// <summary>allow or deny: what third-party network virtual appliances are assumed to do (default: Unknown, their rules are not visible).</summary>
         public string? AssumeNva { get; set; }
 
+        /// <summary>Runs the request, reporting through <paramref name="host"/>; bad parameters throw <see cref="EngineInputException"/>.</summary>
         public PathResult Execute(IEngineHost host)
         {
             if (host == null) throw new ArgumentNullException(nameof(host));

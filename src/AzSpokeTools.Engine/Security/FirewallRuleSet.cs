@@ -58,13 +58,13 @@ namespace AzSpokeTools.Engine.Security
             var rules = new List<CompiledRule>();
             foreach (var c in network.Concat(application))
                 foreach (var r in c.Rules)
-                    rules.AddRange(Compile(firewall, c, r, resolver));
+                    rules.AddRange(Compile(c, r, resolver));
             rules.Add(new CompiledRule(new SecurityRuleReference(SecurityCheckKind.Firewall, (firewall.FirewallPolicyId ?? firewall.Id).Value, "no rule matched (default deny)", null, null, isDefault: true),
                 RuleEffect.Deny, "*", PortRanges.Any, PortRanges.Any, AddressMatcher.Anything, AddressMatcher.Anything));
             return new FirewallRuleSet(new RuleList(rules), null, notes);
         }
 
-        private static IEnumerable<CompiledRule> Compile(AzureFirewall firewall, FirewallRuleCollection c, FirewallRule r, AddressResolver resolver)
+        private static IEnumerable<CompiledRule> Compile(FirewallRuleCollection c, FirewallRule r, AddressResolver resolver)
         {
             var reference = new SecurityRuleReference(SecurityCheckKind.Firewall, c.OwnerId.Value, c.Name + "/" + r.Name, c.Priority, null, isDefault: false);
             var effect = c.Allows ? RuleEffect.Allow : RuleEffect.Deny;

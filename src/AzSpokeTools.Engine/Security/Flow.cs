@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using AzSpokeTools.Engine.Requests;
 
 namespace AzSpokeTools.Engine.Security
 {

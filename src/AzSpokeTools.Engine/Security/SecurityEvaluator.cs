@@ -145,7 +145,7 @@ namespace AzSpokeTools.Engine.Security
                     trace?.Checks.Add(AdminCheck(h, direction, AccessVerdict.Denied, o.Decider.Ref,
                         $"security admin rule {o.Decider.Ref.Name} (priority {o.Decider.Ref.Priority}, {direction}) of {h.AdminName} denies {f} from {source} to {destination}; admin rules are evaluated before NSGs and their Deny cannot be overridden",
                         $"change security admin rule {o.Decider.Ref.Name} in {h.AdminName} (the network manager's administrators), or add an Allow or AlwaysAllow admin rule for this flow with a lower priority number"));
-                    NoteAssumed(trace, o, f, source, destination);
+                    NoteAssumed(trace, o, f, source);
                     return AccessVerdict.Denied;
                 }
                 if (o.Matched && !o.Unknown && o.Decider!.Effect == RuleEffect.AlwaysAllow)
@@ -153,7 +153,7 @@ namespace AzSpokeTools.Engine.Security
                     rule = o.Decider.Ref;
                     trace?.Checks.Add(AdminCheck(h, direction, AccessVerdict.Allowed, o.Decider.Ref,
                         $"security admin rule {o.Decider.Ref.Name} (priority {o.Decider.Ref.Priority}, {direction}) of {h.AdminName} always allows {f}: the NSGs are not evaluated"));
-                    NoteAssumed(trace, o, f, source, destination);
+                    NoteAssumed(trace, o, f, source);
                     return AccessVerdict.Allowed;
                 }
                 if (o.Unknown)
@@ -167,7 +167,7 @@ namespace AzSpokeTools.Engine.Security
                     rule = o.Decider!.Ref;
                     trace?.Checks.Add(AdminCheck(h, direction, AccessVerdict.Allowed, o.Decider.Ref,
                         $"security admin rule {o.Decider.Ref.Name} (priority {o.Decider.Ref.Priority}, {direction}) of {h.AdminName} allows {f}; the NSGs decide next"));
-                    NoteAssumed(trace, o, f, source, destination);
+                    NoteAssumed(trace, o, f, source);
                 }
                 else trace?.Checks.Add(AdminCheck(h, direction, AccessVerdict.Allowed, null, $"no security admin rule of {h.AdminName} matches {f} {direction.ToString().ToLowerInvariant()}; the NSGs decide"));
             }
@@ -219,7 +219,7 @@ namespace AzSpokeTools.Engine.Security
             }
             var d = o.Decider!;
             rule = d.Ref;
-            NoteAssumed(trace, o, f, source, destination);
+            NoteAssumed(trace, o, f, source);
             if (d.Effect == RuleEffect.Deny)
             {
                 if (trace != null)
@@ -239,7 +239,7 @@ namespace AzSpokeTools.Engine.Security
             return AccessVerdict.Allowed;
         }
 
-        private static void NoteAssumed(SecurityTrace? trace, ListOutcome o, Flow f, IpAddressValue source, IpAddressValue destination)
+        private static void NoteAssumed(SecurityTrace? trace, ListOutcome o, Flow f, IpAddressValue source)
         {
             if (trace == null || !o.Assumed || o.Decider == null) return;
             var a = o.Decider.Source.Match(source) == Match.Assumed ? o.Decider.Source.Assumption : o.Decider.Destination.Assumption;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using AzSpokeTools.Engine.Input;
 using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Snapshot
@@ -8,10 +9,10 @@ namespace AzSpokeTools.Engine.Snapshot
     /// <summary>Reading and linking the security resources: NSGs, ASGs, AVNM security admin rules, firewall policies, IP groups.</summary>
     internal sealed partial class TopologyBuilder
     {
-        private readonly List<(ResourceId Parent, JsonNode Node)> _standaloneSecurityRules = new List<(ResourceId, JsonNode)>();
+        private readonly List<(ResourceId Parent, ArmValue Node)> _standaloneSecurityRules = new List<(ResourceId, ArmValue)>();
 
         /// <summary>Adds a security resource; false when <paramref name="lowerType"/> is not one.</summary>
-        private bool AddSecurityResource(string lowerType, JsonNode n, ResourceId id, string type)
+        private bool AddSecurityResource(string lowerType, ArmValue n, ResourceId id, string type)
         {
             switch (lowerType)
             {
@@ -31,13 +32,13 @@ namespace AzSpokeTools.Engine.Snapshot
         }
 
         /// <summary>A captured NIC effectiveNetworkSecurityGroups body (EffectiveNetworkSecurityGroupListResult).</summary>
-        private IReadOnlyList<EffectiveSecurityGroup> ReadEffectiveSecurityGroups(JsonNode body)
+        private IReadOnlyList<EffectiveSecurityGroup> ReadEffectiveSecurityGroups(ArmValue body)
         {
             var list = new List<EffectiveSecurityGroup>();
             foreach (var g in body.Objects("value", "an effective network security group"))
             {
                 var e = new EffectiveSecurityGroup { NetworkSecurityGroupId = g.Ref("networkSecurityGroup") };
-                if (g.Obj("association") is JsonNode a)
+                if (g.Obj("association") is ArmValue a)
                 {
                     e.SubnetId = a.Ref("subnet");
                     e.NetworkInterfaceId = a.Ref("networkInterface");

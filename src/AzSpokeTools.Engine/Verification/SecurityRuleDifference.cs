@@ -53,12 +53,15 @@ namespace AzSpokeTools.Engine.Verification
             Error = error;
         }
 
+        /// <summary>The NIC whose effective security rules were captured.</summary>
         public Model.ResourceId NetworkInterfaceId { get; }
+        /// <summary>The NIC's name.</summary>
         public string Name { get; }
         /// <summary>Rules in the capture.</summary>
         public int CapturedRules { get; }
         /// <summary>Captured rules the computation reproduced exactly, tag expansions included.</summary>
         public int Matched { get; }
+        /// <summary>Rules that differ between the capture and the computation.</summary>
         public System.Collections.Generic.IReadOnlyList<SecurityRuleDifference> Differences { get; }
         /// <summary>Why the NIC could not be computed, or null.</summary>
         public string? Error { get; }

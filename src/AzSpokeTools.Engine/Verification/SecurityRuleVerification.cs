@@ -15,6 +15,7 @@ namespace AzSpokeTools.Engine.Verification
     /// </summary>
     public static class SecurityRuleVerification
     {
+        /// <summary>Compares every captured NIC's effective security rules with the computed ones.</summary>
         public static IReadOnlyList<NicSecurityVerification> Verify(Topology topology, ServiceTagCatalog? serviceTags = null)
         {
             var calculator = new EffectiveRouteCalculator(topology, serviceTags);

@@ -316,7 +316,7 @@ public class AccessScenarioTests
     [InlineData("22/icmp")]
     [InlineData("80/sctp")]
     public void AFlowThatIsNotPortSlashProtocolIsAnInputError(string text) =>
-        Assert.Throws<Requests.EngineInputException>(() => Flow.Parse(text));
+        Assert.Throws<EngineInputException>(() => Flow.Parse(text));
 
     // ---- Tags and private endpoints
 
