@@ -7,36 +7,45 @@ namespace AzSpokeTools.Engine.Model
     public sealed partial class Topology
     {
         /// <summary>Network security groups (Microsoft.Network/networkSecurityGroups).</summary>
-        public List<NetworkSecurityGroup> NetworkSecurityGroups { get; } = new List<NetworkSecurityGroup>();
+        public IReadOnlyList<NetworkSecurityGroup> NetworkSecurityGroups => EditableNetworkSecurityGroups;
+        internal List<NetworkSecurityGroup> EditableNetworkSecurityGroups { get; } = new List<NetworkSecurityGroup>();
         /// <summary>Application security groups.</summary>
-        public List<ApplicationSecurityGroup> ApplicationSecurityGroups { get; } = new List<ApplicationSecurityGroup>();
+        public IReadOnlyList<ApplicationSecurityGroup> ApplicationSecurityGroups => EditableApplicationSecurityGroups;
+        internal List<ApplicationSecurityGroup> EditableApplicationSecurityGroups { get; } = new List<ApplicationSecurityGroup>();
         /// <summary>Every AVNM security admin configuration read, also those whose network manager is not in the snapshot.</summary>
-        public List<SecurityAdminConfiguration> SecurityAdminConfigurations { get; } = new List<SecurityAdminConfiguration>();
+        public IReadOnlyList<SecurityAdminConfiguration> SecurityAdminConfigurations => EditableSecurityAdminConfigurations;
+        internal List<SecurityAdminConfiguration> EditableSecurityAdminConfigurations { get; } = new List<SecurityAdminConfiguration>();
         /// <summary>Every security admin rule collection read, also those whose configuration is not in the snapshot.</summary>
-        public List<AdminRuleCollection> AdminRuleCollections { get; } = new List<AdminRuleCollection>();
+        public IReadOnlyList<AdminRuleCollection> AdminRuleCollections => EditableAdminRuleCollections;
+        internal List<AdminRuleCollection> EditableAdminRuleCollections { get; } = new List<AdminRuleCollection>();
         /// <summary>Every security admin rule read, also those whose rule collection is not in the snapshot.</summary>
-        public List<AdminRule> AdminRules { get; } = new List<AdminRule>();
+        public IReadOnlyList<AdminRule> AdminRules => EditableAdminRules;
+        internal List<AdminRule> EditableAdminRules { get; } = new List<AdminRule>();
         /// <summary>Firewall policies.</summary>
-        public List<FirewallPolicy> FirewallPolicies { get; } = new List<FirewallPolicy>();
+        public IReadOnlyList<FirewallPolicy> FirewallPolicies => EditableFirewallPolicies;
+        internal List<FirewallPolicy> EditableFirewallPolicies { get; } = new List<FirewallPolicy>();
         /// <summary>Every firewall policy rule collection group read, also those whose policy is not in the snapshot.</summary>
-        public List<FirewallPolicyRuleCollectionGroup> FirewallPolicyRuleCollectionGroups { get; } = new List<FirewallPolicyRuleCollectionGroup>();
+        public IReadOnlyList<FirewallPolicyRuleCollectionGroup> FirewallPolicyRuleCollectionGroups => EditableFirewallPolicyRuleCollectionGroups;
+        internal List<FirewallPolicyRuleCollectionGroup> EditableFirewallPolicyRuleCollectionGroups { get; } = new List<FirewallPolicyRuleCollectionGroup>();
         /// <summary>IP groups.</summary>
-        public List<IpGroup> IpGroups { get; } = new List<IpGroup>();
+        public IReadOnlyList<IpGroup> IpGroups => EditableIpGroups;
+        internal List<IpGroup> EditableIpGroups { get; } = new List<IpGroup>();
         /// <summary>Captured NIC effective security groups (results: effectiveNetworkSecurityGroups), the ground truth for verify.</summary>
-        public Dictionary<ResourceId, IReadOnlyList<EffectiveSecurityGroup>> CapturedEffectiveSecurityGroups { get; } = new Dictionary<ResourceId, IReadOnlyList<EffectiveSecurityGroup>>();
+        public IReadOnlyDictionary<ResourceId, IReadOnlyList<EffectiveSecurityGroup>> CapturedEffectiveSecurityGroups => EditableCapturedEffectiveSecurityGroups;
+        internal Dictionary<ResourceId, IReadOnlyList<EffectiveSecurityGroup>> EditableCapturedEffectiveSecurityGroups { get; } = new Dictionary<ResourceId, IReadOnlyList<EffectiveSecurityGroup>>();
 
         /// <summary>Shares this topology's security resources with <paramref name="copy"/> (the migration what-if's copies change no security resource).</summary>
         internal void ShareSecurityWith(Topology copy)
         {
-            copy.NetworkSecurityGroups.AddRange(NetworkSecurityGroups);
-            copy.ApplicationSecurityGroups.AddRange(ApplicationSecurityGroups);
-            copy.SecurityAdminConfigurations.AddRange(SecurityAdminConfigurations);
-            copy.AdminRuleCollections.AddRange(AdminRuleCollections);
-            copy.AdminRules.AddRange(AdminRules);
-            copy.FirewallPolicies.AddRange(FirewallPolicies);
-            copy.FirewallPolicyRuleCollectionGroups.AddRange(FirewallPolicyRuleCollectionGroups);
-            copy.IpGroups.AddRange(IpGroups);
-            foreach (var kv in CapturedEffectiveSecurityGroups) copy.CapturedEffectiveSecurityGroups[kv.Key] = kv.Value;
+            copy.EditableNetworkSecurityGroups.AddRange(NetworkSecurityGroups);
+            copy.EditableApplicationSecurityGroups.AddRange(ApplicationSecurityGroups);
+            copy.EditableSecurityAdminConfigurations.AddRange(SecurityAdminConfigurations);
+            copy.EditableAdminRuleCollections.AddRange(AdminRuleCollections);
+            copy.EditableAdminRules.AddRange(AdminRules);
+            copy.EditableFirewallPolicies.AddRange(FirewallPolicies);
+            copy.EditableFirewallPolicyRuleCollectionGroups.AddRange(FirewallPolicyRuleCollectionGroups);
+            copy.EditableIpGroups.AddRange(IpGroups);
+            foreach (var kv in CapturedEffectiveSecurityGroups) copy.EditableCapturedEffectiveSecurityGroups[kv.Key] = kv.Value;
         }
 
         /// <summary>The security resources, for the id index.</summary>

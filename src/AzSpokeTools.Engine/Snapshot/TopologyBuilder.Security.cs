@@ -16,17 +16,17 @@ namespace AzSpokeTools.Engine.Snapshot
         {
             switch (lowerType)
             {
-                case "microsoft.network/networksecuritygroups": _t.NetworkSecurityGroups.Add(NetworkSecurityGroup.Read(n, id, type)); return true;
+                case "microsoft.network/networksecuritygroups": _t.EditableNetworkSecurityGroups.Add(NetworkSecurityGroup.Read(n, id, type)); return true;
                 case "microsoft.network/networksecuritygroups/securityrules":
                     if (id.Parent is ResourceId nsg) _standaloneSecurityRules.Add((nsg, n));
                     return true;
-                case "microsoft.network/applicationsecuritygroups": _t.ApplicationSecurityGroups.Add(ApplicationSecurityGroup.Read(n, id, type)); return true;
-                case "microsoft.network/networkmanagers/securityadminconfigurations": _t.SecurityAdminConfigurations.Add(SecurityAdminConfiguration.Read(n, id, type)); return true;
-                case "microsoft.network/networkmanagers/securityadminconfigurations/rulecollections": _t.AdminRuleCollections.Add(AdminRuleCollection.Read(n, id, type)); return true;
-                case "microsoft.network/networkmanagers/securityadminconfigurations/rulecollections/rules": _t.AdminRules.Add(AdminRule.Read(n, id, type)); return true;
-                case "microsoft.network/firewallpolicies": _t.FirewallPolicies.Add(FirewallPolicy.Read(n, id, type)); return true;
-                case "microsoft.network/firewallpolicies/rulecollectiongroups": _t.FirewallPolicyRuleCollectionGroups.Add(FirewallPolicyRuleCollectionGroup.Read(n, id, type)); return true;
-                case "microsoft.network/ipgroups": _t.IpGroups.Add(IpGroup.Read(n, id, type)); return true;
+                case "microsoft.network/applicationsecuritygroups": _t.EditableApplicationSecurityGroups.Add(ApplicationSecurityGroup.Read(n, id, type)); return true;
+                case "microsoft.network/networkmanagers/securityadminconfigurations": _t.EditableSecurityAdminConfigurations.Add(SecurityAdminConfiguration.Read(n, id, type)); return true;
+                case "microsoft.network/networkmanagers/securityadminconfigurations/rulecollections": _t.EditableAdminRuleCollections.Add(AdminRuleCollection.Read(n, id, type)); return true;
+                case "microsoft.network/networkmanagers/securityadminconfigurations/rulecollections/rules": _t.EditableAdminRules.Add(AdminRule.Read(n, id, type)); return true;
+                case "microsoft.network/firewallpolicies": _t.EditableFirewallPolicies.Add(FirewallPolicy.Read(n, id, type)); return true;
+                case "microsoft.network/firewallpolicies/rulecollectiongroups": _t.EditableFirewallPolicyRuleCollectionGroups.Add(FirewallPolicyRuleCollectionGroup.Read(n, id, type)); return true;
+                case "microsoft.network/ipgroups": _t.EditableIpGroups.Add(IpGroup.Read(n, id, type)); return true;
                 default: return false;
             }
         }

@@ -137,7 +137,7 @@ namespace AzSpokeTools.Engine.Snapshot
                     _t.EditableEffectiveConnectivity[scope] = ReadEffectiveConnectivity(body.Value, scope);
                     break;
                 case "effectivenetworksecuritygroups":
-                    _t.CapturedEffectiveSecurityGroups[scope] = ReadEffectiveSecurityGroups(body.Value);
+                    _t.EditableCapturedEffectiveSecurityGroups[scope] = ReadEffectiveSecurityGroups(body.Value);
                     break;
                 case "expressroutecircuitroutestable":
                     break; // kept in the file; circuit route tables are not needed to compute VNet routes
