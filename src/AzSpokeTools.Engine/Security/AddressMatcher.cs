@@ -44,9 +44,11 @@ namespace AzSpokeTools.Engine.Security
     {
         private bool _any;
         private AddressSet _set = AddressSet.Empty;
+        /// <summary>The host whose VirtualNetwork tag an entry names, held by reference: every rule of a host shares the one tag.</summary>
+        private HostAddressContext? _virtualNetwork;
         private AddressSet? _assumed;
         private bool _internet;
-        private AddressSet? _notInternet;
+        private HostAddressContext? _notInternet;
 
         /// <summary>Why some entry could not be resolved (the first such), or null.</summary>
         public string? Unknown { get; private set; }
@@ -59,8 +61,8 @@ namespace AzSpokeTools.Engine.Security
 
         public Match Match(IpAddressValue a)
         {
-            if (_any || _set.Contains(a)) return Security.Match.Yes;
-            if (_internet && !PrivateRanges.Contains(a) && !(_notInternet?.Contains(a) ?? false)) return Security.Match.Yes;
+            if (_any || _set.Contains(a) || (_virtualNetwork != null && _virtualNetwork.InVirtualNetwork(a))) return Security.Match.Yes;
+            if (_internet && !PrivateRanges.Contains(a) && !(_notInternet?.InVirtualNetwork(a) ?? false)) return Security.Match.Yes;
             if (Unknown != null) return Security.Match.Maybe;
             if (_assumed != null && _assumed.Contains(a)) return Security.Match.Assumed;
             return Security.Match.No;
@@ -130,7 +132,7 @@ namespace AzSpokeTools.Engine.Security
                         m.Unknown ??= host.Unavailable;
                         continue;
                     }
-                    b.Add(host.VirtualNetwork);
+                    m._virtualNetwork = host;
                     if (host.DefaultRoute != null)
                     {
                         m._assumed = AddressSet.All;
@@ -141,7 +143,7 @@ namespace AzSpokeTools.Engine.Security
                 else if (text.Equals("Internet", StringComparison.OrdinalIgnoreCase))
                 {
                     m._internet = true;
-                    m._notInternet = host.VirtualNetwork;
+                    m._notInternet = host;
                 }
                 else if (resolver.ServiceTag(text, b) is string unresolved) m.Unknown ??= unresolved;
             }
@@ -153,15 +155,26 @@ namespace AzSpokeTools.Engine.Security
     /// <summary>What the VirtualNetwork tag stands for at one host (a subnet, and the NIC in it).</summary>
     internal sealed class HostAddressContext
     {
-        public HostAddressContext(AddressSet virtualNetwork, string? defaultRoute, string? unavailable = null)
+        public HostAddressContext(AddressSet virtualNetwork, string? defaultRoute, string? unavailable = null, AddressSet? shared = null)
         {
             VirtualNetwork = virtualNetwork;
+            Shared = shared ?? AddressSet.Empty;
             DefaultRoute = defaultRoute;
             Unavailable = unavailable;
         }
 
-        /// <summary>The VirtualNetwork tag's prefixes (default routes left out).</summary>
+        /// <summary>
+        /// The VirtualNetwork tag's prefixes of the subnet's own routes (default routes left out); with <see cref="Shared"/>, the whole tag.
+        /// </summary>
         public AddressSet VirtualNetwork { get; }
+        /// <summary>
+        /// The tag's prefixes from a route layer many subnets share (gateway-learnt routes), one set for all of them: the tag is the union of
+        /// both parts, kept apart so that thousands of shared prefixes are neither copied nor re-sorted per subnet.
+        /// </summary>
+        public AddressSet Shared { get; }
+
+        /// <summary>True when the VirtualNetwork tag holds <paramref name="a"/>.</summary>
+        public bool InVirtualNetwork(IpAddressValue a) => VirtualNetwork.Contains(a) || Shared.Contains(a);
         /// <summary>When a user-defined default route exists: the note that the tag is taken to hold it; null otherwise.</summary>
         public string? DefaultRoute { get; }
 
