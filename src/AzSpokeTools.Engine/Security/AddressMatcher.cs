@@ -69,6 +69,20 @@ namespace AzSpokeTools.Engine.Security
         }
 
         /// <summary>
+        /// The sets whose membership decides <see cref="Match"/> apart from the host's VirtualNetwork tag: two addresses in the same of them
+        /// (and on the same side of the tag) match alike.
+        /// </summary>
+        public IEnumerable<AddressSet> StaticSets()
+        {
+            yield return _set;
+            if (_internet) yield return PrivateRanges;
+            if (_assumed != null) yield return _assumed;
+        }
+
+        /// <summary>True when <see cref="Match"/> asks the host's VirtualNetwork tag.</summary>
+        public bool UsesVirtualNetwork => !_any && (_virtualNetwork != null || _notInternet != null);
+
+        /// <summary>
         /// Addresses outside the private and special-purpose ranges: the Internet tag is "the IP address space that's outside the virtual
         /// network and reachable by the public internet" (Azure docs, "Virtual network service tags" > "Available service tags") [INFER: the
         /// RFC 1918, RFC 6598, loopback, link-local and multicast ranges are not].
@@ -173,8 +187,26 @@ namespace AzSpokeTools.Engine.Security
         /// </summary>
         public AddressSet Shared { get; }
 
-        /// <summary>True when the VirtualNetwork tag holds <paramref name="a"/>.</summary>
-        public bool InVirtualNetwork(IpAddressValue a) => VirtualNetwork.Contains(a) || Shared.Contains(a);
+        /// <summary>True when the VirtualNetwork tag holds <paramref name="a"/> (or what <see cref="Suppose"/> says of it).</summary>
+        public bool InVirtualNetwork(IpAddressValue a) =>
+            _supposed && a == _supposedAddress ? _supposedValue : VirtualNetwork.Contains(a) || Shared.Contains(a);
+
+        private bool _supposed, _supposedValue;
+        private IpAddressValue _supposedAddress;
+
+        /// <summary>
+        /// Until <see cref="Forget"/>, answer <paramref name="inTag"/> for <paramref name="a"/>: the matrix evaluates a pair once for each
+        /// answer to learn whether the tag's answer for that address changes the verdict (single-threaded, as the matrix is).
+        /// </summary>
+        public void Suppose(IpAddressValue a, bool inTag)
+        {
+            _supposed = true;
+            _supposedAddress = a;
+            _supposedValue = inTag;
+        }
+
+        /// <summary>Ends <see cref="Suppose"/>.</summary>
+        public void Forget() => _supposed = false;
         /// <summary>When a user-defined default route exists: the note that the tag is taken to hold it; null otherwise.</summary>
         public string? DefaultRoute { get; }
 
