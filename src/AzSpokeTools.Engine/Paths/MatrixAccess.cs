@@ -25,6 +25,9 @@ namespace AzSpokeTools.Engine.Paths
             _memo = new PairAccessMemo(security, topology, endpoints, hosts);
         }
 
+        /// <summary>The shared answers (for the tests).</summary>
+        internal PairAccessMemo Memo => _memo;
+
         /// <summary>The access of <paramref name="flow"/> from endpoint <paramref name="i"/> to <paramref name="j"/> along <paramref name="path"/>.</summary>
         public AccessVerdict Evaluate(int i, int j, PathSummary path, Flow flow, out SecurityRuleReference? rule) =>
             _memo.Evaluate(i, j, path, flow, out rule);

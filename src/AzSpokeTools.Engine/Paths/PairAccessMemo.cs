@@ -80,6 +80,9 @@ namespace AzSpokeTools.Engine.Paths
             }
         }
 
+        /// <summary>Walks learnt so far (each four times, with the cross answers supposed each way).</summary>
+        public int Learnt { get; private set; }
+
         /// <summary>The access of <paramref name="flow"/> from endpoint <paramref name="i"/> to <paramref name="j"/> along <paramref name="path"/>.</summary>
         public AccessVerdict Evaluate(int i, int j, PathSummary path, Flow flow, out SecurityRuleReference? rule)
         {
@@ -109,6 +112,7 @@ namespace AzSpokeTools.Engine.Paths
             var si = _hosts[i].Context;
             var dj = _hosts[j].Context;
             var entry = new Entry();
+            Learnt++;
             try
             {
                 for (int k = 0; k < 4; k++)
