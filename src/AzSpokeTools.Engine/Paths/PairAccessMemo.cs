@@ -32,6 +32,15 @@ namespace AzSpokeTools.Engine.Paths
         private readonly IReadOnlyList<PathMatrixEndpoint> _endpoints;
         private readonly SecurityHost[] _hosts;
         private readonly int[] _keys;
+        // Per endpoint, contiguous (a pair reads them for both ends): its address, its host's tag, and the index of the tag's shared part.
+        private readonly IpAddressValue[] _addresses;
+        private readonly HostAddressContext[] _contexts;
+        private readonly int[] _sharedIndex;
+        /// <summary>Per distinct shared tag part: whether it holds each endpoint's address (0 not asked yet, 1 no, 2 yes).</summary>
+        private readonly List<byte[]> _sharedHolds = new List<byte[]>();
+        private readonly List<AddressSet> _sharedSets = new List<AddressSet>();
+        private long _lastKey = -1;
+        private Entry? _lastEntry;
         private readonly HashSet<AzureFirewall> _firewalls = new HashSet<AzureFirewall>();
         private readonly List<bool?> _sharable = new List<bool?>();
         private readonly Dictionary<Flow, Dictionary<long, Entry>> _byFlow = new Dictionary<Flow, Dictionary<long, Entry>>();
@@ -61,12 +70,25 @@ namespace AzSpokeTools.Engine.Paths
                 if (classes.Count == 0 || classes[classes.Count - 1] != b) classes.Add(b);
             var ids = new Dictionary<string, int>();
             _keys = new int[endpoints.Count];
+            _addresses = new IpAddressValue[endpoints.Count];
+            _contexts = new HostAddressContext[endpoints.Count];
+            _sharedIndex = new int[endpoints.Count];
+            var sharedIds = new Dictionary<AddressSet, int>();
             for (int e = 0; e < endpoints.Count; e++)
             {
                 var a = endpoints[e].Address;
                 var key = Content(hosts[e]) + "|" + ClassOf(classes, a) + "|" + (hosts[e].Context.InVirtualNetwork(a) ? "in" : "out");
                 if (!ids.TryGetValue(key, out var id)) ids[key] = id = ids.Count;
                 _keys[e] = id;
+                _addresses[e] = a;
+                var context = _contexts[e] = hosts[e].Context;
+                if (!sharedIds.TryGetValue(context.Shared, out var sid))
+                {
+                    sharedIds[context.Shared] = sid = sharedIds.Count;
+                    _sharedSets.Add(context.Shared);
+                    _sharedHolds.Add(new byte[endpoints.Count]);
+                }
+                _sharedIndex[e] = sid;
             }
         }
 
@@ -86,18 +108,36 @@ namespace AzSpokeTools.Engine.Paths
         /// <summary>The access of <paramref name="flow"/> from endpoint <paramref name="i"/> to <paramref name="j"/> along <paramref name="path"/>.</summary>
         public AccessVerdict Evaluate(int i, int j, PathSummary path, Flow flow, out SecurityRuleReference? rule)
         {
-            var src = _endpoints[i].Address;
-            var dst = _endpoints[j].Address;
-            var si = _hosts[i].Context;
-            var dj = _hosts[j].Context;
-            if (!Sharable(path) || ReferenceEquals(si, dj) || src == dst || _keys[i] >= 1 << KeyBits || _keys[j] >= 1 << KeyBits || path.Id >= 1 << KeyBits)
+            if (!Sharable(path) || ReferenceEquals(_contexts[i], _contexts[j]) || _addresses[i] == _addresses[j] ||
+                _keys[i] >= 1 << KeyBits || _keys[j] >= 1 << KeyBits || path.Id >= 1 << KeyBits)
                 return Walk(i, j, path, flow, out rule);
-            var table = Table(flow);
             long key = ((long)_keys[i] << (2 * KeyBits)) | ((long)_keys[j] << KeyBits) | (long)path.Id;
-            if (!table.TryGetValue(key, out var entry)) table[key] = entry = Learn(i, j, path, flow);
-            int k = (entry.SourceTagMatters && si.InVirtualNetwork(dst) ? 1 : 0) | (entry.DestinationTagMatters && dj.InVirtualNetwork(src) ? 2 : 0);
+            Entry? entry;
+            if (key == _lastKey && ReferenceEquals(flow, _lastFlow)) entry = _lastEntry!;
+            else
+            {
+                var table = Table(flow);
+                if (!table.TryGetValue(key, out entry)) table[key] = entry = Learn(i, j, path, flow);
+                _lastKey = key;
+                _lastEntry = entry;
+            }
+            int k = (entry.SourceTagMatters && TagHolds(i, j) ? 1 : 0) | (entry.DestinationTagMatters && TagHolds(j, i) ? 2 : 0);
             rule = entry.Rules[k];
             return entry.Verdicts[k];
+        }
+
+        /// <summary>
+        /// <see cref="HostAddressContext.InVirtualNetwork"/> of endpoint <paramref name="host"/>'s tag for endpoint <paramref name="address"/>'s
+        /// address: its own part searched, its shared part (thousands of gateway prefixes, one set for many hosts) answered once per endpoint.
+        /// </summary>
+        private bool TagHolds(int host, int address)
+        {
+            var a = _addresses[address];
+            if (_contexts[host].VirtualNetwork.Contains(a)) return true;
+            int sid = _sharedIndex[host];
+            var holds = _sharedHolds[sid];
+            if (holds[address] == 0) holds[address] = _sharedSets[sid].Contains(a) ? (byte)2 : (byte)1;
+            return holds[address] == 2;
         }
 
         private AccessVerdict Walk(int i, int j, PathSummary path, Flow flow, out SecurityRuleReference? rule) =>
