@@ -44,9 +44,11 @@ namespace AzSpokeTools.Engine.Security
     {
         private bool _any;
         private AddressSet _set = AddressSet.Empty;
+        /// <summary>The host whose VirtualNetwork tag an entry names, held by reference: every rule of a host shares the one tag.</summary>
+        private HostAddressContext? _virtualNetwork;
         private AddressSet? _assumed;
         private bool _internet;
-        private AddressSet? _notInternet;
+        private HostAddressContext? _notInternet;
 
         /// <summary>Why some entry could not be resolved (the first such), or null.</summary>
         public string? Unknown { get; private set; }
@@ -59,12 +61,26 @@ namespace AzSpokeTools.Engine.Security
 
         public Match Match(IpAddressValue a)
         {
-            if (_any || _set.Contains(a)) return Security.Match.Yes;
-            if (_internet && !PrivateRanges.Contains(a) && !(_notInternet?.Contains(a) ?? false)) return Security.Match.Yes;
+            if (_any || _set.Contains(a) || (_virtualNetwork != null && _virtualNetwork.InVirtualNetwork(a))) return Security.Match.Yes;
+            if (_internet && !PrivateRanges.Contains(a) && !(_notInternet?.InVirtualNetwork(a) ?? false)) return Security.Match.Yes;
             if (Unknown != null) return Security.Match.Maybe;
             if (_assumed != null && _assumed.Contains(a)) return Security.Match.Assumed;
             return Security.Match.No;
         }
+
+        /// <summary>
+        /// The sets whose membership decides <see cref="Match"/> apart from the host's VirtualNetwork tag: two addresses in the same of them
+        /// (and on the same side of the tag) match alike.
+        /// </summary>
+        public IEnumerable<AddressSet> StaticSets()
+        {
+            yield return _set;
+            if (_internet) yield return PrivateRanges;
+            if (_assumed != null) yield return _assumed;
+        }
+
+        /// <summary>True when <see cref="Match"/> asks the host's VirtualNetwork tag.</summary>
+        public bool UsesVirtualNetwork => !_any && (_virtualNetwork != null || _notInternet != null);
 
         /// <summary>
         /// Addresses outside the private and special-purpose ranges: the Internet tag is "the IP address space that's outside the virtual
@@ -130,7 +146,7 @@ namespace AzSpokeTools.Engine.Security
                         m.Unknown ??= host.Unavailable;
                         continue;
                     }
-                    b.Add(host.VirtualNetwork);
+                    m._virtualNetwork = host;
                     if (host.DefaultRoute != null)
                     {
                         m._assumed = AddressSet.All;
@@ -141,7 +157,7 @@ namespace AzSpokeTools.Engine.Security
                 else if (text.Equals("Internet", StringComparison.OrdinalIgnoreCase))
                 {
                     m._internet = true;
-                    m._notInternet = host.VirtualNetwork;
+                    m._notInternet = host;
                 }
                 else if (resolver.ServiceTag(text, b) is string unresolved) m.Unknown ??= unresolved;
             }
@@ -153,15 +169,44 @@ namespace AzSpokeTools.Engine.Security
     /// <summary>What the VirtualNetwork tag stands for at one host (a subnet, and the NIC in it).</summary>
     internal sealed class HostAddressContext
     {
-        public HostAddressContext(AddressSet virtualNetwork, string? defaultRoute, string? unavailable = null)
+        public HostAddressContext(AddressSet virtualNetwork, string? defaultRoute, string? unavailable = null, AddressSet? shared = null)
         {
             VirtualNetwork = virtualNetwork;
+            Shared = shared ?? AddressSet.Empty;
             DefaultRoute = defaultRoute;
             Unavailable = unavailable;
         }
 
-        /// <summary>The VirtualNetwork tag's prefixes (default routes left out).</summary>
+        /// <summary>
+        /// The VirtualNetwork tag's prefixes of the subnet's own routes (default routes left out); with <see cref="Shared"/>, the whole tag.
+        /// </summary>
         public AddressSet VirtualNetwork { get; }
+        /// <summary>
+        /// The tag's prefixes from a route layer many subnets share (gateway-learnt routes), one set for all of them: the tag is the union of
+        /// both parts, kept apart so that thousands of shared prefixes are neither copied nor re-sorted per subnet.
+        /// </summary>
+        public AddressSet Shared { get; }
+
+        /// <summary>True when the VirtualNetwork tag holds <paramref name="a"/> (or what <see cref="Suppose"/> says of it).</summary>
+        public bool InVirtualNetwork(IpAddressValue a) =>
+            _supposed && a == _supposedAddress ? _supposedValue : VirtualNetwork.Contains(a) || Shared.Contains(a);
+
+        private bool _supposed, _supposedValue;
+        private IpAddressValue _supposedAddress;
+
+        /// <summary>
+        /// Until <see cref="Forget"/>, answer <paramref name="inTag"/> for <paramref name="a"/>: the matrix evaluates a pair once for each
+        /// answer to learn whether the tag's answer for that address changes the verdict (single-threaded, as the matrix is).
+        /// </summary>
+        public void Suppose(IpAddressValue a, bool inTag)
+        {
+            _supposed = true;
+            _supposedAddress = a;
+            _supposedValue = inTag;
+        }
+
+        /// <summary>Ends <see cref="Suppose"/>.</summary>
+        public void Forget() => _supposed = false;
         /// <summary>When a user-defined default route exists: the note that the tag is taken to hold it; null otherwise.</summary>
         public string? DefaultRoute { get; }
 

@@ -62,14 +62,17 @@ namespace AzSpokeTools.Engine.Security
 
         public Match Match(Flow f, IpAddressValue source, IpAddressValue destination) => Match(FlowMatch(f), source, destination);
 
-        /// <summary>The match given the rule's <see cref="FlowMatch"/> for the flow (known from <see cref="RuleList.For"/>).</summary>
-        public Match Match(Match flowMatch, IpAddressValue source, IpAddressValue destination)
+        /// <summary>
+        /// The match given the rule's <see cref="FlowMatch"/> for the flow (known from <see cref="RuleList.For(Flow)"/>), with the
+        /// <paramref name="matched"/> side's address match already folded into it.
+        /// </summary>
+        public Match Match(Match flowMatch, IpAddressValue source, IpAddressValue destination, RuleSide matched = RuleSide.None)
         {
             var m = flowMatch;
             if (m == Security.Match.No) return m;
-            m = MatchLogic.And(m, Source.Match(source));
+            if (matched != RuleSide.Source) m = MatchLogic.And(m, Source.Match(source));
             if (m == Security.Match.No) return m;
-            m = MatchLogic.And(m, Destination.Match(destination));
+            if (matched != RuleSide.Destination) m = MatchLogic.And(m, Destination.Match(destination));
             if (m == Security.Match.No) return m;
             if (Problem != null || Conditional != null) return Security.Match.Maybe;
             return m;
@@ -134,7 +137,7 @@ namespace AzSpokeTools.Engine.Security
             for (int i = 0; i < list.Length; i++)
             {
                 var r = list[i];
-                var m = r.Match(flowMatches[i], source, destination);
+                var m = r.Match(flowMatches[i], source, destination, rules.Matched);
                 if (m == Match.No) continue;
                 if (m == Match.Maybe)
                 {

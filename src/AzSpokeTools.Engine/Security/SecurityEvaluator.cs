@@ -100,9 +100,18 @@ namespace AzSpokeTools.Engine.Security
             return stage;
         }
 
+        /// <summary>One reference per rule of the snapshot, whichever host it is compiled for.</summary>
+        private SecurityRuleReference Reference(object rule, Func<SecurityRuleReference> create)
+        {
+            if (!_references.TryGetValue(rule, out var reference)) _references[rule] = reference = create();
+            return reference;
+        }
+
+        private readonly Dictionary<object, SecurityRuleReference> _references = new Dictionary<object, SecurityRuleReference>(); // model rules compare by reference
+
         private CompiledRule CompileNsg(SecurityRule r, HostAddressContext context)
         {
-            var reference = new SecurityRuleReference(SecurityCheckKind.NetworkSecurityGroup, r.Id.Value, r.Name, r.Priority, r.Direction.ToString(), r.IsDefault);
+            var reference = Reference(r, () => new SecurityRuleReference(SecurityCheckKind.NetworkSecurityGroup, r.Id.Value, r.Name, r.Priority, r.Direction.ToString(), r.IsDefault));
             var source = AddressMatcher.Compile(r.SourceAddressPrefixes.Select(p => new AddressItem(AddressItemKind.Auto, p))
                 .Concat(r.SourceApplicationSecurityGroupIds.Select(a => new AddressItem(AddressItemKind.ApplicationSecurityGroup, a.Value))).ToList(), context, _resolver);
             var destination = AddressMatcher.Compile(r.DestinationAddressPrefixes.Select(p => new AddressItem(AddressItemKind.Auto, p))
@@ -113,7 +122,7 @@ namespace AzSpokeTools.Engine.Security
 
         private CompiledRule CompileAdmin(AdminRule r, string? conditional, HostAddressContext context)
         {
-            var reference = new SecurityRuleReference(SecurityCheckKind.SecurityAdmin, r.Id.Value, r.Name, r.Priority, r.Direction.ToString(), isDefault: false);
+            var reference = Reference(r, () => new SecurityRuleReference(SecurityCheckKind.SecurityAdmin, r.Id.Value, r.Name, r.Priority, r.Direction.ToString(), isDefault: false));
             AddressMatcher Side(IReadOnlyList<AdminAddressItem> items) => AddressMatcher.Compile(items.Select(i => new AddressItem(
                 string.Equals(i.AddressPrefixType, "ServiceTag", StringComparison.OrdinalIgnoreCase) ? AddressItemKind.ServiceTag
                 : string.Equals(i.AddressPrefixType, "NetworkGroup", StringComparison.OrdinalIgnoreCase) ? AddressItemKind.NetworkGroup : AddressItemKind.Prefix,
@@ -138,7 +147,7 @@ namespace AzSpokeTools.Engine.Security
             {
                 // Azure docs, "Security admin rules in Azure Virtual Network Manager" > "The order of evaluation": admin rules come before NSGs;
                 // Deny and AlwaysAllow end the evaluation, Allow hands the traffic on to the NSGs.
-                var o = ListOutcome.FirstMatch(admin.For(f), source, destination, continueIsNoMatch: true);
+                var o = ListOutcome.FirstMatch(HostSide(admin, direction, f, source, destination), source, destination, continueIsNoMatch: true);
                 if (o.Matched && !o.Unknown && o.Decider!.Effect == RuleEffect.Deny)
                 {
                     rule = o.Decider.Ref;
@@ -194,11 +203,26 @@ namespace AzSpokeTools.Engine.Security
             return unknown ? AccessVerdict.Unknown : AccessVerdict.Allowed;
         }
 
+        /// <summary>
+        /// A host list's rules for the flow with the host's own side already matched: the source outbound, the destination inbound (each the
+        /// same address pair after pair in a matrix row or column). Without <see cref="MatchHostSide"/>, the rules for the flow alone.
+        /// </summary>
+        private FlowRules HostSide(RuleList list, SecurityRuleDirection direction, Flow f, IpAddressValue source, IpAddressValue destination) =>
+            !MatchHostSide ? list.For(f)
+            : direction == SecurityRuleDirection.Outbound ? list.For(f, RuleSide.Source, source) : list.For(f, RuleSide.Destination, destination);
+
+        /// <summary>
+        /// Fold the host's own address side into its rules once (<see cref="RuleList.For(Flow, RuleSide, IpAddressValue)"/>); on by default. Off,
+        /// every rule matches both sides pair by pair: the straightforward evaluation tests compare the fast one with.
+        /// </summary>
+        public bool MatchHostSide { get; set; } = true;
+
         private AccessVerdict AtNsg(NsgStage stage, SecurityRuleDirection direction, Flow f, IpAddressValue source, IpAddressValue destination, SecurityTrace? trace, out SecurityRuleReference? rule)
         {
             rule = null;
-            var name = stage.Nsg?.Name ?? stage.Id.Name;
-            var dir = direction.ToString();
+            // Names are built for the trace only: the matrix asks pair after pair without one.
+            var name = trace == null ? "" : stage.Nsg?.Name ?? stage.Id.Name;
+            var dir = trace == null ? "" : direction.ToString();
             if (stage.NotApplied != null)
             {
                 trace?.Checks.Add(new SecurityCheck(SecurityCheckKind.NetworkSecurityGroup, stage.Id.Value, name, dir, AccessVerdict.Allowed, null, stage.NotApplied));
@@ -210,7 +234,7 @@ namespace AzSpokeTools.Engine.Security
                     $"network security group {name} of {stage.AttachedTo} is not in the snapshot", "capture the network security group (export reads Microsoft.Network/networkSecurityGroups)"));
                 return AccessVerdict.Unknown;
             }
-            var o = ListOutcome.FirstMatch(stage.Rules(direction).For(f), source, destination, continueIsNoMatch: false);
+            var o = ListOutcome.FirstMatch(HostSide(stage.Rules(direction), direction, f, source, destination), source, destination, continueIsNoMatch: false);
             if (!o.Matched || o.Unknown)
             {
                 trace?.Checks.Add(new SecurityCheck(SecurityCheckKind.NetworkSecurityGroup, stage.Id.Value, name, dir, AccessVerdict.Unknown, null,
@@ -249,11 +273,18 @@ namespace AzSpokeTools.Engine.Security
         private static SecurityCheck AdminCheck(SecurityHost h, SecurityRuleDirection direction, AccessVerdict verdict, SecurityRuleReference? rule, string reason, string? fix = null) =>
             new SecurityCheck(SecurityCheckKind.SecurityAdmin, h.AdminResourceId, h.AdminName, direction.ToString(), verdict, rule, reason, fix);
 
+        /// <summary>An Azure Firewall's rules in processing order, compiled once.</summary>
+        public FirewallRuleSet FirewallRules(AzureFirewall firewall)
+        {
+            if (!_firewalls.TryGetValue(firewall, out var set)) _firewalls[firewall] = set = FirewallRuleSet.For(firewall, _topology, _resolver);
+            return set;
+        }
+
         /// <summary>An Azure Firewall's rules for the flow; <paramref name="rule"/>: the deciding rule (null when Unknown).</summary>
         public AccessVerdict AtFirewall(AzureFirewall firewall, Flow f, IpAddressValue source, IpAddressValue destination, SecurityTrace? trace, out SecurityRuleReference? rule)
         {
             rule = null;
-            if (!_firewalls.TryGetValue(firewall, out var set)) _firewalls[firewall] = set = FirewallRuleSet.For(firewall, _topology, _resolver);
+            var set = FirewallRules(firewall);
             var id = firewall.Id.Value;
             if (trace != null) foreach (var n in set.Notes) trace.Note(n);
             if (set.Unavailable != null)

@@ -31,7 +31,7 @@ namespace AzSpokeTools.Engine.Security
                     foreach (var r in l.Shared.Routes) Add(r, sb, ref ignored);
                     sharedLayers[l.Shared] = shared = sb.Build();
                 }
-                b.Add(shared);
+                return new HostAddressContext(b.Build(), defaultRoute, shared: shared);
             }
             return new HostAddressContext(b.Build(), defaultRoute);
         }
