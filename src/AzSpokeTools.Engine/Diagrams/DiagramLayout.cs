@@ -21,7 +21,7 @@ namespace AzSpokeTools.Engine.Diagrams
     /// regions and hub groups as nested clusters and spline-routed edges. The ordering heuristic runs with a fixed seed and
     /// coordinates are rounded to 0.1 px, so the same diagram always gets the same coordinates.
     /// </summary>
-    public static class DiagramLayout
+    internal static class DiagramLayout
     {
         /// <summary>Width of one character of the 12 px label font, for sizing nodes (text is never measured, so the layout is the same everywhere).</summary>
         public const double CharWidth = 7.0;

@@ -6,10 +6,10 @@ using AzSpokeTools.Engine.Model;
 namespace AzSpokeTools.Engine.Intent
 {
     /// <summary>
-    /// A named set of VNets chosen by tag, name glob, resource group, subscription or AVNM network group (DESIGN.md Intent).
+    /// A named set of VNets chosen by tag, name glob, resource group, subscription or AVNM network group (docs/guide/paths-and-intent.md#intent-files).
     /// A VNet belongs when it meets every selector given; a selector with several values accepts any of them.
     /// </summary>
-    public sealed class IntentGroup
+    internal sealed class IntentGroup
     {
         public string Name { get; internal set; } = "";
         public Dictionary<string, string> Tags { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

@@ -1,4 +1,3 @@
-using AzSpokeTools.Engine.Intent;
 
 namespace AzSpokeTools.Engine.Paths
 {
@@ -18,8 +17,11 @@ namespace AzSpokeTools.Engine.Paths
             Compliant = compliant;
         }
 
+        /// <summary>The source endpoint's index.</summary>
         public int Source { get; }
+        /// <summary>The destination endpoint's index.</summary>
         public int Destination { get; }
+        /// <summary>The path's outcome, kind and transits.</summary>
         public PathSummary Summary { get; }
         /// <summary>Number of equal-cost paths (1 when the path is unique).</summary>
         public int Alternatives { get; }
@@ -28,7 +30,9 @@ namespace AzSpokeTools.Engine.Paths
         /// <summary>Null when no intent applies.</summary>
         public bool? Compliant { get; }
 
+        /// <summary>How the path ends.</summary>
         public PathOutcome Outcome => Summary.Outcome;
+        /// <summary>The path's kind.</summary>
         public PathKind Kind => Summary.Kind;
     }
 }

@@ -13,6 +13,7 @@ namespace AzSpokeTools.Engine.Reports
     /// </summary>
     public static class PathMatrixCsvWriter
     {
+        /// <summary>The CSV header line.</summary>
         public const string Header = "source,destination,outcome,kind,transits,alternatives,intended,compliant";
 
         /// <summary>Writes the header and every row; returns the summary.</summary>
