@@ -13,12 +13,14 @@ public static class GenerateCommand
         var hubs = new Option<int>("--hubs") { Description = $"Number of hub VNets (1..{SyntheticEstateOptions.MaxHubs}).", DefaultValueFactory = _ => 2 };
         var subnets = new Option<int>("--subnets") { Description = $"Subnets per spoke (1..{SyntheticEstateOptions.MaxSubnetsPerSpoke}).", DefaultValueFactory = _ => 1 };
         var seed = new Option<int>("--seed") { Description = "Seed of the pattern mix; the same arguments give a byte-identical file.", DefaultValueFactory = _ => 1 };
+        var nsgs = new Option<bool>("--network-security-groups") { Description = "Put an NSG on every spoke subnet (HTTPS allowed, SSH/RDP denied from 10.0.0.0/8, PostgreSQL out denied), so --port evaluates rules." };
         var output = new Option<string>("--out") { Description = "File to write the snapshot to.", Required = true };
         var command = new Command("generate", "Write a deterministic synthetic estate snapshot (hubs with firewalls and ExpressRoute gateways, spokes, AVNM mesh groups).");
         command.Options.Add(spokes);
         command.Options.Add(hubs);
         command.Options.Add(subnets);
         command.Options.Add(seed);
+        command.Options.Add(nsgs);
         command.Options.Add(output);
         command.SetAction(parse => Run(ctx, new SyntheticEstateOptions
         {
@@ -26,6 +28,7 @@ public static class GenerateCommand
             Hubs = parse.GetValue(hubs),
             SubnetsPerSpoke = parse.GetValue(subnets),
             Seed = parse.GetValue(seed),
+            NetworkSecurityGroups = parse.GetValue(nsgs),
         }, parse.GetValue(output)!));
         return command;
     }

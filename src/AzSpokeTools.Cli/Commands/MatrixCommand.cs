@@ -22,7 +22,11 @@ public static class MatrixCommand
         level.AcceptOnlyFromAmong("vnet", "VirtualNetwork", "subnet", "Subnet");
         var format = CommonOptions.Format("summary", "json", "csv");
         var serviceTags = new Option<string?>("--service-tags") { Description = "Azure's service-tag file (ServiceTags_Public_*.json) to resolve service-tag prefixes" };
-        var command = new Command("matrix", "All pairs: path kind per ordered pair, counts by kind, intent violations.") { snapshot, intent, engine, level, serviceTags, format };
+        var flow = FlowCliOptions.Create();
+        var command = new Command("matrix", "All pairs: path kind per ordered pair, counts by kind, intent violations; with --port, each pair's access for that flow.")
+        {
+            snapshot, intent, engine, level, serviceTags, flow.Protocol, flow.Port, flow.SourcePort, flow.AssumeNva, format,
+        };
         command.SetAction(parse =>
         {
             var matrix = new PathMatrixRequest
@@ -32,6 +36,10 @@ public static class MatrixCommand
                 ServiceTagFile = parse.GetValue(serviceTags),
                 Engine = parse.GetValue(engine),
                 Level = string.Equals(parse.GetValue(level), "subnet", StringComparison.OrdinalIgnoreCase) ? PathMatrixLevel.Subnet : PathMatrixLevel.VirtualNetwork,
+                Protocol = parse.GetValue(flow.Protocol),
+                Port = parse.GetValue(flow.Port),
+                SourcePort = parse.GetValue(flow.SourcePort),
+                AssumeNva = parse.GetValue(flow.AssumeNva),
             }.Execute(new CliEngineHost(ctx));
             PathMatrixSummary summary;
             switch (parse.GetValue(format))

@@ -55,8 +55,12 @@ namespace AzSpokeTools.Engine.Paths
         /// <summary>The topology traced.</summary>
         public Topology Topology { get; }
         internal ServiceTagCatalog? ServiceTags { get; }
+        /// <summary>How the matrix evaluates access where rules are not visible.</summary>
+        internal Security.SecurityOptions SecurityOptions => _options.SecurityOptions;
         /// <summary>The endpoints, one per VNet (or subnet).</summary>
         public IReadOnlyList<PathMatrixEndpoint> Endpoints => _endpoints;
+        /// <summary>The options the matrix runs with.</summary>
+        public PathMatrixOptions Options => _options;
         /// <summary>Counts of the last run (complete once <see cref="Run"/> returns or <see cref="Rows"/> is enumerated to the end).</summary>
         public PathMatrixSummary Summary { get; private set; } = new PathMatrixSummary();
 
@@ -86,6 +90,11 @@ namespace AzSpokeTools.Engine.Paths
                 evaluator = vector;
             }
             var intent = _options.Intent;
+            var flow = _options.Flow;
+            MatrixAccess? access = flow != null || (intent?.NamesFlows ?? false)
+                ? new MatrixAccess(Topology, _endpoints, new Security.SecurityEvaluator(Topology, ServiceTags, s => _calculator.ForSubnet(s).Routes, _options.SecurityOptions))
+                : null;
+            var byAccess = new long[3];
             var sources = _options.Sources ?? Enumerable.Range(0, _endpoints.Count).ToList();
             SourceTablePrefetcher? prefetcher = null;
             if (evaluator is VectorPairEvaluator ve && _options.Parallel && Environment.ProcessorCount > 1 && sources.Count >= 16)
@@ -124,6 +133,8 @@ namespace AzSpokeTools.Engine.Paths
                         int id = r.Summary.Id;
                         if (id >= cache.Length) { Array.Resize(ref cache, Math.Max(id + 1, cache.Length * 2)); compliance[decision] = cache; }
                         compliant = cache[id] ??= decision.IsCompliant(r.Summary.Outcome, r.Summary.Kind, r.Summary.Transits);
+                        // Flows named by the intent (allow/deny) are a pair's own answer, not the path's.
+                        if (compliant == true && decision.HasFlows) compliant = access!.Complies(i, j, r.Summary, decision);
                         summary.PairsWithIntent++;
                         if (compliant == false) summary.Violations++;
                     }
@@ -131,11 +142,18 @@ namespace AzSpokeTools.Engine.Paths
                     byOutcome[(int)r.Summary.Outcome]++;
                     if (r.Count > 1) summary.PairsWithAlternatives++;
                     summary.Pairs++;
-                    yield return new PathMatrixRow(i, j, r.Summary, r.Count, decision, compliant);
+                    Security.AccessVerdict? verdict = null;
+                    Security.SecurityRuleReference? rule = null;
+                    if (flow != null)
+                    {
+                        verdict = access!.Evaluate(i, j, r.Summary, flow, out rule);
+                        byAccess[(int)verdict.Value]++;
+                    }
+                    yield return new PathMatrixRow(i, j, r.Summary, r.Count, decision, compliant, verdict, rule);
                 }
-                Publish(summary, byKind, byOutcome, watch);
+                Publish(summary, byKind, byOutcome, byAccess, flow != null, watch);
             }
-            Publish(summary, byKind, byOutcome, watch);
+            Publish(summary, byKind, byOutcome, byAccess, flow != null, watch);
             }
             finally
             {
@@ -143,8 +161,10 @@ namespace AzSpokeTools.Engine.Paths
             }
         }
 
-        private static void Publish(PathMatrixSummary summary, long[] byKind, long[] byOutcome, Stopwatch watch)
+        private static void Publish(PathMatrixSummary summary, long[] byKind, long[] byOutcome, long[] byAccess, bool access, Stopwatch watch)
         {
+            summary.ByAccess.Clear();
+            if (access) for (int k = 0; k < byAccess.Length; k++) summary.ByAccess[(Security.AccessVerdict)k] = byAccess[k];
             summary.ByKind.Clear();
             for (int k = 0; k < byKind.Length; k++) if (byKind[k] > 0) summary.ByKind[(PathKind)k] = byKind[k];
             summary.ByOutcome.Clear();

@@ -38,5 +38,9 @@ namespace AzSpokeTools.Engine.Paths
         internal bool[]? Focus { get; set; }
         /// <summary>Vector engine: compute half of the sources' effective routes on a second thread (default true; ignored on one core).</summary>
         public bool Parallel { get; set; } = true;
+        /// <summary>The flow whose access every row carries (<see cref="PathMatrixRow.Access"/>); null: access is not evaluated (intent flows still are).</summary>
+        public Security.Flow? Flow { get; set; }
+        /// <summary>How access is evaluated where rules are not visible (network virtual appliances).</summary>
+        public Security.SecurityOptions SecurityOptions { get; set; } = new Security.SecurityOptions();
     }
 }

@@ -7,8 +7,11 @@ namespace AzSpokeTools.Engine.Paths
     /// </summary>
     public readonly struct PathMatrixRow
     {
-        internal PathMatrixRow(int source, int destination, PathSummary summary, int alternatives, IntentDecision? intent, bool? compliant)
+        internal PathMatrixRow(int source, int destination, PathSummary summary, int alternatives, IntentDecision? intent, bool? compliant,
+            Security.AccessVerdict? access = null, Security.SecurityRuleReference? accessRule = null)
         {
+            Access = access;
+            AccessRule = accessRule;
             Source = source;
             Destination = destination;
             Summary = summary;
@@ -29,6 +32,10 @@ namespace AzSpokeTools.Engine.Paths
         public IntentDecision? Intent { get; }
         /// <summary>Null when no intent applies.</summary>
         public bool? Compliant { get; }
+        /// <summary>The access of the options' flow along the pair's first path; null when no flow was asked for.</summary>
+        public Security.AccessVerdict? Access { get; }
+        /// <summary>The rule that decided <see cref="Access"/> (the denying rule, or the last non-default allowing rule); null otherwise.</summary>
+        public Security.SecurityRuleReference? AccessRule { get; }
 
         /// <summary>How the path ends.</summary>
         public PathOutcome Outcome => Summary.Outcome;

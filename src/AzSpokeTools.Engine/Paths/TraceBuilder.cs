@@ -7,6 +7,8 @@ namespace AzSpokeTools.Engine.Paths
     {
         public List<PathHop>? Hops;
         public List<PathKind> Transits = new List<PathKind>();
+        /// <summary>The forwarding devices passed, in order (their rules filter the flow; access evaluation reads them).</summary>
+        public List<ForwardingDevice> Devices = new List<ForwardingDevice>();
         public List<PathReason> Reasons = new List<PathReason>();
         public HashSet<int> Visited = new HashSet<int>();
         /// <summary>Set once a device has forwarded the packet (docs/routing-model.md#peering-flags allowForwardedTraffic).</summary>
@@ -21,6 +23,7 @@ namespace AzSpokeTools.Engine.Paths
         {
             Hops = Hops == null ? null : new List<PathHop>(Hops),
             Transits = new List<PathKind>(Transits),
+            Devices = new List<ForwardingDevice>(Devices),
             Reasons = new List<PathReason>(Reasons),
             Visited = new HashSet<int>(Visited),
             Forwarded = Forwarded,

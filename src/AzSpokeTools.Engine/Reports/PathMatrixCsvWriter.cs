@@ -16,12 +16,16 @@ namespace AzSpokeTools.Engine.Reports
         /// <summary>The CSV header line.</summary>
         public const string Header = "source,destination,outcome,kind,transits,alternatives,intended,compliant";
 
+        /// <summary>The columns added at the end when the matrix evaluates a flow (--port): the pair's access and its deciding rule's name.</summary>
+        public const string AccessColumns = ",access,decidingRule";
+
         /// <summary>Writes the header and every row; returns the summary.</summary>
         public static PathMatrixSummary Write(TextWriter output, PathMatrix matrix)
         {
             if (output == null) throw new ArgumentNullException(nameof(output));
             if (matrix == null) throw new ArgumentNullException(nameof(matrix));
             output.Write(Header);
+            if (matrix.Options.Flow != null) output.Write(AccessColumns);
             output.Write('\n');
             foreach (var r in matrix.Rows()) WriteRow(output, matrix, r);
             return matrix.Summary;
@@ -38,6 +42,11 @@ namespace AzSpokeTools.Engine.Reports
             o.Write(r.Alternatives.ToString(CultureInfo.InvariantCulture)); o.Write(',');
             o.Write(r.Intent == null ? "" : string.Join(";", r.Intent.Expect)); o.Write(',');
             o.Write(r.Compliant == null ? "" : r.Compliant.Value ? "true" : "false");
+            if (matrix.Options.Flow != null)
+            {
+                o.Write(','); o.Write(r.Access?.ToString() ?? "");
+                o.Write(','); o.Write(SafeText.CsvField(r.AccessRule?.Name ?? ""));
+            }
             o.Write('\n');
         }
     }

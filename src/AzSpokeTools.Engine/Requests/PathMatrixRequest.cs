@@ -27,6 +27,14 @@ namespace AzSpokeTools.Engine.Requests
         public Routing.ServiceTagCatalog? ServiceTags { get; set; }
         /// <summary>Optional path of Azure's service-tag file (ServiceTags_Public_*.json); loaded when <see cref="ServiceTags"/> is not set.</summary>
         public string? ServiceTagFile { get; set; }
+        /// <summary>Tcp (default with a port), Udp, Icmp or Any: the flow whose access every row carries.</summary>
+        public string? Protocol { get; set; }
+        /// <summary>The destination port; rows carry access only when given (or for ICMP).</summary>
+        public int? Port { get; set; }
+        /// <summary>The source port (default any).</summary>
+        public int? SourcePort { get; set; }
+        /// <summary>allow or deny: what third-party network virtual appliances are assumed to do (default Unknown).</summary>
+        public string? AssumeNva { get; set; }
 
         /// <summary>Runs the request, reporting through <paramref name="host"/>; bad parameters throw <see cref="EngineInputException"/>.</summary>
         public PathMatrix Execute(IEngineHost host)
@@ -36,9 +44,11 @@ namespace AzSpokeTools.Engine.Requests
             if (string.IsNullOrWhiteSpace(Engine) || string.Equals(Engine, "vector", StringComparison.OrdinalIgnoreCase)) engine = PathMatrixEngine.Vector;
             else if (string.Equals(Engine, "scalar", StringComparison.OrdinalIgnoreCase)) engine = PathMatrixEngine.Scalar;
             else throw new EngineInputException("Engine", $"'{Engine}' is not an engine; use vector or scalar");
+            var flow = FlowOptions.From(Protocol, Port, SourcePort);
+            var security = FlowOptions.Options(AssumeNva);
             var topology = TopologyInput.Resolve(Snapshot, Topology, host);
             var intent = string.IsNullOrWhiteSpace(Intent) ? IntentSet.FromAvnm(topology) : IntentSet.Load(Intent!, topology);
-            return new PathMatrix(topology, new PathMatrixOptions { Engine = engine, Level = Level, Intent = intent }, ServiceTags ?? TopologyInput.ServiceTags(ServiceTagFile));
+            return new PathMatrix(topology, new PathMatrixOptions { Engine = engine, Level = Level, Intent = intent, Flow = flow, SecurityOptions = security }, ServiceTags ?? TopologyInput.ServiceTags(ServiceTagFile));
         }
     }
 }

@@ -25,6 +25,9 @@ namespace AzSpokeTools.Paths
             Intended = row.Intent == null ? null : Delimited.Texts(row.Intent.Expect);
             IntentRule = row.Intent?.RuleName;
             Compliant = row.Compliant;
+            Access = row.Access?.ToString();
+            DecidingRule = row.AccessRule?.Name;
+            DecidingRuleId = row.AccessRule?.ResourceId;
         }
 
         /// <summary>The source VNet (or VNET/SUBNET at subnet level).</summary>
@@ -49,6 +52,12 @@ namespace AzSpokeTools.Paths
         public string? IntentRule { get; }
         /// <summary>True or false against the intent, null when no intent covers the pair.</summary>
         public bool? Compliant { get; }
+        /// <summary>Allowed, Denied or Unknown for the -Port flow; null without -Port.</summary>
+        public string? Access { get; }
+        /// <summary>The rule that decided Access (denying, or the last non-default allowing rule); null otherwise.</summary>
+        public string? DecidingRule { get; }
+        /// <summary>The deciding rule's resource id.</summary>
+        public string? DecidingRuleId { get; }
 
         /// <inheritdoc />
         public override string ToString() => $"{Source} -> {Destination}: {Outcome} {Kind}";
