@@ -64,12 +64,37 @@ namespace AzSpokeTools.Engine.Paths
         /// <summary>Streams every ordered pair to <paramref name="onRow"/> (may be null) and returns the summary.</summary>
         public PathMatrixSummary Run(Action<PathMatrixRow>? onRow, IEngineHost? host = null)
         {
-            foreach (var row in Rows(host)) onRow?.Invoke(row);
+            // Without a consumer there is nothing to overlap with: no read-ahead thread.
+            foreach (var row in onRow == null ? RowsOfSources(host) : Rows(host)) onRow?.Invoke(row);
             return Summary;
         }
 
-        /// <summary>Every ordered pair (source != destination), source by source; the summary accumulates as rows are produced.</summary>
+        /// <summary>
+        /// Every ordered pair (source != destination) the selection writes, source by source; the summary accumulates as rows are
+        /// produced. With the vector engine on two or more cores the rows are computed on a background thread a few thousand rows
+        /// ahead of the consumer (same rows, same order), so that writing them and computing the next ones overlap.
+        /// </summary>
         public IEnumerable<PathMatrixRow> Rows(IEngineHost? host = null)
+        {
+            if (!(_options.Parallel && _options.Engine == PathMatrixEngine.Vector && _options.Focus == null && Environment.ProcessorCount > 1))
+                return RowsOfSources(host);
+            return WithProgress(ReadAheadEnumerable.Of(RowsOfSources(null)), host);
+        }
+
+        /// <summary>Reports progress on the consumer's thread (the host's thread) as the sources go by.</summary>
+        private IEnumerable<PathMatrixRow> WithProgress(IEnumerable<PathMatrixRow> rows, IEngineHost? host)
+        {
+            int last = -1, n = _endpoints.Count;
+            foreach (var row in rows)
+            {
+                if (host != null && row.Source != last && (row.Source & 255) == 0)
+                    host.Progress("Path matrix", $"source {row.Source + 1} of {n}", (int)(100L * row.Source / Math.Max(1, n)));
+                last = row.Source;
+                yield return row;
+            }
+        }
+
+        private IEnumerable<PathMatrixRow> RowsOfSources(IEngineHost? host)
         {
             var summary = new PathMatrixSummary();
             summary.Skipped.AddRange(_skipped);
@@ -84,7 +109,11 @@ namespace AzSpokeTools.Engine.Paths
                 evaluator = vector;
             }
             var intent = _options.Intent;
-            var sources = _options.Sources ?? Enumerable.Range(0, _endpoints.Count).ToList();
+            
+            var selection = _options.Selection ?? new PathMatrixSelection();
+            var sources = selection.Sources(_endpoints, _options.Sources);
+            var toMask = selection.Destinations(_endpoints);
+            bool filtersRows = selection.FiltersRows;
             SourceTablePrefetcher? prefetcher = null;
             if (evaluator is VectorPairEvaluator ve && _options.Parallel && Environment.ProcessorCount > 1 && sources.Count >= 16)
                 ve.Prefetcher = prefetcher = new SourceTablePrefetcher(Topology, ServiceTags, _endpoints, sources);
@@ -100,12 +129,13 @@ namespace AzSpokeTools.Engine.Paths
             if (focus != null)
             {
                 if (focus.Length != n) throw new ArgumentException($"the focus covers {focus.Length} endpoints; the matrix has {n}");
-                focusList = Enumerable.Range(0, n).Where(e => focus[e]).ToList();
+                focusList = Enumerable.Range(0, n).Where(e => focus[e] && (toMask == null || toMask[e])).ToList();
             }
+            var toList = toMask == null ? null : Enumerable.Range(0, n).Where(e => toMask[e]).ToList();
             foreach (int i in sources)
             {
                 if (host != null && (i & 255) == 0) host.Progress("Path matrix", $"source {i + 1} of {n}", (int)(100L * i / Math.Max(1, n)));
-                var destinations = focus == null || focus[i] ? null : focusList;
+                var destinations = focus == null || focus[i] ? toList : focusList;
                 evaluator.EvaluateSource(i, results, destinations);
                 int vi = _endpoints[i].VirtualNetworkIndex;
                 int count = destinations?.Count ?? n;
@@ -129,6 +159,7 @@ namespace AzSpokeTools.Engine.Paths
                     byOutcome[(int)r.Summary.Outcome]++;
                     if (r.Count > 1) summary.PairsWithAlternatives++;
                     summary.Pairs++;
+                    if (filtersRows && !selection.Writes(r.Summary.Kind, compliant)) continue;
                     yield return new PathMatrixRow(i, j, r.Summary, r.Count, decision, compliant);
                 }
                 Publish(summary, byKind, byOutcome, watch);

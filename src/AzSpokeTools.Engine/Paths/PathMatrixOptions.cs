@@ -33,6 +33,8 @@ namespace AzSpokeTools.Engine.Paths
         /// focus destinations; null for every pair. The migration what-if uses it to recompute the pairs one wave can change.
         /// </summary>
         internal bool[]? Focus { get; set; }
+        /// <summary>Name patterns, kinds, violations and shard that choose the evaluated pairs and the written rows; null for every pair.</summary>
+        public PathMatrixSelection? Selection { get; set; }
         /// <summary>Vector engine: compute half of the sources' effective routes on a second thread (default true; ignored on one core).</summary>
         public bool Parallel { get; set; } = true;
     }

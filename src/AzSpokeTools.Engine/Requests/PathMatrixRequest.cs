@@ -26,6 +26,9 @@ namespace AzSpokeTools.Engine.Requests
         /// <summary>Optional path of Azure's service-tag file (ServiceTags_Public_*.json); loaded when <see cref="ServiceTags"/> is not set.</summary>
         public string? ServiceTagFile { get; set; }
 
+        /// <summary>Name patterns, kinds, violations and shard (<c>--from-pattern --to-pattern --kind --only-violations --shard</c>); null for every pair.</summary>
+        public PathMatrixSelection? Selection { get; set; }
+
         public PathMatrix Execute(IEngineHost host)
         {
             if (host == null) throw new ArgumentNullException(nameof(host));
@@ -33,9 +36,10 @@ namespace AzSpokeTools.Engine.Requests
             if (string.IsNullOrWhiteSpace(Engine) || string.Equals(Engine, "vector", StringComparison.OrdinalIgnoreCase)) engine = PathMatrixEngine.Vector;
             else if (string.Equals(Engine, "scalar", StringComparison.OrdinalIgnoreCase)) engine = PathMatrixEngine.Scalar;
             else throw new EngineInputException("Engine", $"'{Engine}' is not an engine; use vector or scalar");
+            Selection?.Validate();
             var topology = TopologyInput.Resolve(Snapshot, Topology, host);
             var intent = string.IsNullOrWhiteSpace(Intent) ? IntentSet.FromAvnm(topology) : IntentSet.Load(Intent!, topology);
-            return new PathMatrix(topology, new PathMatrixOptions { Engine = engine, Level = Level, Intent = intent }, ServiceTags ?? TopologyInput.ServiceTags(ServiceTagFile));
+            return new PathMatrix(topology, new PathMatrixOptions { Engine = engine, Level = Level, Intent = intent, Selection = Selection }, ServiceTags ?? TopologyInput.ServiceTags(ServiceTagFile));
         }
     }
 }
