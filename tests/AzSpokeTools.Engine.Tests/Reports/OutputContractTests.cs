@@ -84,6 +84,22 @@ public sealed partial class OutputContractTests : IDisposable
     }
 
     [Fact]
+    public void MatrixNdjsonIsTheJsonDocumentsRowsOnePerLineEachValidAgainstTheRowSchema()
+    {
+        var request = new PathMatrixRequest { Snapshot = "sample:avnm-mesh" };
+        var ndjson = new StringWriter();
+        PathMatrixNdjsonWriter.Write(ndjson, request.Execute(Host));
+        Golden("matrix-row.avnm-mesh.ndjson", ndjson.ToString());
+        var json = new StringWriter();
+        PathMatrixJsonWriter.WriteDocument(json, request.Execute(Host));
+        var rows = JsonNode.Parse(json.ToString())!["pairs"]!.AsArray().Select(r => r!.ToJsonString()).ToList();
+        var lines = ndjson.ToString().Split('\n');
+        Assert.Equal("", lines[^1]);
+        Assert.Equal(rows, lines[..^1]);
+        foreach (var line in lines[..^1]) ReportSchemas.AssertValid("matrix-row", line);
+    }
+
+    [Fact]
     public void IntentReportWithAFailingRuleAndItsExamples()
     {
         var report = new IntentRequest { Snapshot = "sample:avnm-mesh", Intent = FailingIntent(_dir), MaxExamplesPerRule = 2 }.Execute(Host);
