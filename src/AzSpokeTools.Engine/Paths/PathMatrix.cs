@@ -64,65 +64,31 @@ namespace AzSpokeTools.Engine.Paths
         /// <summary>Streams every ordered pair to <paramref name="onRow"/> (may be null) and returns the summary.</summary>
         public PathMatrixSummary Run(Action<PathMatrixRow>? onRow, IEngineHost? host = null)
         {
-            // Without a consumer there is nothing to overlap with: no read-ahead thread.
-            foreach (var row in onRow == null ? RowsOfSources(host) : Rows(host)) onRow?.Invoke(row);
+            foreach (var row in Enumerate(host, keepRows: onRow != null)) onRow?.Invoke(row);
             return Summary;
         }
 
         /// <summary>
         /// Every ordered pair (source != destination) the selection writes, source by source; the summary accumulates as rows are
-        /// produced. With the vector engine on two or more cores the rows are computed on a background thread a few thousand rows
-        /// ahead of the consumer (same rows, same order), so that writing them and computing the next ones overlap.
+        /// produced. The vector engine uses <see cref="PathMatrixOptions.Threads"/> threads (default: every core): sources are
+        /// evaluated in parallel and the rows come out in the same order as on one thread.
         /// </summary>
-        public IEnumerable<PathMatrixRow> Rows(IEngineHost? host = null)
-        {
-            if (!(_options.Parallel && _options.Engine == PathMatrixEngine.Vector && _options.Focus == null && Environment.ProcessorCount > 1))
-                return RowsOfSources(host);
-            return WithProgress(ReadAheadEnumerable.Of(RowsOfSources(null)), host);
-        }
+        public IEnumerable<PathMatrixRow> Rows(IEngineHost? host = null) => Enumerate(host, keepRows: true);
 
-        /// <summary>Reports progress on the consumer's thread (the host's thread) as the sources go by.</summary>
-        private IEnumerable<PathMatrixRow> WithProgress(IEnumerable<PathMatrixRow> rows, IEngineHost? host)
-        {
-            int last = -1, n = _endpoints.Count;
-            foreach (var row in rows)
-            {
-                if (host != null && row.Source != last && (row.Source & 255) == 0)
-                    host.Progress("Path matrix", $"source {row.Source + 1} of {n}", (int)(100L * row.Source / Math.Max(1, n)));
-                last = row.Source;
-                yield return row;
-            }
-        }
+        /// <summary>The threads a run uses: one for the scalar reference, for the what-if's focus, or when asked; else every core.</summary>
+        internal int Threads =>
+            _options.Engine == PathMatrixEngine.Scalar || _options.Focus != null || !_options.Parallel ? 1
+            : Math.Max(1, _options.Threads ?? Environment.ProcessorCount);
 
-        private IEnumerable<PathMatrixRow> RowsOfSources(IEngineHost? host)
+        private IEnumerable<PathMatrixRow> Enumerate(IEngineHost? host, bool keepRows)
         {
             var summary = new PathMatrixSummary();
             summary.Skipped.AddRange(_skipped);
             Summary = summary;
             var watch = Stopwatch.StartNew();
-            IPairEvaluator evaluator;
-            if (_options.Engine == PathMatrixEngine.Scalar) evaluator = new ScalarPairEvaluator(_calculator, _endpoints, _summaries);
-            else
-            {
-                var vector = new VectorPairEvaluator(_calculator, _endpoints, _summaries);
-                Statistics = vector.Stats;
-                evaluator = vector;
-            }
-            var intent = _options.Intent;
-            
             var selection = _options.Selection ?? new PathMatrixSelection();
             var sources = selection.Sources(_endpoints, _options.Sources);
             var toMask = selection.Destinations(_endpoints);
-            bool filtersRows = selection.FiltersRows;
-            SourceTablePrefetcher? prefetcher = null;
-            if (evaluator is VectorPairEvaluator ve && _options.Parallel && Environment.ProcessorCount > 1 && sources.Count >= 16)
-                ve.Prefetcher = prefetcher = new SourceTablePrefetcher(Topology, ServiceTags, _endpoints, sources);
-            try
-            {
-            var results = new PairResult[_endpoints.Count];
-            var byKind = new long[Enum.GetValues(typeof(PathKind)).Length];
-            var byOutcome = new long[Enum.GetValues(typeof(PathOutcome)).Length];
-            var compliance = new Dictionary<IntentDecision, bool?[]>();
             int n = _endpoints.Count;
             var focus = _options.Focus;
             List<int>? focusList = null;
@@ -132,53 +98,59 @@ namespace AzSpokeTools.Engine.Paths
                 focusList = Enumerable.Range(0, n).Where(e => focus[e] && (toMask == null || toMask[e])).ToList();
             }
             var toList = toMask == null ? null : Enumerable.Range(0, n).Where(e => toMask[e]).ToList();
-            foreach (int i in sources)
+            int threads = Math.Min(Threads, Math.Max(1, sources.Count / 8));
+            var workers = new List<MatrixSourceWorker>();
+            MatrixSourceWorker NewWorker(EffectiveRouteCalculator calculator, PathSummaries summaries)
             {
-                if (host != null && (i & 255) == 0) host.Progress("Path matrix", $"source {i + 1} of {n}", (int)(100L * i / Math.Max(1, n)));
-                var destinations = focus == null || focus[i] ? toList : focusList;
-                evaluator.EvaluateSource(i, results, destinations);
-                int vi = _endpoints[i].VirtualNetworkIndex;
-                int count = destinations?.Count ?? n;
-                for (int k = 0; k < count; k++)
+                IPairEvaluator evaluator;
+                if (_options.Engine == PathMatrixEngine.Scalar) evaluator = new ScalarPairEvaluator(calculator, _endpoints, summaries);
+                else
                 {
-                    int j = destinations?[k] ?? k;
-                    if (j == i) continue;
-                    var r = results[j];
-                    IntentDecision? decision = intent?.For(vi, _endpoints[j].VirtualNetworkIndex);
-                    bool? compliant = null;
-                    if (decision != null)
-                    {
-                        if (!compliance.TryGetValue(decision, out var cache)) compliance[decision] = cache = new bool?[16];
-                        int id = r.Summary.Id;
-                        if (id >= cache.Length) { Array.Resize(ref cache, Math.Max(id + 1, cache.Length * 2)); compliance[decision] = cache; }
-                        compliant = cache[id] ??= decision.IsCompliant(r.Summary.Outcome, r.Summary.Kind, r.Summary.Transits);
-                        summary.PairsWithIntent++;
-                        if (compliant == false) summary.Violations++;
-                    }
-                    byKind[(int)r.Summary.Kind]++;
-                    byOutcome[(int)r.Summary.Outcome]++;
-                    if (r.Count > 1) summary.PairsWithAlternatives++;
-                    summary.Pairs++;
-                    if (filtersRows && !selection.Writes(r.Summary.Kind, compliant)) continue;
-                    yield return new PathMatrixRow(i, j, r.Summary, r.Count, decision, compliant);
+                    var vector = new VectorPairEvaluator(calculator, _endpoints, summaries);
+                    if (workers.Count == 0) Statistics = vector.Stats;
+                    evaluator = vector;
                 }
-                Publish(summary, byKind, byOutcome, watch);
+                var w = new MatrixSourceWorker(evaluator, _endpoints, _options.Intent, selection, focus, focusList, toList);
+                workers.Add(w);
+                return w;
             }
-            Publish(summary, byKind, byOutcome, watch);
+            void Report(int i)
+            {
+                if (host != null && (i & 255) < 8) host.Progress("Path matrix", $"source {i + 1} of {n}", (int)(100L * i / Math.Max(1, n)));
+            }
+            if (threads > 1)
+            {
+                // Each thread its own calculator and intern table: neither is thread-safe. Rows leave one core to the consumer that
+                // writes them, so that computing and writing overlap instead of competing.
+                int computing = keepRows ? threads - 1 : threads;
+                NewWorker(_calculator, _summaries);
+                for (int t = 1; t < computing; t++) NewWorker(new EffectiveRouteCalculator(Topology, ServiceTags), new PathSummaries());
+                foreach (var row in new ParallelMatrixRun(sources, threads).Rows(workers, keepRows, Report)) yield return row;
+                MatrixSourceWorker.Publish(summary, workers, watch.ElapsedMilliseconds);
+                yield break;
+            }
+            var worker = NewWorker(_calculator, _summaries);
+            SourceTablePrefetcher? prefetcher = null;
+            if (worker.Evaluator is VectorPairEvaluator ve && _options.Parallel && Environment.ProcessorCount > 1 && sources.Count >= 16 && _options.Threads != 1)
+                ve.Prefetcher = prefetcher = new SourceTablePrefetcher(Topology, ServiceTags, _endpoints, sources);
+            try
+            {
+                var rows = keepRows ? new List<PathMatrixRow>() : null;
+                foreach (int i in sources)
+                {
+                    if (host != null && (i & 255) == 0) Report(i);
+                    worker.Evaluate(i, rows);
+                    MatrixSourceWorker.Publish(summary, workers, watch.ElapsedMilliseconds);
+                    if (rows == null) continue;
+                    foreach (var row in rows) yield return row;
+                    rows.Clear();
+                }
+                MatrixSourceWorker.Publish(summary, workers, watch.ElapsedMilliseconds);
             }
             finally
             {
                 prefetcher?.Dispose();
             }
-        }
-
-        private static void Publish(PathMatrixSummary summary, long[] byKind, long[] byOutcome, Stopwatch watch)
-        {
-            summary.ByKind.Clear();
-            for (int k = 0; k < byKind.Length; k++) if (byKind[k] > 0) summary.ByKind[(PathKind)k] = byKind[k];
-            summary.ByOutcome.Clear();
-            for (int k = 0; k < byOutcome.Length; k++) if (byOutcome[k] > 0) summary.ByOutcome[(PathOutcome)k] = byOutcome[k];
-            summary.ElapsedMs = watch.ElapsedMilliseconds;
         }
     }
 }

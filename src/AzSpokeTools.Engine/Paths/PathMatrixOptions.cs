@@ -35,6 +35,8 @@ namespace AzSpokeTools.Engine.Paths
         internal bool[]? Focus { get; set; }
         /// <summary>Name patterns, kinds, violations and shard that choose the evaluated pairs and the written rows; null for every pair.</summary>
         public PathMatrixSelection? Selection { get; set; }
+        /// <summary>Vector engine: threads evaluating sources (rows keep their order); null for every core (<c>--threads</c>, <c>-ThrottleLimit</c>).</summary>
+        public int? Threads { get; set; }
         /// <summary>Vector engine: compute half of the sources' effective routes on a second thread (default true; ignored on one core).</summary>
         public bool Parallel { get; set; } = true;
     }

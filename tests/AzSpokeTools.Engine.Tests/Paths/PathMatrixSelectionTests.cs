@@ -14,7 +14,7 @@ namespace AzSpokeTools.Engine.Tests.Paths;
 
 /// <summary>
 /// The matrix's selection (name patterns, kinds, violations, shards) chooses exactly the rows an unfiltered run would give and
-/// then filter; shards merged give the unsharded summary and rows; rows computed ahead on a second thread are the single-threaded rows.
+/// then filter; shards merged give the unsharded summary and rows; rows computed on several threads are the single-threaded rows.
 /// </summary>
 public sealed class PathMatrixSelectionTests
 {
@@ -44,15 +44,39 @@ public sealed class PathMatrixSelectionTests
     private static string Describe(PathMatrix m, PathMatrixRow r) =>
         $"{m.Endpoints[r.Source].Name}>{m.Endpoints[r.Destination].Name} {r.Summary} x{r.Alternatives} {r.Compliant}";
 
-    [Fact]
-    public void RowsComputedAheadOnASecondThreadAreTheSingleThreadedRowsInTheSameOrder()
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void RowsOnSeveralThreadsAreTheSingleThreadedRowsInTheSameOrder(int threads)
     {
         var t = Estate(60, 3);
-        var ahead = new PathMatrix(t, new PathMatrixOptions { Parallel = true });
-        var single = new PathMatrix(t, new PathMatrixOptions { Parallel = false });
-        Assert.Equal(Rows(single), Rows(ahead));
-        Assert.Equal(single.Summary.Pairs, ahead.Summary.Pairs);
-        Assert.Equal(single.Summary.ByKind, ahead.Summary.ByKind);
+        var dir = Directory.CreateTempSubdirectory("azspoke-threads-").FullName;
+        try
+        {
+            var intent = SpokesDirectOrMesh(t, dir);
+            var several = new PathMatrix(t, new PathMatrixOptions { Threads = threads, Intent = intent });
+            var single = new PathMatrix(t, new PathMatrixOptions { Threads = 1, Intent = intent });
+            Assert.Equal(Rows(single), Rows(several));
+            var counted = new PathMatrix(t, new PathMatrixOptions { Threads = threads, Intent = intent }).Run(null);
+            foreach (var s in new[] { several.Summary, counted })
+            {
+                Assert.Equal(single.Summary.Pairs, s.Pairs);
+                Assert.Equal(single.Summary.Violations, s.Violations);
+                Assert.Equal(single.Summary.PairsWithAlternatives, s.PairsWithAlternatives);
+                Assert.Equal(single.Summary.ByKind.OrderBy(k => k.Key), s.ByKind.OrderBy(k => k.Key));
+                Assert.Equal(single.Summary.ByOutcome.OrderBy(k => k.Key), s.ByOutcome.OrderBy(k => k.Key));
+            }
+            Assert.True(single.Summary.Violations > 0, "the intent should be violated somewhere, so that compliance is compared too");
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    [Fact]
+    public void AConsumerThatStopsEarlyStopsTheThreads()
+    {
+        var m = new PathMatrix(Estate(60, 3), new PathMatrixOptions { Threads = 3 });
+        Assert.Equal(10, m.Rows().Take(10).Count());
+        Assert.Equal(Rows(new PathMatrix(Estate(60, 3), new PathMatrixOptions { Threads = 1 })).Take(5), m.Rows().Take(5).Select(r => Describe(m, r)));
     }
 
     [Fact]
