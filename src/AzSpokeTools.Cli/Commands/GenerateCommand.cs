@@ -4,7 +4,7 @@ using AzSpokeTools.Engine.Samples;
 
 namespace AzSpokeTools.Cli.Commands;
 
-/// <summary><c>azspoke generate --spokes N [--hubs H] [--subnets S] [--seed N] --out F</c>: write a synthetic estate snapshot.</summary>
+/// <summary><c>azspoke generate --spokes N [--hubs H] [--subnets S] [--seed N] [--private-endpoints P] --out F</c>: write a synthetic estate snapshot.</summary>
 public static class GenerateCommand
 {
     public static Command Create(CliContext ctx)
@@ -13,12 +13,14 @@ public static class GenerateCommand
         var hubs = new Option<int>("--hubs") { Description = $"Number of hub VNets (1..{SyntheticEstateOptions.MaxHubs}).", DefaultValueFactory = _ => 2 };
         var subnets = new Option<int>("--subnets") { Description = $"Subnets per spoke (1..{SyntheticEstateOptions.MaxSubnetsPerSpoke}).", DefaultValueFactory = _ => 1 };
         var seed = new Option<int>("--seed") { Description = "Seed of the pattern mix; the same arguments give a byte-identical file.", DefaultValueFactory = _ => 1 };
+        var privateEndpoints = new Option<int>("--private-endpoints") { Description = "Private endpoints in every spoke (default 0: one in about 2% of spokes)." };
         var output = new Option<string>("--out") { Description = "File to write the snapshot to.", Required = true };
         var command = new Command("generate", "Write a deterministic synthetic estate snapshot (hubs with firewalls and ExpressRoute gateways, spokes, AVNM mesh groups).");
         command.Options.Add(spokes);
         command.Options.Add(hubs);
         command.Options.Add(subnets);
         command.Options.Add(seed);
+        command.Options.Add(privateEndpoints);
         command.Options.Add(output);
         command.SetAction(parse => Run(ctx, new SyntheticEstateOptions
         {
@@ -26,6 +28,7 @@ public static class GenerateCommand
             Hubs = parse.GetValue(hubs),
             SubnetsPerSpoke = parse.GetValue(subnets),
             Seed = parse.GetValue(seed),
+            PrivateEndpointsPerSpoke = parse.GetValue(privateEndpoints),
         }, parse.GetValue(output)!));
         return command;
     }

@@ -7,7 +7,7 @@ namespace AzSpokeTools.Cli.Commands;
 
 /// <summary>
 /// <c>azspoke matrix --snapshot F [--intent FILE] [--engine vector|scalar] [--format summary|json|csv|ndjson] [--level vnet|subnet]
-/// [--kind K...] [--only-violations] [--from-pattern P] [--to-pattern P] [--shard I/N]</c>
+/// [--kind K...] [--only-violations] [--from-pattern P] [--to-pattern P] [--shard I/N] [--threads N]</c>
 /// (--level also takes PowerShell's words, VirtualNetwork and Subnet):
 /// every ordered pair, streamed; exit 1 when intent is violated.
 /// </summary>
@@ -28,7 +28,8 @@ public static class MatrixCommand
         var toPattern = new Option<string?>("--to-pattern") { Description = "Only destinations whose name matches this pattern (* and ?, case-insensitive)" };
         var shard = new Option<string?>("--shard") { Description = "I/N: only shard I of N (a contiguous block of sources); azspoke merge combines the shards' outputs" };
         var serviceTags = new Option<string?>("--service-tags") { Description = "Azure's service-tag file (ServiceTags_Public_*.json) to resolve service-tag prefixes" };
-        var command = new Command("matrix", "All pairs: path kind per ordered pair, counts by kind, intent violations.") { snapshot, intent, engine, level, serviceTags, format, kind, onlyViolations, fromPattern, toPattern, shard };
+        var threads = new Option<int?>("--threads") { Description = "Threads evaluating sources (default: every core); rows keep their order; the scalar engine uses one" };
+        var command = new Command("matrix", "All pairs: path kind per ordered pair, counts by kind, intent violations.") { snapshot, intent, engine, level, serviceTags, format, kind, onlyViolations, fromPattern, toPattern, shard, threads };
         command.SetAction(parse =>
         {
             var (shardIndex, shardCount) = parse.GetValue(shard) is { } shardText ? PathMatrixSelection.ParseShard(shardText) : (1, 1);
@@ -39,6 +40,7 @@ public static class MatrixCommand
                 ServiceTagFile = parse.GetValue(serviceTags),
                 Engine = parse.GetValue(engine),
                 Level = string.Equals(parse.GetValue(level), "subnet", StringComparison.OrdinalIgnoreCase) ? PathMatrixLevel.Subnet : PathMatrixLevel.VirtualNetwork,
+                Threads = parse.GetValue(threads),
                 Selection = new PathMatrixSelection
                 {
                     Kinds = parse.GetValue(kind),

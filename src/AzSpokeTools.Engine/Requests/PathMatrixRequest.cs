@@ -29,6 +29,9 @@ namespace AzSpokeTools.Engine.Requests
         /// <summary>Name patterns, kinds, violations and shard (<c>--from-pattern --to-pattern --kind --only-violations --shard</c>); null for every pair.</summary>
         public PathMatrixSelection? Selection { get; set; }
 
+        /// <summary>Threads evaluating sources (<c>--threads</c>, <c>-ThrottleLimit</c>); null for every core. The scalar engine always uses one.</summary>
+        public int? Threads { get; set; }
+
         public PathMatrix Execute(IEngineHost host)
         {
             if (host == null) throw new ArgumentNullException(nameof(host));
@@ -37,9 +40,10 @@ namespace AzSpokeTools.Engine.Requests
             else if (string.Equals(Engine, "scalar", StringComparison.OrdinalIgnoreCase)) engine = PathMatrixEngine.Scalar;
             else throw new EngineInputException("Engine", $"'{Engine}' is not an engine; use vector or scalar");
             Selection?.Validate();
+            if (Threads is int t && t < 1) throw new EngineInputException("Threads", $"{t} threads: give at least 1");
             var topology = TopologyInput.Resolve(Snapshot, Topology, host);
             var intent = string.IsNullOrWhiteSpace(Intent) ? IntentSet.FromAvnm(topology) : IntentSet.Load(Intent!, topology);
-            return new PathMatrix(topology, new PathMatrixOptions { Engine = engine, Level = Level, Intent = intent, Selection = Selection }, ServiceTags ?? TopologyInput.ServiceTags(ServiceTagFile));
+            return new PathMatrix(topology, new PathMatrixOptions { Engine = engine, Level = Level, Intent = intent, Selection = Selection, Threads = Threads }, ServiceTags ?? TopologyInput.ServiceTags(ServiceTagFile));
         }
     }
 }
