@@ -37,7 +37,7 @@ namespace AzSpokeTools.Engine.Paths
         public PathMatrixSelection? Selection { get; set; }
         /// <summary>Vector engine: threads evaluating sources (rows keep their order); null for every core (<c>--threads</c>, <c>-ThrottleLimit</c>).</summary>
         public int? Threads { get; set; }
-        /// <summary>Vector engine: compute half of the sources' effective routes on a second thread (default true; ignored on one core).</summary>
+        /// <summary>Vector engine: use more than one thread (default true; false is one thread, as <c>Threads = 1</c>): several threads evaluate sources, or with one source thread half of the sources' effective routes are computed on a second.</summary>
         public bool Parallel { get; set; } = true;
     }
 }
