@@ -19,18 +19,30 @@ namespace AzSpokeTools.Engine.Reports
         {
             if (output == null) throw new ArgumentNullException(nameof(output));
             if (matrix == null) throw new ArgumentNullException(nameof(matrix));
+            // Rows are written into one byte buffer, each followed by its line feed, and the buffer goes to the output when it
+            // holds 64 KiB: one decode and one write per few hundred rows instead of per row.
+            var buffer = new MemoryStream(1 << 17);
             var stream = new TextWriterStream(output);
-            using (var w = new Utf8JsonWriter(stream, ReportJson.Options(indented: false)))
+            using (var w = new Utf8JsonWriter(buffer, ReportJson.Options(indented: false)))
             {
                 foreach (var r in matrix.Rows())
                 {
                     PathMatrixJsonWriter.WriteRow(w, matrix, r);
                     w.Flush();
-                    output.Write('\n');
+                    buffer.WriteByte((byte)'\n');
                     w.Reset();
+                    if (buffer.Length >= 1 << 16) Drain(buffer, stream);
                 }
             }
+            Drain(buffer, stream);
             return matrix.Summary;
+        }
+
+        private static void Drain(MemoryStream buffer, TextWriterStream stream)
+        {
+            if (buffer.Length == 0) return;
+            stream.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+            buffer.SetLength(0);
         }
     }
 }
