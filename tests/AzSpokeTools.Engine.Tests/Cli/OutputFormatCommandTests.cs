@@ -45,6 +45,51 @@ public sealed partial class OutputFormatCommandTests : IDisposable
     }
 
     [Fact]
+    public void MatrixNdjsonWithFiltersIsTheNdjsonWriterOfTheSameSelection()
+    {
+        var request = new PathMatrixRequest
+        {
+            Snapshot = "sample:avnm-mesh",
+            Selection = new AzSpokeTools.Engine.Paths.PathMatrixSelection { FromPattern = "spoke*", Kinds = new[] { AzSpokeTools.Engine.Paths.PathKind.Mesh, AzSpokeTools.Engine.Paths.PathKind.Direct } },
+        };
+        var ndjson = new StringWriter();
+        PathMatrixNdjsonWriter.Write(ndjson, request.Execute(Host));
+        var (code, output) = Run("matrix", "--snapshot", "sample:avnm-mesh", "--format", "ndjson", "--from-pattern", "spoke*", "--kind", "Mesh", "--kind", "Direct", "--threads", "2");
+        Assert.Equal(ndjson.ToString(), output);
+        Assert.NotEmpty(output);
+        Assert.DoesNotContain("\"source\":\"hub", output, StringComparison.Ordinal);
+        // The exit code follows the selected pairs' violations (the snapshot's AVNM intent), written or not.
+        Assert.Equal(ExitCodes.Findings, code);
+    }
+
+    [Fact]
+    public void ShardOutputsMergeIntoTheUnshardedOutputAndMixedFormatsAreRefused()
+    {
+        foreach (var format in new[] { "csv", "ndjson" })
+        {
+            var files = new List<string>();
+            for (int i = 1; i <= 3; i++)
+            {
+                files.Add(Path.Combine(_dir, $"shard-{i}.{format}"));
+                File.WriteAllText(files[^1], Run("matrix", "--snapshot", "sample:avnm-mesh", "--format", format, "--shard", $"{i}/3").Out);
+            }
+            Assert.Equal(Run("matrix", "--snapshot", "sample:avnm-mesh", "--format", format).Out, Run(["merge", .. files]).Out);
+        }
+        var summaries = new List<string>();
+        for (int i = 1; i <= 2; i++)
+        {
+            summaries.Add(Path.Combine(_dir, $"shard-{i}.json"));
+            File.WriteAllText(summaries[^1], Run("matrix", "--snapshot", "sample:avnm-mesh", "--shard", $"{i}/2").Out);
+        }
+        Assert.Equal(Timeless(Run("matrix", "--snapshot", "sample:avnm-mesh").Out), Timeless(Run(["merge", .. summaries]).Out));
+        var e = new StringWriter();
+        Assert.Equal(ExitCodes.BadInput, CliApp.Run(["merge", summaries[0], Path.Combine(_dir, "shard-1.csv")], new StringWriter(), e));
+        Assert.Contains("shard-1.csv", e.ToString());
+        Assert.Equal(ExitCodes.BadInput, CliApp.Run(["matrix", "--snapshot", "sample:avnm-mesh", "--shard", "3/2"], new StringWriter(), e));
+        Assert.Contains("3/2", e.ToString());
+    }
+
+    [Fact]
     public void MatrixSummaryJsonAndCsvAreTheMatrixWriters()
     {
         var request = new PathMatrixRequest { Snapshot = "sample:avnm-mesh" };
