@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using AzSpokeTools.Engine.Hosting;
-using AzSpokeTools.Engine.Intent;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Routing;
 
