@@ -108,6 +108,24 @@ public sealed class PathCmdletTests(ModuleSession session)
     }
 
     [Fact]
+    public void MatrixReasonsGiveEachPairItsCauseAndFixAsTheCliDoesAndNeedRows()
+    {
+        // contoso-hairpin: spoke-a1 has no route to the other region's spokes (the default None route drops them).
+        var dropped = session.Run("@(Get-SpokePathMatrix -Snapshot sample:contoso-hairpin -Reasons -Kind None)[0]");
+        var reasons = Assert.IsAssignableFrom<System.Collections.IList>(Assert.Single(dropped).Properties["Reasons"].Value);
+        var first = System.Management.Automation.PSObject.AsPSObject(reasons[0]);
+        Assert.Equal("Error", first.Properties["Severity"].Value);
+        Assert.Contains("drops", (string)first.Properties["Message"].Value, StringComparison.Ordinal);
+        Assert.NotNull(first.Properties["Fix"].Value);
+        Assert.Null(Assert.Single(session.Run("@(Get-SpokePathMatrix -Snapshot sample:contoso-hairpin)[0]")).Properties["Reasons"].Value);
+        var json = (string)Assert.Single(session.Run("Get-SpokePathMatrix -Snapshot sample:contoso-hairpin -Reasons -AsJson")).BaseObject;
+        Assert.Contains("\"reasons\":[{\"severity\":\"Error\"", json, StringComparison.Ordinal);
+        var (rows, shell) = session.Invoke("Get-SpokePathMatrix -Snapshot sample:contoso-hairpin -Reasons -Summary");
+        using (shell) Assert.Contains(shell.Streams.Error, e => e.Exception.Message.Contains("-Summary", StringComparison.Ordinal));
+        Assert.Empty(rows);
+    }
+
+    [Fact]
     public void IntentGivesOneResultPerRuleWithCompliantAndQuietGivesOneBoolean()
     {
         var rules = session.Run($"Test-SpokeIntent -Snapshot sample:hub-firewall -Intent '{Intent()}' | ForEach-Object {{ '{{0}} {{1}} {{2}}' -f $_.Name, $_.Compliant, $_.Failed }}");

@@ -7,7 +7,7 @@ namespace AzSpokeTools.Cli.Commands;
 
 /// <summary>
 /// <c>azspoke matrix --snapshot F [--intent FILE] [--engine vector|scalar] [--format summary|json|csv|ndjson] [--level vnet|subnet]
-/// [--kind K...] [--only-violations] [--from-pattern P] [--to-pattern P] [--shard I/N] [--threads N]</c>
+/// [--kind K...] [--only-violations] [--from-pattern P] [--to-pattern P] [--shard I/N] [--threads N] [--reasons]</c>
 /// (--level also takes PowerShell's words, VirtualNetwork and Subnet):
 /// every ordered pair, streamed; exit 1 when intent is violated.
 /// </summary>
@@ -29,9 +29,13 @@ public static class MatrixCommand
         var shard = new Option<string?>("--shard") { Description = "I/N: only shard I of N (a contiguous block of sources); azspoke merge combines the shards' outputs" };
         var serviceTags = new Option<string?>("--service-tags") { Description = "Azure's service-tag file (ServiceTags_Public_*.json) to resolve service-tag prefixes" };
         var threads = new Option<int?>("--threads") { Description = "Threads evaluating sources (default: every core); rows keep their order; the scalar engine uses one" };
-        var command = new Command("matrix", "All pairs: path kind per ordered pair, counts by kind, intent violations.") { snapshot, intent, engine, level, serviceTags, format, kind, onlyViolations, fromPattern, toPattern, shard, threads };
+        var reasons = new Option<bool>("--reasons") { Description = "json and ndjson: each row also carries its reasons (cause and fix along the first path, then intent violations)" };
+        var command = new Command("matrix", "All pairs: path kind per ordered pair, counts by kind, intent violations.") { snapshot, intent, engine, level, serviceTags, format, kind, onlyViolations, fromPattern, toPattern, shard, threads, reasons };
         command.SetAction(parse =>
         {
+            bool withReasons = parse.GetValue(reasons);
+            if (withReasons && parse.GetValue(format) is not ("json" or "ndjson"))
+                throw new CliInputException($"--reasons adds a property to json and ndjson rows; --format {parse.GetValue(format)} has none to add it to");
             var (shardIndex, shardCount) = parse.GetValue(shard) is { } shardText ? PathMatrixSelection.ParseShard(shardText) : (1, 1);
             var matrix = new PathMatrixRequest
             {
@@ -41,6 +45,7 @@ public static class MatrixCommand
                 Engine = parse.GetValue(engine),
                 Level = string.Equals(parse.GetValue(level), "subnet", StringComparison.OrdinalIgnoreCase) ? PathMatrixLevel.Subnet : PathMatrixLevel.VirtualNetwork,
                 Threads = parse.GetValue(threads),
+                Reasons = withReasons,
                 Selection = new PathMatrixSelection
                 {
                     Kinds = parse.GetValue(kind),

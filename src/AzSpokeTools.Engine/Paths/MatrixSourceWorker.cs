@@ -18,12 +18,14 @@ namespace AzSpokeTools.Engine.Paths
         private readonly bool[]? _focus;
         private readonly List<int>? _focusList, _toList;
         private readonly PairResult[] _results;
+        private readonly MatrixPairReasons? _reasons;
         // Compliance depends only on the decision and the interned summary: cached per (decision, summary id).
         private readonly Dictionary<IntentDecision, bool?[]> _compliance = new Dictionary<IntentDecision, bool?[]>();
 
         public MatrixSourceWorker(IPairEvaluator evaluator, IReadOnlyList<PathMatrixEndpoint> endpoints, IntentSet? intent, PathMatrixSelection selection,
-            bool[]? focus, List<int>? focusList, List<int>? toList)
+            bool[]? focus, List<int>? focusList, List<int>? toList, bool reasons = false)
         {
+            if (reasons) _reasons = new MatrixPairReasons(evaluator.Tracer, endpoints);
             _evaluator = evaluator;
             _endpoints = endpoints;
             _intent = intent;
@@ -68,7 +70,7 @@ namespace AzSpokeTools.Engine.Paths
                 if (r.Count > 1) PairsWithAlternatives++;
                 Pairs++;
                 if (rows == null || (filters && !_selection.Writes(r.Summary.Kind, compliant))) continue;
-                rows.Add(new PathMatrixRow(i, j, r.Summary, r.Count, decision, compliant));
+                rows.Add(new PathMatrixRow(i, j, r.Summary, r.Count, decision, compliant, _reasons?.For(i, j, r.Summary, decision, compliant)));
             }
         }
 

@@ -109,7 +109,7 @@ namespace AzSpokeTools.Engine.Paths
                     if (workers.Count == 0) Statistics = vector.Stats;
                     evaluator = vector;
                 }
-                var w = new MatrixSourceWorker(evaluator, _endpoints, _options.Intent, selection, focus, focusList, toList);
+                var w = new MatrixSourceWorker(evaluator, _endpoints, _options.Intent, selection, focus, focusList, toList, keepRows && _options.Reasons);
                 workers.Add(w);
                 return w;
             }

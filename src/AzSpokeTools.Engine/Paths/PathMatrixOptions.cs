@@ -39,5 +39,10 @@ namespace AzSpokeTools.Engine.Paths
         public int? Threads { get; set; }
         /// <summary>Vector engine: use more than one thread (default true; false is one thread, as <c>Threads = 1</c>): several threads evaluate sources, or with one source thread half of the sources' effective routes are computed on a second.</summary>
         public bool Parallel { get; set; } = true;
+        /// <summary>
+        /// Rows carry their reasons (<see cref="PathMatrixRow.Reasons"/>: causes and fixes along the first path, then intent
+        /// violations), traced per written row by the thread that evaluates its source (<c>--reasons</c>, <c>-Reasons</c>).
+        /// </summary>
+        public bool Reasons { get; set; }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using AzSpokeTools.Engine.Intent;
 
 namespace AzSpokeTools.Engine.Paths
@@ -8,8 +9,10 @@ namespace AzSpokeTools.Engine.Paths
     /// </summary>
     public readonly struct PathMatrixRow
     {
-        internal PathMatrixRow(int source, int destination, PathSummary summary, int alternatives, IntentDecision? intent, bool? compliant)
+        internal PathMatrixRow(int source, int destination, PathSummary summary, int alternatives, IntentDecision? intent, bool? compliant,
+            IReadOnlyList<PathReason>? reasons = null)
         {
+            Reasons = reasons;
             Source = source;
             Destination = destination;
             Summary = summary;
@@ -27,6 +30,11 @@ namespace AzSpokeTools.Engine.Paths
         public IntentDecision? Intent { get; }
         /// <summary>Null when no intent applies.</summary>
         public bool? Compliant { get; }
+        /// <summary>
+        /// With <see cref="PathMatrixOptions.Reasons"/>: the causes and fixes found along the first path, in path order, then the
+        /// intent's violations (empty when there is nothing to explain); null when the run was not asked for reasons.
+        /// </summary>
+        public IReadOnlyList<PathReason>? Reasons { get; }
 
         public PathOutcome Outcome => Summary.Outcome;
         public PathKind Kind => Summary.Kind;

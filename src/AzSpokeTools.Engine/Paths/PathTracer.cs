@@ -64,22 +64,31 @@ namespace AzSpokeTools.Engine.Paths
         /// paths in full (in route order), and how many more there are, counted through a memo as the matrix does so that equal-cost
         /// fan-out never enumerates every path. The walk is iterative (a stack of pending branches), so path length costs no stack.
         /// </summary>
-        public TraceEnds Trace(Subnet source, IpAddressValue destination, bool detail, int keep = int.MaxValue)
+        public TraceEnds Trace(Subnet source, IpAddressValue destination, bool detail, int keep = int.MaxValue) =>
+            Trace(source, destination, new TraceBuilder(detail), keep, countRest: true);
+
+        /// <summary>
+        /// The reasons (causes and their fixes, in path order) of the first equal-cost path from <paramref name="source"/> to
+        /// <paramref name="destination"/>, the ones a detailed trace gives that path, without hops and without
+        /// counting the other paths: the matrix's <c>--reasons</c>.
+        /// </summary>
+        public List<PathReason> FirstPathReasons(Subnet source, IpAddressValue destination) =>
+            Trace(source, destination, TraceBuilder.ForReasons(), keep: 1, countRest: false).Ends[0].Builder.Reasons;
+
+        private TraceEnds Trace(Subnet source, IpAddressValue destination, TraceBuilder b, int keep, bool countRest)
         {
-            var result = new TraceEnds();
-            var b = new TraceBuilder(detail);
             var loc = Location(TraceLocationKind.Subnet, source);
             b.Visited.Add(loc.Index);
             var first = new List<TraceEnd>();
             AtSubnet(source, destination, b, first, atSource: true);
-            return Drain(first, destination, keep);
+            return Drain(first, destination, keep, countRest);
         }
 
         /// <summary>
         /// Walks the pending branches among <paramref name="produced"/> depth first, in the order the handlers produced them: ended
         /// branches are kept up to <paramref name="keep"/>, the rest only counted.
         /// </summary>
-        private TraceEnds Drain(List<TraceEnd> produced, IpAddressValue dst, int keep)
+        private TraceEnds Drain(List<TraceEnd> produced, IpAddressValue dst, int keep, bool countRest = true)
         {
             keep = Math.Max(1, keep);
             var result = new TraceEnds();
@@ -99,6 +108,7 @@ namespace AzSpokeTools.Engine.Paths
                 }
                 if (result.Ends.Count >= keep)
                 {
+                    if (!countRest) break;
                     // Past the paths kept: only how many more there are matters, memoised per (location, depth) as in the matrix.
                     result.More = TraceEnds.Add(result.More, CountFrom(e.Next, dst, e.Builder, ref counter));
                     continue;
@@ -133,7 +143,7 @@ namespace AzSpokeTools.Engine.Paths
         /// </summary>
         internal void Walk(TraceLocation loc, IpAddressValue dst, TraceBuilder b, List<TraceEnd> ends)
         {
-            if (Hook != null && b.Hops == null) Hook.Continue(this, loc, dst, b, ends);
+            if (Hook != null && !b.Explains) Hook.Continue(this, loc, dst, b, ends);
             else ends.Add(TraceEnd.Pending(loc, b));
         }
 

@@ -44,7 +44,10 @@ namespace AzSpokeTools.Engine.Reports
             w.WriteNumber("elapsedMs", s.ElapsedMs);
         }
 
-        /// <summary>One ordered pair: names, ids, outcome, kind, transits, alternatives, intended kinds and compliance.</summary>
+        /// <summary>
+        /// One ordered pair: names, ids, outcome, kind, transits, alternatives, intended kinds and compliance, and when the run was
+        /// asked for them (<see cref="PathMatrixOptions.Reasons"/>) its reasons, each <c>{"severity","resourceId","message","fix"}</c>.
+        /// </summary>
         public static void WriteRow(Utf8JsonWriter w, PathMatrix matrix, PathMatrixRow r)
         {
             var a = matrix.Endpoints[r.Source];
@@ -60,8 +63,30 @@ namespace AzSpokeTools.Engine.Reports
             w.WriteNumber("alternatives", r.Alternatives);
             if (r.Intent == null) w.WriteNull("intended"); else PathJsonWriter.Kinds(w, "intended", r.Intent.Expect);
             ReportJson.BooleanOrNull(w, "compliant", r.Compliant);
+            if (r.Reasons != null)
+            {
+                w.WriteStartArray("reasons");
+                foreach (var reason in r.Reasons)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("severity", SeverityText(reason.Severity));
+                    ReportJson.StringOrNull(w, "resourceId", reason.ResourceId);
+                    w.WriteString("message", reason.Message);
+                    ReportJson.StringOrNull(w, "fix", reason.Fix);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
             w.WriteEndObject();
         }
+
+        // Enum names without Enum.ToString's reflection per reason.
+        private static string SeverityText(PathReasonSeverity s) => s switch
+        {
+            PathReasonSeverity.Error => "Error",
+            PathReasonSeverity.Warning => "Warning",
+            _ => "Assumption",
+        };
 
         /// <summary>
         /// Streams the whole matrix as one compact document, rows as the engine produces them (flushed every few thousand rows),

@@ -32,6 +32,9 @@ namespace AzSpokeTools.Engine.Requests
         /// <summary>Threads evaluating sources (<c>--threads</c>, <c>-ThrottleLimit</c>); null for every core. The scalar engine always uses one.</summary>
         public int? Threads { get; set; }
 
+        /// <summary>Rows carry their reasons (<c>--reasons</c>, <c>-Reasons</c>): causes and fixes along the first path, then intent violations.</summary>
+        public bool Reasons { get; set; }
+
         public PathMatrix Execute(IEngineHost host)
         {
             if (host == null) throw new ArgumentNullException(nameof(host));
@@ -43,7 +46,7 @@ namespace AzSpokeTools.Engine.Requests
             if (Threads is int t && t < 1) throw new EngineInputException("Threads", $"{t} threads: give at least 1");
             var topology = TopologyInput.Resolve(Snapshot, Topology, host);
             var intent = string.IsNullOrWhiteSpace(Intent) ? IntentSet.FromAvnm(topology) : IntentSet.Load(Intent!, topology);
-            return new PathMatrix(topology, new PathMatrixOptions { Engine = engine, Level = Level, Intent = intent, Selection = Selection, Threads = Threads }, ServiceTags ?? TopologyInput.ServiceTags(ServiceTagFile));
+            return new PathMatrix(topology, new PathMatrixOptions { Engine = engine, Level = Level, Intent = intent, Selection = Selection, Threads = Threads, Reasons = Reasons }, ServiceTags ?? TopologyInput.ServiceTags(ServiceTagFile));
         }
     }
 }

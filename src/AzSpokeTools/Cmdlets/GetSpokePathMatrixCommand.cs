@@ -58,6 +58,9 @@ namespace AzSpokeTools.Cmdlets
         [ValidateRange(1, 1024)]
         public int ThrottleLimit { get; set; }
 
+        [Parameter(HelpMessage = "Each pair also carries its reasons (cause and fix along the first path, then intent violations), as azspoke matrix --reasons; not with -Summary.")]
+        public SwitchParameter Reasons { get; set; }
+
         [Parameter(HelpMessage = "Write one JSON document instead of objects: with -Summary the summary (azspoke matrix --format summary), else every pair and the summary (azspoke matrix --format json).")]
         public SwitchParameter AsJson { get; set; }
 
@@ -71,6 +74,9 @@ namespace AzSpokeTools.Cmdlets
                 var (shard, shards) = Shard == null ? (1, 1) : PathMatrixSelection.ParseShard(Shard);
                 request.Selection = new PathMatrixSelection { Kinds = Kind, OnlyViolations = OnlyViolations, FromPattern = FromPattern, ToPattern = ToPattern, Shard = shard, ShardCount = shards };
                 request.Threads = ThrottleLimit > 0 ? ThrottleLimit : null;
+                if (Reasons && Summary)
+                    throw new EngineInputException("Reasons", "-Reasons adds each pair's reasons to the pairs written; -Summary writes counts only");
+                request.Reasons = Reasons;
                 matrix = request.Execute(EngineHost);
             }
             catch (Exception e) when (TryWriteEngineError(e, Intent ?? (object)CurrentTopology))

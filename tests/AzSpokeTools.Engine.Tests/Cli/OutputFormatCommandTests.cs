@@ -63,6 +63,22 @@ public sealed partial class OutputFormatCommandTests : IDisposable
     }
 
     [Fact]
+    public void MatrixReasonsAreTheWritersRowsWithReasonsAndOnlyJsonFormatsTakeThem()
+    {
+        var ndjson = new StringWriter();
+        PathMatrixNdjsonWriter.Write(ndjson, new PathMatrixRequest { Snapshot = "sample:contoso-hairpin", Reasons = true }.Execute(Host));
+        var (_, output) = Run("matrix", "--snapshot", "sample:contoso-hairpin", "--format", "ndjson", "--reasons", "--threads", "2");
+        Assert.Equal(ndjson.ToString(), output);
+        Assert.Contains("\"fix\":\"", output, StringComparison.Ordinal);
+        foreach (var format in new[] { "csv", "summary" })
+        {
+            var e = new StringWriter();
+            Assert.Equal(ExitCodes.BadInput, CliApp.Run(["matrix", "--snapshot", "sample:contoso-hairpin", "--format", format, "--reasons"], new StringWriter(), e));
+            Assert.Contains("--reasons", e.ToString());
+        }
+    }
+
+    [Fact]
     public void ShardOutputsMergeIntoTheUnshardedOutputAndMixedFormatsAreRefused()
     {
         foreach (var format in new[] { "csv", "ndjson" })
