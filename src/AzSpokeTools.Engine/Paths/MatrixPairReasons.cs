@@ -36,7 +36,7 @@ namespace AzSpokeTools.Engine.Paths
             var traced = _tracer.FirstPathReasons(_endpoints[source].Subnet, _endpoints[destination].Address);
             var violations = decision != null && compliant == false ? Violations(decision, summary) : None;
             if (traced.Count == 0) return violations;
-            if (violations.Length == 0) return traced.ToArray();
+            if (violations.Length == 0) return traced is PathReason[] shared ? shared : new List<PathReason>(traced).ToArray();
             var all = new List<PathReason>(traced.Count + violations.Length);
             all.AddRange(traced);
             // As PathAnalyzer lists them: a reason already given is not repeated.

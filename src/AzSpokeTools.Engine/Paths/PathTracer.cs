@@ -72,8 +72,32 @@ namespace AzSpokeTools.Engine.Paths
         /// <paramref name="destination"/>, the ones a detailed trace gives that path, without hops and without
         /// counting the other paths: the matrix's <c>--reasons</c>.
         /// </summary>
-        public List<PathReason> FirstPathReasons(Subnet source, IpAddressValue destination) =>
-            Trace(source, destination, TraceBuilder.ForReasons(), keep: 1, countRest: false).Ends[0].Builder.Reasons;
+        /// <remarks>
+        /// When the first hop leaves the source without a reason for one location, the rest is memoised per (location, destination,
+        /// forwarded): pairs that cross the same hub device to the same destination share it instead of walking it again. A rest
+        /// is reused only for a source it never stepped into (a step into the source would be a loop there), and a rest that ends
+        /// in a loop is never reused, so the reasons are those of a walk from this source.
+        /// </remarks>
+        public IReadOnlyList<PathReason> FirstPathReasons(Subnet source, IpAddressValue destination)
+        {
+            var b = TraceBuilder.ForReasons();
+            var at = Location(TraceLocationKind.Subnet, source);
+            b.Visited.Add(at.Index);
+            var first = new List<TraceEnd>();
+            AtSubnet(source, destination, b, first, atSource: true);
+            // The first path is the first branch's first end (the walk is depth first, branches in route order).
+            var head = first[0];
+            if (head.Next == null) return head.Builder.Reasons;
+            if (head.Builder.Reasons.Count > 0) return Drain(first, destination, keep: 1, countRest: false).Ends[0].Builder.Reasons;
+            var key = (head.Next.Index, destination, head.Builder.Forwarded);
+            if (_restReasons.TryGetValue(key, out var rest) && !rest.Stepped.Contains(at.Index)) return rest.Reasons;
+            var end = Drain(new List<TraceEnd> { head }, destination, keep: 1, countRest: false).Ends[0];
+            if (end.Outcome != PathOutcome.Loop) _restReasons[key] = (end.Builder.Reasons.ToArray(), end.Builder.Visited);
+            return end.Builder.Reasons;
+        }
+
+        private readonly Dictionary<(int Location, IpAddressValue Destination, bool Forwarded), (PathReason[] Reasons, HashSet<int> Stepped)> _restReasons =
+            new Dictionary<(int, IpAddressValue, bool), (PathReason[], HashSet<int>)>();
 
         private TraceEnds Trace(Subnet source, IpAddressValue destination, TraceBuilder b, int keep, bool countRest)
         {

@@ -37,14 +37,33 @@ public sealed class PathMatrixReasonsTests
         return reasons;
     }
 
+    private static Topology Estate(int spokes, int seed)
+    {
+        using var stream = new MemoryStream();
+        SyntheticEstate.Write(new SyntheticEstateOptions { Spokes = spokes, Hubs = 2, Seed = seed, MeshShare = 0.4 }, stream);
+        stream.Position = 0;
+        return SnapshotLoader.Load(stream, $"estate-{spokes}-{seed}.json");
+    }
+
     [Theory]
     [MemberData(nameof(Samples))]
-    public void EveryRowsReasonsAreThoseOfTheDetailedTraceOfItsFirstPathThenTheIntentViolations(string sample)
+    public void EveryRowsReasonsAreThoseOfTheDetailedTraceOfItsFirstPathThenTheIntentViolations(string sample) =>
+        AssertReasonsAreTheDetailedTraces(SnapshotLoader.Load("sample:" + sample));
+
+    [Fact]
+    public void OnAGeneratedEstateEveryRowsReasonsAreThoseOfTheDetailedTraceThoughRestsThroughHubsAreShared()
     {
-        var t = SnapshotLoader.Load("sample:" + sample);
+        // Many sources cross the same hub firewall or gateway to the same destination: the memoised rest must still give each
+        // source the reasons of its own walk.
+        var t = Estate(40, 7);
+        AssertReasonsAreTheDetailedTraces(t, PathMatrixLevel.VirtualNetwork);
+    }
+
+    private static void AssertReasonsAreTheDetailedTraces(Topology t, params PathMatrixLevel[] levels)
+    {
         var intent = IntentSet.FromAvnm(t);
         var tracer = new PathTracer(new ScalarPathRouteLookup(new EffectiveRouteCalculator(t)));
-        foreach (var level in new[] { PathMatrixLevel.VirtualNetwork, PathMatrixLevel.Subnet })
+        foreach (var level in levels.Length > 0 ? levels : new[] { PathMatrixLevel.VirtualNetwork, PathMatrixLevel.Subnet })
             foreach (var engine in new[] { PathMatrixEngine.Vector, PathMatrixEngine.Scalar })
             {
                 var m = new PathMatrix(t, new PathMatrixOptions { Engine = engine, Level = level, Intent = intent, Reasons = true });
@@ -86,10 +105,7 @@ public sealed class PathMatrixReasonsTests
     [InlineData(3)]
     public void ReasonsOnSeveralThreadsAreTheSingleThreadedReasons(int threads)
     {
-        using var stream = new MemoryStream();
-        SyntheticEstate.Write(new SyntheticEstateOptions { Spokes = 60, Hubs = 2, Seed = 5, MeshShare = 0.4 }, stream);
-        stream.Position = 0;
-        var t = SnapshotLoader.Load(stream, "estate-60-5.json");
+        var t = Estate(60, 5);
         List<string> Rows(int n)
         {
             var m = new PathMatrix(t, new PathMatrixOptions { Threads = n, Reasons = true });
