@@ -20,7 +20,11 @@ namespace AzSpokeTools.Engine.Migration
         /// <summary>Timings of the last computation, per state (S0..SN, then the decommission state), for the benchmark.</summary>
         internal static List<(string State, long Ms, long Pairs)> LastStates { get; } = new List<(string, long, long)>();
 
-        public static MigrationWhatIf Compute(Topology before, MigrationPlan plan, IEngineHost host)
+        /// <summary>
+        /// The what-if of every wave (and of the decommission phase when the plan has one); each state's matrix evaluates its
+        /// sources on <paramref name="threads"/> threads (null: every core) with the same result as on one.
+        /// </summary>
+        public static MigrationWhatIf Compute(Topology before, MigrationPlan plan, IEngineHost host, int? threads = null)
         {
             var total = Stopwatch.StartNew();
             LastStates.Clear();
@@ -59,7 +63,7 @@ namespace AzSpokeTools.Engine.Migration
                 var union = new bool[n];
                 for (int e = 0; e < n; e++)
                     union[e] = (j >= 1 && focus[j][e]) || (j < waves && focus[j + 1][e]) || (decommission && j == waves && nonMembers[e]);
-                long pairs = Run(topology, union, endpoints, interned, host, (s, d, p) =>
+                long pairs = Run(topology, union, endpoints, interned, host, threads, (s, d, p) =>
                 {
                     if (j >= 1 && afterStores[j]!.Contains(s, d)) afterStores[j]![s, d] = p;
                     if (j < waves && beforeStores[j + 1]!.Contains(s, d)) beforeStores[j + 1]![s, d] = p;
@@ -102,7 +106,7 @@ namespace AzSpokeTools.Engine.Migration
                 var afterD = new WavePairStore(focusD);
                 foreach (var (s, d) in beforeD.Pairs()) beforeD[s, d] = Final(s, d);
                 var topology = WhatIfTopology.Apply(before, plan, waves, decommission: true, keepPrivateEndpoint: keep);
-                long pairs = Run(topology, focusD, endpoints, interned, host, (s, d, p) => { if (afterD.Contains(s, d)) afterD[s, d] = p; });
+                long pairs = Run(topology, focusD, endpoints, interned, host, threads, (s, d, p) => { if (afterD.Contains(s, d)) afterD[s, d] = p; });
                 LastStates.Add(("decommission", watch.ElapsedMilliseconds, pairs));
                 decommissionWhatIf = Changes(waves + 1, "decommission", beforeD, afterD, vnets, watch.ElapsedMilliseconds);
             }
@@ -136,9 +140,10 @@ namespace AzSpokeTools.Engine.Migration
 
         /// <summary>Runs the matrix over <paramref name="topology"/> for the focus pairs; the endpoints must be those of the snapshot.</summary>
         internal static long Run(Topology topology, bool[] focus, IReadOnlyList<PathMatrixEndpoint> endpoints, Dictionary<string, PairPath> interned, IEngineHost host,
-            Action<int, int, PairPath> onPair)
+            int? threads, Action<int, int, PairPath> onPair)
         {
-            var matrix = new PathMatrix(topology, new PathMatrixOptions { Focus = focus });
+            // Rows come in source order on any number of threads, so the stores fill exactly as on one.
+            var matrix = new PathMatrix(topology, new PathMatrixOptions { Focus = focus, Threads = threads, StoredRows = true });
             if (matrix.Endpoints.Count != endpoints.Count || matrix.Endpoints.Where((e, i) => e.Id != endpoints[i].Id).Any())
                 throw new InvalidOperationException("the what-if topology has other matrix endpoints than the snapshot");
             var bySummary = new Dictionary<PathSummary, PairPath>();

@@ -74,9 +74,9 @@ namespace AzSpokeTools.Engine.Paths
         /// </summary>
         public IEnumerable<PathMatrixRow> Rows(IEngineHost? host = null) => Enumerate(host, keepRows: true);
 
-        /// <summary>The threads a run uses: one for the scalar reference, for the what-if's focus, or when asked; else every core.</summary>
+        /// <summary>The threads a run uses: one for the scalar reference or when asked; else every core (the what-if's focused runs too).</summary>
         internal int Threads =>
-            _options.Engine == PathMatrixEngine.Scalar || _options.Focus != null || !_options.Parallel ? 1
+            _options.Engine == PathMatrixEngine.Scalar || !_options.Parallel ? 1
             : Math.Max(1, _options.Threads ?? Environment.ProcessorCount);
 
         private IEnumerable<PathMatrixRow> Enumerate(IEngineHost? host, bool keepRows)
@@ -120,8 +120,9 @@ namespace AzSpokeTools.Engine.Paths
             if (threads > 1)
             {
                 // Each thread its own calculator and intern table: neither is thread-safe. Rows leave one core to the consumer that
-                // writes them, so that computing and writing overlap instead of competing.
-                int computing = keepRows ? threads - 1 : threads;
+                // writes them, so that computing and writing overlap instead of competing; a consumer that only stores them (the
+                // what-if) needs no core of its own.
+                int computing = keepRows && !_options.StoredRows ? threads - 1 : threads;
                 NewWorker(_calculator, _summaries);
                 for (int t = 1; t < computing; t++) NewWorker(new EffectiveRouteCalculator(Topology, ServiceTags), new PathSummaries());
                 foreach (var row in new ParallelMatrixRun(sources, threads).Rows(workers, keepRows, Report)) yield return row;

@@ -33,6 +33,8 @@ namespace AzSpokeTools.Engine.Paths
         /// focus destinations; null for every pair. The migration what-if uses it to recompute the pairs one wave can change.
         /// </summary>
         internal bool[]? Focus { get; set; }
+        /// <summary>The consumer only stores the rows (the what-if), so every thread computes instead of one being left to a writer.</summary>
+        internal bool StoredRows { get; set; }
         /// <summary>Name patterns, kinds, violations and shard that choose the evaluated pairs and the written rows; null for every pair.</summary>
         public PathMatrixSelection? Selection { get; set; }
         /// <summary>Vector engine: threads evaluating sources (rows keep their order); null for every core (<c>--threads</c>, <c>-ThrottleLimit</c>).</summary>

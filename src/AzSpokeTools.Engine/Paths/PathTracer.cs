@@ -73,29 +73,44 @@ namespace AzSpokeTools.Engine.Paths
         /// counting the other paths: the matrix's <c>--reasons</c>.
         /// </summary>
         /// <remarks>
-        /// When the first hop leaves the source without a reason for one location, the rest is memoised per (location, destination,
-        /// forwarded): pairs that cross the same hub device to the same destination share it instead of walking it again. A rest
-        /// is reused only for a source it never stepped into (a step into the source would be a loop there), and a rest that ends
-        /// in a loop is never reused, so the reasons are those of a walk from this source.
+        /// Two memos keep this near the cost of the summary matrix, as the vector engine's plans and continuations do. A first hop
+        /// by one winning route that leaves the source without a reason for one location is memoised per (source, route): what it
+        /// does depends on the route, not on the destination. The rest from that location is memoised per (location, destination,
+        /// forwarded), so pairs that cross the same hub device to the same destination walk it once; a rest is reused only for a
+        /// source it never stepped into (a step into the source would be a loop there), and a rest that ends in a loop is never
+        /// reused, so the reasons are those of a walk from this source.
         /// </remarks>
         public IReadOnlyList<PathReason> FirstPathReasons(Subnet source, IpAddressValue destination)
         {
-            var b = TraceBuilder.ForReasons();
             var at = Location(TraceLocationKind.Subnet, source);
-            b.Visited.Add(at.Index);
-            var first = new List<TraceEnd>();
-            AtSubnet(source, destination, b, first, atSource: true);
-            // The first path is the first branch's first end (the walk is depth first, branches in route order).
-            var head = first[0];
-            if (head.Next == null) return head.Builder.Reasons;
-            if (head.Builder.Reasons.Count > 0) return Drain(first, destination, keep: 1, countRest: false).Ends[0].Builder.Reasons;
-            var key = (head.Next.Index, destination, head.Builder.Forwarded);
+            Lookup.Winners(source, destination, _winners);
+            var only = _winners.Count == 1 && (_winners[0].NextHopType != NextHopType.VirtualAppliance || _winners[0].NextHopIpAddress.Count <= 1) ? _winners[0] : null;
+            if (only == null || !_firstHops.TryGetValue((source, only), out var hop))
+            {
+                var b = TraceBuilder.ForReasons();
+                b.Visited.Add(at.Index);
+                var first = new List<TraceEnd>();
+                AtSubnet(source, destination, b, first, atSource: true);
+                // The first path is the first branch's first end (the walk is depth first, branches in route order).
+                var head = first[0];
+                if (head.Next == null) return head.Builder.Reasons;
+                if (head.Builder.Reasons.Count > 0) return Drain(first, destination, keep: 1, countRest: false).Ends[0].Builder.Reasons;
+                hop = (head.Next, head.Builder.Forwarded);
+                if (only != null && first.Count == 1) _firstHops[(source, only)] = hop;
+            }
+            var key = (hop.Next.Index, destination, hop.Forwarded);
             if (_restReasons.TryGetValue(key, out var rest) && !rest.Stepped.Contains(at.Index)) return rest.Reasons;
-            var end = Drain(new List<TraceEnd> { head }, destination, keep: 1, countRest: false).Ends[0];
+            var rb = TraceBuilder.ForReasons();
+            rb.Visited.Add(at.Index);
+            rb.Forwarded = hop.Forwarded;
+            var end = Drain(new List<TraceEnd> { TraceEnd.Pending(hop.Next, rb) }, destination, keep: 1, countRest: false).Ends[0];
             if (end.Outcome != PathOutcome.Loop) _restReasons[key] = (end.Builder.Reasons.ToArray(), end.Builder.Visited);
             return end.Builder.Reasons;
         }
 
+        private readonly List<EffectiveRoute> _winners = new List<EffectiveRoute>();
+        private readonly Dictionary<(Subnet Source, EffectiveRoute Route), (TraceLocation Next, bool Forwarded)> _firstHops =
+            new Dictionary<(Subnet, EffectiveRoute), (TraceLocation, bool)>();
         private readonly Dictionary<(int Location, IpAddressValue Destination, bool Forwarded), (PathReason[] Reasons, HashSet<int> Stepped)> _restReasons =
             new Dictionary<(int, IpAddressValue, bool), (PathReason[], HashSet<int>)>();
 
