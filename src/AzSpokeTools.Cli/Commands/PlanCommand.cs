@@ -36,8 +36,8 @@ public static class PlanCommand
         public readonly Option<string?> Environment = new("--environment") { Description = "AzureCloud (default), AzureUSGovernment or AzureChinaCloud" };
         public readonly Option<string?> ArmEndpoint = new("--arm-endpoint") { Description = "Explicit ARM endpoint URL (https)" };
         public readonly Option<string?> AccessToken = new("--access-token") { Description = "Bearer token for ARM (default: DefaultAzureCredential)" };
-
         public readonly Option<int?> Threads = new("--threads") { Description = "Threads each what-if matrix evaluates sources on (default: every core); the what-if is the same whatever the number" };
+
         public IEnumerable<Option> All => new Option[] { Out, Iac, Format, Dynamic, Owner, NoWhatIf, PilotSize, WaveSize, Wave, Decommission, SoakDays, Threads, Apply, DryRun, Environment, ArmEndpoint, AccessToken };
     }
 
