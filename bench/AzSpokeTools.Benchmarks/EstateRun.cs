@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using AzSpokeTools.Engine.Addresses;
 using AzSpokeTools.Engine.Evaluation;
 using AzSpokeTools.Engine.Routing;
 using AzSpokeTools.Engine.Samples;

@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using AzSpokeTools.Engine.Addresses;
 using AzSpokeTools.Engine.Hosting;
 using AzSpokeTools.Engine.Migration;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Engine.Samples;
 using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Reports;
 
 namespace AzSpokeTools.Benchmarks;
 
@@ -87,7 +87,7 @@ internal static class MeshRun
                 var id = ResourceId.Parse($"/subscriptions/{v.SubscriptionId}/resourceGroups/{v.ResourceGroup}/providers/Microsoft.Network/privateEndpoints/pe-{v.Name}-{i}");
                 var pe = new PrivateEndpoint { Id = id, Name = id.Name, Type = "Microsoft.Network/privateEndpoints", Location = v.Location, SubnetId = subnet.Id };
                 pe.IpAddresses.Add(subnet.AddressPrefixes[0].Network.Add((ulong)(10 + i)));
-                t.PrivateEndpoints.Add(pe);
+                t.EditablePrivateEndpoints.Add(pe);
             }
         }
         t.InvalidateIndex();

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using AzSpokeTools.Engine.Addresses;
 using AzSpokeTools.Engine.Evaluation;
-using AzSpokeTools.Engine.Routing;
 
 namespace AzSpokeTools.Benchmarks;
 

@@ -1,7 +1,7 @@
 using AzSpokeTools.Engine.Addresses;
 using AzSpokeTools.Engine.Evaluation;
-using AzSpokeTools.Engine.Routing;
 using BenchmarkDotNet.Attributes;
+using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Benchmarks;
 

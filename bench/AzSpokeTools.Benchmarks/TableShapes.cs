@@ -1,5 +1,5 @@
-using AzSpokeTools.Engine.Addresses;
 using AzSpokeTools.Engine.Routing;
+using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Benchmarks;
 
@@ -28,7 +28,7 @@ internal static class TableShapes
 
     private static string P(int a, int b, int c, int d, int len) => $"{a}.{b}.{c}.{d}/{len}";
 
-    /// <summary>The default None routes every subnet gets (azure-routing-rules.md §1.1).</summary>
+    /// <summary>The default None routes every subnet gets (docs/routing-model.md#default-routes).</summary>
     private static IEnumerable<EffectiveRoute> DefaultNoneRoutes(bool tenSlashEightShadowed = false) => new[]
     {
         R(RouteSource.Default, "10.0.0.0/8", NextHopType.None, state: tenSlashEightShadowed ? RouteState.Invalid : RouteState.Active),
@@ -58,7 +58,7 @@ internal static class TableShapes
             R(RouteSource.Default, "0.0.0.0/0", NextHopType.Internet, state: RouteState.Invalid),
         };
         routes.AddRange(DefaultNoneRoutes());
-        routes[8].State = RouteState.Invalid; // 192.168.0.0/16 None loses the tie to the BGP route (§3.1 step 2)
+        routes[8].State = RouteState.Invalid; // 192.168.0.0/16 None loses the tie to the BGP route (docs/routing-model.md#route-selection)
         routes.Add(R(RouteSource.Default, "25.33.80.0/20", NextHopType.None));
         routes.Add(R(RouteSource.Default, "25.41.3.0/25", NextHopType.None));
         routes.Add(R(RouteSource.User, "0.0.0.0/0", NextHopType.VirtualAppliance, "10.0.2.4"));
@@ -80,7 +80,7 @@ internal static class TableShapes
         routes.Add(R(RouteSource.VirtualNetworkGateway, "192.168.0.0/16", NextHopType.VirtualNetworkGateway, "10.0.0.4"));
         routes.Add(R(RouteSource.Default, "0.0.0.0/0", NextHopType.Internet));
         routes.AddRange(DefaultNoneRoutes());
-        routes[routes.Count - 2].State = RouteState.Invalid; // 192.168.0.0/16 None loses to BGP (§3.1 step 2)
+        routes[routes.Count - 2].State = RouteState.Invalid; // 192.168.0.0/16 None loses to BGP (docs/routing-model.md#route-selection)
         return routes;
     }
 
@@ -108,13 +108,13 @@ internal static class TableShapes
         {
             R(RouteSource.Default, "10.200.0.0/16", NextHopType.VnetLocal),
             R(RouteSource.Default, "10.0.0.0/16", NextHopType.VNetPeering),
-            R(RouteSource.Default, "0.0.0.0/0", NextHopType.Internet, state: RouteState.Invalid), // the BGP 0/0 wins the tie (§3.1 step 2)
+            R(RouteSource.Default, "0.0.0.0/0", NextHopType.Internet, state: RouteState.Invalid), // the BGP 0/0 wins the tie (docs/routing-model.md#route-selection)
         };
         routes.AddRange(DefaultNoneRoutes(tenSlashEightShadowed: false));
         foreach (var prefix in CorpusRouteList.ReadNetworks(CorpusRouteList.TenThousandRoutes))
         {
             var route = R(RouteSource.VirtualNetworkGateway, prefix.ToString(), NextHopType.VirtualNetworkGateway, "10.0.0.164");
-            // §3.1 step 3: peering system routes beat BGP routes for the same prefix.
+            // docs/routing-model.md#route-selection: peering system routes beat BGP routes for the same prefix.
             if (prefix.ToString() == "10.0.0.0/16") route.State = RouteState.Invalid;
             routes.Add(route);
         }

@@ -5,8 +5,8 @@ using AzSpokeTools.Azure.Export;
 using AzSpokeTools.Cli.Output;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Reports;
-using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine;
 
 namespace AzSpokeTools.Cli;
 
@@ -101,7 +101,7 @@ public static class CliApp
         return code;
     }
 
-    /// <summary>The DESIGN.md exit code of a failure: 2 bad input or usage, 3 Azure or network, 4 anything else (a bug).</summary>
+    /// <summary>The exit code of a failure (README.md#the-command-line): 2 bad input or usage, 3 Azure or network, 4 anything else (a bug).</summary>
     internal static int ExitCodeOf(Exception ex)
     {
         switch (Unwrap(ex))

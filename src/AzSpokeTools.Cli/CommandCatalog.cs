@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace AzSpokeTools.Cli;
 
-/// <summary>Every azspoke subcommand, in the order of the DESIGN.md CLI contract.</summary>
+/// <summary>Every azspoke subcommand, in the order of README.md#the-command-line.</summary>
 internal static class CommandCatalog
 {
     public static IEnumerable<Command> Create(CliContext context)

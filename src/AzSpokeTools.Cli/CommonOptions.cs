@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace AzSpokeTools.Cli;
 
-/// <summary>Options shared by several commands, spelled as in the DESIGN.md CLI contract.</summary>
+/// <summary>Options shared by several commands, spelled as in README.md#the-command-line.</summary>
 internal static class CommonOptions
 {
     public static Option<string> Snapshot() => new("--snapshot")

@@ -1,6 +1,6 @@
 namespace AzSpokeTools.Cli;
 
-/// <summary>Exit codes of the DESIGN.md CLI contract.</summary>
+/// <summary>Exit codes of the command line (README.md#the-command-line).</summary>
 public static class ExitCodes
 {
     /// <summary>Success (and compliant / ready).</summary>

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace AzSpokeTools.Cli;
 
-/// <summary>The mesh selection options shared by <c>readiness</c> and <c>plan</c> (DESIGN.md CLI contract).</summary>
+/// <summary>The mesh selection options shared by <c>readiness</c> and <c>plan</c> (README.md#the-command-line).</summary>
 internal sealed class MeshSelectionOptions
 {
     public Option<string[]> Vnet { get; } = new("--vnet") { Description = "VNet names, name patterns (spoke-*) or ids; repeatable", AllowMultipleArgumentsPerToken = true };

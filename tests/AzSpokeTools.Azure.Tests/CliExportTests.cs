@@ -1,3 +1,4 @@
+using AzSpokeTools.Tests.Shared;
 using System.Text.Json.Nodes;
 using AzSpokeTools.Azure.Tests.FakeArm;
 using AzSpokeTools.Azure.Transport;
@@ -28,7 +29,7 @@ public class CliExportTests
     private static string[] Base(ExportHarness h, params string[] more)
         => new[] { "export", "--out", h.OutputPath, "--arm-endpoint", h.Server.Endpoint.AbsoluteUri, "--access-token", h.Token }.Concat(more).ToArray();
 
-    [Fact(Timeout = 60_000)]
+    [CorpusFact(Timeout = 60_000)]
     public async Task Export_writes_the_snapshot_and_a_summary_and_never_prints_the_token()
     {
         await using var h = await ExportHarness.StartAsync(FakeEstate.Generate(2_000, includeCorpus: true));

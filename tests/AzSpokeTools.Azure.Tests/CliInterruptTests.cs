@@ -32,7 +32,7 @@ public class CliInterruptTests
                 // The export is mid-way: its temporary file exists beside the target.
                 var temps = Directory.GetFiles(h.Directory, "*.tmp", new EnumerationOptions { AttributesToSkip = 0 });
                 interrupted.TrySetResult(temps.Length == 1);
-                SendSignal(child.Id, SIGINT);
+                _ = SendSignal(child.Id, SIGINT);
             };
 
             var start = new ProcessStartInfo("dotnet")

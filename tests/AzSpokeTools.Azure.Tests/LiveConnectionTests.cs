@@ -1,6 +1,7 @@
 using Azure.Core;
 using AzSpokeTools.Azure.Export;
 using AzSpokeTools.Azure.Identity;
+using AzSpokeTools.Engine;
 using AzSpokeTools.Engine.Requests;
 using Xunit;
 

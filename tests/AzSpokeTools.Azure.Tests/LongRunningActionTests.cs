@@ -1,3 +1,4 @@
+using AzSpokeTools.Tests.Shared;
 using System.Text.Json.Nodes;
 using AzSpokeTools.Azure.Export;
 using AzSpokeTools.Azure.Tests.FakeArm;
@@ -7,7 +8,7 @@ namespace AzSpokeTools.Azure.Tests;
 
 public class LongRunningActionTests
 {
-    [Fact(Timeout = 60_000)]
+    [CorpusFact(Timeout = 60_000)]
     public async Task Effective_routes_and_learned_routes_are_polled_through_Location_until_200()
     {
         await using var h = await ExportHarness.StartAsync(FakeEstate.Generate(40, includeCorpus: true));
@@ -59,7 +60,7 @@ public class LongRunningActionTests
             Assert.True(sequence[i].At - sequence[i - 1].At >= TimeSpan.FromMilliseconds(950), $"poll {i} after {sequence[i].At - sequence[i - 1].At}");
     }
 
-    [Fact(Timeout = 60_000)]
+    [CorpusFact(Timeout = 60_000)]
     public async Task Azure_AsyncOperation_is_polled_until_Succeeded_then_the_body_is_read_from_Location()
     {
         await using var h = await ExportHarness.StartAsync(FakeEstate.Generate(20, includeCorpus: true));

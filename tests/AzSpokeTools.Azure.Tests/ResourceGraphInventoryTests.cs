@@ -1,3 +1,4 @@
+using AzSpokeTools.Tests.Shared;
 using System.Text.Json.Nodes;
 using AzSpokeTools.Azure.Export;
 using AzSpokeTools.Azure.Tests.FakeArm;
@@ -7,7 +8,7 @@ namespace AzSpokeTools.Azure.Tests;
 
 public class ResourceGraphInventoryTests
 {
-    [Fact(Timeout = 60_000)]
+    [CorpusFact(Timeout = 60_000)]
     public async Task Export_holds_every_resource_exactly_once_across_pages_and_batches()
     {
         await using var h = await ExportHarness.StartAsync(FakeEstate.Generate(2_500, includeCorpus: true));
@@ -67,7 +68,7 @@ public class ResourceGraphInventoryTests
         Assert.Contains("returned 500", warning);
     }
 
-    [Fact(Timeout = 60_000)]
+    [CorpusFact(Timeout = 60_000)]
     public async Task Resource_graph_rows_are_written_verbatim_without_the_helper_columns()
     {
         await using var h = await ExportHarness.StartAsync(FakeEstate.Generate(60, includeCorpus: true));
@@ -99,7 +100,7 @@ public class ResourceGraphInventoryTests
         Assert.Contains("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.Network/virtualHubs/virtualHub1/hubRouteTables/hubRouteTable2", ids);
     }
 
-    [Fact(Timeout = 60_000)]
+    [CorpusFact(Timeout = 60_000)]
     public async Task Child_resources_and_deployment_status_come_from_ARM_list_calls_and_actions()
     {
         await using var h = await ExportHarness.StartAsync(FakeEstate.Generate(30, includeCorpus: true));

@@ -1,3 +1,4 @@
+using AzSpokeTools.Tests.Shared;
 using System.Text.Json.Nodes;
 using AzSpokeTools.Azure.Export;
 using AzSpokeTools.Azure.Tests.FakeArm;
@@ -7,7 +8,7 @@ namespace AzSpokeTools.Azure.Tests;
 
 public class SecurityTests
 {
-    [Fact(Timeout = 60_000)]
+    [CorpusFact(Timeout = 60_000)]
     public async Task Every_request_carries_the_bearer_token_and_the_token_appears_in_no_log_or_file()
     {
         await using var h = await ExportHarness.StartAsync(FakeEstate.Generate(500, includeCorpus: true));
@@ -43,7 +44,7 @@ public class SecurityTests
         Assert.Equal(h.Server.Requests.Count, summary.HttpRequests);
     }
 
-    [Fact(Timeout = 60_000)]
+    [CorpusFact(Timeout = 60_000)]
     public async Task Secret_bearing_properties_are_stripped_from_the_snapshot()
     {
         await using var h = await ExportHarness.StartAsync(FakeEstate.Generate(300, includeCorpus: true));
@@ -65,7 +66,7 @@ public class SecurityTests
         Assert.True(summary.SecretsRemoved > 0);
     }
 
-    [Fact(Timeout = 60_000)]
+    [CorpusFact(Timeout = 60_000)]
     public async Task The_export_only_reads_GET_plus_the_known_POST_actions()
     {
         await using var h = await ExportHarness.StartAsync(FakeEstate.Generate(200, includeCorpus: true));

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AzSpokeTools.Engine.Diagrams;
 using AzSpokeTools.Engine.Hosting;
 using AzSpokeTools.Engine.Paths;
 using AzSpokeTools.Engine.Requests;

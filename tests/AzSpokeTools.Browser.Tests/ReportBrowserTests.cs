@@ -157,7 +157,7 @@ public sealed class ReportBrowserTests : IDisposable
     {
         var plan = Directory.CreateDirectory(Path.Combine(_scratch, "plan")).FullName;
         var migration = new MeshMigrationRequest { Snapshot = "sample:contoso-hairpin" }.Execute(new RecordingEngineHost());
-        foreach (var (name, content) in AzSpokeTools.Engine.Migration.PlanOutputs.Render(migration, AzSpokeTools.Engine.Migration.IacFormat.All))
+        foreach (var (name, content) in AzSpokeTools.Engine.Reports.PlanOutputs.Render(migration, AzSpokeTools.Engine.Migration.IacFormat.All))
             File.WriteAllText(Path.Combine(plan, name), content);
         var file = Path.Combine(_scratch, "with-plan.html");
         File.WriteAllText(file, new EstateReportRequest { Snapshot = "sample:contoso-hairpin", Plan = plan }.Execute(new RecordingEngineHost()).Html);

@@ -1,37 +1,10 @@
+using AzSpokeTools.Tests.Shared;
+
 namespace AzSpokeTools.Engine.Tests;
 
-/// <summary>Finds the shared data folder (../shared beside the repository) from the test assembly.</summary>
+/// <summary>Finds the repository and the optional shared data folder (shared/ beside the repository) from the test assembly.</summary>
 internal static class TestPaths
 {
-    public static string Shared
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir != null)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared", "corpus");
-                if (Directory.Exists(candidate)) return Path.Combine(dir.FullName, "shared");
-                dir = dir.Parent;
-            }
-            throw new DirectoryNotFoundException("shared/corpus not found above " + AppContext.BaseDirectory);
-        }
-    }
-
-    /// <summary>shared/corpus above the test assembly, or null when it is not there (tests that need it skip with a message).</summary>
-    public static string? SharedCorpus
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared", "corpus");
-                if (Directory.Exists(candidate)) return candidate;
-            }
-            return null;
-        }
-    }
-
     /// <summary>The repository root (the folder holding AzSpokeTools.sln).</summary>
     public static string RepoRoot
     {
@@ -45,7 +18,8 @@ internal static class TestPaths
 
     public static string Samples => Path.Combine(RepoRoot, "module", "samples");
 
-    public static string ArmExamples => Path.Combine(Shared, "corpus", "arm-examples");
+    /// <summary>shared/corpus/arm-examples; tests that call it are <see cref="CorpusFactAttribute"/>s or <see cref="CorpusTheoryAttribute"/>s.</summary>
+    public static string ArmExamples => AzSpokeTools.Tests.Shared.SharedCorpus.ArmExamples;
 
     public static string Example(string name) => Path.Combine(ArmExamples, name);
 }

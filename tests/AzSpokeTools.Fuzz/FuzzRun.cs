@@ -6,6 +6,7 @@ using AzSpokeTools.Engine.Paths;
 using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Engine.Samples;
 using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine;
 
 namespace AzSpokeTools.Fuzz;
 

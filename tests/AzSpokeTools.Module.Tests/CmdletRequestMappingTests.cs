@@ -8,6 +8,7 @@ using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Engine.Snapshot;
 using AzSpokeTools.Errors;
 using Xunit;
+using AzSpokeTools.Engine;
 
 namespace AzSpokeTools.Module.Tests;
 
@@ -181,12 +182,14 @@ public sealed class CmdletRequestMappingTests
     public void UnexpectedExceptionsAreInternalErrorsNotUnhandledExceptions()
     {
         // Issue 16: the cmdlets' error boundary reports every failure with a stable ErrorId and a specific category.
+#pragma warning disable CA2201 // the runtime throws it when code has a bug, which is what the boundary must report
         var record = SpokeErrors.From(new NullReferenceException(), "x")!;
+#pragma warning restore CA2201
         Assert.Equal("InternalError", record.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.InvalidOperation, record.CategoryInfo.Category);
         Assert.Contains("bug", record.ErrorDetails!.RecommendedAction);
         // An AggregateException is reported as its cause; PowerShell's own flow control is not ours to report.
-        Assert.Equal("InvalidSubnet", SpokeErrors.From(new AggregateException(new AzSpokeTools.Engine.Requests.EngineInputException("Subnet", "bad")), "x")!.FullyQualifiedErrorId);
+        Assert.Equal("InvalidSubnet", SpokeErrors.From(new AggregateException(new AzSpokeTools.Engine.EngineInputException("Subnet", "bad")), "x")!.FullyQualifiedErrorId);
         Assert.Null(SpokeErrors.From(new PipelineStoppedException(), "x"));
         Assert.Null(SpokeErrors.From(new ActionPreferenceStopException(), "x"));
     }
@@ -194,7 +197,7 @@ public sealed class CmdletRequestMappingTests
     [Fact]
     public void ControlCharactersInMessagesAreEscapedInTheRecord()
     {
-        var record = SpokeErrors.From(new AzSpokeTools.Engine.Requests.EngineInputException("Subnet", "'a\u001b[2Jb\u202ec' does not name a subnet"), "x")!;
+        var record = SpokeErrors.From(new AzSpokeTools.Engine.EngineInputException("Subnet", "'a\u001b[2Jb\u202ec' does not name a subnet"), "x")!;
         Assert.Equal("'a\\u001B[2Jb\\u202Ec' does not name a subnet", record.ErrorDetails!.Message);
         Assert.Contains("\u001b", record.Exception.Message); // the exception itself keeps the data as it was
     }

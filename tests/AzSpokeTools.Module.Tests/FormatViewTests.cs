@@ -40,7 +40,7 @@ public sealed partial class FormatViewTests : IDisposable
     {
         var view = XElement.Parse("""
             <View><Name>Bad</Name>
-              <ViewSelectedBy><TypeName>AzSpokeTools.Engine.Routing.EffectiveRoute</TypeName><TypeName>AzSpokeTools.Nope</TypeName></ViewSelectedBy>
+              <ViewSelectedBy><TypeName>AzSpokeTools.Engine.Model.EffectiveRoute</TypeName><TypeName>AzSpokeTools.Nope</TypeName></ViewSelectedBy>
               <TableControl><TableHeaders><TableColumnHeader /><TableColumnHeader /></TableHeaders><TableRowEntries><TableRowEntry><TableColumnItems>
                 <TableColumnItem><ScriptBlock>$_.NextHopTypo</ScriptBlock></TableColumnItem>
                 <TableColumnItem><ScriptBlock>$_.Compute()</ScriptBlock></TableColumnItem>
@@ -49,8 +49,8 @@ public sealed partial class FormatViewTests : IDisposable
             """);
         var problems = Problems(view).ToList();
         Assert.Contains("type AzSpokeTools.Nope is not in the module's assemblies", problems);
-        Assert.Contains("AzSpokeTools.Engine.Routing.EffectiveRoute has no property NextHopTypo", problems);
-        Assert.Contains("AzSpokeTools.Engine.Routing.EffectiveRoute has no method Compute", problems);
+        Assert.Contains("AzSpokeTools.Engine.Model.EffectiveRoute has no property NextHopTypo", problems);
+        Assert.Contains("AzSpokeTools.Engine.Model.EffectiveRoute has no method Compute", problems);
     }
 
     private IEnumerable<string> Problems(XElement view)

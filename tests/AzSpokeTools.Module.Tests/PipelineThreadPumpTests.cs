@@ -64,7 +64,7 @@ public sealed class PipelineThreadPumpTests
     }
 
     [Fact]
-    public void StoppingFromAnotherThreadEndsTheRunWithCancellation()
+    public async Task StoppingFromAnotherThreadEndsTheRunWithCancellation()
     {
         var pump = new PipelineThreadPump();
         var cancel = new CancellationTokenSource();
@@ -80,6 +80,6 @@ public sealed class PipelineThreadPumpTests
             await Task.Delay(TimeSpan.FromSeconds(30), token);
             return 1;
         }, cancel));
-        stopper.Wait();
+        await stopper;
     }
 }

@@ -9,6 +9,7 @@ using AzSpokeTools.Engine.Snapshot;
 using AzSpokeTools.Engine.Verification;
 using AzSpokeTools.Errors;
 using Xunit;
+using AzSpokeTools.Engine;
 
 namespace AzSpokeTools.Module.Tests;
 

@@ -30,7 +30,7 @@ namespace AzSpokeTools.Azure.Export
         private readonly ExportOptions _options;
         private readonly IExportObserver _observer;
 
-        /// <summary>Creates an exporter; nothing is sent until <see cref="ExportAsync"/>.</summary>
+        /// <summary>Creates an exporter; nothing is sent until <see cref="ExportAsync(AzSpokeTools.Azure.Snapshot.SnapshotSink, CancellationToken)"/>.</summary>
         public TopologyExporter(ExportOptions options, IExportObserver? observer = null)
         {
             _options = options ?? throw new ArgumentNullException(nameof(options));

@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using AzSpokeTools.Azure.Apply;
 using AzSpokeTools.Azure.Export;
+using AzSpokeTools.Engine;
 using AzSpokeTools.Engine.Requests;
 
 namespace AzSpokeTools.Azure.Identity

@@ -4,7 +4,7 @@ namespace AzSpokeTools.Azure.ResourceGraph
 {
     /// <summary>
     /// The one Resource Graph query of an export: every top-level network type the engine reads
-    /// (DESIGN.md "Resource types that matter"), from the <c>resources</c> table, in ARM shape.
+    /// (docs/architecture.md#resource-types-that-matter), from the <c>resources</c> table, in ARM shape.
     /// Child types Resource Graph does not hold (AVNM network groups, static members and connectivity
     /// configurations; virtual hub connections, route tables and routing intent) are read from ARM.
     /// </summary>

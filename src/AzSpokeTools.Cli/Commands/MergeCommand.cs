@@ -1,6 +1,6 @@
 using System.CommandLine;
+using AzSpokeTools.Engine;
 using AzSpokeTools.Engine.Reports;
-using AzSpokeTools.Engine.Requests;
 
 namespace AzSpokeTools.Cli.Commands;
 

@@ -2,9 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using AzSpokeTools.Azure.Identity;
 using AzSpokeTools.Cli.Output;
+using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Hosting;
 using AzSpokeTools.Engine.Migration;
-using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Requests;
 
 namespace AzSpokeTools.Cli.Commands;

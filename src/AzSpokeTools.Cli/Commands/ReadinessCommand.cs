@@ -1,6 +1,7 @@
 using System.CommandLine;
-using AzSpokeTools.Engine.Readiness;
+using System.Text.Json;
 using AzSpokeTools.Engine.Reports;
+using AzSpokeTools.Engine.Readiness;
 using AzSpokeTools.Engine.Requests;
 
 namespace AzSpokeTools.Cli.Commands;

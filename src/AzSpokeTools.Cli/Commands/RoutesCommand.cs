@@ -1,7 +1,9 @@
 using System.CommandLine;
 using AzSpokeTools.Engine.Reports;
+using System.Text.Json;
 using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Engine.Routing;
+using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AzSpokeTools.Engine.Reports;
+using System.Text.Json;
 using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Engine.Verification;
 

@@ -20,6 +20,7 @@ namespace AzSpokeTools.Engine.Addresses
         /// <summary>True for IPv6.</summary>
         public bool IsV6 { get; }
 
+        /// <summary>An address from its high and low 64 bits (an IPv4 address in the low 32 bits of <paramref name="low"/>).</summary>
         public IpAddressValue(ulong high, ulong low, bool isV6)
         {
             High = isV6 ? high : 0;
@@ -33,8 +34,10 @@ namespace AzSpokeTools.Engine.Addresses
         /// <summary>The IPv4 address as an unsigned 32-bit integer (only meaningful when !IsV6).</summary>
         public uint V4 => (uint)Low;
 
+        /// <summary>The IPv4 address whose 32 bits are <paramref name="value"/>.</summary>
         public static IpAddressValue FromV4(uint value) => new IpAddressValue(0, value, false);
 
+        /// <summary>Parses an IPv4 or IPv6 address; false when the text is not one.</summary>
         public static bool TryParse(string? text, out IpAddressValue value)
         {
             value = default;
@@ -65,6 +68,7 @@ namespace AzSpokeTools.Engine.Addresses
             return true;
         }
 
+        /// <summary>Parses an IPv4 or IPv6 address; throws <see cref="System.FormatException"/> when the text is not one.</summary>
         public static IpAddressValue Parse(string text) =>
             TryParse(text, out var v) ? v : throw new FormatException($"'{text}' is not an IPv4 or IPv6 address.");
 
@@ -110,8 +114,11 @@ namespace AzSpokeTools.Engine.Addresses
             return new IpAddressValue(hi, lo, true);
         }
 
+        /// <inheritdoc/>
         public bool Equals(IpAddressValue other) => High == other.High && Low == other.Low && IsV6 == other.IsV6;
+        /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is IpAddressValue o && Equals(o);
+        /// <inheritdoc/>
         public override int GetHashCode() => (High.GetHashCode() * 397) ^ Low.GetHashCode() ^ (IsV6 ? 1 : 0);
 
         /// <summary>IPv4 sorts before IPv6; inside a family, numeric order.</summary>
@@ -122,13 +129,20 @@ namespace AzSpokeTools.Engine.Addresses
             return c != 0 ? c : Low.CompareTo(other.Low);
         }
 
+        /// <summary>True when both are equal.</summary>
         public static bool operator ==(IpAddressValue a, IpAddressValue b) => a.Equals(b);
+        /// <summary>True when they differ.</summary>
         public static bool operator !=(IpAddressValue a, IpAddressValue b) => !a.Equals(b);
+        /// <summary>True when the first orders before the second.</summary>
         public static bool operator <(IpAddressValue a, IpAddressValue b) => a.CompareTo(b) < 0;
+        /// <summary>True when the first orders after the second.</summary>
         public static bool operator >(IpAddressValue a, IpAddressValue b) => a.CompareTo(b) > 0;
+        /// <summary>True when the first orders before or equals the second.</summary>
         public static bool operator <=(IpAddressValue a, IpAddressValue b) => a.CompareTo(b) <= 0;
+        /// <summary>True when the first orders after or equals the second.</summary>
         public static bool operator >=(IpAddressValue a, IpAddressValue b) => a.CompareTo(b) >= 0;
 
+        /// <inheritdoc/>
         public override string ToString()
         {
             if (!IsV6)

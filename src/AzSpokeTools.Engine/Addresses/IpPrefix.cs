@@ -9,9 +9,12 @@ namespace AzSpokeTools.Engine.Addresses
     /// </summary>
     public readonly struct IpPrefix : IEquatable<IpPrefix>, IComparable<IpPrefix>
     {
+        /// <summary>The first address of the prefix (host bits zero).</summary>
         public IpAddressValue Network { get; }
+        /// <summary>The prefix length in bits.</summary>
         public int Length { get; }
 
+        /// <summary>The prefix of <paramref name="length"/> bits containing <paramref name="network"/> (host bits are cleared).</summary>
         public IpPrefix(IpAddressValue network, int length)
         {
             if (length < 0 || length > network.Bits) throw new ArgumentOutOfRangeException(nameof(length));
@@ -19,6 +22,7 @@ namespace AzSpokeTools.Engine.Addresses
             Length = length;
         }
 
+        /// <summary>True for an IPv6 prefix.</summary>
         public bool IsV6 => Network.IsV6;
 
         /// <summary>The first address of the prefix.</summary>
@@ -68,9 +72,11 @@ namespace AzSpokeTools.Engine.Addresses
             return $"'{text}' is not an IPv4 or IPv6 prefix";
         }
 
+        /// <summary>Parses CIDR text such as <c>10.1.0.0/16</c>; throws <see cref="System.FormatException"/> when the text is not a prefix.</summary>
         public static IpPrefix Parse(string text) =>
             TryParse(text, out var p) ? p : throw new FormatException(Describe(text));
 
+        /// <summary>True when <paramref name="address"/> lies in this prefix (same address family).</summary>
         public bool Contains(IpAddressValue address) =>
             address.IsV6 == IsV6 && address.Mask(Length).Equals(Network);
 
@@ -81,19 +87,26 @@ namespace AzSpokeTools.Engine.Addresses
         /// <summary>True when the two prefixes share at least one address.</summary>
         public bool Overlaps(IpPrefix other) => Contains(other) || other.Contains(this);
 
+        /// <inheritdoc/>
         public bool Equals(IpPrefix other) => Length == other.Length && Network.Equals(other.Network);
+        /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is IpPrefix o && Equals(o);
+        /// <inheritdoc/>
         public override int GetHashCode() => Network.GetHashCode() * 131 + Length;
 
+        /// <inheritdoc/>
         public int CompareTo(IpPrefix other)
         {
             int c = Network.CompareTo(other.Network);
             return c != 0 ? c : Length.CompareTo(other.Length);
         }
 
+        /// <summary>True when both are equal.</summary>
         public static bool operator ==(IpPrefix a, IpPrefix b) => a.Equals(b);
+        /// <summary>True when they differ.</summary>
         public static bool operator !=(IpPrefix a, IpPrefix b) => !a.Equals(b);
 
+        /// <inheritdoc/>
         public override string ToString() => Network + "/" + Length.ToString(CultureInfo.InvariantCulture);
     }
 }

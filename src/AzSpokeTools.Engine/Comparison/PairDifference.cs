@@ -28,17 +28,22 @@ namespace AzSpokeTools.Engine.Comparison
 
         /// <summary>The source VNet's name.</summary>
         public string Source { get; }
+        /// <summary>The destination VNet of the pair.</summary>
         public string Destination { get; }
         /// <summary>The path before (or as promised); null when the pair does not exist on that side.</summary>
         public PairPath? Before { get; }
         /// <summary>The path after (or as found); null when the pair does not exist on that side.</summary>
         public PairPath? After { get; }
+        /// <summary>Whether the path was symmetric in the first snapshot.</summary>
         public bool? BeforeSymmetric { get; }
+        /// <summary>Whether the path is symmetric in the second snapshot.</summary>
         public bool? AfterSymmetric { get; }
         /// <summary>What differs: presence, outcome, kind, transits, symmetry.</summary>
         public IReadOnlyList<string> Changed { get; }
+        /// <summary>True when outcome, kind, transits or symmetry differ between the snapshots.</summary>
         public bool Differs => Changed.Count > 0;
 
+        /// <inheritdoc/>
         public override string ToString() =>
             $"{Source} -> {Destination}: {Before?.ToString() ?? "(absent)"} [{Before?.TransitText}] -> {After?.ToString() ?? "(absent)"} [{After?.TransitText}] ({string.Join(", ", Changed)})";
     }

@@ -21,7 +21,9 @@ namespace AzSpokeTools.Engine.Comparison
                 .OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
         }
 
+        /// <summary>Where the first snapshot came from (file or sample).</summary>
         public string BeforeSource { get; }
+        /// <summary>Where the second snapshot came from (file or sample).</summary>
         public string AfterSource { get; }
         /// <summary>Ordered pairs present in both snapshots and compared.</summary>
         public long Pairs { get; }
@@ -29,6 +31,7 @@ namespace AzSpokeTools.Engine.Comparison
         public IReadOnlyList<PairDifference> Differences { get; }
         /// <summary>VNets (ids) in the before snapshot only; their pairs are not compared.</summary>
         public IReadOnlyList<string> OnlyBefore { get; }
+        /// <summary>VNets present only in the second snapshot.</summary>
         public IReadOnlyList<string> OnlyAfter { get; }
         /// <summary>"ExpressRouteHairpin -> Mesh": count of differing pairs.</summary>
         public IReadOnlyDictionary<string, int> Transitions { get; }

@@ -9,7 +9,6 @@ using AzSpokeTools.Engine.Migration;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Paths;
 using AzSpokeTools.Engine.Reports;
-using AzSpokeTools.Engine.Requests;
 
 namespace AzSpokeTools.Engine.Comparison
 {
@@ -27,7 +26,9 @@ namespace AzSpokeTools.Engine.Comparison
 
         /// <summary>The wave verified (the decommission phase is numbered after the last wave).</summary>
         public int Wave { get; }
+        /// <summary>The name of the wave checked.</summary>
         public string Name { get; }
+        /// <summary>How many member pairs were traced.</summary>
         public long PairsChecked { get; }
         /// <summary>Pairs whose path in the snapshot differs from the promise: Before is the promise, After what the snapshot shows.</summary>
         public IReadOnlyList<PairDifference> Differences { get; }

@@ -18,7 +18,9 @@ namespace AzSpokeTools.Engine.Diagrams
 
         /// <summary>What the picture shows (the snapshot, or the path's endpoints).</summary>
         public string Title { get; }
+        /// <summary>The nodes (VNets, hubs, gateways, appliances ...), laid out.</summary>
         public List<DiagramNode> Nodes { get; } = new List<DiagramNode>();
+        /// <summary>The edges between nodes (peerings, connections, path legs).</summary>
         public List<DiagramEdge> Edges { get; } = new List<DiagramEdge>();
         /// <summary>Top-level clusters (regions); hub groups are their children.</summary>
         public List<DiagramCluster> Clusters { get; } = new List<DiagramCluster>();
@@ -33,6 +35,7 @@ namespace AzSpokeTools.Engine.Diagrams
 
         /// <summary>Size of the laid-out picture (0 before layout).</summary>
         public double Width { get; internal set; }
+        /// <summary>The height of the laid-out drawing, in the layout's units.</summary>
         public double Height { get; internal set; }
 
         /// <summary>Every cluster, parents before children.</summary>

@@ -13,7 +13,7 @@ namespace AzSpokeTools.Engine.Diagrams
     /// their VNet or Virtual WAN hub, ExpressRoute circuits (MSEE) outside the regions, AVNM connected groups, and optionally a
     /// path's forward and reverse steps. Everything is visited in snapshot order, so the same snapshot gives the same diagram.
     /// </summary>
-    public sealed class DiagramBuilder
+    internal sealed class DiagramBuilder
     {
         private readonly Topology _topology;
         private readonly Diagram _diagram;

@@ -10,8 +10,11 @@ namespace AzSpokeTools.Engine.Diagrams
             Text = text;
         }
 
+        /// <summary>The diagram that was rendered.</summary>
         public Diagram Diagram { get; }
+        /// <summary>The format of <see cref="Text"/> (svg, html, mermaid or dot).</summary>
         public DiagramFormat Format { get; }
+        /// <summary>The rendered document.</summary>
         public string Text { get; }
     }
 }

@@ -12,8 +12,11 @@ namespace AzSpokeTools.Engine.Diagrams
             Step = step;
         }
 
+        /// <summary>The node the edge starts at.</summary>
         public DiagramNode From { get; }
+        /// <summary>The node the edge ends at.</summary>
         public DiagramNode To { get; }
+        /// <summary>What the edge stands for.</summary>
         public DiagramEdgeKind Kind { get; }
         /// <summary>Text drawn on the edge (the step number on a path edge; may be empty).</summary>
         public string Label { get; }
@@ -23,10 +26,13 @@ namespace AzSpokeTools.Engine.Diagrams
         public string PathData { get; internal set; } = "";
         /// <summary>Where the label goes after layout.</summary>
         public double LabelX { get; internal set; }
+        /// <summary>The vertical position of the edge's label in the layout.</summary>
         public double LabelY { get; internal set; }
 
+        /// <summary>True when the edge is a leg of a traced path (drawn highlighted).</summary>
         public bool IsPath => Kind == DiagramEdgeKind.ForwardPath || Kind == DiagramEdgeKind.ReversePath;
 
+        /// <inheritdoc/>
         public override string ToString() => $"{From.Label} -{Kind}- {To.Label}";
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using AzSpokeTools.Engine.Requests;
 
 namespace AzSpokeTools.Engine.Diagrams
 {
@@ -18,7 +17,7 @@ namespace AzSpokeTools.Engine.Diagrams
     }
 
     /// <summary>Parses a format name and infers a format from a file extension.</summary>
-    public static class DiagramFormats
+    internal static class DiagramFormats
     {
         /// <summary>
         /// The format named by <paramref name="format"/> (case-insensitive), else the one the extension of

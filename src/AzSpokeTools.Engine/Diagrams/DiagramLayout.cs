@@ -7,6 +7,8 @@ using Microsoft.Msagl.Core.Geometry;
 using Microsoft.Msagl.Core.Geometry.Curves;
 using Microsoft.Msagl.Core.Layout;
 using Microsoft.Msagl.Core.Routing;
+using Microsoft.Msagl.Layout.Incremental;
+using Microsoft.Msagl.Layout.Initial;
 using Microsoft.Msagl.Layout.Layered;
 using Microsoft.Msagl.Miscellaneous;
 using MsaglEdge = Microsoft.Msagl.Core.Layout.Edge;
@@ -19,7 +21,7 @@ namespace AzSpokeTools.Engine.Diagrams
     /// regions and hub groups as nested clusters and spline-routed edges. The ordering heuristic runs with a fixed seed and
     /// coordinates are rounded to 0.1 px, so the same diagram always gets the same coordinates.
     /// </summary>
-    public static class DiagramLayout
+    internal static class DiagramLayout
     {
         /// <summary>Width of one character of the 12 px label font, for sizing nodes (text is never measured, so the layout is the same everywhere).</summary>
         public const double CharWidth = 7.0;
@@ -69,7 +71,8 @@ namespace AzSpokeTools.Engine.Diagrams
                 PackingMethod = PackingMethod.Compact,
             };
             settings.EdgeRoutingSettings.EdgeRoutingMode = EdgeRoutingMode.SugiyamaSplines;
-            LayoutHelpers.CalculateLayout(graph, settings, null);
+            if (diagram.Clusters.Count == 0) LayoutHelpers.CalculateLayout(graph, settings, null);
+            else LayOutByCluster(graph, settings);
 
             var box = graph.BoundingBox;
             double left = box.Left - Margin, top = box.Top + Margin;
@@ -99,6 +102,25 @@ namespace AzSpokeTools.Engine.Diagrams
             diagram.Width = Round(box.Width + 2 * Margin);
             diagram.Height = Round(box.Height + 2 * Margin);
             return diagram;
+        }
+
+        /// <summary>
+        /// What <see cref="LayoutHelpers.CalculateLayout"/> does for a clustered graph, on one thread: its cluster-by-cluster
+        /// layout runs clusters in parallel (all sharing one settings object), and on a loaded machine a coordinate differed in
+        /// the last digit between runs; laid out sequentially, the same diagram gets the same coordinates.
+        /// </summary>
+        private static void LayOutByCluster(GeometryGraph graph, SugiyamaLayoutSettings settings)
+        {
+            foreach (var e in graph.Edges)
+            {
+                e.Curve = null;
+                e.SourcePort ??= new RelativeFloatingPort(() => e.Source.BoundaryCurve, () => e.Source.Center);
+                e.TargetPort ??= new RelativeFloatingPort(() => e.Target.BoundaryCurve, () => e.Target.Center);
+            }
+            settings.FallbackLayoutSettings ??= new FastIncrementalLayoutSettings { AvoidOverlaps = true };
+            new InitialLayoutByCluster(graph, _ => settings) { RunInParallel = false }.Run(null);
+            // The edges between clusters are routed after the clusters are placed, as LayoutHelpers does (this also updates the bounding box).
+            LayoutHelpers.RouteAndLabelEdges(graph, settings, graph.Edges.Where(e => e.Curve == null).ToArray(), 0, null);
         }
 
         /// <summary>The width of a node: its longer text line, at <see cref="CharWidth"/> per character, plus padding and room for the shape.</summary>

@@ -14,10 +14,13 @@ namespace AzSpokeTools.Engine.Diagrams
 
         /// <summary>A short identifier, stable for the same snapshot ("n0", "n1", ... in model order), used in every output.</summary>
         public string Key { get; }
+        /// <summary>What the node stands for.</summary>
         public DiagramNodeKind Kind { get; }
         /// <summary>The resource name (a circuit's label names its MSEE).</summary>
         public string Label { get; }
+        /// <summary>The Azure resource the node draws, when it draws one.</summary>
         public string ResourceId { get; }
+        /// <summary>The Azure region of the resource, when known.</summary>
         public string? Region { get; }
         /// <summary>The innermost cluster holding the node, or null for a node at the top level.</summary>
         public DiagramCluster? Cluster { get; internal set; }
@@ -26,10 +29,14 @@ namespace AzSpokeTools.Engine.Diagrams
 
         /// <summary>Centre and size after layout (SVG coordinates, y down).</summary>
         public double X { get; internal set; }
+        /// <summary>The vertical position of the laid-out node.</summary>
         public double Y { get; internal set; }
+        /// <summary>The width of the laid-out node.</summary>
         public double Width { get; internal set; }
+        /// <summary>The height of the laid-out node.</summary>
         public double Height { get; internal set; }
 
+        /// <inheritdoc/>
         public override string ToString() => Kind + " " + Label;
     }
 }

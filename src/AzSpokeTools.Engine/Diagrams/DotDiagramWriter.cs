@@ -10,7 +10,7 @@ namespace AzSpokeTools.Engine.Diagrams
     /// clusters, one shape per node kind, topology edges without arrows, path steps as numbered coloured arrows, the caption
     /// as the graph label and a legend cluster.
     /// </summary>
-    public static class DotDiagramWriter
+    internal static class DotDiagramWriter
     {
         public static string Write(Diagram diagram)
         {

@@ -11,7 +11,7 @@ namespace AzSpokeTools.Engine.Diagrams
     /// SVG picture, and for a path the forward and reverse hop tables (location, route prefix, source, next hop) and the
     /// reasons. Pointing at a hop row highlights its node on the picture.
     /// </summary>
-    public static class HtmlDiagramWriter
+    internal static class HtmlDiagramWriter
     {
         public static string Write(Diagram diagram)
         {

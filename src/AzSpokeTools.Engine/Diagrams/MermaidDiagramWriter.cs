@@ -11,7 +11,7 @@ namespace AzSpokeTools.Engine.Diagrams
     /// subgraphs, one shape and class per node kind, path steps as numbered thick links coloured by <c>linkStyle</c>, and a
     /// legend subgraph. Mermaid lays the chart out itself, so this writer needs no layout.
     /// </summary>
-    public static class MermaidDiagramWriter
+    internal static class MermaidDiagramWriter
     {
         public static string Write(Diagram diagram)
         {

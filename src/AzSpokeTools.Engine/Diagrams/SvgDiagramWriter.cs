@@ -12,7 +12,7 @@ namespace AzSpokeTools.Engine.Diagrams
     /// <c>data-kind</c>, <c>data-name</c>, <c>data-resource-id</c> and, on a path, <c>data-forward-step</c> /
     /// <c>data-reverse-step</c>, so that scripts and tests can find them.
     /// </summary>
-    public static class SvgDiagramWriter
+    internal static class SvgDiagramWriter
     {
         private const string Font = "'Segoe UI', 'DejaVu Sans', Arial, sans-serif";
         private const double LegendItemWidth = 230;

@@ -30,9 +30,13 @@ namespace AzSpokeTools.Engine.EstateReports
             ResourceId = resourceId;
         }
 
+        /// <summary>The position of the group in the report.</summary>
         public int Index { get; }
+        /// <summary>What the group gathers (a hub and its spokes, a mesh, unattached VNets ...).</summary>
         public EstateGroupKind Kind { get; }
+        /// <summary>The group's caption.</summary>
         public string Label { get; }
+        /// <summary>The region of the group, when it has one.</summary>
         public string Region { get; }
         /// <summary>The hub VNet, Virtual WAN hub or connectivity configuration the group is named after ("region:NAME" for a remainder).</summary>
         public string ResourceId { get; }

@@ -18,7 +18,7 @@ namespace AzSpokeTools.Engine.EstateReports
     /// but one small integer), groups the VNets, encodes the matrix rows, counts the heatmaps and intent rules, traces the
     /// example paths, checks mesh readiness, and lays out the map views.
     /// </summary>
-    public static class EstateReportBuilder
+    internal static class EstateReportBuilder
     {
         /// <summary>Up to this many VNets every ordered pair is traced in full (hops, reverse path, reasons).</summary>
         public const int AllPairsUpTo = 40;
@@ -69,7 +69,7 @@ namespace AzSpokeTools.Engine.EstateReports
             {
                 report.Readiness = new ReadinessChecker(topology, new MeshSelectionCriteria().Resolve(topology), new MeshReadinessOptions()).Run();
             }
-            catch (Requests.EngineInputException e)
+            catch (EngineInputException e)
             {
                 report.ReadinessError = e.Message;
             }

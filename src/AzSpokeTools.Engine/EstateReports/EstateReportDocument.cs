@@ -9,7 +9,9 @@ namespace AzSpokeTools.Engine.EstateReports
             Html = html;
         }
 
+        /// <summary>The report's content.</summary>
         public EstateReport Report { get; }
+        /// <summary>The report as a self-contained HTML page.</summary>
         public string Html { get; }
     }
 }

@@ -11,9 +11,13 @@ namespace AzSpokeTools.Engine.EstateReports
             Hub = hub;
         }
 
+        /// <summary>The VNet's name.</summary>
         public string Name { get; }
+        /// <summary>The VNet's resource id.</summary>
         public string Id { get; }
+        /// <summary>The VNet's region.</summary>
         public string Region { get; }
+        /// <summary>The hub the VNet hangs off, when it has one.</summary>
         public bool Hub { get; }
         /// <summary>Index of its <see cref="EstateGroup"/>.</summary>
         public int Group { get; internal set; }

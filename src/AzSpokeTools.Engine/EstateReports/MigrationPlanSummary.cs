@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using AzSpokeTools.Engine.Requests;
 
 namespace AzSpokeTools.Engine.EstateReports
 {
@@ -18,14 +17,21 @@ namespace AzSpokeTools.Engine.EstateReports
         /// <summary>Pair changes kept for the report (the what-if counts cover every pair).</summary>
         public const int MaxChanges = 5000;
 
+        /// <summary>The folder the plan was read from.</summary>
         public string Directory { get; private set; } = "";
+        /// <summary>The plan's waves.</summary>
         public List<PlanWave> Waves { get; } = new List<PlanWave>();
         /// <summary>Null when the plan was made without a what-if.</summary>
         public long? WhatIfPairs { get; private set; }
+        /// <summary>Pairs by path kind before the migration.</summary>
         public List<KeyValuePair<string, long>> Before { get; } = new List<KeyValuePair<string, long>>();
+        /// <summary>Pairs by path kind after the last wave.</summary>
         public List<KeyValuePair<string, long>> After { get; } = new List<KeyValuePair<string, long>>();
+        /// <summary>Pairs by the change of path kind the plan causes.</summary>
         public List<KeyValuePair<string, long>> Transitions { get; } = new List<KeyValuePair<string, long>>();
+        /// <summary>Pairs delivered before and not after.</summary>
         public long LosingConnectivity { get; private set; }
+        /// <summary>Pairs inspected by an appliance before and not after.</summary>
         public long LosingInspection { get; private set; }
         /// <summary>Pairs whose kind changes (from whatif-pairs.csv), at most <see cref="MaxChanges"/>.</summary>
         public List<PlanPairChange> Changes { get; } = new List<PlanPairChange>();
@@ -125,11 +131,17 @@ namespace AzSpokeTools.Engine.EstateReports
             Number = number; Name = name; Why = why; Members = members; Regions = regions; WithinLimits = withinLimits;
         }
 
+        /// <summary>The wave's number, from 1.</summary>
         public int Number { get; }
+        /// <summary>The wave's name.</summary>
         public string Name { get; }
+        /// <summary>Why the wave holds these members.</summary>
         public string Why { get; }
+        /// <summary>The VNets the wave adds to the mesh.</summary>
         public List<string> Members { get; }
+        /// <summary>The regions the wave touches.</summary>
         public List<string> Regions { get; }
+        /// <summary>False when the wave exceeds a connected-group limit.</summary>
         public bool WithinLimits { get; }
     }
 
@@ -141,9 +153,13 @@ namespace AzSpokeTools.Engine.EstateReports
             From = from; To = to; Before = before; After = after; Wave = wave;
         }
 
+        /// <summary>The source VNet.</summary>
         public string From { get; }
+        /// <summary>The destination VNet.</summary>
         public string To { get; }
+        /// <summary>The path before the migration.</summary>
         public string Before { get; }
+        /// <summary>The path after it.</summary>
         public string After { get; }
         /// <summary>The wave that changes the pair, when whatif-pairs.csv says.</summary>
         public int? Wave { get; }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Runtime.CompilerServices;
 using AzSpokeTools.Engine.Addresses;
+using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Routing;
 
 namespace AzSpokeTools.Engine.Evaluation
@@ -59,6 +60,12 @@ namespace AzSpokeTools.Engine.Evaluation
         /// <exception cref="ArgumentNullException"><paramref name="routes"/> is null.</exception>
         /// <exception cref="ArgumentException">An element of <paramref name="routes"/> is null.</exception>
         public static CompiledRouteTable Compile(IReadOnlyList<EffectiveRoute> routes) => RouteTableCompiler.Compile(routes);
+
+        // A shared layer is compiled once for every table that refers to it, and forgotten with the layer.
+        private static readonly ConditionalWeakTable<SharedRouteLayer, CompiledRouteTable> SharedLayers = new ConditionalWeakTable<SharedRouteLayer, CompiledRouteTable>();
+
+        /// <summary>The shared layer compiled once for every table that shares it.</summary>
+        internal static CompiledRouteTable Of(SharedRouteLayer layer) => SharedLayers.GetValue(layer, l => Compile(l.Routes));
 
         /// <summary>The number of routes (Active or not) in the list this table was compiled from.</summary>
         public int RouteCount { get; }

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
-using AzSpokeTools.Engine.Routing;
+using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Evaluation
 {
@@ -13,7 +13,7 @@ namespace AzSpokeTools.Engine.Evaluation
     /// type and next hop IPs. Route names, origins and Invalid routes' content do not matter; order does, because
     /// lookups answer with route indices. Thread-safe; each table is compiled at most once per cache.
     /// </summary>
-    public sealed class CompiledRouteTableCache
+    internal sealed class CompiledRouteTableCache
     {
         private readonly ConcurrentDictionary<RouteTableContentKey, Lazy<CompiledRouteTable>> _tables =
             new ConcurrentDictionary<RouteTableContentKey, Lazy<CompiledRouteTable>>();

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using AzSpokeTools.Engine.Addresses;
-using AzSpokeTools.Engine.Routing;
+using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Evaluation
 {
@@ -21,15 +21,15 @@ namespace AzSpokeTools.Engine.Evaluation
 
             // Group the Active routes by distinct prefix. Because two CIDR prefixes are either nested or disjoint,
             // the longest prefix containing an address is unique, and the routes listing exactly that prefix are
-            // the winners (azure-routing-rules.md §3.1 step 1: longest prefix match; equal prefixes tie).
+            // the winners (docs/routing-model.md#route-selection: longest prefix match; equal prefixes tie).
             var byPrefix = new Dictionary<IpPrefix, List<int>>();
             var unresolved = new List<int>();
             for (int i = 0; i < routes.Count; i++)
             {
                 var route = routes[i] ?? throw new ArgumentException($"routes[{i}] is null.", nameof(routes));
-                // azure-routing-rules.md §3.1 step 5: Invalid routes lost selection and carry no traffic.
+                // docs/routing-model.md#route-selection: Invalid routes lost selection and carry no traffic.
                 if (route.State != RouteState.Active) continue;
-                // azure-routing-rules.md §3.3 (service-tag UDRs): tags are not resolved here, so they never match;
+                // docs/routing-model.md#special-override-rules (service-tag UDRs): tags are not resolved here, so they never match;
                 // callers report them from UnresolvedRouteIndices.
                 if (route.UnresolvedPrefixes.Count > 0) unresolved.Add(i);
                 foreach (var prefix in route.Prefixes)

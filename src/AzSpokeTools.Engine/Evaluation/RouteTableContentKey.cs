@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using AzSpokeTools.Engine.Routing;
+using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Evaluation
 {

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using AzSpokeTools.Engine.Addresses;
-using AzSpokeTools.Engine.Routing;
+using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Evaluation
 {
@@ -26,7 +26,7 @@ namespace AzSpokeTools.Engine.Evaluation
             for (int i = 0; i < routes.Count; i++)
             {
                 var route = routes[i];
-                // azure-routing-rules.md §3.1 step 5: an Invalid route lost selection and carries no traffic.
+                // docs/routing-model.md#route-selection: an Invalid route lost selection and carries no traffic.
                 if (route.State != RouteState.Active) continue;
 
                 // A route may list several prefixes; it matches with the longest of them that contains the destination.
@@ -39,7 +39,7 @@ namespace AzSpokeTools.Engine.Evaluation
                 }
                 if (routeLength < 0) continue;
 
-                // azure-routing-rules.md §3.1 step 1: longest prefix match; equal lengths are equal-cost alternatives.
+                // docs/routing-model.md#route-selection: longest prefix match; equal lengths are equal-cost alternatives.
                 if (routeLength > bestLength)
                 {
                     bestLength = routeLength;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using AzSpokeTools.Engine.Addresses;
+using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Routing;
 
 namespace AzSpokeTools.Engine.Evaluation
@@ -12,7 +13,7 @@ namespace AzSpokeTools.Engine.Evaluation
     /// every table that shares it: a spoke behind an ExpressRoute hub does not recompile the thousands of routes
     /// it learns.
     /// </summary>
-    public sealed class TableLookup
+    internal sealed class TableLookup
     {
         private readonly IReadOnlyList<EffectiveRoute> _routes;
         private readonly CompiledRouteTable _own;
@@ -34,7 +35,7 @@ namespace AzSpokeTools.Engine.Evaluation
             if (cache == null) throw new ArgumentNullException(nameof(cache));
             var layers = table.Layers;
             if (layers == null) return new TableLookup(table.Routes, cache.GetOrCompile(table.Routes), null, null);
-            return new TableLookup(table.Routes, cache.GetOrCompile(layers.Own), layers, layers.Shared.Compiled());
+            return new TableLookup(table.Routes, cache.GetOrCompile(layers.Own), layers, CompiledRouteTable.Of(layers.Shared));
         }
 
         /// <summary>The routes the returned indices refer to.</summary>

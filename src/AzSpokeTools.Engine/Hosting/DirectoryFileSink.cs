@@ -9,6 +9,7 @@ namespace AzSpokeTools.Engine.Hosting
     /// </summary>
     public class DirectoryFileSink : IFileSink
     {
+        /// <summary>Files go to <paramref name="directory"/> (parameter OutputPath when empty).</summary>
         public DirectoryFileSink(string directory)
         {
             if (string.IsNullOrWhiteSpace(directory)) throw new ArgumentException("The output directory is empty.", "OutputPath");

@@ -1,9 +1,8 @@
-using AzSpokeTools.Engine.Requests;
 
 namespace AzSpokeTools.Engine.Intent
 {
     /// <summary>An intent file is missing, malformed or names something unknown; the message names the file and the YAML/JSON path.</summary>
-    public sealed class IntentFileException : EngineInputException
+    internal sealed class IntentFileException : EngineInputException
     {
         public IntentFileException(string file, string path, string message) : base("Intent", $"{file}: {path}: {message}")
         {

@@ -13,9 +13,13 @@ namespace AzSpokeTools.Engine.Intent
     /// </summary>
     public sealed class IntentReport
     {
+        /// <summary>Each rule's result.</summary>
         public List<IntentRuleResult> Rules { get; } = new List<IntentRuleResult>();
+        /// <summary>How many ordered pairs were traced.</summary>
         public long Pairs { get; private set; }
+        /// <summary>How many of them no rule applies to.</summary>
         public long PairsWithoutIntent { get; private set; }
+        /// <summary>How long the check took, in milliseconds.</summary>
         public long ElapsedMs { get; private set; }
         /// <summary>Whether an empty check fails (see the class remarks); the request's FailOnEmpty, default true.</summary>
         public bool FailOnEmpty { get; private set; }
@@ -97,16 +101,23 @@ namespace AzSpokeTools.Engine.Intent
             Forbid = forbid;
         }
 
+        /// <summary>The rule's name.</summary>
         public string Name { get; }
         /// <summary>True for intent derived from an AVNM connectivity configuration.</summary>
         public bool FromAvnm { get; }
+        /// <summary>The path kinds the rule expects.</summary>
         public IReadOnlyList<PathKind> Expect { get; }
+        /// <summary>The transits the rule requires.</summary>
         public IReadOnlyList<PathKind> Require { get; }
+        /// <summary>The transits the rule forbids.</summary>
         public IReadOnlyList<PathKind> Forbid { get; }
         /// <summary>Pairs this rule was the first match for.</summary>
         public long Pairs { get; internal set; }
+        /// <summary>How many pairs meet the rule.</summary>
         public long PassedPairs { get; internal set; }
+        /// <summary>The pairs that do not meet it (up to the example limit), with the reasons.</summary>
         public long Failed { get; internal set; }
+        /// <summary>Failing pairs by the path kind they reach.</summary>
         public Dictionary<PathKind, long> FailedByKind { get; } = new Dictionary<PathKind, long>();
         /// <summary>
         /// Why the rule cannot pass however its pairs went: it matched no pair, or the snapshot could not read something its pairs

@@ -7,7 +7,7 @@ namespace AzSpokeTools.Engine.Intent
     /// One intent rule: <c>from</c> / <c>to</c> (group names or *), <c>expect</c> (the path's kind must be one of them),
     /// <c>require</c> (each must appear in the transits) and <c>forbid</c> (none may appear). First matching rule wins.
     /// </summary>
-    public sealed class IntentRule
+    internal sealed class IntentRule
     {
         public string Name { get; internal set; } = "";
         public List<string> From { get; } = new List<string>();

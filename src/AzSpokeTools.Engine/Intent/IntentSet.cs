@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using AzSpokeTools.Engine.Input;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Paths;
 using AzSpokeTools.Engine.Routing;
-using AzSpokeTools.Engine.Snapshot;
 
 namespace AzSpokeTools.Engine.Intent
 {
@@ -14,7 +14,7 @@ namespace AzSpokeTools.Engine.Intent
     /// configurations (a pair the configuration would connect in one connected group intends <c>Mesh</c>). When both a file
     /// rule and AVNM apply to a pair, the file rule wins: the file states what the operator wants now, AVNM what is configured.
     /// </summary>
-    public sealed class IntentSet
+    internal sealed class IntentSet : PairIntent
     {
         private readonly Dictionary<VirtualNetwork, int> _index = new Dictionary<VirtualNetwork, int>();
         private bool[][] _from = Array.Empty<bool[]>(), _to = Array.Empty<bool[]>();
@@ -46,7 +46,7 @@ namespace AzSpokeTools.Engine.Intent
         /// <summary>Reads a YAML or JSON intent file (JSON when the name ends in .json); errors name the file and the document path.</summary>
         public static IntentSet Load(string path, Topology topology)
         {
-            if (string.IsNullOrWhiteSpace(path)) throw new Requests.EngineInputException("Intent", "give an intent file");
+            if (string.IsNullOrWhiteSpace(path)) throw new EngineInputException("Intent", "give an intent file");
             // Regular files only (a named pipe would block the read) and at most 16 MiB; strict UTF-8 or UTF-16 with a byte order mark.
             var problem = InputFile.Problem(path, InputFile.MaxIntentBytes);
             if (problem != null) throw new IntentFileException(path, "$", problem);
@@ -239,7 +239,7 @@ namespace AzSpokeTools.Engine.Intent
             _from = Rules.Select(r => Members(r.From)).ToArray();
             _to = Rules.Select(r => Members(r.To)).ToArray();
             _ruleDecisions = Rules.Select((r, i) => (IntentDecision?)new IntentDecision(r.Name, r.Expect, r.Require, r.Forbid, i, false)).ToArray();
-            // DESIGN.md Intent: AVNM connectivity configurations are intent too; a mesh member pair is intended Mesh.
+            // docs/guide/paths-and-intent.md#intent-files: AVNM connectivity configurations are intent too; a mesh member pair is intended Mesh.
             var byVnet = vnets.Select(_ => new List<int>()).ToArray();
             foreach (var cg in ctx.ConnectedGroups.All)
             {
@@ -252,11 +252,11 @@ namespace AzSpokeTools.Engine.Intent
         }
 
         /// <summary>The intent for the ordered pair, or null when nothing states one.</summary>
-        public IntentDecision? For(VirtualNetwork from, VirtualNetwork to) =>
+        public override IntentDecision? For(VirtualNetwork from, VirtualNetwork to) =>
             _index.TryGetValue(from, out var a) && _index.TryGetValue(to, out var b) ? For(a, b) : null;
 
         /// <summary>By index in <see cref="Topology"/>.VirtualNetworks.</summary>
-        internal IntentDecision? For(int from, int to)
+        internal override IntentDecision? For(int from, int to)
         {
             for (int r = 0; r < _from.Length; r++)
                 if (_from[r][from] && _to[r][to]) return _ruleDecisions[r];
@@ -269,7 +269,7 @@ namespace AzSpokeTools.Engine.Intent
                 if (Array.IndexOf(b, g) >= 0)
                 {
                     var (name, global, _) = _mesh[g];
-                    // azure-routing-rules.md §4.1: without global mesh, a connected group joins members of the same region only.
+                    // docs/routing-model.md#avnm-connectivity-configurations: without global mesh, a connected group joins members of the same region only.
                     if (!global && !string.Equals(vnets[from].Location, vnets[to].Location, StringComparison.OrdinalIgnoreCase)) continue;
                     // The matrix asks from several threads at once.
                     lock (_avnmDecisions)

@@ -23,11 +23,13 @@ namespace AzSpokeTools.Engine.Migration
             Action = action; Change = change; ResourceId = resourceId; Reason = reason; Command = command; RollbackCommand = rollbackCommand;
         }
 
+        /// <summary>What the step does.</summary>
         public DecommissionAction Action { get; }
         /// <summary>True: the phase makes the change; false: kept, and <see cref="Reason"/> says why.</summary>
         public bool Change { get; }
         /// <summary>The resource changed or kept (a route, a peering, a gateway, an AVNM resource).</summary>
         public string ResourceId { get; }
+        /// <summary>Why the step is (or is not) safe.</summary>
         public string Reason { get; }
         /// <summary>Az PowerShell command that makes the change (null when kept).</summary>
         public string? Command { get; }
@@ -51,8 +53,11 @@ namespace AzSpokeTools.Engine.Migration
             SoakDays = soakDays; Steps = steps;
         }
 
+        /// <summary>How many days the mesh runs before the hairpin is decommissioned.</summary>
         public int SoakDays { get; }
+        /// <summary>When the decommission may start, in words.</summary>
         public string Soak => $"no earlier than {SoakDays} days after every region of the final wave reads Deployed; apply checks the commit time it reads live";
+        /// <summary>The decommission steps, in order.</summary>
         public IReadOnlyList<DecommissionStep> Steps { get; }
     }
 }

@@ -30,6 +30,7 @@ namespace AzSpokeTools.Engine.Migration
 
         internal static readonly MeshHandover NoHandover = new MeshHandover(HandoverKind.None, null, null, null, "none: the plan's static group and configuration are the end state");
 
+        /// <summary>What the final wave hands the mesh over to.</summary>
         public HandoverKind Kind { get; }
         /// <summary>The configuration committed by the final wave (the adopted one, or the plan's).</summary>
         public ResourceId? ConfigurationId { get; }
@@ -37,6 +38,7 @@ namespace AzSpokeTools.Engine.Migration
         public ResourceId? GroupId { get; }
         /// <summary>The tag the policy-based group selects VNets by.</summary>
         public KeyValuePair<string, string>? PolicyTag { get; }
+        /// <summary>The handover in words.</summary>
         public string Description { get; }
         /// <summary>Name of the Azure Policy definition and assignment for dynamic membership.</summary>
         public string? PolicyDefinitionName => Kind == HandoverKind.PolicyGroup && GroupId is ResourceId g ? "azspoke-" + g.Name + "-membership" : null;

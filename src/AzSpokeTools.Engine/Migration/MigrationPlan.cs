@@ -12,11 +12,17 @@ namespace AzSpokeTools.Engine.Migration
     {
         internal MigrationPlan() { }
 
+        /// <summary>When the snapshot the plan was made from was captured.</summary>
         public string? SnapshotCapturedAt { get; internal set; }
+        /// <summary>Where that snapshot came from.</summary>
         public string? SnapshotSource { get; internal set; }
+        /// <summary>The VNets selected for the mesh.</summary>
         public MeshSelection Selection { get; internal set; } = null!;
+        /// <summary>The readiness report the plan is based on.</summary>
         public ReadinessReport Readiness { get; internal set; } = null!;
+        /// <summary>The options the plan was made with.</summary>
         public MigrationOptions Options { get; internal set; } = null!;
+        /// <summary>The network manager the plan uses (existing or to create).</summary>
         public PlannedNetworkManager NetworkManager { get; internal set; } = null!;
         /// <summary>The plan's static group, filled wave by wave.</summary>
         public PlannedNetworkGroup NetworkGroup { get; internal set; } = null!;
@@ -30,7 +36,9 @@ namespace AzSpokeTools.Engine.Migration
         public string WaveMembership { get; internal set; } = "";
         /// <summary>Regions of the members, sorted.</summary>
         public IReadOnlyList<string> Regions { get; internal set; } = new List<string>();
+        /// <summary>The waves, in order.</summary>
         public IReadOnlyList<MigrationWave> Waves { get; internal set; } = new List<MigrationWave>();
+        /// <summary>The user-defined routes to remove or keep, and why.</summary>
         public IReadOnlyList<RouteTableChange> RouteTableChanges { get; internal set; } = new List<RouteTableChange>();
         /// <summary>ExpressRoute gateway settings that keep the MSEE hairpin as the fallback during the migration.</summary>
         public IReadOnlyList<GatewayToggle> GatewayToggles { get; internal set; } = new List<GatewayToggle>();

@@ -5,8 +5,6 @@ using AzSpokeTools.Engine.Addresses;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Paths;
 using AzSpokeTools.Engine.Readiness;
-using AzSpokeTools.Engine.Requests;
-using AzSpokeTools.Engine.Routing;
 
 namespace AzSpokeTools.Engine.Migration
 {
@@ -189,9 +187,9 @@ namespace AzSpokeTools.Engine.Migration
             for (int i = 0; i < all.Count; i++)
                 for (int j = i + 1; j < all.Count && all[j].p.First <= all[i].p.Last; j++)
                     if (all[i].m != all[j].m && all[i].p.Overlaps(all[j].p)) { overlapping.Add(all[i].p); overlapping.Add(all[j].p); }
-            var prefixes = all.Where(x => !overlapping.Contains(x.p)).Select(x => (x.m, x.p)).ToList();
+            var prefixes = all.Where(x => !overlapping.Contains(x.p)).Select(x => new MemberPrefix(x.m, x.p)).ToList();
             var excluded = all.Where(x => overlapping.Contains(x.p))
-                .Select(x => (x.m, x.p, "overlaps another member: traffic to it is dropped (Azure docs, \"Limitations with Azure Virtual Network Manager\")")).ToList();
+                .Select(x => new ExcludedPrefix(x.m, x.p, "overlaps another member: traffic to it is dropped (Azure docs, \"Limitations with Azure Virtual Network Manager\")")).ToList();
 
             var keep = new Dictionary<(ResourceId, ResourceId), RouteImpact>();
             foreach (var i in _checker.RouteImpacts)

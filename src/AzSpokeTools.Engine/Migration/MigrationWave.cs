@@ -16,12 +16,15 @@ namespace AzSpokeTools.Engine.Migration
             CumulativePrivateEndpoints = cumulativePrivateEndpoints; Regions = regions; Why = why;
         }
 
+        /// <summary>The wave's number, from 1.</summary>
         public int Number { get; }
         /// <summary>pilot, light-production, rest, wave-N or an explicit wave's name.</summary>
         public string Name { get; }
+        /// <summary>The VNets the wave adds to the mesh.</summary>
         public IReadOnlyList<VirtualNetwork> Members { get; }
         /// <summary>Members in the mesh once this wave is done.</summary>
         public int CumulativeMembers { get; }
+        /// <summary>Private endpoints in the mesh once the wave is applied.</summary>
         public int CumulativePrivateEndpoints { get; }
         /// <summary>Regions of the wave's members.</summary>
         public IReadOnlyList<string> Regions { get; }
@@ -35,15 +38,17 @@ namespace AzSpokeTools.Engine.Migration
         public bool WithinLimits { get; internal set; } = true;
         /// <summary>Which limit the wave exceeds, when it does.</summary>
         public string? LimitNote { get; internal set; }
+        /// <summary>What must hold after the wave.</summary>
         public WaveValidation Validation { get; internal set; } = null!;
+        /// <summary>How to undo the wave.</summary>
         public WaveRollback Rollback { get; internal set; } = null!;
     }
 
     /// <summary>What must hold after a wave: the ConnectedGroup routes each member shows and the path kind each pair reaches.</summary>
     public sealed class WaveValidation
     {
-        internal WaveValidation(IReadOnlyList<(VirtualNetwork Vnet, Addresses.IpPrefix Prefix)> connectedGroupPrefixes, bool global,
-            IReadOnlyList<(VirtualNetwork Vnet, Addresses.IpPrefix Prefix, string Reason)> excludedPrefixes,
+        internal WaveValidation(IReadOnlyList<MemberPrefix> connectedGroupPrefixes, bool global,
+            IReadOnlyList<ExcludedPrefix> excludedPrefixes,
             IReadOnlyDictionary<Paths.PathKind, int> expectedPairKinds, IReadOnlyList<PairExpectation> exceptions)
         {
             ConnectedGroupPrefixes = connectedGroupPrefixes; Global = global; ExcludedPrefixes = excludedPrefixes;
@@ -54,10 +59,11 @@ namespace AzSpokeTools.Engine.Migration
         /// Every member must show a ConnectedGroup route for each of these prefixes of the other members (same region
         /// unless <see cref="Global"/>), except <see cref="ExcludedPrefixes"/>.
         /// </summary>
-        public IReadOnlyList<(VirtualNetwork Vnet, Addresses.IpPrefix Prefix)> ConnectedGroupPrefixes { get; }
+        public IReadOnlyList<MemberPrefix> ConnectedGroupPrefixes { get; }
+        /// <summary>True when the mesh connects members across regions.</summary>
         public bool Global { get; }
         /// <summary>Prefixes that get no ConnectedGroup route (overlaps).</summary>
-        public IReadOnlyList<(VirtualNetwork Vnet, Addresses.IpPrefix Prefix, string Reason)> ExcludedPrefixes { get; }
+        public IReadOnlyList<ExcludedPrefix> ExcludedPrefixes { get; }
         /// <summary>Ordered member pairs by the path kind they must reach.</summary>
         public IReadOnlyDictionary<Paths.PathKind, int> ExpectedPairKinds { get; }
         /// <summary>Pairs expected to reach something other than Mesh, and why.</summary>
@@ -72,9 +78,13 @@ namespace AzSpokeTools.Engine.Migration
             From = from; To = to; Expected = expected; Reason = reason;
         }
 
+        /// <summary>The source VNet.</summary>
         public VirtualNetwork From { get; }
+        /// <summary>The destination VNet.</summary>
         public VirtualNetwork To { get; }
+        /// <summary>The path kind the pair is expected to reach.</summary>
         public Paths.PathKind Expected { get; }
+        /// <summary>Why it is not Mesh.</summary>
         public string Reason { get; }
     }
 
@@ -86,6 +96,7 @@ namespace AzSpokeTools.Engine.Migration
             Description = description; Commands = commands;
         }
 
+        /// <summary>The rollback in words.</summary>
         public string Description { get; }
         /// <summary>Az PowerShell commands, in order.</summary>
         public IReadOnlyList<string> Commands { get; }

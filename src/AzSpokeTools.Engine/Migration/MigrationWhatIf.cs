@@ -13,10 +13,15 @@ namespace AzSpokeTools.Engine.Migration
             Outcome = outcome; Kind = kind; Transits = transits;
         }
 
+        /// <summary>How the path ends.</summary>
         public PathOutcome Outcome { get; }
+        /// <summary>The path's kind.</summary>
         public PathKind Kind { get; }
+        /// <summary>The transits, in path order.</summary>
         public IReadOnlyList<PathKind> Transits { get; }
+        /// <summary>True when the packet is delivered.</summary>
         public bool Delivered => Outcome == PathOutcome.Delivered;
+        /// <summary>True when an appliance inspects the path.</summary>
         public bool Inspected => Transits.Contains(PathKind.Appliance);
 
         /// <summary>
@@ -30,6 +35,7 @@ namespace AzSpokeTools.Engine.Migration
         /// <summary>Transits as text, space-separated (the CSV form).</summary>
         public string TransitText => string.Join(" ", Transits);
 
+        /// <inheritdoc/>
         public override string ToString() => Outcome == PathOutcome.Delivered ? Kind.ToString() : Outcome + "/" + Kind;
     }
 
@@ -41,12 +47,17 @@ namespace AzSpokeTools.Engine.Migration
             From = from; To = to; Before = before; After = after; BeforeSymmetric = beforeSymmetric; AfterSymmetric = afterSymmetric;
         }
 
+        /// <summary>The source VNet.</summary>
         public VirtualNetwork From { get; }
+        /// <summary>The destination VNet.</summary>
         public VirtualNetwork To { get; }
+        /// <summary>The path before.</summary>
         public PairPath Before { get; }
+        /// <summary>The path after.</summary>
         public PairPath After { get; }
         /// <summary>Both directions delivered through the same transits before.</summary>
         public bool BeforeSymmetric { get; }
+        /// <summary>Whether the path is symmetric after.</summary>
         public bool AfterSymmetric { get; }
         /// <summary>Delivered before, not after.</summary>
         public bool LosesConnectivity => Before.Delivered && !After.Delivered;
@@ -56,6 +67,7 @@ namespace AzSpokeTools.Engine.Migration
         public bool AsymmetricAfter => After.Delivered && !AfterSymmetric && !LosesConnectivity && ReverseDelivered;
         /// <summary>Asymmetric after and not before (symmetric, or not delivered, before).</summary>
         public bool LosesSymmetry => AsymmetricAfter && (BeforeSymmetric || !Before.Delivered);
+        /// <summary>True when the path changes.</summary>
         public bool Changed => Before.Kind != After.Kind || Before.Outcome != After.Outcome || !Before.Transits.SequenceEqual(After.Transits);
         internal bool ReverseDelivered { get; set; } = true;
     }
@@ -75,13 +87,19 @@ namespace AzSpokeTools.Engine.Migration
 
         /// <summary>The wave number; the decommission phase is numbered after the last wave.</summary>
         public int Wave { get; }
+        /// <summary>The wave's name.</summary>
         public string Name { get; }
+        /// <summary>The pairs whose path the wave changes.</summary>
         public IReadOnlyList<PairChange> Pairs { get; }
         /// <summary>"ExpressRouteHairpin -> Mesh": count, for the pairs whose path changes.</summary>
         public IReadOnlyDictionary<string, int> Transitions { get; }
+        /// <summary>Pairs delivered before the wave and not after.</summary>
         public IEnumerable<PairChange> LosingConnectivity => Pairs.Where(p => p.LosesConnectivity);
+        /// <summary>Pairs inspected before the wave and not after.</summary>
         public IEnumerable<PairChange> LosingInspection => Pairs.Where(p => p.LosesInspection);
+        /// <summary>Pairs whose path is asymmetric after the wave.</summary>
         public IEnumerable<PairChange> AsymmetricAfter => Pairs.Where(p => p.AsymmetricAfter);
+        /// <summary>Pairs symmetric before the wave and not after.</summary>
         public IEnumerable<PairChange> LosingSymmetry => Pairs.Where(p => p.LosesSymmetry);
         /// <summary>Time to compute the wave's pairs (its share of the state runs).</summary>
         public long ElapsedMs { get; }
@@ -117,6 +135,7 @@ namespace AzSpokeTools.Engine.Migration
         public IReadOnlyList<PairChange> Pairs { get; }
         /// <summary>Pairs per kind before (undelivered pairs as Outcome/Kind).</summary>
         public IReadOnlyDictionary<string, int> BeforeByKind { get; }
+        /// <summary>Pairs by path kind after the last wave.</summary>
         public IReadOnlyDictionary<string, int> AfterByKind { get; }
         /// <summary>"ExpressRouteHairpin -> Mesh": count.</summary>
         public IReadOnlyDictionary<string, int> Transitions { get; }
@@ -124,6 +143,7 @@ namespace AzSpokeTools.Engine.Migration
         public IEnumerable<PairChange> LosingConnectivity => Pairs.Where(p => p.LosesConnectivity)
             .Concat(Waves.SelectMany(w => w.LosingConnectivity)).Concat(Decommission?.LosingConnectivity ?? Enumerable.Empty<PairChange>())
             .GroupBy(p => (p.From.Id, p.To.Id)).Select(g => g.First());
+        /// <summary>Pairs inspected before the migration and not after.</summary>
         public IEnumerable<PairChange> LosingInspection => Pairs.Where(p => p.LosesInspection);
         /// <summary>Time to compute every wave's pairs.</summary>
         public long ElapsedMs { get; }

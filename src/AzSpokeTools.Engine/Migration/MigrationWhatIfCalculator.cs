@@ -43,7 +43,7 @@ namespace AzSpokeTools.Engine.Migration
             var waveOf = new int[n];
             foreach (var w in plan.Waves) foreach (var m in w.Members) if (byVnet.TryGetValue(m.Id, out var e)) waveOf[e] = w.Number;
             var focus = new bool[waves + 1][];
-            for (int k = 1; k <= waves; k++) focus[k] = Focus(before, plan, plan.Waves[k - 1], byVnet, n, waveOf);
+            for (int k = 1; k <= waves; k++) focus[k] = Focus(before, plan, plan.Waves[k - 1], byVnet, n);
             bool decommission = plan.Options.Decommission;
             var nonMembers = Enumerable.Range(0, n).Select(e => waveOf[e] == 0).ToArray();
 
@@ -114,7 +114,7 @@ namespace AzSpokeTools.Engine.Migration
         }
 
         /// <summary>The endpoints wave <paramref name="wave"/> can change the pairs of.</summary>
-        private static bool[] Focus(Topology t, MigrationPlan plan, MigrationWave wave, Dictionary<ResourceId, int> byVnet, int n, int[] waveOf)
+        private static bool[] Focus(Topology t, MigrationPlan plan, MigrationWave wave, Dictionary<ResourceId, int> byVnet, int n)
         {
             var focus = new bool[n];
             foreach (var m in wave.Members)

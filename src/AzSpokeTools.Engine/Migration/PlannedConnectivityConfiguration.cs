@@ -11,10 +11,15 @@ namespace AzSpokeTools.Engine.Migration
             ConnectedGroupPrivateEndpointsScale = privateEndpointsScale; Temporary = temporary;
         }
 
+        /// <summary>The configuration's resource id.</summary>
         public ResourceId Id { get; }
+        /// <summary>The configuration's name.</summary>
         public string Name => Id.Name;
+        /// <summary>The configuration's description.</summary>
         public string Description { get; }
+        /// <summary>Mesh or HubAndSpoke.</summary>
         public string ConnectivityTopology => "Mesh";
+        /// <summary>True when it connects members across regions.</summary>
         public bool IsGlobal { get; }
         /// <summary>Never true: existing hub peerings stay (gateway transit, fallback).</summary>
         public bool DeleteExistingPeering => false;

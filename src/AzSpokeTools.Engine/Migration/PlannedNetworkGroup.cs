@@ -14,12 +14,15 @@ namespace AzSpokeTools.Engine.Migration
             Id = id; Description = description; Temporary = temporary; StaticMembers = staticMembers;
         }
 
+        /// <summary>The network group's resource id.</summary>
         public ResourceId Id { get; }
+        /// <summary>The network group's name.</summary>
         public string Name => Id.Name;
         /// <summary>Carries the ownership marker (azspoke-owner=...).</summary>
         public string Description { get; }
         /// <summary>True when the final wave hands over and the decommission phase deletes the group.</summary>
         public bool Temporary { get; }
+        /// <summary>The static members the plan adds.</summary>
         public IReadOnlyList<PlannedStaticMember> StaticMembers { get; }
     }
 
@@ -28,8 +31,11 @@ namespace AzSpokeTools.Engine.Migration
     {
         internal PlannedStaticMember(ResourceId id, VirtualNetwork vnet, int wave) { Id = id; VirtualNetwork = vnet; Wave = wave; }
 
+        /// <summary>The static member's resource id.</summary>
         public ResourceId Id { get; }
+        /// <summary>The static member's name.</summary>
         public string Name => Id.Name;
+        /// <summary>The VNet it adds.</summary>
         public VirtualNetwork VirtualNetwork { get; }
         /// <summary>The wave (1-based) that adds the member.</summary>
         public int Wave { get; }

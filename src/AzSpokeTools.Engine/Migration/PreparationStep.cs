@@ -13,7 +13,9 @@ namespace AzSpokeTools.Engine.Migration
             Name = name; Description = description; Commands = commands;
         }
 
+        /// <summary>The step's name.</summary>
         public string Name { get; }
+        /// <summary>What to do.</summary>
         public string Description { get; }
         /// <summary>Az CLI or Az PowerShell commands, in order.</summary>
         public IReadOnlyList<string> Commands { get; }

@@ -16,6 +16,7 @@ namespace AzSpokeTools.Engine.Migration
             Add = add; Remove = remove; ConfigurationIds = configurationIds; ExistingStatus = existingStatus; StatusCaptured = statusCaptured;
         }
 
+        /// <summary>The region committed.</summary>
         public string Region { get; }
         /// <summary>Configurations active in the region per the snapshot (a Deployed commit): they stay in the set.</summary>
         public IReadOnlyList<string> ExistingConfigurationIds { get; }

@@ -22,11 +22,15 @@ namespace AzSpokeTools.Engine.Migration
             Action = action; RouteTable = table; Route = route; Pairs = pairs; Reason = reason;
         }
 
+        /// <summary>Remove the route, keep it for inspection, or keep it although the mesh bypasses it.</summary>
         public RouteTableAction Action { get; }
+        /// <summary>The route table holding the route.</summary>
         public RouteTable RouteTable { get; }
+        /// <summary>The route.</summary>
         public UserRoute Route { get; }
         /// <summary>The member pairs the route affects.</summary>
         public IReadOnlyList<(VirtualNetwork From, VirtualNetwork To)> Pairs { get; }
+        /// <summary>Why, citing the documentation.</summary>
         public string Reason { get; }
         /// <summary>The wave in which the change is made (removals happen with the wave that adds the later member of a pair).</summary>
         public int Wave { get; internal set; }

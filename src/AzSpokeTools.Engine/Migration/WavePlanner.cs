@@ -4,7 +4,6 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Readiness;
-using AzSpokeTools.Engine.Requests;
 
 namespace AzSpokeTools.Engine.Migration
 {

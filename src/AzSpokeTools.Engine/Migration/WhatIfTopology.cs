@@ -14,47 +14,51 @@ namespace AzSpokeTools.Engine.Migration
     /// </summary>
     internal static class WhatIfTopology
     {
-        private static readonly Func<object, object> MemberwiseClone = (Func<object, object>)Delegate.CreateDelegate(typeof(Func<object, object>),
+        private static readonly Func<object, object> ShallowCopy = (Func<object, object>)Delegate.CreateDelegate(typeof(Func<object, object>),
             typeof(object).GetMethod("MemberwiseClone", BindingFlags.Instance | BindingFlags.NonPublic)!);
 
+        /// <param name="before">The snapshot's topology (not changed).</param>
+        /// <param name="plan">The migration plan.</param>
+        /// <param name="throughWave">The last wave applied.</param>
+        /// <param name="decommission">Also apply the decommission phase's changes.</param>
         /// <param name="keepPrivateEndpoint">When given, only the private endpoints it keeps are copied (the VNet-level what-if traces
         /// no private endpoint address, so their /32 routes cannot change a pair; leaving them out keeps them from multiplying the work).</param>
         public static Topology Apply(Topology before, MigrationPlan plan, int throughWave, bool decommission = false, Func<PrivateEndpoint, bool>? keepPrivateEndpoint = null)
         {
             var t = new Topology { SchemaVersion = before.SchemaVersion, CapturedAt = before.CapturedAt, SourceDescription = "what-if: " + (before.SourceDescription ?? "") };
-            t.Files.AddRange(before.Files);
+            t.EditableFiles.AddRange(before.Files);
             var steps = decommission && plan.Decommission != null ? plan.Decommission.Steps.Where(s => s.Change).ToList() : new List<DecommissionStep>();
             var stopTransit = new HashSet<string>(steps.Where(s => s.Action == DecommissionAction.StopUsingRemoteGateways).Select(s => s.ResourceId), StringComparer.OrdinalIgnoreCase);
             var disallow = new HashSet<string>(steps.Where(s => s.Action == DecommissionAction.DisallowRemoteVnetTraffic).Select(s => s.ResourceId), StringComparer.OrdinalIgnoreCase);
             foreach (var v in before.VirtualNetworks)
-                t.VirtualNetworks.Add(v.Peerings.Any(p => stopTransit.Contains(p.Id.Value)) ? CopyVnet(v, stopTransit) : v);
-            t.NetworkInterfaces.AddRange(before.NetworkInterfaces);
+                t.EditableVirtualNetworks.Add(v.Peerings.Any(p => stopTransit.Contains(p.Id.Value)) ? CopyVnet(v, stopTransit) : v);
+            t.EditableNetworkInterfaces.AddRange(before.NetworkInterfaces);
             foreach (var g in before.VirtualNetworkGateways)
             {
-                if (!disallow.Contains(g.Id.Value)) { t.VirtualNetworkGateways.Add(g); continue; }
-                var copy = (VirtualNetworkGateway)MemberwiseClone(g);
+                if (!disallow.Contains(g.Id.Value)) { t.EditableVirtualNetworkGateways.Add(g); continue; }
+                var copy = (VirtualNetworkGateway)ShallowCopy(g);
                 copy.AllowRemoteVnetTraffic = false;
-                t.VirtualNetworkGateways.Add(copy);
+                t.EditableVirtualNetworkGateways.Add(copy);
             }
-            t.LocalNetworkGateways.AddRange(before.LocalNetworkGateways);
-            t.Connections.AddRange(before.Connections);
-            t.ExpressRouteCircuits.AddRange(before.ExpressRouteCircuits);
-            t.AzureFirewalls.AddRange(before.AzureFirewalls);
-            t.LoadBalancers.AddRange(before.LoadBalancers);
-            t.NetworkVirtualAppliances.AddRange(before.NetworkVirtualAppliances);
-            t.PrivateEndpoints.AddRange(keepPrivateEndpoint == null ? before.PrivateEndpoints : before.PrivateEndpoints.Where(keepPrivateEndpoint));
-            t.PublicIpAddresses.AddRange(before.PublicIpAddresses);
-            t.VirtualWans.AddRange(before.VirtualWans);
-            t.VirtualHubs.AddRange(before.VirtualHubs);
-            t.HubVirtualNetworkConnections.AddRange(before.HubVirtualNetworkConnections);
-            t.HubRouteTables.AddRange(before.HubRouteTables);
-            t.RoutingIntents.AddRange(before.RoutingIntents);
-            t.StaticMembers.AddRange(before.StaticMembers);
-            t.DetachedSubnets.AddRange(before.DetachedSubnets);
-            t.DetachedPeerings.AddRange(before.DetachedPeerings);
-            t.DetachedRoutes.AddRange(before.DetachedRoutes);
-            foreach (var kv in before.CapturedEffectiveRoutes) t.CapturedEffectiveRoutes[kv.Key] = kv.Value;
-            foreach (var kv in before.LearnedRoutes) t.LearnedRoutes[kv.Key] = kv.Value;
+            t.EditableLocalNetworkGateways.AddRange(before.LocalNetworkGateways);
+            t.EditableConnections.AddRange(before.Connections);
+            t.EditableExpressRouteCircuits.AddRange(before.ExpressRouteCircuits);
+            t.EditableAzureFirewalls.AddRange(before.AzureFirewalls);
+            t.EditableLoadBalancers.AddRange(before.LoadBalancers);
+            t.EditableNetworkVirtualAppliances.AddRange(before.NetworkVirtualAppliances);
+            t.EditablePrivateEndpoints.AddRange(keepPrivateEndpoint == null ? before.PrivateEndpoints : before.PrivateEndpoints.Where(keepPrivateEndpoint));
+            t.EditablePublicIpAddresses.AddRange(before.PublicIpAddresses);
+            t.EditableVirtualWans.AddRange(before.VirtualWans);
+            t.EditableVirtualHubs.AddRange(before.VirtualHubs);
+            t.EditableHubVirtualNetworkConnections.AddRange(before.HubVirtualNetworkConnections);
+            t.EditableHubRouteTables.AddRange(before.HubRouteTables);
+            t.EditableRoutingIntents.AddRange(before.RoutingIntents);
+            t.EditableStaticMembers.AddRange(before.StaticMembers);
+            t.EditableDetachedSubnets.AddRange(before.DetachedSubnets);
+            t.EditableDetachedPeerings.AddRange(before.DetachedPeerings);
+            t.EditableDetachedRoutes.AddRange(before.DetachedRoutes);
+            foreach (var kv in before.CapturedEffectiveRoutes) t.EditableCapturedEffectiveRoutes[kv.Key] = kv.Value;
+            foreach (var kv in before.LearnedRoutes) t.EditableLearnedRoutes[kv.Key] = kv.Value;
             t.Coverage.Denied.AddRange(before.Coverage.Denied);
 
             // Route tables: the removals of the applied waves (and of the decommission phase).
@@ -66,10 +70,10 @@ namespace AzSpokeTools.Engine.Migration
                 .ToDictionary(g => g.Key, g => new HashSet<string>(g.Select(p => ResourceId.Parse(p).Name), StringComparer.OrdinalIgnoreCase));
             foreach (var rt in before.RouteTables)
             {
-                if (!removals.TryGetValue(rt.Id, out var names)) { t.RouteTables.Add(rt); continue; }
+                if (!removals.TryGetValue(rt.Id, out var names)) { t.EditableRouteTables.Add(rt); continue; }
                 var copy = new RouteTable { Id = rt.Id, Name = rt.Name, Type = rt.Type, Location = rt.Location, Tags = rt.Tags, Source = rt.Source, DisableBgpRoutePropagation = rt.DisableBgpRoutePropagation };
                 copy.Routes.AddRange(rt.Routes.Where(r => !names.Contains(r.Name)));
-                t.RouteTables.Add(copy);
+                t.EditableRouteTables.Add(copy);
             }
 
             var nm = plan.NetworkManager;
@@ -83,14 +87,14 @@ namespace AzSpokeTools.Engine.Migration
             NetworkManager? manager = null;
             foreach (var m in before.NetworkManagers)
             {
-                if (m.Id != nm.Id) { t.NetworkManagers.Add(m); continue; }
+                if (m.Id != nm.Id) { t.EditableNetworkManagers.Add(m); continue; }
                 manager = CopyManager(m);
-                t.NetworkManagers.Add(manager);
+                t.EditableNetworkManagers.Add(manager);
             }
             if (manager == null)
             {
                 manager = new NetworkManager { Id = nm.Id, Name = nm.Name, Type = AvnmApi.NetworkManagerType, Location = nm.Location, ScopeSubscriptions = nm.ScopeSubscriptions };
-                t.NetworkManagers.Add(manager);
+                t.EditableNetworkManagers.Add(manager);
             }
             // Azure docs, "Configuration deployments in Azure Virtual Network Manager" > "Goal state model": a region's commit replaces its goal state.
             var committed = new HashSet<string>(wave.Commits.Select(c => c.Region), StringComparer.OrdinalIgnoreCase);
@@ -100,12 +104,12 @@ namespace AzSpokeTools.Engine.Migration
                 rows.Add(new AvnmDeployment { Region = c.Region, DeploymentType = "Connectivity", DeploymentStatus = "Deployed", ConfigurationIds = c.ConfigurationIds, CommitTime = "what-if" });
             manager.Deployments = rows;
 
-            t.NetworkGroups.AddRange(before.NetworkGroups.Where(g => g.Id != plan.NetworkGroup.Id && !(handover.Kind == HandoverKind.PolicyGroup && g.Id == handover.GroupId)));
+            t.EditableNetworkGroups.AddRange(before.NetworkGroups.Where(g => g.Id != plan.NetworkGroup.Id && !(handover.Kind == HandoverKind.PolicyGroup && g.Id == handover.GroupId)));
             if (plan.NetworkGroup.StaticMembers.Count > 0)
             {
                 var group = new NetworkGroup { Id = plan.NetworkGroup.Id, Name = plan.NetworkGroup.Name, Type = AvnmApi.NetworkGroupType, NetworkManagerId = nm.Id, MemberType = "VirtualNetwork", Description = plan.NetworkGroup.Description };
                 group.StaticMemberIds.AddRange(staticMembers);
-                t.NetworkGroups.Add(group);
+                t.EditableNetworkGroups.Add(group);
                 manager.NetworkGroups.Add(group);
             }
             ResourceId configGroup = plan.NetworkGroup.Id;
@@ -115,11 +119,11 @@ namespace AzSpokeTools.Engine.Migration
                 // Azure Policy membership is not evaluated offline: the what-if takes the policy to add exactly the selection (the members carry its tag).
                 var policyGroup = new NetworkGroup { Id = handover.GroupId!.Value, Name = handover.GroupId!.Value.Name, Type = AvnmApi.NetworkGroupType, NetworkManagerId = nm.Id, MemberType = "VirtualNetwork" };
                 policyGroup.StaticMemberIds.AddRange(plan.Selection.Members.Select(m => m.Id));
-                t.NetworkGroups.Add(policyGroup);
+                t.EditableNetworkGroups.Add(policyGroup);
                 manager.NetworkGroups.Add(policyGroup);
                 configGroup = policyGroup.Id;
             }
-            t.ConnectivityConfigurations.AddRange(before.ConnectivityConfigurations.Where(c => c.Id != cfg.Id));
+            t.EditableConnectivityConfigurations.AddRange(before.ConnectivityConfigurations.Where(c => c.Id != cfg.Id));
             var cc = new ConnectivityConfiguration
             {
                 Id = cfg.Id, Name = cfg.Name, Type = AvnmApi.ConnectivityConfigurationType, NetworkManagerId = nm.Id, Description = cfg.Description,
@@ -128,7 +132,7 @@ namespace AzSpokeTools.Engine.Migration
                 PeeringEnforcement = cfg.PeeringEnforcement,
             };
             cc.AppliesToGroups.Add(new ConnectivityGroupItem { NetworkGroupId = configGroup, GroupConnectivity = "None", IsGlobal = cfg.IsGlobal });
-            t.ConnectivityConfigurations.Add(cc);
+            t.EditableConnectivityConfigurations.Add(cc);
             manager.ConnectivityConfigurations.Add(cc);
 
             // Captured effective connectivity, where present, now lists what applies to the members.
@@ -137,13 +141,13 @@ namespace AzSpokeTools.Engine.Migration
             var memberSet = new HashSet<ResourceId>(handedOver ? plan.Selection.Members.Select(m => m.Id) : staticMembers);
             foreach (var kv in before.EffectiveConnectivity)
             {
-                if (!memberSet.Contains(kv.Key)) { t.EffectiveConnectivity[kv.Key] = kv.Value; continue; }
+                if (!memberSet.Contains(kv.Key)) { t.EditableEffectiveConnectivity[kv.Key] = kv.Value; continue; }
                 var e = new EffectiveConnectivity { VirtualNetworkId = kv.Value.VirtualNetworkId };
                 e.ConfigurationIds.AddRange(kv.Value.ConfigurationIds.Where(c => c != cfg.Id || active == cfg.Id));
                 e.NetworkGroupIds.AddRange(kv.Value.NetworkGroupIds);
                 if (!e.ConfigurationIds.Contains(active)) e.ConfigurationIds.Add(active);
                 if (activeGroup is ResourceId ag && !e.NetworkGroupIds.Contains(ag)) e.NetworkGroupIds.Add(ag);
-                t.EffectiveConnectivity[kv.Key] = e;
+                t.EditableEffectiveConnectivity[kv.Key] = e;
             }
             return t;
         }
@@ -171,13 +175,13 @@ namespace AzSpokeTools.Engine.Migration
             };
             foreach (var s in v.Subnets)
             {
-                var sc = (Subnet)MemberwiseClone(s);
+                var sc = (Subnet)ShallowCopy(s);
                 sc.VirtualNetwork = copy;
                 copy.Subnets.Add(sc);
             }
             foreach (var p in v.Peerings)
             {
-                var pc = (VirtualNetworkPeering)MemberwiseClone(p);
+                var pc = (VirtualNetworkPeering)ShallowCopy(p);
                 pc.Local = copy;
                 if (stopTransit.Contains(p.Id.Value)) pc.UseRemoteGateways = false;
                 copy.Peerings.Add(pc);

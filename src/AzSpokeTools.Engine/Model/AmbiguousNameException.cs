@@ -5,11 +5,12 @@ using System.Linq;
 namespace AzSpokeTools.Engine.Model
 {
     /// <summary>
-    /// A name given by the user matches more than one resource in the snapshot (DESIGN.md CLI contract:
+    /// A name given by the user matches more than one resource in the snapshot (README.md#the-command-line:
     /// "Names must be unique in the snapshot, else the error lists the candidate ids").
     /// </summary>
     public sealed class AmbiguousNameException : Exception
     {
+        /// <summary><paramref name="name"/> (a <paramref name="kind"/>) matches every resource in <paramref name="candidates"/>.</summary>
         public AmbiguousNameException(string kind, string name, IReadOnlyList<ResourceId> candidates)
             : base(Format(kind, name, candidates))
         {

@@ -1,17 +1,20 @@
 using System.Collections.Generic;
 using AzSpokeTools.Engine.Addresses;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
     /// <summary>Microsoft.Network/azureFirewalls in a VNet (AzureFirewallSubnet) or a secured Virtual WAN hub.</summary>
     public sealed class AzureFirewall : AzureResource
     {
+        /// <summary>The firewall's private IP addresses (the next hops that reach it).</summary>
         public List<IpAddressValue> PrivateIpAddresses { get; } = new List<IpAddressValue>();
+        /// <summary>The AzureFirewallSubnet of a VNet firewall.</summary>
         public ResourceId? SubnetId { get; internal set; }
+        /// <summary>The hub of a secured-hub firewall.</summary>
         public ResourceId? VirtualHubId { get; internal set; }
 
-        internal static AzureFirewall Read(JsonNode n, ResourceId id, string type)
+        internal static AzureFirewall Read(ArmValue n, ResourceId id, string type)
         {
             var f = new AzureFirewall();
             f.ReadCommon(n, id, type);
@@ -21,7 +24,7 @@ namespace AzSpokeTools.Engine.Model
                 if (c.Str("privateIPAddress") is string ip && IpAddressValue.TryParse(ip, out var a)) f.PrivateIpAddresses.Add(a);
             }
             f.VirtualHubId = n.Ref("virtualHub");
-            if (n.Obj("hubIPAddresses") is JsonNode hub &&
+            if (n.Obj("hubIPAddresses") is ArmValue hub &&
                 hub.Str("privateIPAddress") is string hip && IpAddressValue.TryParse(hip, out var h))
                 f.PrivateIpAddresses.Add(h);
             return f;

@@ -1,5 +1,5 @@
 using AzSpokeTools.Engine.Addresses;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -15,13 +15,14 @@ namespace AzSpokeTools.Engine.Model
         public ResourceId HubId { get; internal set; }
         /// <summary>The NVA's BGP address (peerIp).</summary>
         public IpAddressValue? PeerIp { get; internal set; }
+        /// <summary>The BGP peer's AS number.</summary>
         public long? PeerAsn { get; internal set; }
         /// <summary>connectionState as ARM reports it (Connected, Connecting, NotConnected, Unknown); null when absent.</summary>
         public string? ConnectionState { get; internal set; }
         /// <summary>Set for a Virtual WAN hub's BGP peer behind a hub virtual network connection.</summary>
         public ResourceId? HubVirtualNetworkConnectionId { get; internal set; }
 
-        internal static BgpConnection Read(JsonNode n, ResourceId id, string type)
+        internal static BgpConnection Read(ArmValue n, ResourceId id, string type)
         {
             var c = new BgpConnection();
             c.ReadCommon(n, id, type);
@@ -32,12 +33,13 @@ namespace AzSpokeTools.Engine.Model
                 if (IpAddressValue.TryParse(ip, out var a)) c.PeerIp = a;
                 else n.Context.Error(n.Get("peerIp")!.Value.Location, $"peerIp '{ip}' is not an IP address");
             }
-            if (n.Get("peerAsn") is JsonNode asn && long.TryParse(asn.AsString(), out var asnValue)) c.PeerAsn = asnValue;
+            if (n.Get("peerAsn") is ArmValue asn && long.TryParse(asn.AsString(), out var asnValue)) c.PeerAsn = asnValue;
             c.ConnectionState = n.Str("connectionState");
             c.HubVirtualNetworkConnectionId = n.Ref("hubVirtualNetworkConnection");
             return c;
         }
 
+        /// <inheritdoc/>
         public override string ToString() => Name;
     }
 }

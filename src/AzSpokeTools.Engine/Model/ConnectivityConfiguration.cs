@@ -1,31 +1,39 @@
 using System;
 using System.Collections.Generic;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
-    /// <summary>networkManagers/connectivityConfigurations (azure-routing-rules.md §4.1 ARM shape).</summary>
+    /// <summary>networkManagers/connectivityConfigurations (docs/routing-model.md#avnm-connectivity-configurations ARM shape).</summary>
     public sealed class ConnectivityConfiguration : AzureResource
     {
+        /// <summary>The network manager that holds the configuration.</summary>
         public ResourceId NetworkManagerId { get; internal set; }
         /// <summary>Mesh or HubAndSpoke.</summary>
         public string Topology { get; internal set; } = "";
+        /// <summary>True when the configuration connects members across regions.</summary>
         public bool IsGlobal { get; internal set; }
+        /// <summary>True when AVNM removes existing peerings of hub-and-spoke members.</summary>
         public bool DeleteExistingPeering { get; internal set; }
+        /// <summary>The hub VNets of a hub-and-spoke configuration.</summary>
         public List<ResourceId> HubIds { get; } = new List<ResourceId>();
+        /// <summary>The network groups the configuration applies to.</summary>
         public List<ConnectivityGroupItem> AppliesToGroups { get; } = new List<ConnectivityGroupItem>();
         /// <summary>connectedGroupAddressOverlap: Allowed (default) or Disallowed.</summary>
         public string? ConnectedGroupAddressOverlap { get; internal set; }
         /// <summary>connectedGroupPrivateEndpointsScale: Standard or HighScale.</summary>
         public string? ConnectedGroupPrivateEndpointsScale { get; internal set; }
+        /// <summary>Whether AVNM enforces its peerings (connectivityCapabilities.peeringEnforcement).</summary>
         public string? PeeringEnforcement { get; internal set; }
         /// <summary>properties.description (AVNM child resources carry no tags: an owner marker lives here).</summary>
         public string? Description { get; internal set; }
 
+        /// <summary>True for a mesh configuration.</summary>
         public bool IsMesh => string.Equals(Topology, "Mesh", StringComparison.OrdinalIgnoreCase);
+        /// <summary>True for a hub-and-spoke configuration.</summary>
         public bool IsHubAndSpoke => string.Equals(Topology, "HubAndSpoke", StringComparison.OrdinalIgnoreCase);
 
-        internal static ConnectivityConfiguration Read(JsonNode n, ResourceId id, string type)
+        internal static ConnectivityConfiguration Read(ArmValue n, ResourceId id, string type)
         {
             var c = new ConnectivityConfiguration();
             c.ReadCommon(n, id, type);
@@ -51,7 +59,7 @@ namespace AzSpokeTools.Engine.Model
                     UseHubGateway = g.Bool("useHubGateway") ?? false,
                 });
             }
-            if (n.Obj("connectivityCapabilities") is JsonNode caps)
+            if (n.Obj("connectivityCapabilities") is ArmValue caps)
             {
                 c.ConnectedGroupAddressOverlap = caps.Str("connectedGroupAddressOverlap");
                 c.ConnectedGroupPrivateEndpointsScale = caps.Str("connectedGroupPrivateEndpointsScale");
@@ -64,12 +72,16 @@ namespace AzSpokeTools.Engine.Model
     /// <summary>One appliesToGroups item of a connectivity configuration.</summary>
     public sealed class ConnectivityGroupItem
     {
+        /// <summary>The network group.</summary>
         public ResourceId NetworkGroupId { get; internal set; }
         /// <summary>None or DirectlyConnected.</summary>
         public string GroupConnectivity { get; internal set; } = "None";
+        /// <summary>True when the group is meshed across regions.</summary>
         public bool IsGlobal { get; internal set; }
+        /// <summary>True when spokes use the hub's gateway.</summary>
         public bool UseHubGateway { get; internal set; }
 
+        /// <summary>True when the spokes of a hub-and-spoke group are meshed with each other.</summary>
         public bool DirectlyConnected => string.Equals(GroupConnectivity, "DirectlyConnected", StringComparison.OrdinalIgnoreCase);
     }
 }

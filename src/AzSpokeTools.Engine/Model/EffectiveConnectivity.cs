@@ -8,8 +8,11 @@ namespace AzSpokeTools.Engine.Model
     /// </summary>
     public sealed class EffectiveConnectivity
     {
+        /// <summary>The VNet.</summary>
         public ResourceId VirtualNetworkId { get; internal set; }
+        /// <summary>The connectivity configurations in effect for it.</summary>
         public List<ResourceId> ConfigurationIds { get; } = new List<ResourceId>();
+        /// <summary>The network groups it is a member of.</summary>
         public List<ResourceId> NetworkGroupIds { get; } = new List<ResourceId>();
     }
 }

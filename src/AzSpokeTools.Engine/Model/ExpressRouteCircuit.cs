@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -9,7 +9,7 @@ namespace AzSpokeTools.Engine.Model
         /// <summary>Circuits linked by Global Reach (expressRouteCircuitConnections / peerExpressRouteCircuitPeering).</summary>
         public IReadOnlyList<ResourceId> GlobalReachCircuitIds { get; internal set; } = new List<ResourceId>();
 
-        internal static ExpressRouteCircuit Read(JsonNode n, ResourceId id, string type)
+        internal static ExpressRouteCircuit Read(ArmValue n, ResourceId id, string type)
         {
             var c = new ExpressRouteCircuit();
             c.ReadCommon(n, id, type);

@@ -1,5 +1,5 @@
 using System;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -8,17 +8,23 @@ namespace AzSpokeTools.Engine.Model
     {
         /// <summary>IPsec, Vnet2Vnet, ExpressRoute or VPNClient.</summary>
         public string ConnectionType { get; internal set; } = "";
+        /// <summary>The local gateway of the connection.</summary>
         public ResourceId? VirtualNetworkGateway1Id { get; internal set; }
+        /// <summary>The remote gateway of a VNet-to-VNet connection.</summary>
         public ResourceId? VirtualNetworkGateway2Id { get; internal set; }
+        /// <summary>The local network gateway (site) of a site-to-site connection.</summary>
         public ResourceId? LocalNetworkGateway2Id { get; internal set; }
         /// <summary>For ExpressRoute: the circuit (peer.id).</summary>
         public ResourceId? PeerId { get; internal set; }
+        /// <summary>The connection status Azure reports.</summary>
         public string? ConnectionStatus { get; internal set; }
+        /// <summary>True when BGP runs over the connection.</summary>
         public bool EnableBgp { get; internal set; }
 
+        /// <summary>True for an ExpressRoute connection.</summary>
         public bool IsExpressRoute => string.Equals(ConnectionType, "ExpressRoute", StringComparison.OrdinalIgnoreCase);
 
-        internal static GatewayConnection Read(JsonNode n, ResourceId id, string type)
+        internal static GatewayConnection Read(ArmValue n, ResourceId id, string type)
         {
             var c = new GatewayConnection();
             c.ReadCommon(n, id, type);

@@ -1,5 +1,5 @@
 using AzSpokeTools.Engine.Addresses;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -9,11 +9,14 @@ namespace AzSpokeTools.Engine.Model
     /// </summary>
     public sealed class HubIpConfiguration : AzureResource
     {
+        /// <summary>The virtual hub.</summary>
         public ResourceId HubId { get; internal set; }
+        /// <summary>The subnet the hub's router sits in (Route Server).</summary>
         public ResourceId? SubnetId { get; internal set; }
+        /// <summary>The router's private IP address.</summary>
         public IpAddressValue? PrivateIpAddress { get; internal set; }
 
-        internal static HubIpConfiguration Read(JsonNode n, ResourceId id, string type)
+        internal static HubIpConfiguration Read(ArmValue n, ResourceId id, string type)
         {
             var c = new HubIpConfiguration();
             c.ReadCommon(n, id, type);

@@ -1,18 +1,23 @@
 using System.Collections.Generic;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
-    /// <summary>virtualHubs/hubRouteTables: labels, static routes, and the connections associated or propagating (azure-routing-rules.md §5.1).</summary>
+    /// <summary>virtualHubs/hubRouteTables: labels, static routes, and the connections associated or propagating (docs/routing-model.md#virtual-wan-hub-routing).</summary>
     public sealed class HubRouteTable : AzureResource
     {
+        /// <summary>The virtual hub.</summary>
         public ResourceId HubId { get; internal set; }
+        /// <summary>The table's labels.</summary>
         public IReadOnlyList<string> Labels { get; internal set; } = new List<string>();
+        /// <summary>The connections associated with the table.</summary>
         public IReadOnlyList<ResourceId> AssociatedConnections { get; internal set; } = new List<ResourceId>();
+        /// <summary>The connections that propagate to the table.</summary>
         public IReadOnlyList<ResourceId> PropagatingConnections { get; internal set; } = new List<ResourceId>();
+        /// <summary>The table's static routes.</summary>
         public List<HubRoute> Routes { get; } = new List<HubRoute>();
 
-        internal static HubRouteTable Read(JsonNode n, ResourceId id, string type)
+        internal static HubRouteTable Read(ArmValue n, ResourceId id, string type)
         {
             var t = new HubRouteTable();
             t.ReadCommon(n, id, type);
@@ -45,11 +50,15 @@ namespace AzSpokeTools.Engine.Model
     /// <summary>A static route in a hub route table; destinations are CIDRs (or service tags).</summary>
     public sealed class HubRoute
     {
+        /// <summary>The route's name.</summary>
         public string Name { get; internal set; } = "";
+        /// <summary>CIDR, ResourceId or Service.</summary>
         public string DestinationType { get; internal set; } = "CIDR";
+        /// <summary>The destinations.</summary>
         public IReadOnlyList<string> Destinations { get; internal set; } = new List<string>();
         /// <summary>ResourceId (a firewall, NVA or hub connection) or IPAddress.</summary>
         public string NextHopType { get; internal set; } = "";
+        /// <summary>The next hop (a connection or firewall id, or an IP).</summary>
         public ResourceId? NextHop { get; internal set; }
     }
 }

@@ -1,12 +1,13 @@
 using System.Collections.Generic;
 using AzSpokeTools.Engine.Addresses;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
     /// <summary>Microsoft.Network/loadBalancers: internal frontends that can be a UDR next hop in front of NVAs.</summary>
     public sealed class LoadBalancer : AzureResource
     {
+        /// <summary>The frontend IP configurations.</summary>
         public List<LoadBalancerFrontend> Frontends { get; } = new List<LoadBalancerFrontend>();
         /// <summary>
         /// Members each backend pool declares (backendIPConfigurations and loadBalancerBackendAddresses), by pool name; null when
@@ -14,7 +15,7 @@ namespace AzSpokeTools.Engine.Model
         /// </summary>
         public IReadOnlyDictionary<string, int>? BackendPoolMembers { get; internal set; }
 
-        internal static LoadBalancer Read(JsonNode n, ResourceId id, string type)
+        internal static LoadBalancer Read(ArmValue n, ResourceId id, string type)
         {
             var lb = new LoadBalancer();
             lb.ReadCommon(n, id, type);
@@ -29,7 +30,7 @@ namespace AzSpokeTools.Engine.Model
                     SubnetId = fe.Ref("subnet"),
                 });
             }
-            if (n.Get("backendAddressPools") is JsonNode pools && !pools.IsNull)
+            if (n.Get("backendAddressPools") is ArmValue pools && !pools.IsNull)
             {
                 var members = new Dictionary<string, int>();
                 foreach (var pool in pools.Items())
@@ -50,8 +51,11 @@ namespace AzSpokeTools.Engine.Model
     /// <summary>An internal frontend IP of a load balancer.</summary>
     public sealed class LoadBalancerFrontend
     {
+        /// <summary>The frontend's name.</summary>
         public string Name { get; internal set; } = "";
+        /// <summary>The frontend's private IP address.</summary>
         public IpAddressValue PrivateIpAddress { get; internal set; }
+        /// <summary>The subnet of the frontend.</summary>
         public ResourceId? SubnetId { get; internal set; }
     }
 }

@@ -3,7 +3,7 @@ using System.Text;
 namespace AzSpokeTools.Engine.Model
 {
     /// <summary>Region names: ARM uses "westus", the portal and some tools "West US".</summary>
-    public static class Locations
+    internal static class Locations
     {
         public static string Normalize(string? location)
         {

@@ -1,19 +1,21 @@
 using System.Collections.Generic;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
     /// <summary>networkManagers/networkGroups: static members (and, unresolved offline, Azure Policy members).</summary>
     public sealed class NetworkGroup : AzureResource
     {
+        /// <summary>The network manager that holds the group.</summary>
         public ResourceId NetworkManagerId { get; internal set; }
         /// <summary>VirtualNetwork or Subnet.</summary>
         public string? MemberType { get; internal set; }
+        /// <summary>The VNets that are static members.</summary>
         public List<ResourceId> StaticMemberIds { get; } = new List<ResourceId>();
         /// <summary>properties.description (AVNM child resources carry no tags: an owner marker lives here).</summary>
         public string? Description { get; internal set; }
 
-        internal static NetworkGroup Read(JsonNode n, ResourceId id, string type)
+        internal static NetworkGroup Read(ArmValue n, ResourceId id, string type)
         {
             var g = new NetworkGroup();
             g.ReadCommon(n, id, type);
@@ -27,10 +29,12 @@ namespace AzSpokeTools.Engine.Model
     /// <summary>networkManagers/networkGroups/staticMembers: one VNet in a group.</summary>
     public sealed class StaticMember : AzureResource
     {
+        /// <summary>The network group.</summary>
         public ResourceId NetworkGroupId { get; internal set; }
+        /// <summary>The member VNet.</summary>
         public ResourceId? MemberResourceId { get; internal set; }
 
-        internal static StaticMember Read(JsonNode n, ResourceId id, string type)
+        internal static StaticMember Read(ArmValue n, ResourceId id, string type)
         {
             var s = new StaticMember();
             s.ReadCommon(n, id, type);

@@ -1,19 +1,22 @@
 using System.Collections.Generic;
 using AzSpokeTools.Engine.Addresses;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
     /// <summary>Microsoft.Network/networkInterfaces: IP configurations and IP forwarding.</summary>
     public sealed class NetworkInterface : AzureResource
     {
-        /// <summary>azure-routing-rules.md §3.4: a NIC that forwards traffic for others must have enableIPForwarding.</summary>
+        /// <summary>docs/routing-model.md#next-hop-types: a NIC that forwards traffic for others must have enableIPForwarding.</summary>
         public bool EnableIPForwarding { get; internal set; }
+        /// <summary>The NIC's IP configurations.</summary>
         public List<NicIpConfiguration> IpConfigurations { get; } = new List<NicIpConfiguration>();
+        /// <summary>The VM the NIC is attached to.</summary>
         public ResourceId? VirtualMachineId { get; internal set; }
+        /// <summary>The private endpoint that owns the NIC, when one does.</summary>
         public ResourceId? PrivateEndpointId { get; internal set; }
 
-        internal static NetworkInterface Read(JsonNode n, ResourceId id, string type)
+        internal static NetworkInterface Read(ArmValue n, ResourceId id, string type)
         {
             var nic = new NetworkInterface();
             nic.ReadCommon(n, id, type);
@@ -54,12 +57,17 @@ namespace AzSpokeTools.Engine.Model
     /// <summary>One IP configuration of a NIC.</summary>
     public sealed class NicIpConfiguration
     {
+        /// <summary>The configuration's name.</summary>
         public string Name { get; internal set; } = "";
+        /// <summary>The private IP address.</summary>
         public IpAddressValue? PrivateIpAddress { get; internal set; }
         /// <summary>The block an IP configuration with privateIPAddressPrefixLength holds (e.g. 172.20.2.16/28); null for a single address.</summary>
         public IpPrefix? PrivateIpAddressPrefix { get; internal set; }
+        /// <summary>The subnet.</summary>
         public ResourceId? SubnetId { get; internal set; }
+        /// <summary>True for the NIC's primary configuration.</summary>
         public bool Primary { get; internal set; }
+        /// <summary>The load balancer backend pools the configuration is in.</summary>
         public IReadOnlyList<ResourceId> LoadBalancerBackendAddressPoolIds { get; internal set; } = new List<ResourceId>();
         /// <summary>Where the IP configuration was read.</summary>
         public SourceLocation Source { get; internal set; }

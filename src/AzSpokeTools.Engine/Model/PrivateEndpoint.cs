@@ -1,18 +1,20 @@
 using System.Collections.Generic;
 using AzSpokeTools.Engine.Addresses;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
-    /// <summary>Microsoft.Network/privateEndpoints: a /32 InterfaceEndpoint route per IP (azure-routing-rules.md §2.1).</summary>
+    /// <summary>Microsoft.Network/privateEndpoints: a /32 InterfaceEndpoint route per IP (docs/routing-model.md#optional-default-routes).</summary>
     public sealed class PrivateEndpoint : AzureResource
     {
+        /// <summary>The endpoint's subnet.</summary>
         public ResourceId? SubnetId { get; internal set; }
+        /// <summary>The endpoint's NICs.</summary>
         public IReadOnlyList<ResourceId> NetworkInterfaceIds { get; internal set; } = new List<ResourceId>();
         /// <summary>IPs read from the endpoint itself (ipConfigurations, customDnsConfigs); NIC IPs are added when the NIC is in the snapshot.</summary>
         public List<IpAddressValue> IpAddresses { get; } = new List<IpAddressValue>();
 
-        internal static PrivateEndpoint Read(JsonNode n, ResourceId id, string type)
+        internal static PrivateEndpoint Read(ArmValue n, ResourceId id, string type)
         {
             var pe = new PrivateEndpoint();
             pe.ReadCommon(n, id, type);

@@ -1,14 +1,15 @@
 using AzSpokeTools.Engine.Addresses;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
-    /// <summary>Microsoft.Network/publicIPAddresses: the next hop an active-standby VPN gateway's routes show (azure-routing-rules.md §2.3).</summary>
+    /// <summary>Microsoft.Network/publicIPAddresses: the next hop an active-standby VPN gateway's routes show (docs/routing-model.md#gateway-routes-and-bgp-propagation).</summary>
     public sealed class PublicIpAddress : AzureResource
     {
+        /// <summary>The allocated address, when there is one.</summary>
         public IpAddressValue? IpAddress { get; internal set; }
 
-        internal static PublicIpAddress Read(JsonNode n, ResourceId id, string type)
+        internal static PublicIpAddress Read(ArmValue n, ResourceId id, string type)
         {
             var p = new PublicIpAddress();
             p.ReadCommon(n, id, type);

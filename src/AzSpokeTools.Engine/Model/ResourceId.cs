@@ -19,10 +19,13 @@ namespace AzSpokeTools.Engine.Model
             _hash = StringComparer.OrdinalIgnoreCase.GetHashCode(value);
         }
 
+        /// <summary>The id, normalised.</summary>
         public string Value => _value ?? "";
 
+        /// <summary>True for the default (empty) id.</summary>
         public bool IsEmpty => string.IsNullOrEmpty(_value);
 
+        /// <summary>Parses an ARM resource id; false when the text is not one.</summary>
         public static bool TryParse(string? text, out ResourceId id)
         {
             id = default;
@@ -48,6 +51,7 @@ namespace AzSpokeTools.Engine.Model
             return s;
         }
 
+        /// <summary>Parses an ARM resource id; throws <see cref="System.FormatException"/> when the text is not one.</summary>
         public static ResourceId Parse(string text) =>
             TryParse(text, out var id) ? id : throw new FormatException($"'{text}' is not a resource id.");
 
@@ -64,8 +68,10 @@ namespace AzSpokeTools.Engine.Model
             }
         }
 
+        /// <summary>The subscription segment.</summary>
         public string? SubscriptionId => Lookup("subscriptions");
 
+        /// <summary>The resource group segment.</summary>
         public string? ResourceGroup => Lookup("resourceGroups") ?? Lookup("resourceGroup");
 
         private string? Lookup(string key)
@@ -112,11 +118,17 @@ namespace AzSpokeTools.Engine.Model
         /// <summary>A child id: this id + "/type/name".</summary>
         public ResourceId Child(string type, string name) => new ResourceId(Value + "/" + type + "/" + name);
 
+        /// <inheritdoc/>
         public bool Equals(ResourceId other) => _hash == other._hash && string.Equals(Value, other.Value, StringComparison.OrdinalIgnoreCase);
+        /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is ResourceId o && Equals(o);
+        /// <inheritdoc/>
         public override int GetHashCode() => _hash;
+        /// <summary>True when both are equal.</summary>
         public static bool operator ==(ResourceId a, ResourceId b) => a.Equals(b);
+        /// <summary>True when they differ.</summary>
         public static bool operator !=(ResourceId a, ResourceId b) => !a.Equals(b);
+        /// <inheritdoc/>
         public override string ToString() => Value;
     }
 }

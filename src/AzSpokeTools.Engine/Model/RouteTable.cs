@@ -1,17 +1,17 @@
 using System.Collections.Generic;
-using AzSpokeTools.Engine.Routing;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
     /// <summary>Microsoft.Network/routeTables: user-defined routes and the BGP propagation switch.</summary>
     public sealed class RouteTable : AzureResource
     {
-        /// <summary>azure-routing-rules.md §2.3: true removes every VirtualNetworkGateway-source route.</summary>
+        /// <summary>docs/routing-model.md#gateway-routes-and-bgp-propagation: true removes every VirtualNetworkGateway-source route.</summary>
         public bool DisableBgpRoutePropagation { get; internal set; }
+        /// <summary>The table's routes.</summary>
         public List<UserRoute> Routes { get; } = new List<UserRoute>();
 
-        internal static RouteTable Read(JsonNode n, ResourceId id, string type)
+        internal static RouteTable Read(ArmValue n, ResourceId id, string type)
         {
             var t = new RouteTable();
             t.ReadCommon(n, id, type);
@@ -28,16 +28,22 @@ namespace AzSpokeTools.Engine.Model
     /// <summary>One user-defined route.</summary>
     public sealed class UserRoute
     {
+        /// <summary>The route's name.</summary>
         public string Name { get; internal set; } = "";
         /// <summary>A CIDR or a service tag, as written.</summary>
         public string AddressPrefix { get; internal set; } = "";
+        /// <summary>The next hop type.</summary>
         public NextHopType NextHopType { get; internal set; }
+        /// <summary>The appliance IP addresses (VirtualAppliance).</summary>
         public IReadOnlyList<string> NextHopIpAddresses { get; internal set; } = new List<string>();
+        /// <summary>The hasBgpOverride flag Azure reports.</summary>
         public bool HasBgpOverride { get; internal set; }
+        /// <summary>The table the route is in.</summary>
         public RouteTable RouteTable { get; internal set; } = null!;
+        /// <summary>Where the route was read.</summary>
         public SourceLocation Source { get; internal set; }
 
-        internal static UserRoute? Read(JsonNode n, RouteTable table)
+        internal static UserRoute? Read(ArmValue n, RouteTable table)
         {
             var name = n.Own("name")?.AsString() ?? "";
             var prefix = n.Str("addressPrefix");
@@ -52,7 +58,7 @@ namespace AzSpokeTools.Engine.Model
                 n.Context.Error(n.Location, $"route '{name}' in {table.Name} has unknown nextHopType '{hopText}'");
                 return null;
             }
-            // azure-routing-rules.md §2.1: UDRs can't use VNetPeering or VirtualNetworkServiceEndpoint.
+            // docs/routing-model.md#optional-default-routes: UDRs can't use VNetPeering or VirtualNetworkServiceEndpoint.
             if (hop == NextHopType.VNetPeering || hop == NextHopType.VNetGlobalPeering || hop == NextHopType.VirtualNetworkServiceEndpoint
                 || hop == NextHopType.ConnectedGroup || hop == NextHopType.InterfaceEndpoint)
             {
@@ -66,11 +72,11 @@ namespace AzSpokeTools.Engine.Model
                 return null;
             }
             var ips = new List<string>();
-            if (n.Get("nextHopIpAddress") is JsonNode ipNode)
+            if (n.Get("nextHopIpAddress") is ArmValue ipNode)
                 foreach (var item in ipNode.Items())
                     if (item.AsString() is string ip && ip.Length > 0)
                         foreach (var part in ip.Split(',')) if (part.Trim().Length > 0) ips.Add(part.Trim());
-            if (n.Get("nextHopIpAddresses") is JsonNode ipsNode)
+            if (n.Get("nextHopIpAddresses") is ArmValue ipsNode)
                 foreach (var item in ipsNode.Items())
                     if (item.AsString() is string ip && ip.Length > 0 && !ips.Contains(ip)) ips.Add(ip);
             if (hop == NextHopType.VirtualAppliance && ips.Count == 0)

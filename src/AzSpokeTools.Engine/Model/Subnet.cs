@@ -1,28 +1,35 @@
 using System.Collections.Generic;
 using AzSpokeTools.Engine.Addresses;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
     /// <summary>A subnet of a virtual network.</summary>
     public sealed class Subnet
     {
+        /// <summary>The subnet's resource id.</summary>
         public ResourceId Id { get; internal set; }
+        /// <summary>The subnet's name.</summary>
         public string Name { get; internal set; } = "";
+        /// <summary>The VNet the subnet is in.</summary>
         public VirtualNetwork VirtualNetwork { get; internal set; } = null!;
+        /// <summary>The subnet's prefixes.</summary>
         public IReadOnlyList<IpPrefix> AddressPrefixes { get; internal set; } = new List<IpPrefix>();
+        /// <summary>The route table associated with the subnet.</summary>
         public ResourceId? RouteTableId { get; internal set; }
         /// <summary>Service endpoints: service name (e.g. Microsoft.Storage) and locations.</summary>
         public IReadOnlyList<ServiceEndpoint> ServiceEndpoints { get; internal set; } = new List<ServiceEndpoint>();
         /// <summary>privateEndpointNetworkPolicies: Disabled, Enabled, NetworkSecurityGroupEnabled, RouteTableEnabled.</summary>
         public string? PrivateEndpointNetworkPolicies { get; internal set; }
+        /// <summary>The services the subnet is delegated to.</summary>
         public IReadOnlyList<string> Delegations { get; internal set; } = new List<string>();
+        /// <summary>Where the subnet was read.</summary>
         public SourceLocation Source { get; internal set; }
 
         /// <summary>"vnet/subnet".</summary>
         public string DisplayName => VirtualNetwork.Name + "/" + Name;
 
-        internal static Subnet? Read(JsonNode n, VirtualNetwork vnet)
+        internal static Subnet? Read(ArmValue n, VirtualNetwork vnet)
         {
             var name = n.Own("name")?.AsString();
             var idText = n.Own("id")?.AsString();
@@ -38,8 +45,8 @@ namespace AzSpokeTools.Engine.Model
             }
             var s = new Subnet { Id = id, Name = name ?? id.Name, VirtualNetwork = vnet, Source = n.Location };
             var prefixes = new List<IpPrefix>();
-            if (n.Get("addressPrefix") is JsonNode single) prefixes.AddRange(single.Prefixes());
-            if (n.Get("addressPrefixes") is JsonNode many)
+            if (n.Get("addressPrefix") is ArmValue single) prefixes.AddRange(single.Prefixes());
+            if (n.Get("addressPrefixes") is ArmValue many)
                 foreach (var p in many.Prefixes()) if (!prefixes.Contains(p)) prefixes.Add(p);
             if (prefixes.Count == 0) n.Context.Warn(n.Location, $"subnet {s.DisplayName} has no address prefix");
             s.AddressPrefixes = prefixes;
@@ -63,19 +70,23 @@ namespace AzSpokeTools.Engine.Model
             return s;
         }
 
+        /// <inheritdoc/>
         public override string ToString() => DisplayName;
     }
 
     /// <summary>A service endpoint enabled on a subnet.</summary>
     public sealed class ServiceEndpoint
     {
+        /// <summary>A service endpoint for <paramref name="service"/> in <paramref name="locations"/>.</summary>
         public ServiceEndpoint(string service, IReadOnlyList<string> locations)
         {
             Service = service;
             Locations = locations;
         }
 
+        /// <summary>The service, such as Microsoft.Storage.</summary>
         public string Service { get; }
+        /// <summary>The regions the endpoint covers.</summary>
         public IReadOnlyList<string> Locations { get; }
     }
 }

@@ -5,7 +5,7 @@ using System.Linq;
 namespace AzSpokeTools.Engine.Model
 {
     /// <summary>
-    /// Resolves what a user types (DESIGN.md CLI contract: "a VNet name, VNET/SUBNET, a NIC name ... or a
+    /// Resolves what a user types (README.md#the-command-line: "a VNet name, VNET/SUBNET, a NIC name ... or a
     /// resource id") to the resource in the snapshot. Names and ids compare case-insensitively; a name that
     /// matches several resources throws <see cref="AmbiguousNameException"/> listing their ids, and one that
     /// matches none throws <see cref="ResourceNotFoundException"/>.

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using AzSpokeTools.Engine.Addresses;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
@@ -44,15 +44,22 @@ namespace AzSpokeTools.Engine.Model
             }
         }
 
+        /// <summary>The hub's address prefix.</summary>
         public IpPrefix? AddressPrefix { get; internal set; }
+        /// <summary>The Virtual WAN the hub belongs to.</summary>
         public ResourceId? VirtualWanId { get; internal set; }
+        /// <summary>The hub router's IP addresses.</summary>
         public IReadOnlyList<IpAddressValue> VirtualRouterIps { get; internal set; } = new List<IpAddressValue>();
+        /// <summary>The hub's firewall (secured hub).</summary>
         public ResourceId? AzureFirewallId { get; internal set; }
+        /// <summary>The hub's VNet connections.</summary>
         public List<HubVirtualNetworkConnection> Connections { get; } = new List<HubVirtualNetworkConnection>();
+        /// <summary>The hub's route tables.</summary>
         public List<HubRouteTable> RouteTables { get; } = new List<HubRouteTable>();
+        /// <summary>The hub's routing intent, when set.</summary>
         public RoutingIntent? RoutingIntent { get; internal set; }
 
-        internal static VirtualHub Read(JsonNode n, ResourceId id, string type)
+        internal static VirtualHub Read(ArmValue n, ResourceId id, string type)
         {
             var h = new VirtualHub();
             h.ReadCommon(n, id, type);
@@ -68,7 +75,7 @@ namespace AzSpokeTools.Engine.Model
                 if (IpAddressValue.TryParse(ip, out var a)) ips.Add(a);
             h.VirtualRouterIps = ips;
             h.Kind = n.Str("kind");
-            if (n.Get("virtualRouterAsn") is JsonNode asn && long.TryParse(asn.AsString(), out var asnValue)) h.VirtualRouterAsn = asnValue;
+            if (n.Get("virtualRouterAsn") is ArmValue asn && long.TryParse(asn.AsString(), out var asnValue)) h.VirtualRouterAsn = asnValue;
             h.AllowBranchToBranchTraffic = n.Bool("allowBranchToBranchTraffic");
             h.HubRoutingPreference = n.Str("hubRoutingPreference");
             // ARM lists ipConfigurations as references; flattened shapes may carry them whole (with their subnet).

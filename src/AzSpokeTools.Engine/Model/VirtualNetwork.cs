@@ -1,14 +1,17 @@
 using System.Collections.Generic;
 using AzSpokeTools.Engine.Addresses;
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
     /// <summary>Microsoft.Network/virtualNetworks with its inline subnets and peerings.</summary>
     public sealed class VirtualNetwork : AzureResource
     {
+        /// <summary>The VNet's address-space prefixes.</summary>
         public IReadOnlyList<IpPrefix> AddressSpace { get; internal set; } = new List<IpPrefix>();
+        /// <summary>The VNet's subnets.</summary>
         public List<Subnet> Subnets { get; } = new List<Subnet>();
+        /// <summary>The VNet's peerings.</summary>
         public List<VirtualNetworkPeering> Peerings { get; } = new List<VirtualNetworkPeering>();
         /// <summary>privateEndpointVNetPolicies: Disabled or Basic (high-scale private endpoints).</summary>
         public string? PrivateEndpointVNetPolicies { get; internal set; }
@@ -19,7 +22,7 @@ namespace AzSpokeTools.Engine.Model
         /// </summary>
         public IReadOnlyList<IpPrefix> SummarizedGatewayPrefixes { get; internal set; } = new List<IpPrefix>();
 
-        internal static VirtualNetwork Read(JsonNode n, ResourceId id, string type)
+        internal static VirtualNetwork Read(ArmValue n, ResourceId id, string type)
         {
             var v = new VirtualNetwork();
             v.ReadCommon(n, id, type);

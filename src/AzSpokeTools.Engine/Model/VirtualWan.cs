@@ -1,14 +1,16 @@
-using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Model
 {
     /// <summary>Microsoft.Network/virtualWans.</summary>
     public sealed class VirtualWan : AzureResource
     {
+        /// <summary>Basic or Standard.</summary>
         public string? WanType { get; internal set; }
+        /// <summary>True when branch-to-branch traffic is allowed.</summary>
         public bool? AllowBranchToBranchTraffic { get; internal set; }
 
-        internal static VirtualWan Read(JsonNode n, ResourceId id, string type)
+        internal static VirtualWan Read(ArmValue n, ResourceId id, string type)
         {
             var w = new VirtualWan();
             w.ReadCommon(n, id, type);

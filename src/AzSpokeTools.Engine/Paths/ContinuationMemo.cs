@@ -67,7 +67,7 @@ namespace AzSpokeTools.Engine.Paths
             while (_memo.Count <= loc.Index) _memo.Add(null);
             var row = _memo[loc.Index] ??= new int[_addresses.Count];
             int v = row[j];
-            // azure-routing-rules.md §3.5 step 4: reached again while being computed, a loop (checked before the hop limit, as the tracer does).
+            // docs/routing-model.md#path-resolution: reached again while being computed, a loop (checked before the hop limit, as the tracer does).
             if (v < 0) return _loop ??= Intern(_summaries.Get(PathOutcome.Loop, Array.Empty<PathKind>()), 1, 0, false);
             // A memoised continuation that fits (At's fast path) was returned already; past the limit nothing is walked.
             if (depth > _maxHops) return _tooLong ??= Intern(_summaries.Get(PathOutcome.Unknown, Array.Empty<PathKind>()), 1, 0, true);

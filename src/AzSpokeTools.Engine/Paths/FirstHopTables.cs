@@ -47,7 +47,7 @@ namespace AzSpokeTools.Engine.Paths
         }
 
         /// <summary>True when this table leaves out or invalidates one of the layer's winners of <paramref name="set"/>.</summary>
-        public bool Changes(SharedLayerLookup shared, int set)
+        public bool Changes(int set)
         {
             return _changedSets.Length != 0 && Array.BinarySearch(_changedSets, set) >= 0;
         }
@@ -63,7 +63,7 @@ namespace AzSpokeTools.Engine.Paths
         public SharedLayerLookup(SharedRouteLayer layer)
         {
             Layer = layer;
-            _routes = new CompiledSubnetRoutes(layer.Compiled(), layer.Routes);
+            _routes = new CompiledSubnetRoutes(CompiledRouteTable.Of(layer), layer.Routes);
         }
 
         public SharedRouteLayer Layer { get; }

@@ -4,7 +4,7 @@ using AzSpokeTools.Engine.Model;
 namespace AzSpokeTools.Engine.Paths
 {
     /// <summary>
-    /// The device that owns a VirtualAppliance next-hop IP (azure-routing-rules.md §3.4): a NIC, an Azure Firewall, an internal
+    /// The device that owns a VirtualAppliance next-hop IP (docs/routing-model.md#next-hop-types): a NIC, an Azure Firewall, an internal
     /// load balancer frontend in front of NVA NICs, or a firewall/NVA in a secured Virtual WAN hub.
     /// </summary>
     internal sealed class ForwardingDevice

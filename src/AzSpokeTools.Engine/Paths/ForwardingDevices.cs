@@ -6,7 +6,7 @@ using AzSpokeTools.Engine.Routing;
 
 namespace AzSpokeTools.Engine.Paths
 {
-    /// <summary>Which device owns a private IP (azure-routing-rules.md §3.4: a NIC or an internal load balancer; Azure Firewall; hub firewalls and NVAs).</summary>
+    /// <summary>Which device owns a private IP (docs/routing-model.md#next-hop-types: a NIC or an internal load balancer; Azure Firewall; hub firewalls and NVAs).</summary>
     internal sealed class ForwardingDevices
     {
         private readonly Dictionary<IpAddressValue, ForwardingDevice> _byIp = new Dictionary<IpAddressValue, ForwardingDevice>();

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using AzSpokeTools.Engine.Intent;
 
 namespace AzSpokeTools.Engine.Paths
 {

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using AzSpokeTools.Engine.Intent;
 
 namespace AzSpokeTools.Engine.Paths
 {
@@ -13,7 +12,7 @@ namespace AzSpokeTools.Engine.Paths
     {
         private readonly IPairEvaluator _evaluator;
         private readonly IReadOnlyList<PathMatrixEndpoint> _endpoints;
-        private readonly IntentSet? _intent;
+        private readonly PairIntent? _intent;
         private readonly PathMatrixSelection _selection;
         private readonly bool[]? _focus;
         private readonly List<int>? _focusList, _toList;
@@ -22,7 +21,7 @@ namespace AzSpokeTools.Engine.Paths
         // Compliance depends only on the decision and the interned summary: cached per (decision, summary id).
         private readonly Dictionary<IntentDecision, bool?[]> _compliance = new Dictionary<IntentDecision, bool?[]>();
 
-        public MatrixSourceWorker(IPairEvaluator evaluator, IReadOnlyList<PathMatrixEndpoint> endpoints, IntentSet? intent, PathMatrixSelection selection,
+        public MatrixSourceWorker(IPairEvaluator evaluator, IReadOnlyList<PathMatrixEndpoint> endpoints, PairIntent? intent, PathMatrixSelection selection,
             bool[]? focus, List<int>? focusList, List<int>? toList, bool reasons = false)
         {
             if (reasons) _reasons = new MatrixPairReasons(evaluator.Tracer, endpoints);

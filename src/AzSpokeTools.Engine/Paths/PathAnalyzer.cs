@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using AzSpokeTools.Engine.Intent;
 using AzSpokeTools.Engine.Model;
-using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Engine.Routing;
 
 namespace AzSpokeTools.Engine.Paths
@@ -16,12 +14,14 @@ namespace AzSpokeTools.Engine.Paths
     {
         private readonly PathTracer _tracer;
 
+        /// <summary>An analyzer of <paramref name="topology"/>, resolving service-tag routes with <paramref name="serviceTags"/> when given.</summary>
         public PathAnalyzer(Topology topology, ServiceTagCatalog? serviceTags = null)
         {
             Topology = topology ?? throw new ArgumentNullException(nameof(topology));
             _tracer = new PathTracer(new ScalarPathRouteLookup(new EffectiveRouteCalculator(topology, serviceTags)));
         }
 
+        /// <summary>The topology traced.</summary>
         public Topology Topology { get; }
 
         internal PathTracer Tracer => _tracer;
@@ -36,11 +36,11 @@ namespace AzSpokeTools.Engine.Paths
         public int MaxPaths { get; set; } = DefaultMaxPaths;
 
         /// <summary>Resolves both ends (names, VNET/SUBNET, NIC, IP or id) and traces.</summary>
-        public PathResult Trace(string source, string destination, IntentSet? intent = null) =>
+        public PathResult Trace(string source, string destination, PairIntent? intent = null) =>
             Trace(PathEndpoints.Resolve(Topology, source, "Source"), PathEndpoints.Resolve(Topology, destination, "Destination"), intent);
 
         /// <summary>The path from <paramref name="source"/> to <paramref name="destination"/>, its reverse, and the intent check.</summary>
-        public PathResult Trace(PathEndpoint source, PathEndpoint destination, IntentSet? intent = null)
+        public PathResult Trace(PathEndpoint source, PathEndpoint destination, PairIntent? intent = null)
         {
             if (source.Subnet == null)
                 throw new EngineInputException("Source", $"{source.Description}: a path must start in a subnet of the snapshot");

@@ -25,11 +25,14 @@ namespace AzSpokeTools.Engine.Paths
         public IpAddressValue Address { get; }
         /// <summary>The subnet holding the address; null for an address outside every subnet of the snapshot.</summary>
         public Subnet? Subnet { get; }
+        /// <summary>The endpoint's VNet.</summary>
         public VirtualNetwork? VirtualNetwork { get; }
+        /// <summary>The endpoint's NIC, when it is one.</summary>
         public NetworkInterface? NetworkInterface { get; }
         /// <summary>E.g. "spoke1 (10.1.0.4 in spoke1/workload)".</summary>
         public string Description { get; }
 
+        /// <inheritdoc/>
         public override string ToString() => Description;
     }
 }

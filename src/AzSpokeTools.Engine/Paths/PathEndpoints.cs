@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using AzSpokeTools.Engine.Addresses;
 using AzSpokeTools.Engine.Model;
-using AzSpokeTools.Engine.Requests;
 
 namespace AzSpokeTools.Engine.Paths
 {
@@ -18,7 +17,7 @@ namespace AzSpokeTools.Engine.Paths
     /// AzureFirewallSubnet, AzureFirewallManagementSubnet, RouteServerSubnet, AzureBastionSubnet); then the first
     /// subnet. A subnet stands for its own first usable address. A NIC stands for its primary IP.
     /// </remarks>
-    public static class PathEndpoints
+    internal static class PathEndpoints
     {
         private static readonly string[] PlatformSubnets =
         {

@@ -1,10 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using AzSpokeTools.Engine.Addresses;
-using AzSpokeTools.Engine.Intent;
 using AzSpokeTools.Engine.Model;
-using AzSpokeTools.Engine.Routing;
 
 namespace AzSpokeTools.Engine.Paths
 {
@@ -28,7 +25,7 @@ namespace AzSpokeTools.Engine.Paths
             var reasons = new List<PathReason>();
             int winLen = winner == null ? -1 : PathRouteLookup.MatchingPrefix(winner, dst).Length;
 
-            // azure-routing-rules.md §3.2: a summary UDR to an appliance does not override a more specific peering or connected-group route.
+            // docs/routing-model.md#overriding-peering-routes: a summary UDR to an appliance does not override a more specific peering or connected-group route.
             if (winner != null && winner.Source != RouteSource.User && (winner.NextHopType == NextHopType.ConnectedGroup || winner.NextHopType == NextHopType.VNetPeering || winner.NextHopType == NextHopType.VNetGlobalPeering))
                 foreach (var udr in table.UserRoutes.Where(u => u.State == RouteState.Active && u.NextHopType == NextHopType.VirtualAppliance))
                 {
@@ -39,7 +36,7 @@ namespace AzSpokeTools.Engine.Paths
                         $"inspection is bypassed: user-defined route '{udr.Name}' {p} -> VirtualAppliance {string.Join(",", udr.NextHopIpAddress)} in {udr.Origin} loses to the more specific {winner.NextHopType} route {wp} ({winner.Origin}) by longest prefix match (Azure docs: \"Virtual network traffic routing\" > \"How Azure selects a route\")",
                         $"to inspect this flow, add a user-defined route for {wp} (or longer) to the appliance in {udr.Origin}"));
                 }
-            // azure-routing-rules.md §3.1/§3.2: a UDR for the same prefix turns a peering or connected-group route Invalid.
+            // docs/routing-model.md#route-selection, docs/routing-model.md#overriding-peering-routes: a UDR for the same prefix turns a peering or connected-group route Invalid.
             // Azure docs, "Virtual network traffic routing" > "User-defined": a user-defined route Azure does not accept (next hop
             // VirtualNetworkGateway with VPN and ExpressRoute gateways coexisting) carries nothing; say why when it covers the destination.
             foreach (var refused in table.UserRoutes.Where(x => x.State == RouteState.Invalid && x.InvalidReason != null))
@@ -95,7 +92,7 @@ namespace AzSpokeTools.Engine.Paths
                 if (!r.Reasons.Contains(x)) r.Reasons.Add(x);
         }
 
-        /// <summary>AVNM configurations that would, or fail to, connect the pair: missing, regional across regions, or not deployed (§4.1).</summary>
+        /// <summary>AVNM configurations that would, or fail to, connect the pair: missing, regional across regions, or not deployed (docs/routing-model.md#avnm-connectivity-configurations).</summary>
         private static void MeshReasons(PathTracer tracer, VirtualNetwork a, VirtualNetwork b, List<PathReason> reasons, bool wantsMesh)
         {
             var groups = tracer.Context.ConnectedGroups;
@@ -137,7 +134,7 @@ namespace AzSpokeTools.Engine.Paths
         private static string Regions(VirtualNetwork a, VirtualNetwork b) =>
             string.Equals(a.Location, b.Location, StringComparison.OrdinalIgnoreCase) ? a.Location : a.Location + " and " + b.Location;
 
-        /// <summary>Peerings between the pair that exist but do not carry traffic (§2.2, §2.4).</summary>
+        /// <summary>Peerings between the pair that exist but do not carry traffic (docs/routing-model.md#peering-routes, docs/routing-model.md#peering-flags).</summary>
         private static void PeeringReasons(PathTracer tracer, VirtualNetwork a, VirtualNetwork b, List<PathReason> reasons)
         {
             var ctx = tracer.Context;

@@ -11,12 +11,16 @@ namespace AzSpokeTools.Engine.Paths
             Route = route;
         }
 
+        /// <summary>What the hop is (subnet, appliance, gateway ...).</summary>
         public PathHopRole Role { get; }
         /// <summary>A readable name: "vnet/subnet", a device or gateway name, "MSEE of circuit".</summary>
         public string Location { get; }
+        /// <summary>The resource of the hop.</summary>
         public string ResourceId { get; }
+        /// <summary>The route that moved the packet on, when one did.</summary>
         public PathRoute? Route { get; }
 
+        /// <inheritdoc/>
         public override string ToString() => $"{Role} {Location}" + (Route != null ? $" [{Route}]" : "");
     }
 }

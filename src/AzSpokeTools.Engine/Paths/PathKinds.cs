@@ -2,10 +2,10 @@ using System.Collections.Generic;
 
 namespace AzSpokeTools.Engine.Paths
 {
-    /// <summary>Path kind helpers: significance order and parsing (DESIGN.md vocabulary).</summary>
-    public static class PathKinds
+    /// <summary>Path kind helpers: significance order and parsing (docs/routing-model.md#vocabulary).</summary>
+    internal static class PathKinds
     {
-        // DESIGN.md: a path's kind is its most significant transit in this order.
+        // docs/routing-model.md#vocabulary: a path's kind is its most significant transit in this order.
         private static readonly PathKind[] Significance =
         {
             PathKind.ExpressRouteHairpin, PathKind.VpnGateway, PathKind.Appliance, PathKind.VirtualWanHub, PathKind.Mesh, PathKind.Direct, PathKind.Local,

@@ -26,6 +26,7 @@ namespace AzSpokeTools.Engine.Paths
         private readonly List<string> _skipped = new List<string>();
         private readonly PathSummaries _summaries = new PathSummaries();
 
+        /// <summary>The all-pairs matrix of <paramref name="topology"/>.</summary>
         public PathMatrix(Topology topology, PathMatrixOptions? options = null, ServiceTagCatalog? serviceTags = null)
         {
             Topology = topology ?? throw new ArgumentNullException(nameof(topology));
@@ -51,8 +52,10 @@ namespace AzSpokeTools.Engine.Paths
             }
         }
 
+        /// <summary>The topology traced.</summary>
         public Topology Topology { get; }
         internal ServiceTagCatalog? ServiceTags { get; }
+        /// <summary>The endpoints, one per VNet (or subnet).</summary>
         public IReadOnlyList<PathMatrixEndpoint> Endpoints => _endpoints;
         /// <summary>Counts of the last run (complete once <see cref="Run"/> returns or <see cref="Rows"/> is enumerated to the end).</summary>
         public PathMatrixSummary Summary { get; private set; } = new PathMatrixSummary();

@@ -17,10 +17,13 @@ namespace AzSpokeTools.Engine.Paths
             Address = address;
         }
 
+        /// <summary>The endpoint's position in <see cref="PathMatrix.Endpoints"/>.</summary>
         public int Index { get; }
         /// <summary>The VNet name, or VNET/SUBNET at subnet level.</summary>
         public string Name { get; }
+        /// <summary>The resource id of the VNet or subnet.</summary>
         public ResourceId Id { get; }
+        /// <summary>The endpoint's VNet.</summary>
         public VirtualNetwork VirtualNetwork { get; }
         internal int VirtualNetworkIndex { get; }
         /// <summary>The subnet traced from (the representative subnet at VNet level).</summary>

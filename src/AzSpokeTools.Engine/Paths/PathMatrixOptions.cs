@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using AzSpokeTools.Engine.Intent;
 
 namespace AzSpokeTools.Engine.Paths
 {
@@ -15,17 +14,21 @@ namespace AzSpokeTools.Engine.Paths
     /// <summary>VNet pairs (each VNet stands for its representative address) or subnet pairs.</summary>
     public enum PathMatrixLevel
     {
+        /// <summary>One endpoint per VNet.</summary>
         VirtualNetwork,
+        /// <summary>One endpoint per subnet.</summary>
         Subnet,
     }
 
     /// <summary>Options of <see cref="PathMatrix"/>.</summary>
     public sealed class PathMatrixOptions
     {
+        /// <summary>Which evaluator traces the pairs.</summary>
         public PathMatrixEngine Engine { get; set; } = PathMatrixEngine.Vector;
+        /// <summary>VNet or subnet endpoints.</summary>
         public PathMatrixLevel Level { get; set; } = PathMatrixLevel.VirtualNetwork;
         /// <summary>Intent to check every pair against; null for none.</summary>
-        public IntentSet? Intent { get; set; }
+        public PairIntent? Intent { get; set; }
         /// <summary>Only these source endpoints (by index); null for all. Used to time the scalar reference on a sample of sources.</summary>
         internal IReadOnlyList<int>? Sources { get; set; }
         /// <summary>

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using AzSpokeTools.Engine.Intent;
 
 namespace AzSpokeTools.Engine.Paths
 {
@@ -21,8 +20,11 @@ namespace AzSpokeTools.Engine.Paths
             Compliant = compliant;
         }
 
+        /// <summary>The source endpoint's index.</summary>
         public int Source { get; }
+        /// <summary>The destination endpoint's index.</summary>
         public int Destination { get; }
+        /// <summary>The path's outcome, kind and transits.</summary>
         public PathSummary Summary { get; }
         /// <summary>Number of equal-cost paths (1 when the path is unique).</summary>
         public int Alternatives { get; }
@@ -36,7 +38,9 @@ namespace AzSpokeTools.Engine.Paths
         /// </summary>
         public IReadOnlyList<PathReason>? Reasons { get; }
 
+        /// <summary>How the path ends.</summary>
         public PathOutcome Outcome => Summary.Outcome;
+        /// <summary>The path's kind.</summary>
         public PathKind Kind => Summary.Kind;
     }
 }

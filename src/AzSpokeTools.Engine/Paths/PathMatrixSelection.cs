@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using AzSpokeTools.Engine.Intent;
-using AzSpokeTools.Engine.Requests;
+using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Paths
 {
@@ -60,12 +59,12 @@ namespace AzSpokeTools.Engine.Paths
             int n = endpoints.Count;
             int start = ShardStart(Shard, ShardCount, n), end = ShardStart(Shard + 1, ShardCount, n);
             IEnumerable<int> all = only ?? Enumerable.Range(0, n);
-            return all.Where(i => i >= start && i < end && (FromPattern == null || IntentGroup.GlobMatches(FromPattern, endpoints[i].Name))).ToList();
+            return all.Where(i => i >= start && i < end && (FromPattern == null || NameGlob.Matches(FromPattern, endpoints[i].Name))).ToList();
         }
 
         /// <summary>The evaluated destinations as a mask (null for all).</summary>
         internal bool[]? Destinations(IReadOnlyList<PathMatrixEndpoint> endpoints) =>
-            ToPattern == null ? null : endpoints.Select(e => IntentGroup.GlobMatches(ToPattern, e.Name)).ToArray();
+            ToPattern == null ? null : endpoints.Select(e => NameGlob.Matches(ToPattern, e.Name)).ToArray();
 
         /// <summary>Whether an evaluated pair is written as a row.</summary>
         internal bool Writes(PathKind kind, bool? compliant) =>

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace AzSpokeTools.Engine.Paths
 {
     /// <summary>
-    /// A traced path in the DESIGN.md vocabulary: outcome, kind, transits, hops, the reverse path, symmetry, and when
+    /// A traced path in the docs/routing-model.md#vocabulary vocabulary: outcome, kind, transits, hops, the reverse path, symmetry, and when
     /// intent applies, the intended kinds, compliance and the reasons (every setting responsible) for a difference.
     /// </summary>
     public sealed class PathResult
@@ -20,13 +20,17 @@ namespace AzSpokeTools.Engine.Paths
             Reasons = reasons;
         }
 
+        /// <summary>Where the path starts.</summary>
         public PathEndpoint Source { get; }
+        /// <summary>Where it is going.</summary>
         public PathEndpoint Destination { get; }
+        /// <summary>How it ends.</summary>
         public PathOutcome Outcome { get; }
-        /// <summary>The most significant transit (DESIGN.md order); None when not delivered.</summary>
+        /// <summary>The most significant transit (docs/routing-model.md#vocabulary order); None when not delivered.</summary>
         public PathKind Kind { get; }
         /// <summary>Every transit in path order.</summary>
         public IReadOnlyList<PathKind> Transits { get; }
+        /// <summary>The hops, in order.</summary>
         public IReadOnlyList<PathHop> Hops { get; }
         /// <summary>The path from the destination back to the source address, traced the same way (null on a reverse path itself).</summary>
         public PathResult? Reverse { get; internal set; }
@@ -52,6 +56,7 @@ namespace AzSpokeTools.Engine.Paths
         /// <summary>The topology the path was traced in (so that a piped path can be drawn without naming the snapshot again).</summary>
         public Model.Topology? Topology { get; internal set; }
 
+        /// <inheritdoc/>
         public override string ToString() => $"{Source.Text} -> {Destination.Text}: {Outcome} {Kind} [{string.Join(", ", Transits)}]";
     }
 }

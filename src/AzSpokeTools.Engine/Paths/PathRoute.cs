@@ -1,9 +1,9 @@
 using System.Collections.Generic;
-using AzSpokeTools.Engine.Routing;
+using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Paths
 {
-    /// <summary>The route that moved a packet on at one hop (DESIGN.md: prefix, source, next hop type, next hop IP).</summary>
+    /// <summary>The route that moved a packet on at one hop (docs/routing-model.md#vocabulary: prefix, source, next hop type, next hop IP).</summary>
     public sealed class PathRoute
     {
         internal PathRoute(string addressPrefix, string source, string nextHopType, IReadOnlyList<string> nextHopIpAddress,
@@ -27,13 +27,16 @@ namespace AzSpokeTools.Engine.Paths
         public string Source { get; }
         /// <summary>The next hop type (effective-routes API spelling; hub routes use the hub's next hop type).</summary>
         public string NextHopType { get; }
+        /// <summary>The route's next hop IP addresses.</summary>
         public IReadOnlyList<string> NextHopIpAddress { get; }
         /// <summary>The user-defined route's name, if any.</summary>
         public string? Name { get; }
         /// <summary>Where the route came from: route table, peering, connectivity configuration, gateway or hub.</summary>
         public string? OriginId { get; }
+        /// <summary>Where the route comes from (route table, peering, gateway ...).</summary>
         public string? Origin { get; }
 
+        /// <inheritdoc/>
         public override string ToString() =>
             $"{AddressPrefix} {Source} -> {NextHopType}" + (NextHopIpAddress.Count > 0 ? " " + string.Join(",", NextHopIpAddress) : "") + (Name != null ? $" ({Name})" : "");
     }

@@ -9,7 +9,7 @@ namespace AzSpokeTools.Engine.Paths
 {
     /// <summary>
     /// How a trace finds the routes that carry a packet from a subnet: the Active routes with the longest prefix containing
-    /// the destination (azure-routing-rules.md §3.1 step 1; ties were settled by route selection, so several winners are
+    /// the destination (docs/routing-model.md#route-selection; ties were settled by route selection, so several winners are
     /// equal-cost alternatives). Effective route tables are computed once per subnet.
     /// </summary>
     internal abstract class PathRouteLookup

@@ -20,10 +20,14 @@ namespace AzSpokeTools.Engine.Paths
 
         /// <summary>Index in the matrix's summary table.</summary>
         public int Id { get; }
+        /// <summary>How the path ends.</summary>
         public PathOutcome Outcome { get; }
+        /// <summary>The path's kind.</summary>
         public PathKind Kind { get; }
+        /// <summary>The transits, in path order.</summary>
         public IReadOnlyList<PathKind> Transits { get; }
 
+        /// <inheritdoc/>
         public override string ToString() => $"{Outcome} {Kind} [{string.Join(", ", Transits)}]";
     }
 
@@ -36,9 +40,9 @@ namespace AzSpokeTools.Engine.Paths
 
         public PathSummary Get(PathOutcome outcome, IReadOnlyList<PathKind> transits)
         {
-            // Rows carry transits only for delivered paths: a drop or loop has no kind (DESIGN.md None).
+            // Rows carry transits only for delivered paths: a drop or loop has no kind (docs/routing-model.md#vocabulary: None).
             var t = outcome == PathOutcome.Delivered ? transits.ToArray() : Array.Empty<PathKind>();
-            var key = ((int)outcome).ToString() + ":" + string.Join(",", t.Select(k => (int)k));
+            var key = ((int)outcome).ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + string.Join(",", t.Select(k => (int)k));
             if (!_byKey.TryGetValue(key, out var s))
             {
                 s = new PathSummary(All.Count, outcome, t);

@@ -1,20 +1,18 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using AzSpokeTools.Engine.Addresses;
 using AzSpokeTools.Engine.Model;
-using AzSpokeTools.Engine.Routing;
 
 namespace AzSpokeTools.Engine.Paths
 {
-    /// <summary>VirtualAppliance next hops: the device that owns the IP, its reachability and IP forwarding (azure-routing-rules.md §3.4).</summary>
+    /// <summary>VirtualAppliance next hops: the device that owns the IP, its reachability and IP forwarding (docs/routing-model.md#next-hop-types).</summary>
     internal sealed partial class PathTracer
     {
         private void ToAppliance(Subnet subnet, EffectiveRoute route, string? ipText, IpAddressValue dst, TraceBuilder b, List<TraceEnd> ends)
         {
             if (ipText == null || !IpAddressValue.TryParse(ipText, out var ip))
             {
-                // azure-routing-rules.md §3.4: a VirtualAppliance route needs nextHopIpAddress.
+                // docs/routing-model.md#next-hop-types: a VirtualAppliance route needs nextHopIpAddress.
                 b.Reason(PathReasonSeverity.Error, route.OriginId, $"route '{route.Name}' in {route.Origin} has next hop VirtualAppliance without a valid next hop IP ('{ipText}')",
                     $"give route '{route.Name}' the appliance's private IP");
                 ends.Add(new TraceEnd(PathOutcome.Dropped, b));
@@ -35,8 +33,8 @@ namespace AzSpokeTools.Engine.Paths
         }
 
         /// <summary>
-        /// azure-routing-rules.md §3.4: the next hop must have direct connectivity: the same VNet or a directly peered one
-        /// (not through an ExpressRoute gateway or Virtual WAN); a hub firewall is reached from the hub's connected VNets (§5.2).
+        /// docs/routing-model.md#next-hop-types: the next hop must have direct connectivity: the same VNet or a directly peered one
+        /// (not through an ExpressRoute gateway or Virtual WAN); a hub firewall is reached from the hub's connected VNets (docs/routing-model.md#spoke-to-spoke-through-a-hub).
         /// </summary>
         private bool ApplianceReachable(VirtualNetwork from, ForwardingDevice device, EffectiveRoute route, IpAddressValue ip, TraceBuilder b)
         {
@@ -62,7 +60,7 @@ namespace AzSpokeTools.Engine.Paths
             foreach (var cg in _ctx.ConnectedGroups.Of(from.Id))
                 if (cg.Members.Contains(vnet) && _ctx.ConnectedGroups.IsDeployed(cg.Configuration, from.Location, out _))
                 {
-                    // azure-routing-rules.md §9.13: a next hop in a connected-group member VNet is undocumented.
+                    // docs/routing-model.md#appliance-across-a-connected-group: a next hop in a connected-group member VNet is undocumented.
                     b.Reason(PathReasonSeverity.Assumption, cg.Configuration.Id.Value, $"{device.Name} is in {vnet.Name}, reached over connected group {cg.Configuration.Name}; taken as direct connectivity (not documented by Azure)");
                     return true;
                 }
@@ -72,7 +70,7 @@ namespace AzSpokeTools.Engine.Paths
             return false;
         }
 
-        /// <summary>At the device: it must forward (NIC enableIPForwarding; Azure Firewall always forwards), then its own subnet's routes decide (§3.4).</summary>
+        /// <summary>At the device: it must forward (NIC enableIPForwarding; Azure Firewall always forwards), then its own subnet's routes decide (docs/routing-model.md#next-hop-types).</summary>
         private void AtAppliance(ForwardingDevice device, IpAddressValue dst, TraceBuilder b, List<TraceEnd> ends)
         {
             b.Transits.Add(PathKind.Appliance);
@@ -80,7 +78,7 @@ namespace AzSpokeTools.Engine.Paths
             switch (device.Kind)
             {
                 case ForwardingDeviceKind.NetworkInterface:
-                    // azure-routing-rules.md §3.4: a NIC forwarding traffic not addressed to it needs enableIPForwarding.
+                    // docs/routing-model.md#next-hop-types: a NIC forwarding traffic not addressed to it needs enableIPForwarding.
                     if (!device.Nic!.EnableIPForwarding)
                     {
                         b.Reason(PathReasonSeverity.Error, device.Id.Value, $"network interface {device.Name} has enableIPForwarding false: Azure drops the packets it would forward (Azure docs: \"Virtual network traffic routing\" > \"User-defined\")",
@@ -121,7 +119,7 @@ namespace AzSpokeTools.Engine.Paths
             b.Forwarded = true;
             if (device.Hub != null)
             {
-                // azure-routing-rules.md §5.2: the secured hub's firewall forwards by the hub's routing to the destination connection.
+                // docs/routing-model.md#spoke-to-spoke-through-a-hub: the secured hub's firewall forwards by the hub's routing to the destination connection.
                 Walk(Location(TraceLocationKind.VirtualHubRouter, device.Hub, device), dst, b, ends);
                 return;
             }

@@ -3,16 +3,15 @@ using System.Collections.Generic;
 using System.Linq;
 using AzSpokeTools.Engine.Addresses;
 using AzSpokeTools.Engine.Model;
-using AzSpokeTools.Engine.Routing;
 
 namespace AzSpokeTools.Engine.Paths
 {
-    /// <summary>Delivery into a VNet: locally, over a peering, a connected group or to a private endpoint (azure-routing-rules.md §3.5 step 3).</summary>
+    /// <summary>Delivery into a VNet: locally, over a peering, a connected group or to a private endpoint (docs/routing-model.md#path-resolution).</summary>
     internal sealed partial class PathTracer
     {
         /// <summary>
         /// The packet arrives in <paramref name="vnet"/>. <paramref name="transit"/> is Local/Direct/Mesh when it left the source
-        /// without a transit device; after a device the delivery leg is part of that device's transit (DESIGN.md transits).
+        /// without a transit device; after a device the delivery leg is part of that device's transit (docs/routing-model.md#vocabulary: transits).
         /// </summary>
         internal void Deliver(VirtualNetwork vnet, IpAddressValue dst, PathKind? transit, TraceBuilder b, List<TraceEnd> ends)
         {
@@ -37,7 +36,7 @@ namespace AzSpokeTools.Engine.Paths
             ends.Add(new TraceEnd(PathOutcome.Delivered, b, target));
         }
 
-        /// <summary>VNetPeering / VNetGlobalPeering: subject to allowVirtualNetworkAccess on both sides (§2.4) and, for forwarded traffic, allowForwardedTraffic.</summary>
+        /// <summary>VNetPeering / VNetGlobalPeering: subject to allowVirtualNetworkAccess on both sides (docs/routing-model.md#peering-flags) and, for forwarded traffic, allowForwardedTraffic.</summary>
         private void AcrossPeering(Subnet subnet, EffectiveRoute route, IpAddressValue dst, TraceBuilder b, List<TraceEnd> ends, bool atSource)
         {
             var local = subnet.VirtualNetwork;
@@ -45,7 +44,7 @@ namespace AzSpokeTools.Engine.Paths
             if (peering != null && peering.Local != local) peering = null;
             if (peering == null)
             {
-                // azure-routing-rules.md §5.3 [INFER]: a Virtual WAN hub's own prefix appears as a peering route of the hub connection.
+                // docs/routing-model.md#what-a-connected-spoke-sees [INFER]: a Virtual WAN hub's own prefix appears as a peering route of the hub connection.
                 if (route.OriginId != null && ResourceId.TryParse(route.OriginId, out var cid) && Topology.Find<HubVirtualNetworkConnection>(cid) is HubVirtualNetworkConnection hc)
                 {
                     b.Reason(PathReasonSeverity.Error, hc.HubId.Value, $"{dst} is in the address space of virtual hub {hc.HubId.Name}, which holds no workloads the snapshot models");
@@ -88,7 +87,7 @@ namespace AzSpokeTools.Engine.Paths
             return ResourceId.TryParse(route.OriginId, out var id) && _peeringsById.TryGetValue(id.Value, out var found) ? found : null;
         }
 
-        /// <summary>azure-routing-rules.md §2.4: traffic over a peering is blocked when allowVirtualNetworkAccess is false on either side.</summary>
+        /// <summary>docs/routing-model.md#peering-flags: traffic over a peering is blocked when allowVirtualNetworkAccess is false on either side.</summary>
         internal bool PeeringAllows(VirtualNetworkPeering peering, TraceBuilder b)
         {
             bool ok = true;
@@ -109,7 +108,7 @@ namespace AzSpokeTools.Engine.Paths
         }
 
         /// <summary>
-        /// azure-routing-rules.md §2.4: the receiving VNet's peering object must allow forwarded traffic for packets an appliance
+        /// docs/routing-model.md#peering-flags: the receiving VNet's peering object must allow forwarded traffic for packets an appliance
         /// forwarded; the platform does not always enforce it, so this is a warning.
         /// </summary>
         internal void CheckForwardedIngress(VirtualNetwork from, VirtualNetwork into, TraceBuilder b)
@@ -122,7 +121,7 @@ namespace AzSpokeTools.Engine.Paths
                 $"set allowForwardedTraffic true on peering {receiving}");
         }
 
-        /// <summary>ConnectedGroup: delivery to the member whose address space the route covers (§4.1); overlaps were removed from the routes (§4.2).</summary>
+        /// <summary>ConnectedGroup: delivery to the member whose address space the route covers (docs/routing-model.md#avnm-connectivity-configurations); overlaps were removed from the routes (docs/routing-model.md#connected-group-limits).</summary>
         private void AcrossConnectedGroup(Subnet subnet, EffectiveRoute route, IpPrefix prefix, IpAddressValue dst, TraceBuilder b, List<TraceEnd> ends, bool atSource)
         {
             // Connected-group routes are shared between members (one per member prefix), so the member is found once per route.
@@ -148,7 +147,7 @@ namespace AzSpokeTools.Engine.Paths
             Deliver(member, dst, atSource ? PathKind.Mesh : (PathKind?)null, b, ends);
         }
 
-        /// <summary>InterfaceEndpoint: the /32 of a private endpoint in this, a peered or a connected-group VNet (§2.1).</summary>
+        /// <summary>InterfaceEndpoint: the /32 of a private endpoint in this, a peered or a connected-group VNet (docs/routing-model.md#optional-default-routes).</summary>
         private void ToPrivateEndpoint(Subnet subnet, EffectiveRoute route, IpAddressValue dst, TraceBuilder b, List<TraceEnd> ends, bool atSource)
         {
             var pe = route.OriginId != null && ResourceId.TryParse(route.OriginId, out var id) ? Topology.Find<PrivateEndpoint>(id) : null;

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using AzSpokeTools.Engine.Addresses;
 using AzSpokeTools.Engine.Model;
-using AzSpokeTools.Engine.Routing;
 
 namespace AzSpokeTools.Engine.Paths
 {

@@ -8,9 +8,9 @@ using AzSpokeTools.Engine.Routing;
 namespace AzSpokeTools.Engine.Paths
 {
     /// <summary>
-    /// VirtualNetworkGateway next hops: a VPN gateway (UDR with gateway transit, §3.4/§6.2), an ExpressRoute gateway and the
-    /// MSEE hairpin (§6.1), a Virtual WAN hub router (§5.3), and Route Server / routing-intent routes whose next hop is an
-    /// appliance IP (§2.3, §5.2).
+    /// VirtualNetworkGateway next hops: a VPN gateway (UDR with gateway transit, docs/routing-model.md#next-hop-types, docs/routing-model.md#vpn-gateway-transit), an ExpressRoute gateway and the
+    /// MSEE hairpin (docs/routing-model.md#expressroute-hairpin), a Virtual WAN hub router (docs/routing-model.md#what-a-connected-spoke-sees), and Route Server / routing-intent routes whose next hop is an
+    /// appliance IP (docs/routing-model.md#gateway-routes-and-bgp-propagation, docs/routing-model.md#spoke-to-spoke-through-a-hub).
     /// </summary>
     internal sealed partial class PathTracer
     {
@@ -20,7 +20,7 @@ namespace AzSpokeTools.Engine.Paths
             var notes = new RouteCandidates();
             if (route.Source == RouteSource.User)
             {
-                // azure-routing-rules.md §3.4: a UDR to VirtualNetworkGateway resolves to the VNet's own VPN gateway or the hub's through gateway transit.
+                // docs/routing-model.md#next-hop-types: a UDR to VirtualNetworkGateway resolves to the VNet's own VPN gateway or the hub's through gateway transit.
                 var served = _gateways.GatewaysServing(vnet, notes);
                 if (served.Count == 0)
                 {
@@ -40,11 +40,11 @@ namespace AzSpokeTools.Engine.Paths
                     ends.Add(new TraceEnd(PathOutcome.Dropped, b));
                     return;
                 }
-                if (!IntoGatewayVnet(vnet, vpn.Gateway, vpn.Transit, b)) { ends.Add(new TraceEnd(PathOutcome.Dropped, b)); return; }
+                if (!IntoGatewayVnet(vpn.Gateway, vpn.Transit, b)) { ends.Add(new TraceEnd(PathOutcome.Dropped, b)); return; }
                 Walk(Location(TraceLocationKind.VpnGateway, vpn.Gateway), dst, b, ends);
                 return;
             }
-            // azure-routing-rules.md §2.3: Route Server (and routing intent, §5.2) routes carry an appliance IP as next hop.
+            // docs/routing-model.md#gateway-routes-and-bgp-propagation: Route Server (and routing intent, docs/routing-model.md#spoke-to-spoke-through-a-hub) routes carry an appliance IP as next hop.
             if (ipText != null && IpAddressValue.TryParse(ipText, out var ip) && Devices.ByIp(ip) != null)
             {
                 ToAppliance(subnet, route, ipText, dst, b, ends);
@@ -71,7 +71,7 @@ namespace AzSpokeTools.Engine.Paths
                         return;
                     }
                     var transit = _gateways.GatewaysServing(vnet, notes).FirstOrDefault(s => s.Gateway == gw).Transit;
-                    if (!IntoGatewayVnet(vnet, gw, transit, b)) { ends.Add(new TraceEnd(PathOutcome.Dropped, b)); return; }
+                    if (!IntoGatewayVnet(gw, transit, b)) { ends.Add(new TraceEnd(PathOutcome.Dropped, b)); return; }
                     Walk(Location(gw.IsExpressRoute ? TraceLocationKind.ExpressRouteGateway : TraceLocationKind.VpnGateway, gw), dst, b, ends);
                     return;
                 default:
@@ -81,8 +81,8 @@ namespace AzSpokeTools.Engine.Paths
             }
         }
 
-        /// <summary>Into the hub that holds the gateway over gateway transit (§2.4): the hub is a hop, and the peering must allow access.</summary>
-        private bool IntoGatewayVnet(VirtualNetwork from, VirtualNetworkGateway gw, VirtualNetworkPeering? transit, TraceBuilder b)
+        /// <summary>Into the hub that holds the gateway over gateway transit (docs/routing-model.md#peering-flags): the hub is a hop, and the peering must allow access.</summary>
+        private bool IntoGatewayVnet(VirtualNetworkGateway gw, VirtualNetworkPeering? transit, TraceBuilder b)
         {
             if (transit == null) return true;
             var hub = _ctx.Vnet(gw.VirtualNetworkId);
@@ -90,7 +90,7 @@ namespace AzSpokeTools.Engine.Paths
             return PeeringAllows(transit, b);
         }
 
-        /// <summary>A VPN gateway forwards by its VNet's routes: the GatewaySubnet's effective routes (§6.2 gateway transit).</summary>
+        /// <summary>A VPN gateway forwards by its VNet's routes: the GatewaySubnet's effective routes (docs/routing-model.md#vpn-gateway-transit gateway transit).</summary>
         private void AtVpnGateway(VirtualNetworkGateway gw, IpAddressValue dst, TraceBuilder b, List<TraceEnd> ends)
         {
             b.Transits.Add(PathKind.VpnGateway);
@@ -154,7 +154,7 @@ namespace AzSpokeTools.Engine.Paths
         }
 
         /// <summary>
-        /// azure-routing-rules.md §6.1: an ExpressRoute gateway sends the packet to the MSEE of its circuit, which delivers it to the
+        /// docs/routing-model.md#expressroute-hairpin: an ExpressRoute gateway sends the packet to the MSEE of its circuit, which delivers it to the
         /// ExpressRoute gateway of the VNet that advertised the prefix (same circuit or Global Reach), if both gateways accept
         /// VNet-to-VNet traffic (allowRemoteVnetTraffic); the receiving VNet's GatewaySubnet routes then decide.
         /// </summary>
@@ -173,7 +173,7 @@ namespace AzSpokeTools.Engine.Paths
             foreach (var c in circuits)
             {
                 reachable[c.Id] = c;
-                // azure-routing-rules.md §6.1 [INFER]: Global Reach links circuits' private peerings.
+                // docs/routing-model.md#expressroute-hairpin [INFER]: Global Reach links circuits' private peerings.
                 foreach (var linked in c.GlobalReachCircuitIds)
                     if (Topology.Find<ExpressRouteCircuit>(linked) is ExpressRouteCircuit lc) reachable[lc.Id] = lc;
             }
@@ -259,7 +259,7 @@ namespace AzSpokeTools.Engine.Paths
 
         private PrefixIndex<VirtualNetworkGateway>? _advertised;
 
-        /// <summary>What every ExpressRoute gateway advertises to the MSEE: its VNet and the VNets using it through gateway transit (§6.1).</summary>
+        /// <summary>What every ExpressRoute gateway advertises to the MSEE: its VNet and the VNets using it through gateway transit (docs/routing-model.md#expressroute-hairpin).</summary>
         private PrefixIndex<VirtualNetworkGateway> AdvertisedByExpressRouteGateways
         {
             get
@@ -269,13 +269,13 @@ namespace AzSpokeTools.Engine.Paths
                 foreach (var other in Topology.VirtualNetworkGateways)
                 {
                     if (!other.IsExpressRoute || _ctx.Vnet(other.VirtualNetworkId) is not VirtualNetwork hub) continue;
-                    foreach (var (_, p) in _gateways.Advertised(other, hub)) index.Add(p, other);
+                    foreach (var (_, p) in _gateways.Advertised(hub)) index.Add(p, other);
                 }
                 return _advertised = index;
             }
         }
 
-        /// <summary>azure-routing-rules.md §6.1: allowRemoteVnetTraffic must be true on both ends; absent means the legacy accept-all behaviour.</summary>
+        /// <summary>docs/routing-model.md#expressroute-hairpin: allowRemoteVnetTraffic must be true on both ends; absent means the legacy accept-all behaviour.</summary>
         private static bool GatewayAccepts(VirtualNetworkGateway gw, string role, TraceBuilder b)
         {
             if (gw.AllowRemoteVnetTraffic == false)

@@ -6,12 +6,12 @@ using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Paths
 {
-    /// <summary>Virtual WAN hub routing: association, propagation, static routes and routing intent (azure-routing-rules.md §5).</summary>
+    /// <summary>Virtual WAN hub routing: association, propagation, static routes and routing intent (docs/routing-model.md#virtual-wan-hub-routing).</summary>
     internal sealed partial class PathTracer
     {
         private PrefixIndex<(VirtualHub, HubVirtualNetworkConnection, VirtualNetwork)>? _hubConnections;
 
-        /// <summary>Every hub connection's VNet address space (§5.2: hub routers reach the connected VNets' prefixes).</summary>
+        /// <summary>Every hub connection's VNet address space (docs/routing-model.md#spoke-to-spoke-through-a-hub: hub routers reach the connected VNets' prefixes).</summary>
         private PrefixIndex<(VirtualHub, HubVirtualNetworkConnection, VirtualNetwork)> HubConnectionsByPrefix
         {
             get
@@ -45,7 +45,7 @@ namespace AzSpokeTools.Engine.Paths
                 if (dest != null && p.Length < matched.Length) break;
                 if (dest == null || (h == hub && destHub != hub)) { destHub = h; dest = c; vnet = v; matched = p; }
             }
-            // azure-routing-rules.md §5.1: static routes in the associated route table take precedence over propagated routes.
+            // docs/routing-model.md#virtual-wan-hub-routing: static routes in the associated route table take precedence over propagated routes.
             var table = ingress?.AssociatedRouteTableId is ResourceId tid ? hub.RouteTables.FirstOrDefault(t => t.Id == tid)
                 : hub.RouteTables.FirstOrDefault(t => string.Equals(t.Name, "defaultRouteTable", StringComparison.OrdinalIgnoreCase));
             HubRoute? staticRoute = null;
@@ -83,7 +83,7 @@ namespace AzSpokeTools.Engine.Paths
             {
                 if (afterFirewall || destHub.RoutingIntent?.PrivateTrafficNextHop != null)
                 {
-                    // azure-routing-rules.md §5.2: inter-hub traffic between secured hubs passes both hubs' firewalls.
+                    // docs/routing-model.md#spoke-to-spoke-through-a-hub: inter-hub traffic between secured hubs passes both hubs' firewalls.
                     if (destHub.RoutingIntent?.PrivateTrafficNextHop is ResourceId fwId && Devices.ById(fwId) is ForwardingDevice other && !b.Visited.Contains(Location(TraceLocationKind.Appliance, other).Index))
                     {
                         Walk(Location(TraceLocationKind.Appliance, other), dst, b, ends);
@@ -94,7 +94,7 @@ namespace AzSpokeTools.Engine.Paths
                 b.Hop(PathHopRole.VirtualHubRouter, destHub.Name, destHub.Id.Value,
                     new PathRoute(matched.ToString(), "VirtualHub", "HubVirtualNetworkConnection", Array.Empty<string>(), null, dest.Id.Value, $"connection {dest.Name} of {destHub.Name}"));
             }
-            // azure-routing-rules.md §5.1: a static route on the destination connection sends the prefix to an NVA in that spoke.
+            // docs/routing-model.md#virtual-wan-hub-routing: a static route on the destination connection sends the prefix to an NVA in that spoke.
             foreach (var sr in dest.StaticRoutes)
                 if (sr.AddressPrefixes.Any(p => p.Contains(dst)) && sr.NextHopIpAddress != null && IpAddressValue.TryParse(sr.NextHopIpAddress, out var nip) && Devices.ByIp(nip) is ForwardingDevice nva)
                 {
@@ -105,7 +105,7 @@ namespace AzSpokeTools.Engine.Paths
         }
 
         /// <summary>
-        /// azure-routing-rules.md §5.1: a hub route table static route whose next hop is a VNet connection sends the packet into
+        /// docs/routing-model.md#virtual-wan-hub-routing: a hub route table static route whose next hop is a VNet connection sends the packet into
         /// that spoke, to the NVA named by the connection's vnetRoutes.staticRoutes entry covering the destination (indirect spokes).
         /// </summary>
         private void ToConnectionStaticRoute(VirtualHub hub, HubRoute route, HubVirtualNetworkConnection conn, IpAddressValue dst, TraceBuilder b, List<TraceEnd> ends)

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using AzSpokeTools.Engine.Addresses;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Routing;
@@ -8,8 +7,8 @@ using AzSpokeTools.Engine.Routing;
 namespace AzSpokeTools.Engine.Paths
 {
     /// <summary>
-    /// Traces a packet by repeated lookups in the effective routes of wherever it is (azure-routing-rules.md §3.5 step 3),
-    /// through appliances (§3.4), VPN gateways (§6.2), the ExpressRoute edge (§6.1) and Virtual WAN hub routers (§5),
+    /// Traces a packet by repeated lookups in the effective routes of wherever it is (docs/routing-model.md#path-resolution),
+    /// through appliances (docs/routing-model.md#next-hop-types), VPN gateways (docs/routing-model.md#vpn-gateway-transit), the ExpressRoute edge (docs/routing-model.md#expressroute-hairpin) and Virtual WAN hub routers (docs/routing-model.md#virtual-wan-hub-routing),
     /// until it is delivered, dropped, loops, or needs something the snapshot lacks. Equal-cost next hops branch.
     /// </summary>
     internal sealed partial class PathTracer
@@ -202,7 +201,7 @@ namespace AzSpokeTools.Engine.Paths
         /// <summary>One location: the loop check, the hop limit, then the handler of what is there.</summary>
         private void Step(TraceLocation loc, IpAddressValue dst, TraceBuilder b, List<TraceEnd> ends)
         {
-            // azure-routing-rules.md §3.5 step 4: a repeated location for the same destination is a loop.
+            // docs/routing-model.md#path-resolution: a repeated location for the same destination is a loop.
             if (b.Visited.Contains(loc.Index))
             {
                 b.Reason(PathReasonSeverity.Error, IdOf(loc), $"routing loop: the packet to {dst} returns to {Describe(loc)}",
@@ -246,7 +245,7 @@ namespace AzSpokeTools.Engine.Paths
             _ => loc.Target.ToString() ?? "",
         };
 
-        /// <summary>A lookup in the subnet's effective routes, then the action of each winning route (§3.5 steps 2–3).</summary>
+        /// <summary>A lookup in the subnet's effective routes, then the action of each winning route (docs/routing-model.md#path-resolution).</summary>
         private void AtSubnet(Subnet subnet, IpAddressValue dst, TraceBuilder b, List<TraceEnd> ends, bool atSource)
         {
             var winners = new List<EffectiveRoute>();
@@ -283,7 +282,7 @@ namespace AzSpokeTools.Engine.Paths
             return list;
         }
 
-        /// <summary>What the winning route does with the packet (§3.5 step 3).</summary>
+        /// <summary>What the winning route does with the packet (docs/routing-model.md#path-resolution).</summary>
         internal void Act(Subnet subnet, EffectiveRoute route, string? ip, IpAddressValue dst, TraceBuilder b, List<TraceEnd> ends, bool atSource)
         {
             var prefix = PathRouteLookup.MatchingPrefix(route, dst);
@@ -310,14 +309,14 @@ namespace AzSpokeTools.Engine.Paths
                     ToGateway(subnet, route, ip, dst, b, ends);
                     break;
                 case NextHopType.None:
-                    // azure-routing-rules.md §3.4: None drops the packet.
+                    // docs/routing-model.md#next-hop-types: None drops the packet.
                     b.Reason(PathReasonSeverity.Error, route.OriginId, DropText(subnet, route, prefix, dst), NoneFix(subnet, route, dst, b));
                     ends.Add(new TraceEnd(PathOutcome.Dropped, b));
                     break;
                 case NextHopType.Internet:
                     if (IsPrivate(dst))
                     {
-                        // azure-routing-rules.md §3.4: Internet leaves private routing; a private spoke address is not reached.
+                        // docs/routing-model.md#next-hop-types: Internet leaves private routing; a private spoke address is not reached.
                         b.Reason(PathReasonSeverity.Error, route.OriginId,
                             $"{subnet.DisplayName} sends {dst} to the Internet ({Describe(route, prefix)}): it leaves private routing and does not reach a private address",
                             "add a route (peering, connected group or UDR) that covers " + dst);
@@ -336,7 +335,7 @@ namespace AzSpokeTools.Engine.Paths
             }
         }
 
-        /// <summary>A private address: RFC 1918 or 100.64.0.0/10 (azure-routing-rules.md §1.1), or inside a VNet of the snapshot.</summary>
+        /// <summary>A private address: RFC 1918 or 100.64.0.0/10 (docs/routing-model.md#default-routes), or inside a VNet of the snapshot.</summary>
         private bool IsPrivate(IpAddressValue dst)
         {
             foreach (var p in DefaultRoutes.NonePrefixes) if (p.Contains(dst)) return true;

@@ -14,7 +14,7 @@ namespace AzSpokeTools.Engine.Paths
         public List<PathKind> Transits = new List<PathKind>();
         public List<PathReason> Reasons = new List<PathReason>();
         public HashSet<int> Visited = new HashSet<int>();
-        /// <summary>Set once a device has forwarded the packet (azure-routing-rules.md §2.4 allowForwardedTraffic).</summary>
+        /// <summary>Set once a device has forwarded the packet (docs/routing-model.md#peering-flags allowForwardedTraffic).</summary>
         public bool Forwarded;
 
         public TraceBuilder(bool detail)

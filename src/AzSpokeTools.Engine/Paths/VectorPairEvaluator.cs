@@ -104,11 +104,11 @@ namespace AzSpokeTools.Engine.Paths
                 {
                     int sh = sharedSets![j];
                     int sl = sh == CompiledRouteTable.NoRoute ? -1 : shared.Length(sh, _addresses[j]);
-                    // azure-routing-rules.md §3.1 step 1: the longest prefix wins across the table's own rows and the shared layer;
+                    // docs/routing-model.md#route-selection: the longest prefix wins across the table's own rows and the shared layer;
                     // equal lengths are equal-cost alternatives, own rows first as the table lists them.
                     if (ol > sl) plan = ownPlans[o + 1] ??= Probe(src, first.Own.WinnersOf(o), j);
                     else if (ol < 0 && sl < 0) plan = ownPlans[0] ??= Probe(src, first.Own.WinnersOf(CompiledRouteTable.NoRoute), j);
-                    else if (sl > ol && !first.Changes(shared, sh))
+                    else if (sl > ol && !first.Changes(sh))
                     {
                         int action = shared.ActionOf(this, sh);
                         if (action >= actionPlans.Length) Array.Resize(ref actionPlans, _actionKeys.Count + 1);

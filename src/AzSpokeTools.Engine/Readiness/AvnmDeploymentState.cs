@@ -10,7 +10,7 @@ namespace AzSpokeTools.Engine.Readiness
     /// Connectivity commit, its status, and which configurations are active. Only a Deployed commit makes its configurations
     /// active; a NotStarted, Deploying or Failed one lists configurations that are not part of the region's committed set.
     /// </summary>
-    public sealed class AvnmDeploymentState
+    internal sealed class AvnmDeploymentState
     {
         private readonly Dictionary<string, AvnmDeployment> _rows = new Dictionary<string, AvnmDeployment>(StringComparer.OrdinalIgnoreCase);
         private readonly ResourceId? _manager;

@@ -50,7 +50,7 @@ namespace AzSpokeTools.Engine.Readiness
                     var family = v6 ? "IPv6" : "IPv4";
                     var evidence = new Evidence().Add("gateway", gw.Name).Add("family", family).Add("before", count).Add("afterMesh", count).Add("limit", limit)
                         .Add("hubPrefixes", c.Routing.Vnet(gw.VirtualNetworkId)?.AddressSpace.Count(p => p.IsV6 == v6) ?? 0).Add("transitSpokes", spokes.Count)
-                        .Add("capturedNetworkOriginRoutes", captured?.ToString() ?? "not captured");
+                        .Add("capturedNetworkOriginRoutes", captured?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "not captured");
                     c.Add(ReadinessRules.ExpressRouteAdvertisedPrefixes, count > limit ? ReadinessSeverity.Error : ReadinessSeverity.Warning, gw.Id.Value,
                         $"{gw.Name} advertises {count} {family} prefixes from the VNet address space (its hub and {spokes.Count} spokes using gateway transit); the ExpressRoute limit is {limit:N0}, and the mesh leaves the count unchanged while the hub peerings stay",
                         evidence,

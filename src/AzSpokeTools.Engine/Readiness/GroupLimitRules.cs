@@ -1,5 +1,4 @@
 using System.Linq;
-using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Readiness
 {

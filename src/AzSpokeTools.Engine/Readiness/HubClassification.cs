@@ -7,7 +7,7 @@ namespace AzSpokeTools.Engine.Readiness
     /// Which VNets are hubs: a VNet with a virtual network gateway or an Azure Firewall, or the hub of an AVNM
     /// hub-and-spoke connectivity configuration. Every other VNet is a spoke (the default mesh selection).
     /// </summary>
-    public static class HubClassification
+    internal static class HubClassification
     {
         /// <summary>The ids of every hub VNet in <paramref name="topology"/>.</summary>
         public static ISet<ResourceId> Hubs(Topology topology)

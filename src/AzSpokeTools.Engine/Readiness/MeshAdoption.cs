@@ -32,6 +32,7 @@ namespace AzSpokeTools.Engine.Readiness
 
         internal static MeshAdoption New(string reason) => new MeshAdoption(AdoptionDecision.NewMesh, null, Array.Empty<ConnectivityConfiguration>(), reason, null);
 
+        /// <summary>Adopt the existing AVNM state or refuse, and why.</summary>
         public AdoptionDecision Decision { get; }
         /// <summary>The adopted configuration (AdoptConfiguration); null otherwise.</summary>
         public ConnectivityConfiguration? Configuration { get; }
@@ -42,6 +43,7 @@ namespace AzSpokeTools.Engine.Readiness
         /// <summary>What to change so that a plan can be built (Refused), or null.</summary>
         public string? Fix { get; }
 
+        /// <inheritdoc/>
         public override string ToString() => Decision + ": " + Reason;
     }
 }

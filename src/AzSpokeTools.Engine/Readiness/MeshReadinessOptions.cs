@@ -1,3 +1,5 @@
+using AzSpokeTools.Engine.Model;
+
 namespace AzSpokeTools.Engine.Readiness
 {
     /// <summary>
@@ -8,7 +10,7 @@ namespace AzSpokeTools.Engine.Readiness
     public sealed class MeshReadinessOptions
     {
         /// <summary>Azure docs, "Limitations with Azure Virtual Network Manager" > "Connected group limitations": VNets per connected group (default 250).</summary>
-        public const int DefaultConnectedGroupLimit = 250;
+        public const int DefaultConnectedGroupLimit = ConnectedGroupLimits.VirtualNetworks;
         /// <summary>High-scale connected group (3,000 with AllowHighScaleConnectedGroup and the request form; 5,000 by scaling request).</summary>
         public const int DefaultHighScaleConnectedGroupLimit = 3000;
         /// <summary>connectedGroupPrivateEndpointsScale Standard: private endpoints per connected group.</summary>
@@ -41,15 +43,18 @@ namespace AzSpokeTools.Engine.Readiness
         public bool HighScalePrivateEndpoints { get; set; }
         /// <summary>Global mesh; null = decide from the members' regions (global when they span several).</summary>
         public bool? Global { get; set; }
+        /// <summary>VNets per connected group without high scale.</summary>
         public int ConnectedGroupLimit { get; set; } = DefaultConnectedGroupLimit;
         /// <summary>An existing network manager (name or id) to use, or the id of one to create; default: the only one in the snapshot, else a new one.</summary>
         public string? NetworkManager { get; set; }
         /// <summary>The ownership marker value (tag or description azspoke-owner=VALUE): AVNM resources carrying it are the plan's own.</summary>
         public string Owner { get; set; } = "azspoke";
+        /// <summary>VNets per connected group with high scale.</summary>
         public int HighScaleConnectedGroupLimit { get; set; } = DefaultHighScaleConnectedGroupLimit;
 
         /// <summary>The cap that applies: the high-scale one when <see cref="HighScale"/> is set.</summary>
         public int EffectiveGroupLimit => HighScale ? HighScaleConnectedGroupLimit : ConnectedGroupLimit;
+        /// <summary>The private-endpoint limit that applies with these options.</summary>
         public int EffectivePrivateEndpointLimit => HighScalePrivateEndpoints ? HighScalePrivateEndpointLimit : DefaultPrivateEndpointLimit;
         /// <summary>The private-endpoint-per-VNet limit that applies.</summary>
         public int EffectivePrivateEndpointsPerVnetLimit => HighScalePrivateEndpoints ? HighScalePrivateEndpointsPerVnetLimit : PrivateEndpointsPerVnetLimit;

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using AzSpokeTools.Engine.Model;
-using AzSpokeTools.Engine.Requests;
 
 namespace AzSpokeTools.Engine.Readiness
 {
@@ -12,7 +11,7 @@ namespace AzSpokeTools.Engine.Readiness
     /// (wildcards * and ? allowed), by tag (K=V, every tag must match), or the members of an existing network group;
     /// the union of what is given, optionally limited to regions. Nothing given selects every spoke.
     /// </summary>
-    public sealed class MeshSelectionCriteria
+    internal sealed class MeshSelectionCriteria
     {
         /// <summary>VNet names, name patterns (spoke-*) or resource ids.</summary>
         public IReadOnlyList<string> VirtualNetwork { get; set; } = Array.Empty<string>();

@@ -1,8 +1,6 @@
 using System;
 using System.Linq;
-using AzSpokeTools.Engine.Migration;
 using AzSpokeTools.Engine.Model;
-using AzSpokeTools.Engine.Requests;
 
 namespace AzSpokeTools.Engine.Readiness
 {

@@ -40,7 +40,7 @@ namespace AzSpokeTools.Engine.Readiness
         /// <summary>Whether the planned mesh is global (an adopted configuration's setting, given, or decided from the regions).</summary>
         public bool Global { get; }
         /// <summary>The network manager the mesh would use.</summary>
-        public Migration.PlannedNetworkManager Manager { get; }
+        public PlannedNetworkManager Manager { get; }
         /// <summary>What that manager has committed per region (only Deployed commits make configurations active).</summary>
         public AvnmDeploymentState Deployments { get; }
         /// <summary>The adopt-or-refuse decision about existing configurations covering selected VNets.</summary>

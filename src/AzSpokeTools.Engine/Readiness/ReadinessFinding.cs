@@ -19,9 +19,11 @@ namespace AzSpokeTools.Engine.Readiness
 
         /// <summary>Stable rule id, e.g. AVNM001 (see <see cref="ReadinessRules"/>).</summary>
         public string RuleId { get; }
+        /// <summary>Error, Warning or Info.</summary>
         public ReadinessSeverity Severity { get; }
         /// <summary>The resource the finding is about (a VNet, subnet, route table, network group, ...).</summary>
         public string ResourceId { get; }
+        /// <summary>What was found.</summary>
         public string Message { get; }
         /// <summary>The values read from the snapshot that made the rule fire, by name, in a stable order.</summary>
         public IReadOnlyDictionary<string, string> Evidence { get; }
@@ -30,6 +32,7 @@ namespace AzSpokeTools.Engine.Readiness
         /// <summary>Other resources involved (the other VNet of a pair, the route table, ...).</summary>
         public IReadOnlyList<string> RelatedResourceIds { get; }
 
+        /// <inheritdoc/>
         public override string ToString() => $"{RuleId} {Severity} {ResourceId}: {Message}";
     }
 }

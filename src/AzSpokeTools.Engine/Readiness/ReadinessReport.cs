@@ -17,10 +17,13 @@ namespace AzSpokeTools.Engine.Readiness
         /// <summary>What the plan would do about existing connectivity configurations covering selected VNets.</summary>
         public MeshAdoption Adoption { get; }
 
+        /// <summary>The VNets selected for the mesh.</summary>
         public MeshSelection Selection { get; }
+        /// <summary>The limits and switches used.</summary>
         public MeshReadinessOptions Options { get; }
         /// <summary>Findings ordered by rule id, then resource id.</summary>
         public IReadOnlyList<ReadinessFinding> Findings { get; }
+        /// <summary>True when no finding is an error.</summary>
         public bool Ready => Findings.All(f => f.Severity != ReadinessSeverity.Error);
 
         /// <summary>Findings of one rule.</summary>

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace AzSpokeTools.Engine.Readiness
 {
     /// <summary>The stable rule ids of Test-MeshReadiness, each with its title and the platform fact it rests on.</summary>
-    public static class ReadinessRules
+    internal static class ReadinessRules
     {
         public const string GroupSize = "AVNM001";
         public const string PrivateEndpointCount = "AVNM002";

@@ -4,7 +4,7 @@ using AzSpokeTools.Engine.Model;
 namespace AzSpokeTools.Engine.Readiness
 {
     /// <summary>What a mesh does to a user-defined route for one pair of members.</summary>
-    public enum RouteImpactKind
+    internal enum RouteImpactKind
     {
         /// <summary>The UDR's prefix is equal to or longer than the destination's prefix: it wins over the ConnectedGroup route and keeps the pair (or part of it) off the mesh.</summary>
         KeepsPairOffMesh,
@@ -13,7 +13,7 @@ namespace AzSpokeTools.Engine.Readiness
     }
 
     /// <summary>One user-defined route's effect on traffic from one member subnet to another member's prefix.</summary>
-    public sealed class RouteImpact
+    internal sealed class RouteImpact
     {
         internal RouteImpact(RouteImpactKind kind, VirtualNetwork source, Subnet subnet, RouteTable table, UserRoute route, IpPrefix routePrefix,
             VirtualNetwork destination, IpPrefix destinationPrefix)

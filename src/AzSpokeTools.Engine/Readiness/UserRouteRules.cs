@@ -17,51 +17,49 @@ namespace AzSpokeTools.Engine.Readiness
         {
             EffectiveRouteCalculator? calculator = null;
             var cache = new CompiledRouteTableCache();
-            var winners = new List<int>();
             foreach (var source in c.Members)
             {
-                var directPeers = new HashSet<ResourceId>(source.Peerings.Where(p => p.IsConnected && !p.IsSubnetPeering && p.RemoteVirtualNetworkId != null)
-                    .Select(p => p.RemoteVirtualNetworkId!.Value));
+                var destinations = c.Members.Where(d => d != source && c.MeshConnects(source, d)).ToList();
+                if (destinations.Count == 0) continue;
                 foreach (var subnet in source.Subnets)
                 {
                     if (subnet.RouteTableId is not ResourceId tid || !c.Routing.RouteTables.TryGetValue(tid, out var table)) continue;
+                    // Only routes that send traffic through a transit (an appliance or a gateway) can keep a pair off the mesh or be bypassed by it.
                     var transit = new List<(UserRoute Route, IpPrefix Prefix)>();
                     foreach (var r in table.Routes)
                         if ((r.NextHopType == NextHopType.VirtualAppliance || r.NextHopType == NextHopType.VirtualNetworkGateway) &&
                             IpPrefix.TryParse(r.AddressPrefix, out var rp, allowHostBits: true))
                             transit.Add((r, rp));
                     if (transit.Count == 0) continue;
-                    TableLookup? lookup = null;
-                    foreach (var dest in c.Members)
-                    {
-                        if (dest == source || !c.MeshConnects(source, dest)) continue;
+                    // Which route wins, today and once the mesh's ConnectedGroup routes exist, is decided by the engine's one
+                    // route selection (docs/routing-model.md#route-selection); these rules only compare the two answers.
+                    calculator ??= new EffectiveRouteCalculator(c.Topology);
+                    var whatIf = new ConnectedGroupWhatIf(calculator.ForSubnet(subnet), destinations.SelectMany(d => d.AddressSpace), calculator.Context, cache);
+                    foreach (var dest in destinations)
                         foreach (var dp in dest.AddressSpace)
                         {
+                            // AVNM009: with the mesh, the user-defined route still carries (part of) the destination prefix.
                             bool keeps = false;
-                            // Azure docs, "Virtual network traffic routing" > "How Azure selects a route": a UDR with an equal or longer prefix beats the ConnectedGroup (system) route.
                             foreach (var (r, rp) in transit)
-                                if (dp.Contains(rp))
-                                {
-                                    keeps = true;
-                                    c.RouteImpacts.Add(new RouteImpact(RouteImpactKind.KeepsPairOffMesh, source, subnet, table, r, rp, dest, dp));
-                                }
+                            {
+                                var probe = ConnectedGroupWhatIf.Probe(rp);
+                                if (!dp.Contains(probe) || !Is(whatIf.SelectedWithMesh(probe), r, table)) continue;
+                                keeps = true;
+                                c.RouteImpacts.Add(new RouteImpact(RouteImpactKind.KeepsPairOffMesh, source, subnet, table, r, rp, dest, dp));
+                            }
+                            // A pair kept off the mesh is reported once, as AVNM009.
                             if (keeps) continue;
-                            // Azure docs, "Virtual network traffic routing" > "How Azure selects a route": the longest covering UDR loses to the more specific ConnectedGroup route.
-                            (UserRoute Route, IpPrefix Prefix)? best = null;
-                            foreach (var t in transit)
-                                if (t.Prefix.Contains(dp) && t.Prefix.Length < dp.Length && (best == null || t.Prefix.Length > best.Value.Prefix.Length)) best = t;
-                            if (best == null) continue;
-                            // A direct peering already beats the summary today; the mesh changes nothing for this pair.
-                            if (directPeers.Contains(dest.Id)) continue;
-                            // Azure docs, "Virtual network traffic routing" > "How Azure selects a route": only a summary that wins today (no more specific route, e.g. a hairpin BGP route) is bypassed.
-                            calculator ??= new EffectiveRouteCalculator(c.Topology);
-                            lookup ??= TableLookup.For(calculator.ForSubnet(subnet), cache);
-                            lookup.Lookup(dp.Network.Add(dp.IsV6 || dp.Length >= 30 ? 0UL : 4UL), winners);
-                            if (winners.Count == 0 || lookup.Routes[winners[0]].Source != RouteSource.User ||
-                                !lookup.Routes[winners[0]].Prefixes.Contains(best.Value.Prefix)) continue;
-                            c.RouteImpacts.Add(new RouteImpact(RouteImpactKind.BypassedByMesh, source, subnet, table, best.Value.Route, best.Value.Prefix, dest, dp));
+                            // AVNM010: a user-defined summary carries the destination today; with the mesh a ConnectedGroup route does.
+                            var at = ConnectedGroupWhatIf.Probe(dp);
+                            if (whatIf.SelectedWithMesh(at)?.NextHopType != NextHopType.ConnectedGroup) continue;
+                            var today = whatIf.SelectedToday(at);
+                            foreach (var (r, rp) in transit)
+                                if (Is(today, r, table))
+                                {
+                                    c.RouteImpacts.Add(new RouteImpact(RouteImpactKind.BypassedByMesh, source, subnet, table, r, rp, dest, dp));
+                                    break;
+                                }
                         }
-                    }
                 }
             }
 
@@ -91,5 +89,10 @@ namespace AzSpokeTools.Engine.Readiness
                         first.RouteTable.Id.Value);
             }
         }
+
+        /// <summary>True when <paramref name="selected"/> is the effective route of <paramref name="route"/> in <paramref name="table"/>.</summary>
+        private static bool Is(EffectiveRoute? selected, UserRoute route, RouteTable table) =>
+            selected != null && selected.Source == RouteSource.User && selected.OriginId == table.Id.Value &&
+            string.Equals(selected.Name, route.Name, System.StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Text.Json;
 using AzSpokeTools.Engine.Migration;
 
@@ -13,10 +12,13 @@ namespace AzSpokeTools.Engine.Reports
     /// </summary>
     public static class ApplyRequestsJsonWriter
     {
+        /// <summary>The version of the apply-requests document.</summary>
         public const int SchemaVersion = 1;
 
+        /// <summary>The document as text, <c>schemaVersion</c> first.</summary>
         public static string Render(MigrationPlan plan) => ReportJson.Document(w => Write(w, plan));
 
+        /// <summary>Writes the apply-requests document of <paramref name="plan"/>.</summary>
         public static void Write(Utf8JsonWriter w, MigrationPlan plan)
         {
             w.WriteStartObject();

@@ -1,7 +1,6 @@
 using System;
 using AzSpokeTools.Engine.Intent;
 using AzSpokeTools.Engine.Readiness;
-using AzSpokeTools.Engine.Requests;
 
 namespace AzSpokeTools.Engine.Reports
 {
@@ -11,7 +10,9 @@ namespace AzSpokeTools.Engine.Reports
     /// </summary>
     public static class CheckReportWriter
     {
+        /// <summary>SARIF 2.1.0, for code-scanning views (GitHub, Azure DevOps).</summary>
         public const string Sarif = "Sarif";
+        /// <summary>JUnit XML, for pipeline test views.</summary>
         public const string JUnit = "JUnit";
 
         /// <summary>The intent check in <paramref name="format"/>; <paramref name="intentFile"/> is the file read, relative to <paramref name="baseDirectory"/>.</summary>

@@ -11,10 +11,13 @@ namespace AzSpokeTools.Engine.Reports
     /// </summary>
     public static class EffectiveRouteListJsonWriter
     {
+        /// <summary>The shape's version; raised when a property is removed or renamed (new optional properties keep it).</summary>
         public const int SchemaVersion = 1;
 
+        /// <summary>The document as text, <c>schemaVersion</c> first.</summary>
         public static string Render(EffectiveRouteTable table) => ReportJson.Document(w => Write(w, table));
 
+        /// <summary>Writes the document to <paramref name="w"/>.</summary>
         public static void Write(Utf8JsonWriter w, EffectiveRouteTable table)
         {
             if (w == null) throw new ArgumentNullException(nameof(w));

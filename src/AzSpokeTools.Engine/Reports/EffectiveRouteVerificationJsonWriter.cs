@@ -12,10 +12,13 @@ namespace AzSpokeTools.Engine.Reports
     /// </summary>
     public static class EffectiveRouteVerificationJsonWriter
     {
+        /// <summary>The shape's version; raised when a property is removed or renamed (new optional properties keep it).</summary>
         public const int SchemaVersion = 1;
 
+        /// <summary>The document as text, <c>schemaVersion</c> first.</summary>
         public static string Render(IReadOnlyList<NicVerification> results) => ReportJson.Document(w => Write(w, results));
 
+        /// <summary>Writes the document to <paramref name="w"/>.</summary>
         public static void Write(Utf8JsonWriter w, IReadOnlyList<NicVerification> results)
         {
             if (w == null) throw new ArgumentNullException(nameof(w));

@@ -13,6 +13,7 @@ namespace AzSpokeTools.Engine.Reports
     /// </summary>
     public static class EstateReportHtmlWriter
     {
+        /// <summary>The report as a self-contained HTML page.</summary>
         public static string Write(EstateReport report)
         {
             if (report == null) throw new ArgumentNullException(nameof(report));

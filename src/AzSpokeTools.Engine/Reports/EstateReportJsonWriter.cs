@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Text.Json;
 using AzSpokeTools.Engine.EstateReports;
 using AzSpokeTools.Engine.Paths;
@@ -15,6 +14,7 @@ namespace AzSpokeTools.Engine.Reports
     /// </summary>
     public static class EstateReportJsonWriter
     {
+        /// <summary>Writes the estate-report JSON document.</summary>
         public static void Write(Utf8JsonWriter w, EstateReport r)
         {
             if (w == null) throw new ArgumentNullException(nameof(w));

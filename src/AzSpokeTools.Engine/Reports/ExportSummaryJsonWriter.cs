@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json;
 
 namespace AzSpokeTools.Engine.Reports
 {
@@ -11,6 +10,7 @@ namespace AzSpokeTools.Engine.Reports
     /// </summary>
     public static class ExportSummaryJsonWriter
     {
+        /// <summary>The shape's version; raised when a property is removed or renamed (new optional properties keep it).</summary>
         public const int SchemaVersion = 1;
 
         /// <summary>The summary as one compact line and its line feed.</summary>

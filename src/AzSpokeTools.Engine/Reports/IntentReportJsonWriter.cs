@@ -12,10 +12,13 @@ namespace AzSpokeTools.Engine.Reports
     /// </summary>
     public static class IntentReportJsonWriter
     {
+        /// <summary>The shape's version; raised when a property is removed or renamed (new optional properties keep it).</summary>
         public const int SchemaVersion = 1;
 
+        /// <summary>The document as text, <c>schemaVersion</c> first.</summary>
         public static string Render(IntentReport report) => ReportJson.Document(w => Write(w, report));
 
+        /// <summary>Writes the document to <paramref name="w"/>.</summary>
         public static void Write(Utf8JsonWriter w, IntentReport report)
         {
             if (w == null) throw new ArgumentNullException(nameof(w));

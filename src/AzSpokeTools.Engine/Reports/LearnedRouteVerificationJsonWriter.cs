@@ -12,8 +12,10 @@ namespace AzSpokeTools.Engine.Reports
     /// </summary>
     public static class LearnedRouteVerificationJsonWriter
     {
+        /// <summary>The shape's version; raised when a property is removed or renamed (new optional properties keep it).</summary>
         public const int SchemaVersion = 1;
 
+        /// <summary>Writes the document to <paramref name="w"/>.</summary>
         public static void Write(Utf8JsonWriter w, IReadOnlyList<LearnedRouteTableVerification> results)
         {
             if (w == null) throw new ArgumentNullException(nameof(w));

@@ -1,9 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
-using AzSpokeTools.Engine.Intent;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using AzSpokeTools.Engine.Paths;
 
 namespace AzSpokeTools.Engine.Reports
@@ -16,6 +15,7 @@ namespace AzSpokeTools.Engine.Reports
     /// </summary>
     public static class PathMatrixCsvWriter
     {
+        /// <summary>The CSV header line.</summary>
         public const string Header = "source,destination,outcome,kind,transits,alternatives,intended,compliant";
 
         /// <summary>Writes the header and every row; returns the summary.</summary>

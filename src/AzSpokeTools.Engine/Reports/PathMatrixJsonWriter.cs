@@ -15,6 +15,7 @@ namespace AzSpokeTools.Engine.Reports
     /// </summary>
     public static class PathMatrixJsonWriter
     {
+        /// <summary>The shape's version; raised when a property is removed or renamed (new optional properties keep it).</summary>
         public const int SchemaVersion = 1;
 
         /// <summary>Rows written between flushes of a streamed document.</summary>

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
 using AzSpokeTools.Engine.Paths;
-using AzSpokeTools.Engine.Requests;
 
 namespace AzSpokeTools.Engine.Reports
 {

@@ -20,8 +20,10 @@ namespace AzSpokeTools.Engine.Reports
         /// <summary>Pairs listed per list (losing connectivity, inspection, symmetry); the CSV has them all.</summary>
         public const int MaxListedPairs = 200;
 
+        /// <summary>The document as text, <c>schemaVersion</c> first.</summary>
         public static string Render(MigrationPlan plan) => ReportJson.Document(w => Write(w, plan));
 
+        /// <summary>Writes the plan.json document of <paramref name="plan"/>.</summary>
         public static void Write(Utf8JsonWriter w, MigrationPlan plan)
         {
             w.WriteStartObject();

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
@@ -21,7 +20,9 @@ namespace AzSpokeTools.Engine.Reports
     /// </summary>
     public static class SarifLogWriter
     {
+        /// <summary>The SARIF version written.</summary>
         public const string Version = "2.1.0";
+        /// <summary>The SARIF 2.1.0 JSON Schema the log declares.</summary>
         public const string SchemaUri = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
         /// <summary>The base id of artifact URIs relative to the working directory (the checkout, in a pipeline).</summary>
         public const string SourceRoot = "%SRCROOT%";

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Text.Json;
 using AzSpokeTools.Engine.Comparison;
 
@@ -13,12 +12,16 @@ namespace AzSpokeTools.Engine.Reports
     /// </summary>
     public static class TopologyDiffJsonWriter
     {
+        /// <summary>The version of the diff and verify-wave documents.</summary>
         public const int SchemaVersion = 1;
 
+        /// <summary>The document as text, <c>schemaVersion</c> first.</summary>
         public static string Render(TopologyDiff diff) => ReportJson.Document(w => Write(w, diff));
 
+        /// <summary>The document as text, <c>schemaVersion</c> first.</summary>
         public static string Render(WaveVerification v) => ReportJson.Document(w => Write(w, v));
 
+        /// <summary>Writes the diff document.</summary>
         public static void Write(Utf8JsonWriter w, TopologyDiff diff)
         {
             w.WriteStartObject();
@@ -36,6 +39,7 @@ namespace AzSpokeTools.Engine.Reports
             w.WriteEndObject();
         }
 
+        /// <summary>Writes the verify-wave document.</summary>
         public static void Write(Utf8JsonWriter w, WaveVerification v)
         {
             w.WriteStartObject();

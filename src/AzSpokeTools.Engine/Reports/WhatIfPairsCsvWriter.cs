@@ -10,11 +10,13 @@ namespace AzSpokeTools.Engine.Reports
     /// </summary>
     public static class WhatIfPairsCsvWriter
     {
+        /// <summary>The CSV header line.</summary>
         public const string Header = "wave,from,to,before,after,beforeTransits,afterTransits,beforeSymmetric,afterSymmetric,losesConnectivity,losesInspection,asymmetricAfter";
 
         /// <summary>The wave column of the decommission phase.</summary>
         public const string DecommissionWave = "decommission";
 
+        /// <summary>Writes whatif-pairs.csv.</summary>
         public static void Write(TextWriter o, MigrationWhatIf whatIf)
         {
             o.Write(Header);
@@ -23,6 +25,7 @@ namespace AzSpokeTools.Engine.Reports
             if (whatIf.Decommission != null) Rows(o, DecommissionWave, whatIf.Decommission);
         }
 
+        /// <summary>The whatif-pairs.csv text.</summary>
         public static string Render(MigrationWhatIf whatIf)
         {
             var sw = new StringWriter();

@@ -13,10 +13,13 @@ namespace AzSpokeTools.Engine.Requests
     /// </summary>
     public sealed class DiagramRequest
     {
+        /// <summary>The snapshot to load (a file, a folder or sample:NAME), when <see cref="Topology"/> is not given.</summary>
         public string? Snapshot { get; set; }
+        /// <summary>An already loaded topology; takes precedence over a snapshot.</summary>
         public Model.Topology? Topology { get; set; }
         /// <summary>Trace and draw the path from here (with <see cref="Destination"/>).</summary>
         public string? Source { get; set; }
+        /// <summary>The path's destination, when a path is drawn.</summary>
         public string? Destination { get; set; }
         /// <summary>An already traced path to draw (its topology must be <see cref="Topology"/>).</summary>
         public PathResult? Path { get; set; }

@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using AzSpokeTools.Engine.Hosting;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Routing;
@@ -15,6 +14,7 @@ namespace AzSpokeTools.Engine.Requests
     {
         /// <summary>Snapshot file, directory or sample:NAME (ignored when <see cref="Topology"/> is set).</summary>
         public string? Snapshot { get; set; }
+        /// <summary>An already loaded topology; takes precedence over a snapshot.</summary>
         public Topology? Topology { get; set; }
         /// <summary>VNET/SUBNET or a subnet resource id.</summary>
         public string? Subnet { get; set; }
@@ -27,6 +27,7 @@ namespace AzSpokeTools.Engine.Requests
         /// <summary>Optional path of Azure's service-tag file (ServiceTags_Public_*.json); loaded when <see cref="ServiceTags"/> is not set.</summary>
         public string? ServiceTagFile { get; set; }
 
+        /// <summary>Runs the request, reporting through <paramref name="host"/>; bad parameters throw <see cref="EngineInputException"/>.</summary>
         public EffectiveRouteTable Execute(IEngineHost host)
         {
             if (host == null) throw new ArgumentNullException(nameof(host));

@@ -12,13 +12,17 @@ namespace AzSpokeTools.Engine.Requests
     /// </summary>
     public sealed class EstateReportRequest
     {
+        /// <summary>The snapshot to load (a file, a folder or sample:NAME), when <see cref="Topology"/> is not given.</summary>
         public string? Snapshot { get; set; }
+        /// <summary>An already loaded topology; takes precedence over a snapshot.</summary>
         public Model.Topology? Topology { get; set; }
         /// <summary>Optional intent file; default: the snapshot's AVNM connectivity configurations.</summary>
         public string? Intent { get; set; }
         /// <summary>Optional migration plan folder (written by <c>azspoke plan --out</c> or Convert-HairpinToMesh -OutputPath).</summary>
         public string? Plan { get; set; }
+        /// <summary>A loaded service-tag catalog for service-tag routes.</summary>
         public Routing.ServiceTagCatalog? ServiceTags { get; set; }
+        /// <summary>A service-tag file to load, when <see cref="ServiceTags"/> is not given.</summary>
         public string? ServiceTagFile { get; set; }
 
         /// <summary>Builds the report; <see cref="EstateReportDocument.Html"/> is the file to write.</summary>

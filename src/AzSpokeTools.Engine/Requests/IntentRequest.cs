@@ -9,7 +9,9 @@ namespace AzSpokeTools.Engine.Requests
     /// <summary>Test-SpokeIntent / <c>azspoke intent</c>: pass or fail per intent rule, for pipelines.</summary>
     public sealed class IntentRequest
     {
+        /// <summary>The snapshot to load (a file, a folder or sample:NAME), when <see cref="Topology"/> is not given.</summary>
         public string? Snapshot { get; set; }
+        /// <summary>An already loaded topology; takes precedence over a snapshot.</summary>
         public Topology? Topology { get; set; }
         /// <summary>The intent file (required): YAML, or JSON when it ends in .json.</summary>
         public string? Intent { get; set; }
@@ -25,6 +27,7 @@ namespace AzSpokeTools.Engine.Requests
         /// </summary>
         public bool FailOnEmpty { get; set; } = true;
 
+        /// <summary>Runs the request, reporting through <paramref name="host"/>; bad parameters throw <see cref="EngineInputException"/>.</summary>
         public IntentReport Execute(IEngineHost host)
         {
             if (host == null) throw new ArgumentNullException(nameof(host));

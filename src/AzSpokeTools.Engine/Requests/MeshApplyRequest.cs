@@ -30,6 +30,7 @@ namespace AzSpokeTools.Engine.Requests
         /// <summary>Interval between deployment-status polls (default 10 s).</summary>
         public TimeSpan? PollInterval { get; set; }
 
+        /// <summary>Applies the plan (or refuses it while readiness errors remain), reporting through <paramref name="host"/>.</summary>
         public MeshApplyResult Execute(IEngineHost host)
         {
             if (host == null) throw new ArgumentNullException(nameof(host));

@@ -5,8 +5,7 @@ using System.Linq;
 using System.Text;
 using AzSpokeTools.Engine.Hosting;
 using AzSpokeTools.Engine.Migration;
-using AzSpokeTools.Engine.Model;
-using AzSpokeTools.Engine.Readiness;
+using AzSpokeTools.Engine.Reports;
 
 namespace AzSpokeTools.Engine.Requests
 {
@@ -44,6 +43,7 @@ namespace AzSpokeTools.Engine.Requests
         /// <summary>IaC formats to write: arm, bicep, terraform, powershell (comma-separated or several; empty: all).</summary>
         public IReadOnlyList<string> InfrastructureAsCode { get; set; } = Array.Empty<string>();
 
+        /// <summary>Runs the request, reporting through <paramref name="host"/>; bad parameters throw <see cref="EngineInputException"/>.</summary>
         public MigrationPlan Execute(IEngineHost host)
         {
             if (host == null) throw new ArgumentNullException(nameof(host));

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using AzSpokeTools.Engine.Hosting;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Readiness;
@@ -12,6 +11,7 @@ namespace AzSpokeTools.Engine.Requests
     /// </summary>
     public sealed class MeshReadinessRequest : MeshSelectionRequest
     {
+        /// <summary>Runs the request, reporting through <paramref name="host"/>; bad parameters throw <see cref="EngineInputException"/>.</summary>
         public ReadinessReport Execute(IEngineHost host)
         {
             if (host == null) throw new ArgumentNullException(nameof(host));

@@ -13,6 +13,7 @@ namespace AzSpokeTools.Engine.Requests
     {
         /// <summary>Snapshot file, directory or sample:NAME (ignored when <see cref="Topology"/> is set).</summary>
         public string? Snapshot { get; set; }
+        /// <summary>An already loaded topology; takes precedence over a snapshot.</summary>
         public Topology? Topology { get; set; }
         /// <summary>VNet names, patterns or ids.</summary>
         public IReadOnlyList<string> VirtualNetwork { get; set; } = Array.Empty<string>();

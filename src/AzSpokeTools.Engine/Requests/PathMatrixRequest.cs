@@ -13,7 +13,9 @@ namespace AzSpokeTools.Engine.Requests
     /// </summary>
     public sealed class PathMatrixRequest
     {
+        /// <summary>The snapshot to load (a file, a folder or sample:NAME), when <see cref="Topology"/> is not given.</summary>
         public string? Snapshot { get; set; }
+        /// <summary>An already loaded topology; takes precedence over a snapshot.</summary>
         public Topology? Topology { get; set; }
         /// <summary>Optional intent file.</summary>
         public string? Intent { get; set; }
@@ -35,6 +37,7 @@ namespace AzSpokeTools.Engine.Requests
         /// <summary>Rows carry their reasons (<c>--reasons</c>, <c>-Reasons</c>): causes and fixes along the first path, then intent violations.</summary>
         public bool Reasons { get; set; }
 
+        /// <summary>Runs the request, reporting through <paramref name="host"/>; bad parameters throw <see cref="EngineInputException"/>.</summary>
         public PathMatrix Execute(IEngineHost host)
         {
             if (host == null) throw new ArgumentNullException(nameof(host));

@@ -15,6 +15,7 @@ namespace AzSpokeTools.Engine.Requests
     {
         /// <summary>Snapshot file, directory or sample:NAME (ignored when <see cref="Topology"/> is set).</summary>
         public string? Snapshot { get; set; }
+        /// <summary>An already loaded topology; takes precedence over a snapshot.</summary>
         public Topology? Topology { get; set; }
         /// <summary>A VNet name, VNET/SUBNET, a NIC name, an IP address or a resource id.</summary>
         public string? Source { get; set; }
@@ -29,6 +30,7 @@ namespace AzSpokeTools.Engine.Requests
         /// <summary>Most equal-cost paths traced in full (default 16); the others are counted in <see cref="PathResult.MoreAlternatives"/>.</summary>
         public int MaxPaths { get; set; } = PathAnalyzer.DefaultMaxPaths;
 
+        /// <summary>Runs the request, reporting through <paramref name="host"/>; bad parameters throw <see cref="EngineInputException"/>.</summary>
         public PathResult Execute(IEngineHost host)
         {
             if (host == null) throw new ArgumentNullException(nameof(host));

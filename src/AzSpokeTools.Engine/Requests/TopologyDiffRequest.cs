@@ -13,10 +13,14 @@ namespace AzSpokeTools.Engine.Requests
     {
         /// <summary>The earlier snapshot: file, directory or sample:NAME (ignored when <see cref="BeforeTopology"/> is set).</summary>
         public string? Before { get; set; }
+        /// <summary>The second snapshot to load, when <see cref="AfterTopology"/> is not given.</summary>
         public string? After { get; set; }
+        /// <summary>The first topology, already loaded.</summary>
         public Topology? BeforeTopology { get; set; }
+        /// <summary>The second topology, already loaded.</summary>
         public Topology? AfterTopology { get; set; }
 
+        /// <summary>Runs the request, reporting through <paramref name="host"/>; bad parameters throw <see cref="EngineInputException"/>.</summary>
         public TopologyDiff Execute(IEngineHost host)
         {
             if (host == null) throw new ArgumentNullException(nameof(host));

@@ -1,5 +1,6 @@
 using System.Linq;
 using AzSpokeTools.Engine.Hosting;
+using AzSpokeTools.Engine.Input;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Routing;
 using AzSpokeTools.Engine.Snapshot;

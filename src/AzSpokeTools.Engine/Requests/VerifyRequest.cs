@@ -10,7 +10,9 @@ namespace AzSpokeTools.Engine.Requests
     /// <summary><c>azspoke verify</c> / Get-SpokeEffectiveRoute -Verify: computed versus captured effective routes, NIC by NIC.</summary>
     public sealed class VerifyRequest
     {
+        /// <summary>The snapshot to load (a file, a folder or sample:NAME), when <see cref="Topology"/> is not given.</summary>
         public string? Snapshot { get; set; }
+        /// <summary>An already loaded topology; takes precedence over a snapshot.</summary>
         public Topology? Topology { get; set; }
         /// <summary>
         /// The network interfaces to compare (each a name, a resource id, or a pattern over NIC names with <c>*</c> and <c>?</c>);
@@ -18,6 +20,7 @@ namespace AzSpokeTools.Engine.Requests
         /// </summary>
         public IReadOnlyList<string> NetworkInterface { get; set; } = Array.Empty<string>();
 
+        /// <summary>Runs the request, reporting through <paramref name="host"/>; bad parameters throw <see cref="EngineInputException"/>.</summary>
         public IReadOnlyList<NicVerification> Execute(IEngineHost host)
         {
             if (host == null) throw new ArgumentNullException(nameof(host));
@@ -43,7 +46,7 @@ namespace AzSpokeTools.Engine.Requests
             if (all == null) throw new ArgumentNullException(nameof(all));
             if (string.IsNullOrWhiteSpace(target)) throw new EngineInputException("NetworkInterface", "give a network interface name, resource id or pattern");
             if (target.IndexOfAny(new[] { '*', '?' }) >= 0)
-                return all.Where(v => Intent.IntentGroup.GlobMatches(target, v.Name)).ToList();
+                return all.Where(v => NameGlob.Matches(target, v.Name)).ToList();
             if (RouteTarget.IsResourceId(target) && ResourceId.TryParse(target, out var id) && id.ResourceType != null &&
                 !string.Equals(id.ResourceType, RouteTarget.NetworkInterfaceType, StringComparison.OrdinalIgnoreCase))
                 throw new EngineInputException("ResourceId", $"{target} is a {id.ResourceType}; verification compares network interfaces ({RouteTarget.NetworkInterfaceType})");

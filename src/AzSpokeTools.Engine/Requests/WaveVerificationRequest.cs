@@ -17,8 +17,10 @@ namespace AzSpokeTools.Engine.Requests
         public string? Wave { get; set; }
         /// <summary>The snapshot taken after the wave (ignored when <see cref="Topology"/> is set).</summary>
         public string? Snapshot { get; set; }
+        /// <summary>An already loaded topology; takes precedence over a snapshot.</summary>
         public Topology? Topology { get; set; }
 
+        /// <summary>Runs the request, reporting through <paramref name="host"/>; bad parameters throw <see cref="EngineInputException"/>.</summary>
         public WaveVerification Execute(IEngineHost host)
         {
             if (host == null) throw new ArgumentNullException(nameof(host));

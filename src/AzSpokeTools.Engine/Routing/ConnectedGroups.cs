@@ -8,7 +8,7 @@ namespace AzSpokeTools.Engine.Routing
 {
     /// <summary>
     /// AVNM connected groups: which VNets a deployed mesh (or hub-and-spoke with direct connectivity)
-    /// connects, and the ConnectedGroup routes each member gets (azure-routing-rules.md §4).
+    /// connects, and the ConnectedGroup routes each member gets (docs/routing-model.md#avnm-connectivity-configurations).
     /// </summary>
     internal sealed class ConnectedGroups
     {
@@ -35,7 +35,7 @@ namespace AzSpokeTools.Engine.Routing
             var groups = _ctx.Topology.NetworkGroups.ToDictionary(g => g.Id);
             foreach (var config in _ctx.Topology.ConnectivityConfigurations)
             {
-                // azure-routing-rules.md §4.1: a mesh connects every VNet of its groups (one connected group [INFER]);
+                // docs/routing-model.md#avnm-connectivity-configurations: a mesh connects every VNet of its groups (one connected group [INFER]);
                 // hub-and-spoke creates a connected group per spoke group with groupConnectivity DirectlyConnected.
                 var sets = new List<(List<ConnectivityGroupItem> Items, bool Global)>();
                 if (config.IsMesh) sets.Add((config.AppliesToGroups.ToList(), config.IsGlobal || config.AppliesToGroups.Any(i => i.IsGlobal)));
@@ -89,7 +89,7 @@ namespace AzSpokeTools.Engine.Routing
 
         /// <summary>
         /// Whether the configuration is committed in the region; when the status was not captured it is taken
-        /// as deployed and <paramref name="assumption"/> says so (DESIGN.md snapshot).
+        /// as deployed and <paramref name="assumption"/> says so (README.md#snapshots).
         /// </summary>
         public bool IsDeployed(ConnectivityConfiguration config, string region, out string? assumption)
         {
@@ -116,7 +116,7 @@ namespace AzSpokeTools.Engine.Routing
                 assumption = $"AVNM deployment status was not captured: configuration {config.Name} is taken as deployed in {RegionText(region)}";
                 return true;
             }
-            // azure-routing-rules.md §4.1: configurations don't take effect until they're deployed (committed per region).
+            // docs/routing-model.md#avnm-connectivity-configurations: configurations don't take effect until they're deployed (committed per region).
             return manager.Deployments.Any(d =>
                 string.Equals(d.DeploymentType, "Connectivity", StringComparison.OrdinalIgnoreCase) &&
                 string.Equals(d.Region, region, StringComparison.OrdinalIgnoreCase) && d.IsDeployed &&
@@ -134,7 +134,7 @@ namespace AzSpokeTools.Engine.Routing
             foreach (var u in _unknowns) into.Unknown(u);
             foreach (var cg in Of(vnet.Id))
             {
-                // azure-routing-rules.md §4.1: captured effective connectivity of the VNet says what applies to it.
+                // docs/routing-model.md#avnm-connectivity-configurations: captured effective connectivity of the VNet says what applies to it.
                 if (_ctx.Topology.EffectiveConnectivity.TryGetValue(vnet.Id, out var eff) && !eff.ConfigurationIds.Contains(cg.Configuration.Id))
                     continue;
                 if (!IsDeployed(cg.Configuration, vnet.Location, out var note))
@@ -165,7 +165,7 @@ namespace AzSpokeTools.Engine.Routing
         public List<VirtualNetwork> Members { get; }
 
         /// <summary>
-        /// azure-routing-rules.md §4.2: address space that overlaps between members, or with a VNet peered to a member
+        /// docs/routing-model.md#connected-group-limits: address space that overlaps between members, or with a VNet peered to a member
         /// from outside the group, is removed from the group.
         /// </summary>
         public HashSet<IpPrefix> OverlappingPrefixes(RoutingContext ctx)
@@ -193,7 +193,7 @@ namespace AzSpokeTools.Engine.Routing
             foreach (var other in Members)
             {
                 if (other == vnet) continue;
-                // azure-routing-rules.md §4.1: without global mesh, connected-group routes exist only within one region.
+                // docs/routing-model.md#avnm-connectivity-configurations: without global mesh, connected-group routes exist only within one region.
                 if (!Global && !string.Equals(other.Location, vnet.Location, StringComparison.OrdinalIgnoreCase)) continue;
                 // Each region is committed on its own: the other member's region must have the configuration too.
                 if (!groups.IsDeployed(Configuration, other.Location, out var note)) continue;

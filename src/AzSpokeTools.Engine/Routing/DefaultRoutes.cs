@@ -5,10 +5,10 @@ using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Routing
 {
-    /// <summary>The default system routes every subnet gets (azure-routing-rules.md §1).</summary>
+    /// <summary>The default system routes every subnet gets (docs/routing-model.md#default-routes).</summary>
     internal static class DefaultRoutes
     {
-        // azure-routing-rules.md §1.1: the four documented None prefixes.
+        // docs/routing-model.md#default-routes: the four documented None prefixes.
         internal static readonly IpPrefix[] NonePrefixes =
         {
             IpPrefix.Parse("10.0.0.0/8"),
@@ -19,20 +19,20 @@ namespace AzSpokeTools.Engine.Routing
 
         public static void Add(VirtualNetwork vnet, RouteCandidates into)
         {
-            // azure-routing-rules.md §1.1: one VnetLocal route per address-space prefix, never per subnet.
+            // docs/routing-model.md#default-routes: one VnetLocal route per address-space prefix, never per subnet.
             foreach (var p in vnet.AddressSpace)
                 into.Routes.Add(new EffectiveRoute(null, RouteSource.Default, EffectiveRoute.One(p), NextHopType.VnetLocal,
                     originId: vnet.Id.Value, origin: "virtual network " + vnet.Name));
-            // azure-routing-rules.md §1.1: 0.0.0.0/0 -> Internet.
+            // docs/routing-model.md#default-routes: 0.0.0.0/0 -> Internet.
             into.Routes.Add(new EffectiveRoute(null, RouteSource.Default, EffectiveRoute.One(IpPrefix.AnyV4), NextHopType.Internet,
                 originId: vnet.Id.Value, origin: "default route"));
-            // azure-routing-rules.md §1.1 (IPv4 list); a dual-stack VNet likewise gets ::/0 -> Internet. [INFER]
+            // docs/routing-model.md#default-routes (IPv4 list); a dual-stack VNet likewise gets ::/0 -> Internet. [INFER]
             if (vnet.AddressSpace.Any(p => p.IsV6))
                 into.Routes.Add(new EffectiveRoute(null, RouteSource.Default, EffectiveRoute.One(IpPrefix.AnyV6), NextHopType.Internet,
                     originId: vnet.Id.Value, origin: "default route"));
             foreach (var none in NonePrefixes)
             {
-                // azure-routing-rules.md §1.2.1: an address space equal to a reserved prefix turns its None route into
+                // docs/routing-model.md#address-space-overlap: an address space equal to a reserved prefix turns its None route into
                 // the VnetLocal route; one that includes it removes the None route.
                 if (vnet.AddressSpace.Any(a => a.Contains(none))) continue;
                 into.Routes.Add(new EffectiveRoute(null, RouteSource.Default, EffectiveRoute.One(none), NextHopType.None,
@@ -45,10 +45,10 @@ namespace AzSpokeTools.Engine.Routing
         /// </summary>
         public static void ApplyUserRouteRemovals(List<EffectiveRoute> routes, IReadOnlyList<EffectiveRoute> userRoutes)
         {
-            // azure-routing-rules.md §1.2.2: a 0.0.0.0/0 UDR to a VirtualAppliance removes the default None routes (S1 example, S27c).
+            // docs/routing-model.md#removal-by-user-defined-routes: a 0.0.0.0/0 UDR to a VirtualAppliance removes the default None routes (S1 example, S27c).
             bool removeAll = userRoutes.Any(u => u.NextHopType == NextHopType.VirtualAppliance && u.Prefixes.Any(p => p.Length == 0 && !p.IsV6));
-            // azure-routing-rules.md §1.2.2 [FIELD S27c]: a UDR to a VirtualAppliance for exactly a None prefix removes that None route;
-            // for other next hops the None route only turns Invalid (§3.1 step 5), as nothing else was observed.
+            // docs/routing-model.md#removal-by-user-defined-routes [FIELD S27c]: a UDR to a VirtualAppliance for exactly a None prefix removes that None route;
+            // for other next hops the None route only turns Invalid (docs/routing-model.md#route-selection), as nothing else was observed.
             var exact = new HashSet<IpPrefix>(userRoutes.Where(u => u.NextHopType == NextHopType.VirtualAppliance).SelectMany(u => u.Prefixes));
             routes.RemoveAll(r => r.Source == RouteSource.Default && r.NextHopType == NextHopType.None && r.Prefixes.Count == 1 &&
                                   NonePrefixes.Contains(r.Prefixes[0]) && (removeAll || exact.Contains(r.Prefixes[0])));

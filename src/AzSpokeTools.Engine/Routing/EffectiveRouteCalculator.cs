@@ -7,10 +7,10 @@ namespace AzSpokeTools.Engine.Routing
 {
     /// <summary>
     /// Computes, for any subnet or NIC of a topology, the effective route table Azure would show, without a
-    /// running VM (azure-routing-rules.md §3.5 step 1 and 2). Tables are computed once per distinct input
+    /// running VM (docs/routing-model.md#path-resolution and 2). Tables are computed once per distinct input
     /// (VNet, route table, service endpoints) and shared between subnets.
     /// </summary>
-    public sealed class EffectiveRouteCalculator
+    internal sealed class EffectiveRouteCalculator
     {
         private readonly RoutingContext _ctx;
         private readonly GatewayRoutes _gateways;
@@ -91,7 +91,7 @@ namespace AzSpokeTools.Engine.Routing
             var routes = candidates.Routes;
             var table = subnet.RouteTableId is ResourceId rt && _ctx.RouteTables.TryGetValue(rt, out var t) ? t : null;
             var shared = candidates.Shared;
-            // azure-routing-rules.md §2.3: disableBgpRoutePropagation removes every VirtualNetworkGateway-source route.
+            // docs/routing-model.md#gateway-routes-and-bgp-propagation: disableBgpRoutePropagation removes every VirtualNetworkGateway-source route.
             if (table?.DisableBgpRoutePropagation == true)
             {
                 routes.RemoveAll(r => r.Source == RouteSource.VirtualNetworkGateway);

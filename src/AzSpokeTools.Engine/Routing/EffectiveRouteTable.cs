@@ -22,7 +22,9 @@ namespace AzSpokeTools.Engine.Routing
 
         /// <summary>The subnet or NIC the table was computed for.</summary>
         public ResourceId Scope { get; }
+        /// <summary>The subnet the routes apply to.</summary>
         public Subnet Subnet { get; }
+        /// <summary>The subnet's VNet.</summary>
         public VirtualNetwork VirtualNetwork => Subnet.VirtualNetwork;
         /// <summary>Every route, Active and Invalid, in the order Azure lists them.</summary>
         public IReadOnlyList<EffectiveRoute> Routes { get; }
@@ -31,6 +33,7 @@ namespace AzSpokeTools.Engine.Routing
         /// <summary>Data the snapshot lacks that could change these routes (e.g. a route table not captured).</summary>
         public IReadOnlyList<string> Unknowns { get; }
 
+        /// <summary>The routes that can carry traffic.</summary>
         public IEnumerable<EffectiveRoute> ActiveRoutes => Routes.Where(r => r.State == RouteState.Active);
 
         /// <summary>

@@ -6,13 +6,13 @@ using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Routing
 {
-    /// <summary>Private endpoint /32 (InterfaceEndpoint) and service endpoint routes (azure-routing-rules.md §2.1, §3.3).</summary>
+    /// <summary>Private endpoint /32 (InterfaceEndpoint) and service endpoint routes (docs/routing-model.md#optional-default-routes, docs/routing-model.md#special-override-rules).</summary>
     internal static class EndpointRoutes
     {
         public static void AddPrivateEndpoints(RoutingContext ctx, VirtualNetwork vnet, RouteCandidates into)
         {
-            // azure-routing-rules.md §2.1 [FIELD S27a, S34]: /32 routes in the endpoint's VNet and in directly peered VNets;
-            // connected groups carry them too (§4.2 counts private endpoints per connected group) [INFER].
+            // docs/routing-model.md#optional-default-routes [FIELD S27a, S34]: /32 routes in the endpoint's VNet and in directly peered VNets;
+            // connected groups carry them too (docs/routing-model.md#connected-group-limits counts private endpoints per connected group) [INFER].
             var sources = new List<ResourceId> { vnet.Id };
             var seen = new HashSet<ResourceId> { vnet.Id }; // connected groups hold thousands of members: no linear Contains
             foreach (var p in vnet.Peerings)
@@ -41,7 +41,7 @@ namespace AzSpokeTools.Engine.Routing
 
         public static void AddServiceEndpoints(Subnet subnet, ServiceTagCatalog? tags, RouteCandidates into)
         {
-            // azure-routing-rules.md §2.1: service endpoint routes only in the subnet the endpoint is enabled for.
+            // docs/routing-model.md#optional-default-routes: service endpoint routes only in the subnet the endpoint is enabled for.
             foreach (var se in subnet.ServiceEndpoints)
             {
                 var names = ServiceTagNames(se);

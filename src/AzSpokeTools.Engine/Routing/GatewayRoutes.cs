@@ -9,7 +9,7 @@ namespace AzSpokeTools.Engine.Routing
     /// <summary>
     /// Routes with source VirtualNetworkGateway: from the VNet's own gateway or the hub's through gateway
     /// transit, learned over BGP (captured getLearnedRoutes), from local network gateways, from other VNets over
-    /// a shared ExpressRoute circuit (the MSEE hairpin), and from a Virtual WAN hub router (azure-routing-rules.md §2.1, §2.3, §5, §6).
+    /// a shared ExpressRoute circuit (the MSEE hairpin), and from a Virtual WAN hub router (docs/routing-model.md#optional-default-routes, docs/routing-model.md#gateway-routes-and-bgp-propagation, docs/routing-model.md#virtual-wan-hub-routing, docs/routing-model.md#expressroute-hairpin).
     /// </summary>
     internal sealed class GatewayRoutes
     {
@@ -34,7 +34,7 @@ namespace AzSpokeTools.Engine.Routing
             var result = new List<(VirtualNetwork, VirtualNetworkPeering)>();
             foreach (var p in vnet.Peerings)
             {
-                // azure-routing-rules.md §2.4: useRemoteGateways on the spoke side + allowGatewayTransit on the hub side.
+                // docs/routing-model.md#peering-flags: useRemoteGateways on the spoke side + allowGatewayTransit on the hub side.
                 if (p.UseRemoteGateways != true || !_ctx.IsEstablished(p, out _)) continue;
                 var back = _ctx.Reverse(p);
                 var hub = _ctx.Vnet(p.RemoteVirtualNetworkId);
@@ -72,7 +72,7 @@ namespace AzSpokeTools.Engine.Routing
         }
 
         /// <summary>The Route Servers whose routes a VNet's subnets receive: its own, or its hub's through gateway transit.</summary>
-        public IReadOnlyList<(VirtualHub RouteServer, VirtualNetworkPeering? Transit)> RouteServersServing(VirtualNetwork vnet, RouteCandidates notes)
+        public IReadOnlyList<(VirtualHub RouteServer, VirtualNetworkPeering? Transit)> RouteServersServing(VirtualNetwork vnet)
         {
             if (!RouteServers.Any) return Array.Empty<(VirtualHub, VirtualNetworkPeering?)>();
             if (RouteServers.In(vnet.Id) is VirtualHub own) return new[] { (own, (VirtualNetworkPeering?)null) };
@@ -117,7 +117,7 @@ namespace AzSpokeTools.Engine.Routing
         public void Add(VirtualNetwork vnet, RouteCandidates into)
         {
             var serving = GatewaysServing(vnet, into);
-            var routeServers = RouteServersServing(vnet, into);
+            var routeServers = RouteServersServing(vnet);
             var keyParts = new List<string>(serving.Select(s => s.Gateway.Id.Value.ToLowerInvariant()).OrderBy(x => x, StringComparer.Ordinal));
             keyParts.AddRange(routeServers.Select(r => "rs:" + r.RouteServer.Id.Value.ToLowerInvariant()).OrderBy(x => x, StringComparer.Ordinal));
             var hubKey = AddVirtualWanOwnRoutes(vnet, into);
@@ -263,7 +263,7 @@ namespace AzSpokeTools.Engine.Routing
         }
 
         /// <summary>
-        /// azure-routing-rules.md §2.3 [FIELD S27d]: routes via an active-standby gateway show its public IP as next hop;
+        /// docs/routing-model.md#gateway-routes-and-bgp-propagation [FIELD S27d]: routes via an active-standby gateway show its public IP as next hop;
         /// an active-active gateway's show its instances' private IPs.
         /// </summary>
         private string[] NextHopsOf(VirtualNetworkGateway g, RouteCandidates notes)
@@ -294,7 +294,7 @@ namespace AzSpokeTools.Engine.Routing
                         c.Unknown($"connection {conn.Name} uses local network gateway {lngId}, which is not in the snapshot");
                         continue;
                     }
-                    // azure-routing-rules.md §2.1: prefixes configured in the local network gateway become gateway routes.
+                    // docs/routing-model.md#optional-default-routes: prefixes configured in the local network gateway become gateway routes.
                     foreach (var p in lng.AddressPrefixes)
                         c.Routes.Add(new EffectiveRoute(null, RouteSource.VirtualNetworkGateway, EffectiveRoute.One(p), NextHopType.VirtualNetworkGateway,
                             nextHops, g.Id.Value, $"gateway {g.Name} (site {lng.Name} via {conn.Name})"));
@@ -323,7 +323,7 @@ namespace AzSpokeTools.Engine.Routing
         /// </summary>
         internal IEnumerable<(VirtualNetwork Vnet, IpPrefix Prefix)> VnetToVnetPrefixes(VirtualNetworkGateway g, VirtualNetworkGateway other, VirtualNetwork otherVnet)
         {
-            if (IsBgp(g, other)) return Advertised(other, otherVnet);
+            if (IsBgp(g, other)) return Advertised(otherVnet);
             return otherVnet.AddressSpace.Select(p => (otherVnet, p));
         }
 
@@ -338,10 +338,10 @@ namespace AzSpokeTools.Engine.Routing
             if (circuits.Count == 0) return;
             foreach (var circuit in circuits)
                 c.Unknown($"on-premises prefixes learned over ExpressRoute circuit {circuit.Name} are not in the snapshot (capture getLearnedRoutes for {g.Name})");
-            // azure-routing-rules.md §6.1: the toggle filters prefixes that other VNets' gateways advertise to the MSEE.
+            // docs/routing-model.md#expressroute-hairpin: the toggle filters prefixes that other VNets' gateways advertise to the MSEE.
             if (g.AllowRemoteVnetTraffic == false) return;
             var reachable = new HashSet<ResourceId>(circuits.Select(x => x.Id));
-            // azure-routing-rules.md §6.1: a shared circuit or one linked by Global Reach [INFER for Global Reach].
+            // docs/routing-model.md#expressroute-hairpin: a shared circuit or one linked by Global Reach [INFER for Global Reach].
             foreach (var circuit in circuits)
                 foreach (var linked in circuit.GlobalReachCircuitIds) reachable.Add(linked);
             foreach (var other in _ctx.Topology.VirtualNetworkGateways.Where(x => x.IsExpressRoute && x.Id != g.Id))
@@ -352,7 +352,7 @@ namespace AzSpokeTools.Engine.Routing
                     c.Assume($"ExpressRoute gateway {g.Name} does not say allowRemoteVnetTraffic: taken as the legacy behaviour that accepts other VNets' prefixes from the MSEE");
                 var hub = _ctx.Vnet(other.VirtualNetworkId);
                 if (hub == null) { c.Unknown($"ExpressRoute gateway {other.Name}'s virtual network is not in the snapshot"); continue; }
-                foreach (var (vnet, p) in Advertised(other, hub))
+                foreach (var (vnet, p) in Advertised(hub))
                     c.Routes.Add(new EffectiveRoute(null, RouteSource.VirtualNetworkGateway, EffectiveRoute.One(p), NextHopType.VirtualNetworkGateway,
                         Array.Empty<string>(), g.Id.Value, $"gateway {g.Name} (from {other.Name} over circuit {shared[0].Name}: {vnet.Name})"));
             }
@@ -363,7 +363,7 @@ namespace AzSpokeTools.Engine.Routing
         /// "Advertised gateway prefixes in Azure virtual networks" > "Default behavior"), with the Route Server's NVA routes when
         /// branch-to-branch is on (Azure docs, "About Azure Route Server support for ExpressRoute and Azure VPN").
         /// </summary>
-        internal IEnumerable<(VirtualNetwork Vnet, IpPrefix Prefix)> Advertised(VirtualNetworkGateway gateway, VirtualNetwork hub)
+        internal IEnumerable<(VirtualNetwork Vnet, IpPrefix Prefix)> Advertised(VirtualNetwork hub)
         {
             var summaries = hub.SummarizedGatewayPrefixes;
             // Azure docs, "Advertised gateway prefixes in Azure virtual networks" > "Behavior when summarizedGatewayPrefixes is set":
@@ -396,7 +396,7 @@ namespace AzSpokeTools.Engine.Routing
         {
             if (!_ctx.HubConnectionsByVnet.TryGetValue(vnet.Id, out var hc)) return null;
             var (hub, conn) = hc;
-            // azure-routing-rules.md §5.3 [INFER]: the hub's own prefix appears as a peering route (the connection is a managed peering).
+            // docs/routing-model.md#what-a-connected-spoke-sees [INFER]: the hub's own prefix appears as a peering route (the connection is a managed peering).
             if (hub.AddressPrefix is IpPrefix hp)
                 into.Routes.Add(new EffectiveRoute(null, RouteSource.Default, EffectiveRoute.One(hp), NextHopType.VNetPeering,
                     originId: conn.Id.Value, origin: $"virtual hub {hub.Name} connection {conn.Name}"));
@@ -412,8 +412,8 @@ namespace AzSpokeTools.Engine.Routing
             var privateHop = hub.RoutingIntent?.PrivateTrafficNextHop;
             if (privateHop is ResourceId fwId)
             {
-                // azure-routing-rules.md §5.2: routing intent sends all private traffic (RFC 1918 by default) to the hub firewall;
-                // the spoke sees it as VirtualNetworkGateway routes (§5.3) whose next hop is the firewall [INFER §9.11].
+                // docs/routing-model.md#spoke-to-spoke-through-a-hub: routing intent sends all private traffic (RFC 1918 by default) to the hub firewall;
+                // the spoke sees it as VirtualNetworkGateway routes (docs/routing-model.md#what-a-connected-spoke-sees) whose next hop is the firewall [INFER docs/routing-model.md#virtual-wan-next-hop-addresses].
                 var fwIps = _ctx.Firewalls.TryGetValue(fwId, out var fw) ? fw.PrivateIpAddresses.Select(a => a.ToString()).ToArray()
                     : _ctx.Topology.NetworkVirtualAppliances.FirstOrDefault(n => n.Id == fwId)?.PrivateIpAddresses.Select(a => a.ToString()).ToArray() ?? Array.Empty<string>();
                 if (fwIps.Length == 0) notes.Unknown($"routing intent of {hub.Name} sends private traffic to {fwId}, which is not in the snapshot");
@@ -422,10 +422,10 @@ namespace AzSpokeTools.Engine.Routing
                         fwIps, fwId.Value, $"virtual hub {hub.Name} routing intent (private traffic)"));
                 return;
             }
-            // azure-routing-rules.md §5.1/§5.2: a connection reaches the prefixes propagated to the route table it is associated with.
+            // docs/routing-model.md#virtual-wan-hub-routing, docs/routing-model.md#spoke-to-spoke-through-a-hub: a connection reaches the prefixes propagated to the route table it is associated with.
             var associated = conn.AssociatedRouteTableId ?? hub.RouteTables.FirstOrDefault(t => IsDefaultTable(t))?.Id;
             var table = hub.RouteTables.FirstOrDefault(t => associated != null && t.Id == associated.Value);
-            // azure-routing-rules.md §5.1: a connection is sent to the destinations of the static routes in its associated route table.
+            // docs/routing-model.md#virtual-wan-hub-routing: a connection is sent to the destinations of the static routes in its associated route table.
             if (table != null)
                 foreach (var r in table.Routes)
                     foreach (var d in r.Destinations)
@@ -450,12 +450,12 @@ namespace AzSpokeTools.Engine.Routing
 
         private static bool PropagatesTo(HubVirtualNetworkConnection other, ResourceId? associated, HubRouteTable? table)
         {
-            // azure-routing-rules.md §5.1: with no propagation given, a VNet connection propagates to the 'default' label.
+            // docs/routing-model.md#virtual-wan-hub-routing: with no propagation given, a VNet connection propagates to the 'default' label.
             var labels = other.PropagatedLabels.Count == 0 && other.PropagatedRouteTableIds.Count == 0 ? new[] { "default" } : other.PropagatedLabels.ToArray();
             if (associated is ResourceId a && other.PropagatedRouteTableIds.Contains(a)) return true;
             bool associatedIsDefault = table == null ? associated == null || NamesDefaultTable(associated) : IsDefaultTable(table);
             var tableLabels = table?.Labels ?? (associatedIsDefault ? new[] { "default" } : Array.Empty<string>());
-            // azure-routing-rules.md §5.1: the Default route table of every hub carries the built-in 'default' label.
+            // docs/routing-model.md#virtual-wan-hub-routing: the Default route table of every hub carries the built-in 'default' label.
             if (associatedIsDefault && !tableLabels.Contains("default", StringComparer.OrdinalIgnoreCase)) tableLabels = tableLabels.Concat(new[] { "default" }).ToArray();
             return labels.Any(l => tableLabels.Contains(l, StringComparer.OrdinalIgnoreCase));
         }

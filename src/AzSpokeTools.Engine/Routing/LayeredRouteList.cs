@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
+using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Routing
 {

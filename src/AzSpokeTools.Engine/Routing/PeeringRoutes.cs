@@ -6,7 +6,7 @@ using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Routing
 {
-    /// <summary>VNetPeering / VNetGlobalPeering routes from a subnet's VNet peerings (azure-routing-rules.md §2.1, §2.2, §2.4).</summary>
+    /// <summary>VNetPeering / VNetGlobalPeering routes from a subnet's VNet peerings (docs/routing-model.md#optional-default-routes, docs/routing-model.md#peering-routes, docs/routing-model.md#peering-flags).</summary>
     internal static class PeeringRoutes
     {
         public static void Add(RoutingContext ctx, Subnet subnet, RouteCandidates into)
@@ -14,7 +14,7 @@ namespace AzSpokeTools.Engine.Routing
             var vnet = subnet.VirtualNetwork;
             foreach (var p in vnet.Peerings)
             {
-                // azure-routing-rules.md §2.2: only peerings whose both sides are Connected create routes.
+                // docs/routing-model.md#peering-routes: only peerings whose both sides are Connected create routes.
                 if (!ctx.IsEstablished(p, out var note))
                 {
                     if (note != null) into.Assume(note);
@@ -25,7 +25,7 @@ namespace AzSpokeTools.Engine.Routing
                 IReadOnlyList<IpPrefix> prefixes;
                 if (p.IsSubnetPeering)
                 {
-                    // azure-routing-rules.md §2.2 (subnet peering): routes exist only between the listed subnets.
+                    // docs/routing-model.md#peering-routes (subnet peering): routes exist only between the listed subnets.
                     if (!p.LocalSubnetNames.Contains(subnet.Name, StringComparer.OrdinalIgnoreCase)) continue;
                     if (remote == null)
                     {
@@ -37,7 +37,7 @@ namespace AzSpokeTools.Engine.Routing
                 }
                 else
                 {
-                    // azure-routing-rules.md §2.4: the peered prefixes (remoteAddressSpace) give the routes.
+                    // docs/routing-model.md#peering-flags: the peered prefixes (remoteAddressSpace) give the routes.
                     prefixes = p.RemoteAddressSpace.Count > 0 ? p.RemoteAddressSpace
                         : p.RemoteVirtualNetworkAddressSpace.Count > 0 ? p.RemoteVirtualNetworkAddressSpace
                         : remote?.AddressSpace ?? (IReadOnlyList<IpPrefix>)Array.Empty<IpPrefix>();
@@ -49,12 +49,12 @@ namespace AzSpokeTools.Engine.Routing
                     if (remote != null && p.RemoteAddressSpace.Count > 0 && !SameSet(p.RemoteAddressSpace, remote.AddressSpace))
                         into.Assume($"peering {p} peers {string.Join(", ", p.RemoteAddressSpace)} but {remote.Name} now has {string.Join(", ", remote.AddressSpace)}: the peering needs a sync; routes use the peered prefixes");
                 }
-                // azure-routing-rules.md §2.2: enableOnlyIPv6Peering peers the IPv6 space only.
+                // docs/routing-model.md#peering-routes: enableOnlyIPv6Peering peers the IPv6 space only.
                 if (p.EnableOnlyIPv6Peering == true) prefixes = prefixes.Where(x => x.IsV6).ToList();
                 var hop = NextHopType.VNetPeering;
                 if (remote == null || string.IsNullOrEmpty(remote.Location) || string.IsNullOrEmpty(vnet.Location))
                     into.Assume($"peering {p}: region of one side unknown; shown as VNetPeering (regional)");
-                // azure-routing-rules.md §2.2: peering across regions is global peering (VNetGlobalPeering).
+                // docs/routing-model.md#peering-routes: peering across regions is global peering (VNetGlobalPeering).
                 else if (!string.Equals(remote.Location, vnet.Location, StringComparison.OrdinalIgnoreCase)) hop = NextHopType.VNetGlobalPeering;
                 foreach (var prefix in prefixes)
                     into.Routes.Add(new EffectiveRoute(null, RouteSource.Default, EffectiveRoute.One(prefix), hop,

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Routing
 {

@@ -6,7 +6,7 @@ using AzSpokeTools.Engine.Model;
 namespace AzSpokeTools.Engine.Routing
 {
     /// <summary>
-    /// Marks the routes that lose as Invalid, as the effective-routes API lists them (azure-routing-rules.md §3).
+    /// Marks the routes that lose as Invalid, as the effective-routes API lists them (docs/routing-model.md#route-selection).
     /// Longest prefix match itself happens at lookup time; selection settles routes for the same prefix and the
     /// documented exceptions.
     /// </summary>
@@ -62,7 +62,7 @@ namespace AzSpokeTools.Engine.Routing
                 }
                 start = end;
             }
-            // azure-routing-rules.md §3.1 step 3: VNet, peering and service-endpoint system routes are preferred even over more specific BGP routes.
+            // docs/routing-model.md#route-selection: VNet, peering and service-endpoint system routes are preferred even over more specific BGP routes.
             if (anyBgp)
             {
                 // The first preferred route (in list order) per prefix, so that a BGP route finds the shorter system routes containing it
@@ -89,7 +89,7 @@ namespace AzSpokeTools.Engine.Routing
                             Invalidate(i, routes[match], InvalidKind.SystemPreferred, matched);
                     }
             }
-            // azure-routing-rules.md §3.3: with network policies enabled on the endpoint's subnet, a UDR whose prefix is at least as long
+            // docs/routing-model.md#special-override-rules: with network policies enabled on the endpoint's subnet, a UDR whose prefix is at least as long
             // as the endpoint VNet's address space invalidates the private endpoint /32.
             if (anyEndpoint)
             {
@@ -159,7 +159,7 @@ namespace AzSpokeTools.Engine.Routing
             string.Equals(policies, "RouteTableEnabled", System.StringComparison.OrdinalIgnoreCase) ||
             string.Equals(policies, "Enabled", System.StringComparison.OrdinalIgnoreCase);
 
-        // azure-routing-rules.md §3.1 step 3: system routes for the VNet, peerings and service endpoints.
+        // docs/routing-model.md#route-selection: system routes for the VNet, peerings and service endpoints.
         private static bool IsPreferredSystem(EffectiveRoute r) =>
             r.Source == RouteSource.Default && (r.NextHopType == NextHopType.VnetLocal || r.NextHopType == NextHopType.VNetPeering ||
             r.NextHopType == NextHopType.VNetGlobalPeering || r.NextHopType == NextHopType.VirtualNetworkServiceEndpoint ||
@@ -168,12 +168,12 @@ namespace AzSpokeTools.Engine.Routing
         /// <summary>Lower wins on an exact-prefix tie.</summary>
         private static int Rank(EffectiveRoute r)
         {
-            // azure-routing-rules.md §3.3: service endpoint routes can't be overridden, even with a route table.
+            // docs/routing-model.md#special-override-rules: service endpoint routes can't be overridden, even with a route table.
             if (r.NextHopType == NextHopType.VirtualNetworkServiceEndpoint && r.Source == RouteSource.Default) return -1;
-            // azure-routing-rules.md §3.1 step 2: User > BGP > System on the same prefix ...
+            // docs/routing-model.md#route-selection: User > BGP > System on the same prefix ...
             if (r.Source == RouteSource.User) return 0;
-            // ... except that VNet and peering system routes are preferred over BGP (§3.1 step 3); a peering beats a connected-group
-            // route for the same prefix [INFER from §2.2: subnet peering takes preference over a connected group].
+            // ... except that VNet and peering system routes are preferred over BGP (docs/routing-model.md#route-selection); a peering beats a connected-group
+            // route for the same prefix [INFER from docs/routing-model.md#peering-routes: subnet peering takes preference over a connected group].
             if (IsPreferredSystem(r)) return r.NextHopType == NextHopType.ConnectedGroup ? 2 : 1;
             if (r.Source == RouteSource.VirtualNetworkGateway) return 3;
             return 4;

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Routing
@@ -68,7 +67,7 @@ namespace AzSpokeTools.Engine.Routing
             p.RemoteVirtualNetworkId is ResourceId r && Peerings.TryGetValue((r, p.Local.Id), out var back) ? back : null;
 
         /// <summary>
-        /// azure-routing-rules.md §2.2: a peering counts only when both sides read Connected. When the remote VNet
+        /// docs/routing-model.md#peering-routes: a peering counts only when both sides read Connected. When the remote VNet
         /// is not in the snapshot the local side's state is all there is (ARM shows Connected only once both sides are).
         /// </summary>
         public bool IsEstablished(VirtualNetworkPeering p, out string? note)

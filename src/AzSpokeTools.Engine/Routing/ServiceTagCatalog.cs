@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using AzSpokeTools.Engine.Addresses;
+using AzSpokeTools.Engine.Input;
 using AzSpokeTools.Engine.Snapshot;
 
 namespace AzSpokeTools.Engine.Routing
@@ -17,6 +18,7 @@ namespace AzSpokeTools.Engine.Routing
     {
         private readonly Dictionary<string, List<IpPrefix>> _tags = new Dictionary<string, List<IpPrefix>>(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>How many service tags the catalog holds.</summary>
         public int Count => _tags.Count;
 
         /// <summary>

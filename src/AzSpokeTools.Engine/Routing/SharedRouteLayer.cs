@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using AzSpokeTools.Engine.Addresses;
+using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Routing
 {
@@ -30,15 +31,6 @@ namespace AzSpokeTools.Engine.Routing
         public EffectiveRoute[] Routes { get; }
         public IpPrefix[] Keys { get; }
         public RouteCandidates Notes { get; } = new RouteCandidates();
-
-        private Evaluation.CompiledRouteTable? _compiled;
-        private readonly object _compileLock = new object();
-
-        /// <summary>The layer compiled once for every table that shares it.</summary>
-        public Evaluation.CompiledRouteTable Compiled()
-        {
-            lock (_compileLock) return _compiled ??= Evaluation.CompiledRouteTable.Compile(Routes);
-        }
 
         /// <summary>Indices of routes whose prefix is exactly <paramref name="prefix"/>.</summary>
         public IReadOnlyList<int> Exactly(IpPrefix prefix) =>

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Samples
 {
@@ -33,8 +34,8 @@ namespace AzSpokeTools.Engine.Samples
     /// </remarks>
     public static class SyntheticEstate
     {
-        /// <summary>Largest AVNM connected group the generator builds (the default limit, azure-routing-rules.md §4.2).</summary>
-        public const int MaxMeshGroupSize = 250;
+        /// <summary>Largest AVNM connected group the generator builds (the default limit, docs/routing-model.md#connected-group-limits).</summary>
+        public const int MaxMeshGroupSize = ConnectedGroupLimits.VirtualNetworks;
 
         private const string HubSubscription = "5c1a0b3e-7d2f-4e6a-9b8c-1f2e3d4c5b6a";
         private const string SpokeSubscription = "8e4f2a1c-3b5d-4c7e-a9f0-2d1e3c4b5a69";
@@ -63,7 +64,7 @@ namespace AzSpokeTools.Engine.Samples
             var writerOptions = new JsonWriterOptions { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
             using (var w = new Utf8JsonWriter(output, writerOptions))
             {
-                var g = new Generator(plan, w, output);
+                var g = new Generator(plan, w);
                 g.WriteDocument();
                 w.Flush();
                 return g.Summary();
@@ -131,13 +132,12 @@ namespace AzSpokeTools.Engine.Samples
         {
             private readonly Plan p;
             private readonly Utf8JsonWriter w;
-            private readonly Stream output;
             private int resources, vnets, subnets, peeringObjects, privateEndpoints, meshMembers;
             private readonly string[] hubVnetIds, spokeVnetIds, spokePrefixes, hubPrefixes;
 
-            public Generator(Plan plan, Utf8JsonWriter writer, Stream stream)
+            public Generator(Plan plan, Utf8JsonWriter writer)
             {
-                p = plan; w = writer; output = stream;
+                p = plan; w = writer;
                 hubVnetIds = new string[p.Hubs]; hubPrefixes = new string[p.Hubs];
                 for (int h = 0; h < p.Hubs; h++)
                 {
@@ -198,7 +198,7 @@ namespace AzSpokeTools.Engine.Samples
                 w.WriteStartArray("virtualNetworkPeerings");
                 for (int i = h; i < p.Spokes; i += p.Hubs)
                 {
-                    // azure-routing-rules.md §2.4: allowGatewayTransit on the hub side, useRemoteGateways on the spoke side.
+                    // docs/routing-model.md#peering-flags: allowGatewayTransit on the hub side, useRemoteGateways on the spoke side.
                     WritePeering(id, "hub-to-" + SpokeName(i), spokeVnetIds[i], spokePrefixes[i], gatewayTransit: true, useRemoteGateways: false);
                 }
                 w.WriteEndArray();
@@ -207,7 +207,7 @@ namespace AzSpokeTools.Engine.Samples
                 EndResource();
                 vnets++;
 
-                // Hub firewall (azure-routing-rules.md §3.4: next hop of the spokes' VirtualAppliance UDRs).
+                // Hub firewall (docs/routing-model.md#next-hop-types: next hop of the spokes' VirtualAppliance UDRs).
                 string fwId = HubId("azureFirewalls", "fw-" + name);
                 BeginResource(fwId, "fw-" + name, "Microsoft.Network/azureFirewalls", p.Region(h));
                 WriteTags();
@@ -252,7 +252,7 @@ namespace AzSpokeTools.Engine.Samples
                 w.WriteEndObject();
                 EndResource();
 
-                // ExpressRoute gateway (azure-routing-rules.md §6.1: allowRemoteVnetTraffic enables the MSEE hairpin).
+                // ExpressRoute gateway (docs/routing-model.md#expressroute-hairpin: allowRemoteVnetTraffic enables the MSEE hairpin).
                 string gwId = GatewayId(h);
                 BeginResource(gwId, "ergw-" + name, "Microsoft.Network/virtualNetworkGateways", p.Region(h));
                 WriteTags();
@@ -422,7 +422,7 @@ namespace AzSpokeTools.Engine.Samples
 
             private void WriteLearnedRoutes(int h)
             {
-                // azure-routing-rules.md §6.1: each ER gateway learns the other hubs' VNets (and their spokes) from the
+                // docs/routing-model.md#expressroute-hairpin: each ER gateway learns the other hubs' VNets (and their spokes) from the
                 // MSEE with AS path 12076-12076, on-premises with the customer ASN; its own VNet and peered spokes are Network.
                 w.WriteStartObject();
                 w.WriteString("operation", "getLearnedRoutes");
@@ -574,8 +574,8 @@ namespace AzSpokeTools.Engine.Samples
                         meshMembers++;
                     }
 
-                    // azure-routing-rules.md §4.1: a Mesh configuration makes its group a connected group; global so that
-                    // members in every hub region are connected (§4.2: at most 250 VNets per connected group).
+                    // docs/routing-model.md#avnm-connectivity-configurations: a Mesh configuration makes its group a connected group; global so that
+                    // members in every hub region are connected (docs/routing-model.md#connected-group-limits: at most 250 VNets per connected group).
                     BeginResource(nm + "/connectivityConfigurations/" + ConfigName(g), ConfigName(g), "Microsoft.Network/networkManagers/connectivityConfigurations", null);
                     w.WriteStartObject("properties");
                     w.WriteString("connectivityTopology", "Mesh");

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Snapshot
 {
@@ -10,12 +11,14 @@ namespace AzSpokeTools.Engine.Snapshot
     /// </summary>
     public sealed class SnapshotLoadException : Exception
     {
+        /// <summary>A failed load with its diagnostics; the message lists the errors.</summary>
         public SnapshotLoadException(IReadOnlyList<LoadDiagnostic> errors)
             : base(Format(errors))
         {
             Errors = errors;
         }
 
+        /// <summary>Every diagnostic of the failed load.</summary>
         public IReadOnlyList<LoadDiagnostic> Errors { get; }
 
         private static string Format(IReadOnlyList<LoadDiagnostic> errors)

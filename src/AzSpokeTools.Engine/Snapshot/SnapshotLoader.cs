@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using AzSpokeTools.Engine.Input;
 using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Snapshot
@@ -150,7 +151,7 @@ namespace AzSpokeTools.Engine.Snapshot
             builder.Keep(doc);
             {
                 builder.Files.Add(file);
-                var root = new JsonNode(doc.RootElement, new SourceLocation(file, "$"), context);
+                var root = new ArmValue(doc.RootElement, new SourceLocation(file, "$"), context);
                 switch (doc.RootElement.ValueKind)
                 {
                     case JsonValueKind.Array:
@@ -166,13 +167,13 @@ namespace AzSpokeTools.Engine.Snapshot
             }
         }
 
-        private static void ReadObjectDocument(JsonNode root, TopologyBuilder builder, LoadContext context)
+        private static void ReadObjectDocument(ArmValue root, TopologyBuilder builder, LoadContext context)
         {
             var resources = root.Own("resources");
             if (resources != null || root.Own("schemaVersion") != null)
             {
-                // DESIGN.md snapshot envelope.
-                if (root.Own("schemaVersion") is JsonNode sv)
+                // The snapshot envelope (README.md#snapshots).
+                if (root.Own("schemaVersion") is ArmValue sv)
                 {
                     var v = sv.AsInt();
                     if (v == null || v < 1) context.Error(sv.Location, "schemaVersion must be a positive integer");
@@ -180,23 +181,23 @@ namespace AzSpokeTools.Engine.Snapshot
                 }
                 builder.CapturedAt ??= root.Own("capturedAt")?.AsString();
                 // A live export writes source as an object ({"kind":"azure","environment":...}); hand-made snapshots a string.
-                if (root.Own("source") is JsonNode source)
+                if (root.Own("source") is ArmValue source)
                     builder.SourceDescription ??= source.Element.ValueKind == JsonValueKind.Object ? DescribeSource(source) : source.AsString();
-                if (resources is JsonNode r)
+                if (resources is ArmValue r)
                 {
                     if (r.Element.ValueKind != JsonValueKind.Array) context.Error(r.Location, "resources must be an array");
                     else foreach (var item in r.Items()) builder.AddResource(item);
                 }
                 else context.Error(root.Location, "snapshot has no resources array");
-                if (root.Own("results") is JsonNode results)
+                if (root.Own("results") is ArmValue results)
                 {
                     if (results.Element.ValueKind != JsonValueKind.Array) context.Error(results.Location, "results must be an array");
                     else foreach (var item in results.Items()) builder.AddResult(item);
                 }
-                if (root.Own("coverage") is JsonNode coverage) builder.AddCoverage(coverage);
+                if (root.Own("coverage") is ArmValue coverage) builder.AddCoverage(coverage);
                 return;
             }
-            if (root.Own("data") is JsonNode data && (root.Own("totalRecords") != null || root.Own("total_records") != null || root.Own("count") != null))
+            if (root.Own("data") is ArmValue data && (root.Own("totalRecords") != null || root.Own("total_records") != null || root.Own("count") != null))
             {
                 // A Resource Graph response (REST or az graph query): the rows are ARM resources.
                 if (data.Element.ValueKind == JsonValueKind.Array)
@@ -205,13 +206,13 @@ namespace AzSpokeTools.Engine.Snapshot
                     context.Error(data.Location, "this Resource Graph response is in the table format; query with resultFormat objectArray");
                 return;
             }
-            if (root.Own("value") is JsonNode value && value.Element.ValueKind == JsonValueKind.Array)
+            if (root.Own("value") is ArmValue value && value.Element.ValueKind == JsonValueKind.Array)
             {
                 // A list body: resources, or an action body whose scope is unknown.
                 var first = value.Element.GetArrayLength() > 0 ? value.Element[0] : default;
                 // AVNM POST actions (effective / active configurations) list configurations with their groups and
                 // page with skipToken; they describe where a configuration applies, not the configuration resource.
-                bool actionRows = root.Own("skipToken") != null || (first.ValueKind == JsonValueKind.Object && new JsonNode(first, value.Location, context).Own("configurationGroups") != null);
+                bool actionRows = root.Own("skipToken") != null || (first.ValueKind == JsonValueKind.Object && new ArmValue(first, value.Location, context).Own("configurationGroups") != null);
                 if (first.ValueKind == JsonValueKind.Object && (actionRows || !LooksLikeResource(first)))
                 {
                     builder.AddUnscopedActionBody(root);
@@ -306,7 +307,7 @@ namespace AzSpokeTools.Engine.Snapshot
         }
 
         /// <summary>"azure (AzureCloud)" for an export's source object; null when it names no kind.</summary>
-        private static string? DescribeSource(JsonNode source)
+        private static string? DescribeSource(ArmValue source)
         {
             var kind = source.Str("kind");
             var environment = source.Str("environment");

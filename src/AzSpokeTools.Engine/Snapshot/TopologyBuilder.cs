@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using AzSpokeTools.Engine.Addresses;
+using AzSpokeTools.Engine.Input;
 using AzSpokeTools.Engine.Model;
-using AzSpokeTools.Engine.Routing;
 
 namespace AzSpokeTools.Engine.Snapshot
 {
@@ -14,10 +14,10 @@ namespace AzSpokeTools.Engine.Snapshot
         private readonly LoadContext _context;
         private readonly Topology _t = new Topology();
         private readonly HashSet<ResourceId> _seen = new HashSet<ResourceId>();
-        private readonly List<(Subnet Subnet, JsonNode Node)> _standaloneSubnets = new List<(Subnet, JsonNode)>();
-        private readonly List<(ResourceId Parent, JsonNode Node)> _standalonePeerings = new List<(ResourceId, JsonNode)>();
-        private readonly List<(ResourceId Parent, JsonNode Node)> _standaloneRoutes = new List<(ResourceId, JsonNode)>();
-        private readonly List<(JsonNode Node, ResourceId Scope)> _deploymentResults = new List<(JsonNode, ResourceId)>();
+        private readonly List<(Subnet Subnet, ArmValue Node)> _standaloneSubnets = new List<(Subnet, ArmValue)>();
+        private readonly List<(ResourceId Parent, ArmValue Node)> _standalonePeerings = new List<(ResourceId, ArmValue)>();
+        private readonly List<(ResourceId Parent, ArmValue Node)> _standaloneRoutes = new List<(ResourceId, ArmValue)>();
+        private readonly List<(ArmValue Node, ResourceId Scope)> _deploymentResults = new List<(ArmValue, ResourceId)>();
 
         private readonly List<JsonDocument> _documents = new List<JsonDocument>();
 
@@ -25,11 +25,11 @@ namespace AzSpokeTools.Engine.Snapshot
 
         public void Keep(JsonDocument document) => _documents.Add(document);
 
-        public List<string> Files => _t.Files;
+        public List<string> Files => _t.EditableFiles;
         public string? CapturedAt { get => _t.CapturedAt; set => _t.CapturedAt = value; }
         public string? SourceDescription { get => _t.SourceDescription; set => _t.SourceDescription = value; }
 
-        public void AddResource(JsonNode n)
+        public void AddResource(ArmValue n)
         {
             if (!n.IsObject)
             {
@@ -57,7 +57,7 @@ namespace AzSpokeTools.Engine.Snapshot
             }
             switch (type.ToLowerInvariant())
             {
-                case "microsoft.network/virtualnetworks": _t.VirtualNetworks.Add(VirtualNetwork.Read(n, id, type)); break;
+                case "microsoft.network/virtualnetworks": _t.EditableVirtualNetworks.Add(VirtualNetwork.Read(n, id, type)); break;
                 case "microsoft.network/virtualnetworks/subnets":
                     if (id.Parent is ResourceId vnetId)
                     {
@@ -69,39 +69,39 @@ namespace AzSpokeTools.Engine.Snapshot
                 case "microsoft.network/virtualnetworks/virtualnetworkpeerings":
                     if (id.Parent is ResourceId pv) _standalonePeerings.Add((pv, n));
                     break;
-                case "microsoft.network/routetables": _t.RouteTables.Add(RouteTable.Read(n, id, type)); break;
+                case "microsoft.network/routetables": _t.EditableRouteTables.Add(RouteTable.Read(n, id, type)); break;
                 case "microsoft.network/routetables/routes":
                     if (id.Parent is ResourceId rt) _standaloneRoutes.Add((rt, n));
                     break;
-                case "microsoft.network/networkinterfaces": _t.NetworkInterfaces.Add(NetworkInterface.Read(n, id, type)); break;
-                case "microsoft.network/virtualnetworkgateways": _t.VirtualNetworkGateways.Add(VirtualNetworkGateway.Read(n, id, type)); break;
-                case "microsoft.network/localnetworkgateways": _t.LocalNetworkGateways.Add(LocalNetworkGateway.Read(n, id, type)); break;
-                case "microsoft.network/connections": _t.Connections.Add(GatewayConnection.Read(n, id, type)); break;
-                case "microsoft.network/expressroutecircuits": _t.ExpressRouteCircuits.Add(ExpressRouteCircuit.Read(n, id, type)); break;
-                case "microsoft.network/azurefirewalls": _t.AzureFirewalls.Add(AzureFirewall.Read(n, id, type)); break;
-                case "microsoft.network/loadbalancers": _t.LoadBalancers.Add(LoadBalancer.Read(n, id, type)); break;
-                case "microsoft.network/networkvirtualappliances": _t.NetworkVirtualAppliances.Add(NetworkVirtualAppliance.Read(n, id, type)); break;
-                case "microsoft.network/publicipaddresses": _t.PublicIpAddresses.Add(PublicIpAddress.Read(n, id, type)); break;
-                case "microsoft.network/privateendpoints": _t.PrivateEndpoints.Add(PrivateEndpoint.Read(n, id, type)); break;
-                case "microsoft.network/virtualwans": _t.VirtualWans.Add(VirtualWan.Read(n, id, type)); break;
-                case "microsoft.network/virtualhubs": _t.VirtualHubs.Add(VirtualHub.Read(n, id, type)); break;
-                case "microsoft.network/virtualhubs/hubvirtualnetworkconnections": _t.HubVirtualNetworkConnections.Add(HubVirtualNetworkConnection.Read(n, id, type)); break;
-                case "microsoft.network/virtualhubs/hubroutetables": _t.HubRouteTables.Add(HubRouteTable.Read(n, id, type)); break;
-                case "microsoft.network/virtualhubs/routingintent": _t.RoutingIntents.Add(RoutingIntent.Read(n, id, type)); break;
-                case "microsoft.network/virtualhubs/bgpconnections": _t.BgpConnections.Add(BgpConnection.Read(n, id, type)); break;
-                case "microsoft.network/virtualhubs/ipconfigurations": _t.HubIpConfigurations.Add(HubIpConfiguration.Read(n, id, type)); break;
-                case "microsoft.network/networkmanagers": _t.NetworkManagers.Add(NetworkManager.Read(n, id, type)); break;
-                case "microsoft.network/networkmanagers/networkgroups": _t.NetworkGroups.Add(NetworkGroup.Read(n, id, type)); break;
-                case "microsoft.network/networkmanagers/networkgroups/staticmembers": _t.StaticMembers.Add(StaticMember.Read(n, id, type)); break;
-                case "microsoft.network/networkmanagers/connectivityconfigurations": _t.ConnectivityConfigurations.Add(ConnectivityConfiguration.Read(n, id, type)); break;
+                case "microsoft.network/networkinterfaces": _t.EditableNetworkInterfaces.Add(NetworkInterface.Read(n, id, type)); break;
+                case "microsoft.network/virtualnetworkgateways": _t.EditableVirtualNetworkGateways.Add(VirtualNetworkGateway.Read(n, id, type)); break;
+                case "microsoft.network/localnetworkgateways": _t.EditableLocalNetworkGateways.Add(LocalNetworkGateway.Read(n, id, type)); break;
+                case "microsoft.network/connections": _t.EditableConnections.Add(GatewayConnection.Read(n, id, type)); break;
+                case "microsoft.network/expressroutecircuits": _t.EditableExpressRouteCircuits.Add(ExpressRouteCircuit.Read(n, id, type)); break;
+                case "microsoft.network/azurefirewalls": _t.EditableAzureFirewalls.Add(AzureFirewall.Read(n, id, type)); break;
+                case "microsoft.network/loadbalancers": _t.EditableLoadBalancers.Add(LoadBalancer.Read(n, id, type)); break;
+                case "microsoft.network/networkvirtualappliances": _t.EditableNetworkVirtualAppliances.Add(NetworkVirtualAppliance.Read(n, id, type)); break;
+                case "microsoft.network/publicipaddresses": _t.EditablePublicIpAddresses.Add(PublicIpAddress.Read(n, id, type)); break;
+                case "microsoft.network/privateendpoints": _t.EditablePrivateEndpoints.Add(PrivateEndpoint.Read(n, id, type)); break;
+                case "microsoft.network/virtualwans": _t.EditableVirtualWans.Add(VirtualWan.Read(n, id, type)); break;
+                case "microsoft.network/virtualhubs": _t.EditableVirtualHubs.Add(VirtualHub.Read(n, id, type)); break;
+                case "microsoft.network/virtualhubs/hubvirtualnetworkconnections": _t.EditableHubVirtualNetworkConnections.Add(HubVirtualNetworkConnection.Read(n, id, type)); break;
+                case "microsoft.network/virtualhubs/hubroutetables": _t.EditableHubRouteTables.Add(HubRouteTable.Read(n, id, type)); break;
+                case "microsoft.network/virtualhubs/routingintent": _t.EditableRoutingIntents.Add(RoutingIntent.Read(n, id, type)); break;
+                case "microsoft.network/virtualhubs/bgpconnections": _t.EditableBgpConnections.Add(BgpConnection.Read(n, id, type)); break;
+                case "microsoft.network/virtualhubs/ipconfigurations": _t.EditableHubIpConfigurations.Add(HubIpConfiguration.Read(n, id, type)); break;
+                case "microsoft.network/networkmanagers": _t.EditableNetworkManagers.Add(NetworkManager.Read(n, id, type)); break;
+                case "microsoft.network/networkmanagers/networkgroups": _t.EditableNetworkGroups.Add(NetworkGroup.Read(n, id, type)); break;
+                case "microsoft.network/networkmanagers/networkgroups/staticmembers": _t.EditableStaticMembers.Add(StaticMember.Read(n, id, type)); break;
+                case "microsoft.network/networkmanagers/connectivityconfigurations": _t.EditableConnectivityConfigurations.Add(ConnectivityConfiguration.Read(n, id, type)); break;
                 default:
                     _t.UnknownTypes.TryGetValue(type, out var count);
-                    _t.UnknownTypes[type] = count + 1;
+                    _t.EditableUnknownTypes[type] = count + 1;
                     break;
             }
         }
 
-        public void AddResult(JsonNode n)
+        public void AddResult(ArmValue n)
         {
             var operation = n.Own("operation")?.AsString();
             var scopeText = n.Own("scope")?.AsString();
@@ -119,21 +119,21 @@ namespace AzSpokeTools.Engine.Snapshot
             switch (operation!.ToLowerInvariant())
             {
                 case "effectiveroutetable":
-                    _t.CapturedEffectiveRoutes[scope] = ReadEffectiveRoutes(body.Value);
+                    _t.EditableCapturedEffectiveRoutes[scope] = ReadEffectiveRoutes(body.Value);
                     break;
                 case "getlearnedroutes":
                 case "learnedroutes":
-                    _t.LearnedRoutes[scope] = ReadLearnedRoutes(body.Value);
+                    _t.EditableLearnedRoutes[scope] = ReadLearnedRoutes(body.Value);
                     break;
                 case "getadvertisedroutes":
                 case "advertisedroutes":
-                    _t.AdvertisedRoutes[scope] = ReadLearnedRoutes(body.Value);
+                    _t.EditableAdvertisedRoutes[scope] = ReadLearnedRoutes(body.Value);
                     break;
                 case "listdeploymentstatus":
                     _deploymentResults.Add((body.Value, scope));
                     break;
                 case "listnetworkmanagereffectiveconnectivityconfigurations":
-                    _t.EffectiveConnectivity[scope] = ReadEffectiveConnectivity(body.Value, scope);
+                    _t.EditableEffectiveConnectivity[scope] = ReadEffectiveConnectivity(body.Value, scope);
                     break;
                 case "expressroutecircuitroutestable":
                     break; // kept in the file; circuit route tables are not needed to compute VNet routes
@@ -143,7 +143,7 @@ namespace AzSpokeTools.Engine.Snapshot
             }
         }
 
-        public void AddCoverage(JsonNode n)
+        public void AddCoverage(ArmValue n)
         {
             if (!n.IsObject)
             {
@@ -168,13 +168,13 @@ namespace AzSpokeTools.Engine.Snapshot
             }
         }
 
-        public void AddUnscopedActionBody(JsonNode n)
+        public void AddUnscopedActionBody(ArmValue n)
         {
             _context.Warn(n.Location, "this document is not an ARM resource or resource list (an action result without the resource it was called on); " +
                                       "put it under a snapshot's results with operation and scope to use it");
         }
 
-        private IReadOnlyList<EffectiveRoute> ReadEffectiveRoutes(JsonNode body)
+        private IReadOnlyList<EffectiveRoute> ReadEffectiveRoutes(ArmValue body)
         {
             var list = new List<EffectiveRoute>();
             foreach (var r in body.Array("value"))
@@ -201,7 +201,7 @@ namespace AzSpokeTools.Engine.Snapshot
         /// array per Route Server instance, e.g. <c>{"RouteServiceRole_IN_0": [...], "RouteServiceRole_IN_1": [...]}</c>);
         /// rows repeated by several instances are kept once.
         /// </summary>
-        private IReadOnlyList<LearnedRoute> ReadLearnedRoutes(JsonNode body)
+        private IReadOnlyList<LearnedRoute> ReadLearnedRoutes(ArmValue body)
         {
             var list = new List<LearnedRoute>();
             var seen = new HashSet<(IpPrefix, string?, string?, string?)>();
@@ -227,12 +227,12 @@ namespace AzSpokeTools.Engine.Snapshot
             return list;
         }
 
-        private static IEnumerable<JsonNode> ValueRows(JsonNode body)
+        private static IEnumerable<ArmValue> ValueRows(ArmValue body)
         {
             foreach (var r in body.Array("value")) yield return r;
         }
 
-        private static IEnumerable<JsonNode> PeerRouteListRows(JsonNode body)
+        private static IEnumerable<ArmValue> PeerRouteListRows(ArmValue body)
         {
             if (!body.IsObject) yield break;
             foreach (var instance in body.Element.EnumerateObject())
@@ -244,7 +244,7 @@ namespace AzSpokeTools.Engine.Snapshot
             }
         }
 
-        private EffectiveConnectivity ReadEffectiveConnectivity(JsonNode body, ResourceId vnet)
+        private EffectiveConnectivity ReadEffectiveConnectivity(ArmValue body, ResourceId vnet)
         {
             var e = new EffectiveConnectivity { VirtualNetworkId = vnet };
             foreach (var c in body.Array("value"))
@@ -270,7 +270,7 @@ namespace AzSpokeTools.Engine.Snapshot
             }
             var errors = _context.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             if (errors.Count > 0) throw new SnapshotLoadException(errors);
-            _t.Diagnostics.AddRange(_context.Diagnostics);
+            _t.EditableDiagnostics.AddRange(_context.Diagnostics);
             _t.InvalidateIndex();
             return _t;
         }
@@ -284,7 +284,7 @@ namespace AzSpokeTools.Engine.Snapshot
                 {
                     _context.Warn(node.Location, $"subnet {subnet.Id} belongs to virtual network {subnet.Id.Parent} that is not in the snapshot; " +
                                                  "the subnet is kept (DetachedSubnets) but its routes cannot be computed");
-                    _t.DetachedSubnets.Add(subnet);
+                    _t.EditableDetachedSubnets.Add(subnet);
                     continue;
                 }
                 subnet.VirtualNetwork = vnet;
@@ -300,7 +300,7 @@ namespace AzSpokeTools.Engine.Snapshot
                     if (detached == null) continue;
                     _context.Warn(node.Location, $"peering {detached.Id} belongs to virtual network {parent} that is not in the snapshot; " +
                                                  "the peering is kept (DetachedPeerings) but no routes can be computed for it");
-                    _t.DetachedPeerings.Add(detached);
+                    _t.EditableDetachedPeerings.Add(detached);
                     continue;
                 }
                 var p = VirtualNetworkPeering.Read(node, vnet);
@@ -318,7 +318,7 @@ namespace AzSpokeTools.Engine.Snapshot
                     if (detached == null) continue;
                     _context.Warn(node.Location, $"route {parent.Name}/{detached.Name} belongs to route table {parent} that is not in the snapshot; " +
                                                  "the route is kept (DetachedRoutes) but no subnet can be shown to use it");
-                    _t.DetachedRoutes.Add(detached);
+                    _t.EditableDetachedRoutes.Add(detached);
                     continue;
                 }
                 var r = UserRoute.Read(node, table);

@@ -11,7 +11,7 @@ namespace AzSpokeTools.Engine.Verification
     /// Cross-checks computed effective routes against the NIC effective route tables captured in the snapshot
     /// (results: effectiveRouteTable), NIC by NIC: missing, extra, different next hop or state.
     /// </summary>
-    public static class EffectiveRouteVerification
+    internal static class EffectiveRouteVerification
     {
         public static IReadOnlyList<NicVerification> Verify(Topology topology, EffectiveRouteCalculator? calculator = null)
         {
@@ -62,7 +62,7 @@ namespace AzSpokeTools.Engine.Verification
                     differences.Add(new RouteDifference(RouteDifferenceKind.DifferentNextHop, key, Text(c), Text(samePrefix)));
                     continue;
                 }
-                // azure-routing-rules.md §1.3: real tables carry extra, varying default None routes; don't count them as missing.
+                // docs/routing-model.md#extra-platform-none-routes: real tables carry extra, varying default None routes; don't count them as missing.
                 if (c.Source == RouteSource.Default && c.NextHopType == NextHopType.None && c.Prefixes.Count == 1 && !DefaultRoutes.NonePrefixes.Contains(c.Prefixes[0]))
                 {
                     tolerated.Add($"extra platform None route {key}");
@@ -73,7 +73,7 @@ namespace AzSpokeTools.Engine.Verification
             }
             foreach (var r in remaining)
             {
-                // azure-routing-rules.md §1.3: 172.16.0.0/12 -> None is often missing from real outputs.
+                // docs/routing-model.md#extra-platform-none-routes: 172.16.0.0/12 -> None is often missing from real outputs.
                 if (r.Source == RouteSource.Default && r.NextHopType == NextHopType.None && r.Prefixes.Count == 1 && r.Prefixes[0] == IpPrefix.Parse("172.16.0.0/12"))
                 {
                     tolerated.Add("default None route 172.16.0.0/12 absent from the captured table");

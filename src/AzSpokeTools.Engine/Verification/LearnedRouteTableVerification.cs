@@ -34,7 +34,9 @@ namespace AzSpokeTools.Engine.Verification
 
         /// <summary>The gateway or Route Server BGP connection the table was captured on.</summary>
         public ResourceId Scope { get; }
+        /// <summary>The gateway or Route Server peer checked.</summary>
         public string Name { get; }
+        /// <summary>Gateway learned routes or Route Server advertised routes.</summary>
         public LearnedRouteTableKind Kind { get; }
         /// <summary>Distinct prefixes in the captured table (the rows the engine uses).</summary>
         public int CapturedRoutes { get; }
@@ -42,12 +44,14 @@ namespace AzSpokeTools.Engine.Verification
         public int DerivedRoutes { get; }
         /// <summary>Captured prefixes the derivation reproduced, or that lie beyond the snapshot (tolerated).</summary>
         public int Matched { get; }
+        /// <summary>The differences found.</summary>
         public IReadOnlyList<RouteDifference> Differences { get; }
         /// <summary>Captured prefixes the topology cannot derive (inside no VNet address space of the snapshot: learned from beyond it).</summary>
         public IReadOnlyList<string> Tolerated { get; }
         /// <summary>Why the table could not be compared, or null.</summary>
         public string? Error { get; }
 
+        /// <summary>True when there is no difference.</summary>
         public bool Agrees => Error == null && Differences.Count == 0;
     }
 }

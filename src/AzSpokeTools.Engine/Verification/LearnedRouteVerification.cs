@@ -14,7 +14,7 @@ namespace AzSpokeTools.Engine.Verification
     /// it through gateway transit, and with branch-to-branch the gateways' routes). The engine uses the capture where there is
     /// one; this shows where the derivation would differ.
     /// </summary>
-    public static class LearnedRouteVerification
+    internal static class LearnedRouteVerification
     {
         public static IReadOnlyList<LearnedRouteTableVerification> Verify(Topology topology, EffectiveRouteCalculator? calculator = null)
         {

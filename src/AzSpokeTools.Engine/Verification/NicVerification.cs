@@ -17,17 +17,22 @@ namespace AzSpokeTools.Engine.Verification
             Error = error;
         }
 
+        /// <summary>The NIC checked.</summary>
         public ResourceId NetworkInterfaceId { get; }
+        /// <summary>The NIC's name.</summary>
         public string Name { get; }
+        /// <summary>The routes Azure reported for the NIC.</summary>
         public int CapturedRoutes { get; }
         /// <summary>Captured routes the computation reproduced exactly (prefix, source, state, next hop type and IPs).</summary>
         public int Matched { get; }
+        /// <summary>The differences from the computed routes.</summary>
         public IReadOnlyList<RouteDifference> Differences { get; }
-        /// <summary>Known platform variations not counted as differences (azure-routing-rules.md §1.3), e.g. extra default None routes.</summary>
+        /// <summary>Known platform variations not counted as differences (docs/routing-model.md#extra-platform-none-routes), e.g. extra default None routes.</summary>
         public IReadOnlyList<string> Tolerated { get; }
         /// <summary>Why the NIC could not be computed (e.g. it is not in the snapshot), or null.</summary>
         public string? Error { get; }
 
+        /// <summary>True when there is no difference.</summary>
         public bool Agrees => Error == null && Differences.Count == 0;
 
         /// <summary>Matched / captured, 0..1.</summary>

@@ -16,6 +16,7 @@ namespace AzSpokeTools.Engine.Verification
     /// <summary>One disagreement between computed and captured effective routes.</summary>
     public sealed class RouteDifference
     {
+        /// <summary>A difference of <paramref name="kind"/> for <paramref name="addressPrefix"/>.</summary>
         public RouteDifference(RouteDifferenceKind kind, string addressPrefix, string? captured, string? computed)
         {
             Kind = kind;
@@ -24,13 +25,16 @@ namespace AzSpokeTools.Engine.Verification
             Computed = computed;
         }
 
+        /// <summary>Missing, Extra or DifferentNextHop.</summary>
         public RouteDifferenceKind Kind { get; }
+        /// <summary>The prefix that differs.</summary>
         public string AddressPrefix { get; }
         /// <summary>The captured route as text, or null.</summary>
         public string? Captured { get; }
         /// <summary>The computed route as text, or null.</summary>
         public string? Computed { get; }
 
+        /// <inheritdoc/>
         public override string ToString() => $"{Kind} {AddressPrefix}: captured [{Captured}] computed [{Computed}]";
     }
 }

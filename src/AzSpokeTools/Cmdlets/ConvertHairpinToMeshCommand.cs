@@ -13,6 +13,8 @@ using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Live;
 using AzSpokeTools.Migration;
+using AzSpokeTools.Engine;
+using AzSpokeTools.Engine.Reports;
 
 namespace AzSpokeTools.Cmdlets
 {

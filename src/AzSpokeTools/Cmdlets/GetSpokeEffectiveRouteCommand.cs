@@ -7,6 +7,7 @@ using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Engine.Verification;
 using AzSpokeTools.Routes;
+using AzSpokeTools.Engine;
 
 namespace AzSpokeTools.Cmdlets
 {

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Management.Automation;
 using AzSpokeTools.Azure.Snapshot;
+using AzSpokeTools.Engine;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Errors;

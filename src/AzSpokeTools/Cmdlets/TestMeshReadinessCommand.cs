@@ -6,6 +6,7 @@ using AzSpokeTools.Engine.Readiness;
 using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Readiness;
+using AzSpokeTools.Engine;
 
 namespace AzSpokeTools.Cmdlets
 {

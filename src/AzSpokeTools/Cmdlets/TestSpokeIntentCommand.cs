@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using AzSpokeTools.Engine.Intent;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Requests;

@@ -1,6 +1,5 @@
 using System.Linq;
 using AzSpokeTools.Engine.Comparison;
-using AzSpokeTools.Engine.Migration;
 using AzSpokeTools.Output;
 
 namespace AzSpokeTools.Comparison

@@ -3,9 +3,9 @@ using System.IO;
 using System.Management.Automation;
 using System.Linq;
 using AzSpokeTools.Engine.Model;
-using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Engine.Samples;
 using AzSpokeTools.Engine.Snapshot;
+using AzSpokeTools.Engine;
 
 namespace AzSpokeTools.Errors
 {

@@ -2,6 +2,7 @@ using System.Security;
 using AzSpokeTools.Azure.Export;
 using AzSpokeTools.Azure.Identity;
 using AzSpokeTools.Engine.Requests;
+using AzSpokeTools.Engine;
 
 namespace AzSpokeTools.Live
 {

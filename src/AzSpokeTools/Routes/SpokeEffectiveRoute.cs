@@ -1,6 +1,7 @@
 using System;
 using AzSpokeTools.Engine.Routing;
 using AzSpokeTools.Output;
+using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Routes
 {

@@ -1,17 +1,9 @@
+using AzSpokeTools.Tests.Shared;
+
 namespace AzSpokeTools.Azure.Tests.FakeArm;
 
-/// <summary>Finds shared/corpus by walking up from the test assembly directory.</summary>
+/// <summary>The public ARM examples beside the repository; tests that include them are <see cref="CorpusFactAttribute"/>s.</summary>
 public static class Corpus
 {
-    public static string ArmExamplesDirectory()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir != null)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "corpus", "arm-examples");
-            if (Directory.Exists(candidate)) return candidate;
-            dir = dir.Parent;
-        }
-        throw new DirectoryNotFoundException("No shared/corpus/arm-examples above " + AppContext.BaseDirectory);
-    }
+    public static string ArmExamplesDirectory() => SharedCorpus.ArmExamples;
 }

@@ -1,7 +1,7 @@
 using AzSpokeTools.Engine.Evaluation;
-using AzSpokeTools.Engine.Routing;
 using Xunit;
 using static AzSpokeTools.Engine.Tests.Evaluation.CompiledRouteTableTests;
+using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Tests.Evaluation;
 

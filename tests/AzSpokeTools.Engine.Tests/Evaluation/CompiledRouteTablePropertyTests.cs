@@ -1,4 +1,3 @@
-using AzSpokeTools.Engine.Addresses;
 using AzSpokeTools.Engine.Evaluation;
 using FsCheck;
 using FsCheck.Fluent;

@@ -1,7 +1,7 @@
 using AzSpokeTools.Engine.Addresses;
 using AzSpokeTools.Engine.Evaluation;
-using AzSpokeTools.Engine.Routing;
 using Xunit;
+using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Tests.Evaluation;
 

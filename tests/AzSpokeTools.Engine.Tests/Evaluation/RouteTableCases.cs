@@ -1,8 +1,8 @@
 using System.Text;
 using AzSpokeTools.Engine.Addresses;
-using AzSpokeTools.Engine.Routing;
 using FsCheck;
 using FsCheck.Fluent;
+using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Tests.Evaluation;
 

@@ -4,6 +4,7 @@ using AzSpokeTools.Engine.Readiness;
 using AzSpokeTools.Engine.Requests;
 using Xunit;
 using PathKind = AzSpokeTools.Engine.Paths.PathKind;
+using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Tests.Migration;
 

@@ -3,6 +3,7 @@ using AzSpokeTools.Engine.Hosting;
 using AzSpokeTools.Engine.Migration;
 using AzSpokeTools.Engine.Requests;
 using Xunit;
+using AzSpokeTools.Engine.Reports;
 
 namespace AzSpokeTools.Engine.Tests.Migration;
 

@@ -108,7 +108,7 @@ public sealed class PerWaveWhatIfTests
         var lines = WhatIfPairsCsvWriter.Render(plan.WhatIf!).TrimEnd('\n').Split('\n');
         Assert.Equal(WhatIfPairsCsvWriter.Header, lines[0]);
         Assert.StartsWith("wave,", lines[0]);
-        Assert.Equal(plan.WhatIf.Waves.Sum(w => w.Pairs.Count), lines.Length - 1);
+        Assert.Equal(plan.WhatIf!.Waves.Sum(w => w.Pairs.Count), lines.Length - 1);
         // Wave 1 (spoke-b2, spoke-a1) touches each of them against every other VNet, both ways: 2 x 5 x 2 - 2 pairs.
         Assert.Equal(18, lines.Count(l => l.StartsWith("1,")));
         Assert.All(lines.Skip(1), l => Assert.Equal(12, l.Split(',').Length));

@@ -1,5 +1,6 @@
 using AzSpokeTools.Engine.Hosting;
 using AzSpokeTools.Engine.Migration;
+using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Requests;
 using Xunit;
 

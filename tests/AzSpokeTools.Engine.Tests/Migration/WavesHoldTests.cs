@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
-using AzSpokeTools.Engine.Comparison;
 using AzSpokeTools.Engine.Hosting;
 using AzSpokeTools.Engine.Migration;
 using AzSpokeTools.Engine.Paths;
 using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Engine.Tests.Samples;
 using Xunit;
+using AzSpokeTools.Engine.Reports;
 
 namespace AzSpokeTools.Engine.Tests.Migration;
 

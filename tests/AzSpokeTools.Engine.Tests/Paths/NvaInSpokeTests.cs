@@ -6,8 +6,8 @@ using Xunit;
 namespace AzSpokeTools.Engine.Tests.Paths;
 
 /// <summary>
-/// NVAs that sit in a spoke: reached by a Virtual WAN hub route to a VNet connection (azure-routing-rules.md §5.1,
-/// indirect spokes) and by routes an NVA advertises over BGP (Route Server, §2.3).
+/// NVAs that sit in a spoke: reached by a Virtual WAN hub route to a VNet connection (docs/routing-model.md#virtual-wan-hub-routing,
+/// indirect spokes) and by routes an NVA advertises over BGP (Route Server, docs/routing-model.md#gateway-routes-and-bgp-propagation).
 /// </summary>
 public class NvaInSpokeTests
 {
@@ -71,7 +71,7 @@ public class NvaInSpokeTests
         var r = Trace(IndirectSpoke(withConnectionStaticRoute: true), "s1", "s3");
         Assert.Equal(PathOutcome.Delivered, r.Outcome);
         Assert.Equal(new[] { PathKind.VirtualWanHub, PathKind.Appliance }, r.Transits);
-        // DESIGN.md kind order: Appliance is more significant than VirtualWanHub.
+        // docs/routing-model.md#vocabulary kind order: Appliance is more significant than VirtualWanHub.
         Assert.Equal(PathKind.Appliance, r.Kind);
         Assert.Equal(new[] { PathHopRole.Subnet, PathHopRole.VirtualHubRouter, PathHopRole.Appliance, PathHopRole.Subnet, PathHopRole.Destination }, r.Hops.Select(h => h.Role));
         Assert.Equal(new[] { "s1/workload", "hub1", "nva-nic", "s2/nva", "s3/workload" }, r.Hops.Select(h => h.Location));

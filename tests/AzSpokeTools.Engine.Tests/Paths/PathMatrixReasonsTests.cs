@@ -89,7 +89,7 @@ public sealed class PathMatrixReasonsTests
         try
         {
             var mesh = SnapshotLoader.Load("sample:avnm-mesh");
-            var failing = IntentSet.Load(Reports.OutputContractTests.FailingIntent(dir), mesh);
+            var failing = IntentSet.Load(Reports.ReportFixtures.FailingIntent(dir), mesh);
             var violating = new PathMatrix(mesh, new PathMatrixOptions { Intent = failing, Reasons = true }).Rows().Where(r => r.Compliant == false).ToList();
             Assert.NotEmpty(violating);
             Assert.All(violating, r => Assert.Contains(r.Reasons!, x => x.Message.StartsWith("not compliant: ", StringComparison.Ordinal)));

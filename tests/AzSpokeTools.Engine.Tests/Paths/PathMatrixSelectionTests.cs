@@ -91,7 +91,7 @@ public sealed class PathMatrixSelectionTests
             var rows = all.Rows().ToList();
             var selection = new PathMatrixSelection { FromPattern = "SPOKE-000?*", ToPattern = "*1", Kinds = new[] { PathKind.ExpressRouteHairpin, PathKind.Mesh }, OnlyViolations = true };
             var filtered = new PathMatrix(t, new PathMatrixOptions { Intent = intent, Selection = selection });
-            var expected = rows.Where(r => IntentGroup.GlobMatches("spoke-000?*", all.Endpoints[r.Source].Name) && all.Endpoints[r.Destination].Name.EndsWith('1'))
+            var expected = rows.Where(r => NameGlob.Matches("spoke-000?*", all.Endpoints[r.Source].Name) && all.Endpoints[r.Destination].Name.EndsWith('1'))
                 .ToList();
             var got = Rows(filtered);
             Assert.Equal(expected.Where(r => r.Compliant == false && (r.Kind == PathKind.ExpressRouteHairpin || r.Kind == PathKind.Mesh)).Select(r => Describe(all, r)), got);

@@ -110,7 +110,7 @@ public class PathTracingTests
         Assert.Equal("hub/nva", PathEndpoints.Resolve(t, "10.0.2.77", "Source").Subnet!.DisplayName);
         Assert.Equal("spoke1", PathEndpoints.Resolve(t, SmallEstate.Id("virtualNetworks", "spoke1"), "Source").VirtualNetwork!.Name);
         var twice = new SmallEstate().Vnet("x", "10.1.0.0/16", "westeurope", ("s", "10.1.0.0/24", null)).Nic("x", "x", "s", "10.1.0.5", false).Load();
-        var ex = Assert.Throws<Requests.EngineInputException>(() => PathEndpoints.Resolve(twice, "x", "Source"));
+        var ex = Assert.Throws<EngineInputException>(() => PathEndpoints.Resolve(twice, "x", "Source"));
         Assert.Contains(SmallEstate.Id("virtualNetworks", "x"), ex.Message);
         Assert.Contains(SmallEstate.Id("networkInterfaces", "x"), ex.Message);
     }

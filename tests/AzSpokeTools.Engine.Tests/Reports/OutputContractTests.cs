@@ -23,14 +23,6 @@ public sealed partial class OutputContractTests : IDisposable
 
     private static RecordingEngineHost Host => new();
 
-    /// <summary>An intent on avnm-mesh with a failing rule (spoke4 reaches spoke2 through the firewall), two examples per rule.</summary>
-    internal static string FailingIntent(string dir)
-    {
-        var path = Path.Combine(dir, "intent.yaml");
-        File.WriteAllText(path, "groups:\n  spokes: { name: \"spoke*\" }\nrules:\n  - name: spokes-direct-or-mesh\n    from: spokes\n    to: spokes\n    expect: [Direct, Mesh]\n    forbid: [ExpressRouteHairpin]\n");
-        return path;
-    }
-
     [Fact]
     public void EffectiveRoutesOfASubnet()
     {
@@ -122,7 +114,7 @@ public sealed partial class OutputContractTests : IDisposable
     [Fact]
     public void IntentReportWithAFailingRuleAndItsExamples()
     {
-        var report = new IntentRequest { Snapshot = "sample:avnm-mesh", Intent = FailingIntent(_dir), MaxExamplesPerRule = 2 }.Execute(Host);
+        var report = new IntentRequest { Snapshot = "sample:avnm-mesh", Intent = ReportFixtures.FailingIntent(_dir), MaxExamplesPerRule = 2 }.Execute(Host);
         Assert.False(report.Passed);
         Pin("intent", "intent.avnm-mesh.json", IntentReportJsonWriter.Render(report));
     }
@@ -137,35 +129,11 @@ public sealed partial class OutputContractTests : IDisposable
     [Fact]
     public void VerifyOfCapturedNicEffectiveRoutes()
     {
-        var doc = HubFirewallWithCapturedRoutes();
+        var doc = ReportFixtures.HubFirewallWithCapturedRoutes();
         var topology = AzSpokeTools.Engine.Snapshot.SnapshotLoader.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(doc.ToJsonString())), "hub-firewall-captured.json");
         var results = new VerifyRequest { Topology = topology }.Execute(Host);
         Assert.Equal(new[] { true, false }, results.Select(r => r.Agrees));
         Pin("verify", "verify.hub-firewall-captured.json", EffectiveRouteVerificationJsonWriter.Render(results));
-    }
-
-    /// <summary>
-    /// hub-firewall with the effective route tables of vm-spoke1-nic and vm-spoke3-nic captured as Azure returns them (the routes
-    /// writer's own output, which is that shape): spoke1's as computed, spoke3's with one appliance next hop changed to None.
-    /// </summary>
-    internal static JsonObject HubFirewallWithCapturedRoutes()
-    {
-        var doc = SampleFiles.EditableSample("hub-firewall");
-        var results = new JsonArray();
-        foreach (var nic in new[] { "vm-spoke1-nic", "vm-spoke3-nic" })
-        {
-            var table = new EffectiveRouteRequest { Snapshot = "sample:hub-firewall", NetworkInterface = nic }.Execute(Host);
-            var body = JsonNode.Parse(EffectiveRouteListJsonWriter.Render(table))!.AsObject();
-            if (nic == "vm-spoke3-nic")
-            {
-                var route = body["value"]!.AsArray().First(r => (string?)r!["nextHopType"] == "VirtualAppliance")!;
-                route["nextHopType"] = "None";
-                route["nextHopIpAddress"] = new JsonArray();
-            }
-            results.Add(new JsonObject { ["operation"] = "effectiveRouteTable", ["scope"] = (string?)SampleFiles.Resource(doc, nic)["id"], ["body"] = body });
-        }
-        doc["results"] = results;
-        return doc;
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using AzSpokeTools.Engine.Comparison;
 using AzSpokeTools.Engine.Hosting;
 using AzSpokeTools.Engine.Migration;
 using AzSpokeTools.Engine.Reports;

@@ -26,7 +26,7 @@ public sealed partial class SarifAndJUnitTests : IDisposable
     private static RecordingEngineHost Host => new();
 
     private IntentReport FailingIntent() =>
-        new IntentRequest { Snapshot = "sample:avnm-mesh", Intent = OutputContractTests.FailingIntent(_dir), MaxExamplesPerRule = 2 }.Execute(Host);
+        new IntentRequest { Snapshot = "sample:avnm-mesh", Intent = ReportFixtures.FailingIntent(_dir), MaxExamplesPerRule = 2 }.Execute(Host);
 
     private static ReadinessReport NotReady() => new MeshReadinessRequest { Snapshot = "sample:avnm-mesh" }.Execute(Host);
 

@@ -44,7 +44,7 @@ public sealed class RouteTargetRequestTests
     [Fact]
     public void VerifySelectsNicsByNameIdOrPattern()
     {
-        var doc = OutputContractTests.HubFirewallWithCapturedRoutes();
+        var doc = ReportFixtures.HubFirewallWithCapturedRoutes();
         var topology = AzSpokeTools.Engine.Snapshot.SnapshotLoader.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(doc.ToJsonString())), "captured.json");
         var all = new VerifyRequest { Topology = topology }.Execute(new RecordingEngineHost());
         Assert.Equal(2, all.Count);

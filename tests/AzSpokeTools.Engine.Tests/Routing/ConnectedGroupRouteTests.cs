@@ -3,13 +3,12 @@ using System.Text.Json.Nodes;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Routing;
 using AzSpokeTools.Engine.Tests.Samples;
-using AzSpokeTools.Engine.Snapshot;
 using Xunit;
 using JsonNode = System.Text.Json.Nodes.JsonNode;
 
 namespace AzSpokeTools.Engine.Tests.Routing;
 
-/// <summary>ConnectedGroup routes from AVNM configurations (azure-routing-rules.md §4.1, §4.2) on variations of the avnm-mesh sample.</summary>
+/// <summary>ConnectedGroup routes from AVNM configurations (docs/routing-model.md#avnm-connectivity-configurations, docs/routing-model.md#connected-group-limits) on variations of the avnm-mesh sample.</summary>
 public class ConnectedGroupRouteTests
 {
     private static Topology Mesh(Action<JsonObject>? edit = null) => SampleFiles.LoadVariant("avnm-mesh", edit);
@@ -47,7 +46,7 @@ public class ConnectedGroupRouteTests
     [Fact]
     public void OverlappingMemberSpaceIsRemovedFromTheGroup()
     {
-        // spoke4 also claims 10.3.128.0/17, inside spoke3's 10.3.0.0/16: both are removed from the group (§4.2).
+        // spoke4 also claims 10.3.128.0/17, inside spoke3's 10.3.0.0/16: both are removed from the group (docs/routing-model.md#connected-group-limits).
         var t = Mesh(doc => Resource(doc, "spoke4")["properties"]!["addressSpace"]!["addressPrefixes"]!.AsArray().Add("10.3.128.0/17"));
         var prefixes = ConnectedGroupPrefixes(Table(t, "spoke1/workload")).ToList();
         Assert.DoesNotContain("10.3.0.0/16", prefixes);
@@ -58,7 +57,7 @@ public class ConnectedGroupRouteTests
     [Fact]
     public void SpaceOverlappingAVnetPeeredFromOutsideTheGroupIsRemoved()
     {
-        // The hub (not a member) is peered with members; give it space overlapping spoke2: 10.2.0.0/16 leaves the group (§4.2).
+        // The hub (not a member) is peered with members; give it space overlapping spoke2: 10.2.0.0/16 leaves the group (docs/routing-model.md#connected-group-limits).
         var t = Mesh(doc =>
         {
             Resource(doc, "hub")["properties"]!["addressSpace"]!["addressPrefixes"]!.AsArray().Add("10.2.0.0/24");

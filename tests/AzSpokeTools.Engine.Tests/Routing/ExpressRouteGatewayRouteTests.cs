@@ -4,14 +4,13 @@ using AzSpokeTools.Engine.Addresses;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Routing;
 using AzSpokeTools.Engine.Tests.Samples;
-using AzSpokeTools.Engine.Snapshot;
 using Xunit;
 using JsonNode = System.Text.Json.Nodes.JsonNode;
 
 namespace AzSpokeTools.Engine.Tests.Routing;
 
 /// <summary>
-/// Hairpin routes derived from the topology when no getLearnedRoutes result was captured (azure-routing-rules.md §6.1):
+/// Hairpin routes derived from the topology when no getLearnedRoutes result was captured (docs/routing-model.md#expressroute-hairpin):
 /// two ExpressRoute gateways on one circuit learn each other's VNets and the spokes that use them, filtered by
 /// allowRemoteVnetTraffic on the receiving gateway; an absent flag is the legacy accept-all behaviour, said aloud.
 /// </summary>
@@ -84,7 +83,7 @@ public class ExpressRouteGatewayRouteTests
     [Fact]
     public void AVirtualNetworkPeeringBeatsTheSamePrefixLearnedOverTheHairpin()
     {
-        // Peer spoke-a1 and spoke-b1 directly: the system peering route is preferred over the BGP route (§3.1 step 3).
+        // Peer spoke-a1 and spoke-b1 directly: the system peering route is preferred over the BGP route (docs/routing-model.md#route-selection).
         var t = Contoso(doc =>
         {
             var vnets = doc["resources"]!.AsArray().Select(r => r!.AsObject()).Where(r => r["type"]!.GetValue<string>() == "Microsoft.Network/virtualNetworks").ToList();

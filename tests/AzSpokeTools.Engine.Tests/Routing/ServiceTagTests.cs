@@ -7,6 +7,7 @@ using AzSpokeTools.Engine.Tests.Samples;
 using AzSpokeTools.Engine.Snapshot;
 using Xunit;
 using JsonNode = System.Text.Json.Nodes.JsonNode;
+using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Tests.Routing;
 
@@ -66,7 +67,7 @@ public class ServiceTagTests
             Assert.Equal(new[] { "13.88.0.0/16", "2603:1030::/48" }, udr.AddressPrefix);
             var se = Assert.Single(table.Routes, r => r.NextHopType == NextHopType.VirtualNetworkServiceEndpoint);
             Assert.Equal(new[] { "20.38.98.0/24", "52.239.152.0/22" }, se.AddressPrefix);
-            // §3.3: the service endpoint route beats the 0.0.0.0/0 UDR to the NVA for storage addresses.
+            // docs/routing-model.md#special-override-rules: the service endpoint route beats the 0.0.0.0/0 UDR to the NVA for storage addresses.
             var winner = SampleRouteExpectationTests.LongestPrefixMatch(table, IpAddressValue.Parse("52.239.153.1")).Single();
             Assert.Equal(NextHopType.VirtualNetworkServiceEndpoint, winner.NextHopType);
             Assert.Equal(NextHopType.Internet, SampleRouteExpectationTests.LongestPrefixMatch(table, IpAddressValue.Parse("13.88.1.1")).Single().NextHopType);

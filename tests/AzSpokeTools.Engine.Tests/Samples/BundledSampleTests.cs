@@ -1,8 +1,8 @@
 using System.Text.Json;
 using AzSpokeTools.Engine.Addresses;
 using AzSpokeTools.Engine.Paths;
-using AzSpokeTools.Engine.Routing;
 using Xunit;
+using AzSpokeTools.Engine.Model;
 
 namespace AzSpokeTools.Engine.Tests.Samples;
 
@@ -13,7 +13,7 @@ public class BundledSampleTests
     private static readonly string[] CanonicalNextHopTypes = Enum.GetNames(typeof(NextHopType));
     private static readonly string[] Sources = Enum.GetNames(typeof(RouteSource));
     private static readonly string[] States = Enum.GetNames(typeof(RouteState));
-    // DESIGN.md: a path's kind is its most significant transit, in this order.
+    // docs/routing-model.md#vocabulary: a path's kind is its most significant transit, in this order.
     private static readonly PathKind[] Significance =
         { PathKind.ExpressRouteHairpin, PathKind.VpnGateway, PathKind.Appliance, PathKind.VirtualWanHub, PathKind.Mesh, PathKind.Direct, PathKind.Local };
 
@@ -102,9 +102,9 @@ public class BundledSampleTests
             Assert.Contains(r.GetProperty("nextHopType").GetString()!, CanonicalNextHopTypes);
             Assert.Contains(r.GetProperty("source").GetString()!, Sources);
             Assert.Equal(JsonValueKind.Array, r.GetProperty("nextHopIpAddress").ValueKind);
-            // Each expectation cites its rule: a section (§) of the routing rules or a public Azure documentation page.
+            // Each expectation cites its rule: a section of docs/routing-model.md or a public documentation page by name.
             var why = r.GetProperty("why").GetString()!;
-            Assert.True(why.Contains('§') || why.Contains("Azure docs, \"", StringComparison.Ordinal), $"why cites no rule: {why}");
+            Assert.True(Docs.RoutingModelAnchors.CitesRule(why), $"why cites no rule (docs/routing-model.md#ANCHOR or Azure docs \"page\"): {why}");
         }
         foreach (var t in e.GetProperty("tables").EnumerateArray())
         {
@@ -127,7 +127,7 @@ public class BundledSampleTests
             Assert.True(Enum.TryParse(p.GetProperty("outcome").GetString(), false, out PathOutcome _));
             Assert.True(Enum.TryParse(p.GetProperty("kind").GetString(), false, out PathKind kind));
             var transits = p.GetProperty("transits").EnumerateArray().Select(x => Enum.Parse<PathKind>(x.GetString()!)).ToList();
-            // DESIGN.md: kind is the most significant transit; an undelivered path has kind None.
+            // docs/routing-model.md#vocabulary: kind is the most significant transit; an undelivered path has kind None.
             PathKind expectedKind = transits.Count == 0 ? PathKind.None : Significance.First(transits.Contains);
             Assert.Equal(expectedKind, kind);
         }

@@ -1,8 +1,9 @@
+using AzSpokeTools.Tests.Shared;
 using AzSpokeTools.Engine.Addresses;
 using AzSpokeTools.Engine.Model;
-using AzSpokeTools.Engine.Routing;
 using AzSpokeTools.Engine.Snapshot;
 using Xunit;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Tests.Snapshot;
 
@@ -14,7 +15,7 @@ public class CorpusModelTests
     private static IpPrefix P(string s) => IpPrefix.Parse(s);
     private static IpAddressValue Ip(string s) => IpAddressValue.Parse(s);
 
-    [Fact]
+    [CorpusFact]
     public void VirtualNetworkListGivesEveryVnetWithAddressSpaceAndSubnets()
     {
         var t = Load("VirtualNetworkList.json");
@@ -36,7 +37,7 @@ public class CorpusModelTests
         Assert.Equal(1, t.Counts()["subnets"]);
     }
 
-    [Fact]
+    [CorpusFact]
     public void VirtualNetworkListAllKeepsResourceGroupsApart()
     {
         var t = Load("VirtualNetworkListAll.json");
@@ -44,7 +45,7 @@ public class CorpusModelTests
         Assert.Same(t.VirtualNetworks[1], t.Find<VirtualNetwork>(Snap.Id(Snap.Sub + "/RESOURCEGROUPS/RG2/providers/microsoft.network/virtualnetworks/VNET2")));
     }
 
-    [Fact]
+    [CorpusFact]
     public void SubnetDelegationsAreRead()
     {
         var t = Load("VirtualNetworkGetWithSubnetDelegation.json");
@@ -52,7 +53,7 @@ public class CorpusModelTests
         Assert.Equal(new[] { "Microsoft.Provider/resourceType" }, s.Delegations);
     }
 
-    [Fact]
+    [CorpusFact]
     public void StandaloneSubnetWithoutItsVnetIsKeptAndReported()
     {
         var t = Load("SubnetGetWithDelegation.json");
@@ -64,7 +65,7 @@ public class CorpusModelTests
         Assert.Contains(t.Diagnostics, d => d.Location.File.EndsWith("SubnetGetWithDelegation.json") && d.Message.Contains("vnetname"));
     }
 
-    [Fact]
+    [CorpusFact]
     public void StandaloneSubnetJoinsItsVnetWhenPresent()
     {
         var vnet = """
@@ -81,7 +82,7 @@ public class CorpusModelTests
         Assert.Empty(t.DetachedSubnets);
     }
 
-    [Fact]
+    [CorpusFact]
     public void PeeringListAttachesToItsVnetWhenPresentWithFlagsAndRemoteSpace()
     {
         // The VNet id is written in another casing: ids compare case-insensitively.
@@ -118,7 +119,7 @@ public class CorpusModelTests
         Assert.Same(p2, t.Find<VirtualNetworkPeering>(p2.Id));
     }
 
-    [Fact]
+    [CorpusFact]
     public void PeeringWithoutItsVnetIsKeptDetached()
     {
         var t = Load("VirtualNetworkPeeringGetWithRemoteVirtualNetworkEncryption.json");
@@ -129,7 +130,7 @@ public class CorpusModelTests
         Assert.Null(p.PeeringSyncLevel);
     }
 
-    [Fact]
+    [CorpusFact]
     public void PeeringFlagsWrittenAsStringsAreBooleans()
     {
         var t = Snap.Json(Snap.Envelope("""
@@ -153,7 +154,7 @@ public class CorpusModelTests
         Assert.True(p.IsConnected);
     }
 
-    [Fact]
+    [CorpusFact]
     public void RouteTableGetGivesRoutesAndPropagation()
     {
         var t = Load("RouteTableGet.json");
@@ -169,7 +170,7 @@ public class CorpusModelTests
         Assert.Contains("routes[0]", r.Source.JsonPath);
     }
 
-    [Fact]
+    [CorpusFact]
     public void RouteTableListsGivePropagationPerTable()
     {
         var list = Load("RouteTableList.json");
@@ -182,7 +183,7 @@ public class CorpusModelTests
         Assert.Equal(1, all.Counts()["routes"]);
     }
 
-    [Fact]
+    [CorpusFact]
     public void StandaloneRouteWithoutItsTableIsKeptDetached()
     {
         var t = Load("RouteTableRouteGet.json");
@@ -194,7 +195,7 @@ public class CorpusModelTests
         Assert.Contains(t.Diagnostics, d => d.Message.Contains("testrt") && d.Location.File.EndsWith("RouteTableRouteGet.json"));
     }
 
-    [Fact]
+    [CorpusFact]
     public void StandaloneRouteReplacesTheInlineCopyInItsTable()
     {
         var t = Load("RouteTableGet.json", "RouteTableRouteGet.json");
@@ -204,7 +205,7 @@ public class CorpusModelTests
         Assert.Empty(t.DetachedRoutes);
     }
 
-    [Fact]
+    [CorpusFact]
     public void NetworkInterfaceGetGivesForwardingAddressesAndSubnets()
     {
         var t = Load("NetworkInterfaceGet.json");
@@ -230,7 +231,7 @@ public class CorpusModelTests
         Assert.Contains(t.Diagnostics, d => d.Message.Contains("rg1-vnet/subnets/default") && d.Location.File.EndsWith("NetworkInterfaceGet.json"));
     }
 
-    [Fact]
+    [CorpusFact]
     public void VirtualNetworkGatewayGetGivesTypeBgpAndTrafficSwitches()
     {
         var t = Load("VirtualNetworkGatewayGet.json");
@@ -251,7 +252,7 @@ public class CorpusModelTests
         Assert.Contains(t.Diagnostics, d => d.Message.Contains("gateway vpngw is in subnet"));
     }
 
-    [Fact]
+    [CorpusFact]
     public void VirtualNetworkGatewayListGivesEachGatewaysPrivateIp()
     {
         var t = Load("VirtualNetworkGatewayList.json");
@@ -262,7 +263,7 @@ public class CorpusModelTests
         Assert.All(t.VirtualNetworkGateways, g => Assert.Equal(false, g.AllowRemoteVnetTraffic));
     }
 
-    [Fact]
+    [CorpusFact]
     public void GatewayTrafficSwitchesAbsentFromTheInputAreUnknown()
     {
         var t = Snap.Json("""
@@ -280,7 +281,7 @@ public class CorpusModelTests
         Assert.Null(g.BgpAsn);
     }
 
-    [Fact]
+    [CorpusFact]
     public void ConnectionGivesTypeAndGatewayReferences()
     {
         var t = Load("VirtualNetworkGatewayConnectionGet.json");
@@ -296,7 +297,7 @@ public class CorpusModelTests
         Assert.Contains(t.Diagnostics, d => d.Message.Contains("uses gateway") && d.Message.Contains("vpngw"));
     }
 
-    [Fact]
+    [CorpusFact]
     public void ConnectionSharedKeyNeitherMattersNorLeaks()
     {
         const string template = """
@@ -317,7 +318,7 @@ public class CorpusModelTests
         Assert.Equal(without.Diagnostics.Select(d => d.Message), withKey.Diagnostics.Select(d => d.Message));
     }
 
-    [Fact]
+    [CorpusFact]
     public void ExpressRouteCircuitIsModelled()
     {
         var t = Load("ExpressRouteCircuitGet.json");
@@ -328,7 +329,7 @@ public class CorpusModelTests
         Assert.Same(c, t.Find<ExpressRouteCircuit>(c.Id));
     }
 
-    [Fact]
+    [CorpusFact]
     public void AzureFirewallGivesPrivateIpSubnetAndNormalisedLocation()
     {
         var t = Load("AzureFirewallGet.json");
@@ -342,7 +343,7 @@ public class CorpusModelTests
         Assert.Equal("AzureFirewallSubnet", Assert.Single(list.AzureFirewalls).SubnetId!.Value.Name);
     }
 
-    [Fact]
+    [CorpusFact]
     public void PrivateEndpointGivesSubnetNicsAndEveryIp()
     {
         var t = Load("PrivateEndpointGet.json");
@@ -353,7 +354,7 @@ public class CorpusModelTests
             pe.IpAddresses.Select(a => a.ToString()).OrderBy(s => s, StringComparer.Ordinal));
     }
 
-    [Fact]
+    [CorpusFact]
     public void VirtualHubWithItsConnectionRouteTablesAndRoutingIntent()
     {
         var t = Load("VirtualHubGet.json", "HubVirtualNetworkConnectionGet.json", "HubRouteTableList.json", "RoutingIntentGet.json");
@@ -397,7 +398,7 @@ public class CorpusModelTests
         Assert.Same(c, t.Find<HubVirtualNetworkConnection>(c.Id));
     }
 
-    [Fact]
+    [CorpusFact]
     public void HubChildrenWithoutTheirHubAreKeptAndReported()
     {
         var t = Load("HubVirtualNetworkConnectionGet.json", "HubRouteTableGet.json", "RoutingIntentGet.json");
@@ -408,7 +409,7 @@ public class CorpusModelTests
         Assert.Equal(3, t.Diagnostics.Count(d => d.Message.Contains("virtual hub") && d.Message.Contains("not in the snapshot")));
     }
 
-    [Fact]
+    [CorpusFact]
     public void VirtualWanTypeIsReadFromProperties()
     {
         var t = Load("VirtualWANGet.json");
@@ -417,7 +418,7 @@ public class CorpusModelTests
         Assert.Equal("westus", w.Location);
     }
 
-    [Fact]
+    [CorpusFact]
     public void NetworkManagerGroupsStaticMembersAndVnetsLinkDespiteIdQuirks()
     {
         // The AVNM examples write "resourceGroup/" (singular) and lower-case "virtualnetworks" in ids.
@@ -440,7 +441,7 @@ public class CorpusModelTests
         Assert.Equal(g.Id, Assert.Single(t.StaticMembers).NetworkGroupId);
     }
 
-    [Fact]
+    [CorpusFact]
     public void NetworkGroupListAndStaticMemberList()
     {
         var t = Load("NetworkManagerGroupList.json", "NetworkManagerStaticMemberList.json");
@@ -452,7 +453,7 @@ public class CorpusModelTests
         Assert.Contains(t.Diagnostics, d => d.Message.Contains("has member") && d.Message.Contains("vnet1"));
     }
 
-    [Fact]
+    [CorpusFact]
     public void ConnectivityConfigurationReadsStringBooleansAndIdsWithoutLeadingSlash()
     {
         var t = Load("NetworkManagerConnectivityConfigurationGet.json");
@@ -476,7 +477,7 @@ public class CorpusModelTests
         Assert.Equal("Unenforced", c.PeeringEnforcement);
     }
 
-    [Fact]
+    [CorpusFact]
     public void ConnectivityConfigurationListNormalisesSubscriptionSingular()
     {
         var t = Load("NetworkManagerConnectivityConfigurationList.json");
@@ -485,7 +486,7 @@ public class CorpusModelTests
         Assert.Equal("00000000-0000-0000-0000-000000000000", c.SubscriptionId);
     }
 
-    [Fact]
+    [CorpusFact]
     public void DeploymentStatusAndEffectiveConnectivityUnderResultsAttachToTheirScope()
     {
         var manager = File.ReadAllText(TestPaths.Example("NetworkManagerGet.json"));
@@ -519,7 +520,7 @@ public class CorpusModelTests
         Assert.Equal("2026-01-01T00:00:00Z", t.CapturedAt);
     }
 
-    [Fact]
+    [CorpusFact]
     public void ActionBodyWithoutScopeIsReportedNotGuessed()
     {
         var t = Load("NetworkManagerDeploymentStatusList.json");

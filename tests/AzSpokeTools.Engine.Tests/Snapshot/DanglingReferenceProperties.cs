@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using AzSpokeTools.Engine.Model;
-using AzSpokeTools.Engine.Snapshot;
 using FsCheck.Xunit;
 using Xunit;
 using JsonNode = System.Text.Json.Nodes.JsonNode;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Tests.Snapshot;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using AzSpokeTools.Engine.Addresses;
 using AzSpokeTools.Engine.Model;
-using AzSpokeTools.Engine.Routing;
 using AzSpokeTools.Engine.Snapshot;
 using Xunit;
 

@@ -1,9 +1,11 @@
+using AzSpokeTools.Tests.Shared;
 using System.Runtime.InteropServices;
 using System.Text;
 using AzSpokeTools.Engine.Hosting;
 using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Engine.Snapshot;
 using Xunit;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Tests.Snapshot;
 
@@ -130,15 +132,10 @@ public class HostileInputTests
         Assert.Contains("not in the snapshot", ex.Message);
     }
 
-    [Fact]
+    [CorpusFact] // the inline NIC test covers the behaviour without the corpus
     public void ThePublicNicGetExampleIsABadNicNotACrash()
     {
-        var example = Path.Combine(TestPaths.SharedCorpus ?? "", "arm-examples", "NetworkInterfaceGet.json");
-        if (TestPaths.SharedCorpus == null || !File.Exists(example))
-        {
-            Console.WriteLine("skipped: ../shared/corpus is not present (the public ARM examples); the inline NIC test covers the behaviour");
-            return;
-        }
+        var example = TestPaths.Example("NetworkInterfaceGet.json");
         var ex = Assert.Throws<EngineInputException>(() => new EffectiveRouteRequest { Snapshot = example, NetworkInterface = "test-nic" }.Execute(new RecordingEngineHost()));
         Assert.Contains("not in the snapshot", ex.Message);
     }
@@ -181,8 +178,9 @@ public class HostileInputTests
     internal static class Fifo
     {
         [DllImport("libc", SetLastError = true)]
-        private static extern int mkfifo(string path, uint mode);
+        private static extern int mkfifo(byte[] path, uint mode);
 
-        public static void Make(string path) => Assert.Equal(0, mkfifo(path, 0x1A4 /* 0644 */));
+        /// <summary>The path goes as NUL-terminated UTF-8 bytes, as libc expects.</summary>
+        public static void Make(string path) => Assert.Equal(0, mkfifo(System.Text.Encoding.UTF8.GetBytes(path + "\0"), 0x1A4 /* 0644 */));
     }
 }

@@ -2,6 +2,7 @@ using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Routing;
 using AzSpokeTools.Engine.Snapshot;
 using Xunit;
+using AzSpokeTools.Engine.Input;
 
 namespace AzSpokeTools.Engine.Tests.Snapshot;
 

@@ -11,14 +11,14 @@ using Xunit;
 namespace AzSpokeTools.Engine.Tests.Verification;
 
 /// <summary>
-/// Computed routes against captured NIC effective routes: the §8 worked example's Subnet2 table as Azure lists it
+/// Computed routes against captured NIC effective routes: the docs/routing-model.md#worked-example worked example's Subnet2 table as Azure lists it
 /// (API strings, with the extra platform None routes real captures carry) must agree; tampered captures must not.
 /// </summary>
 public class EffectiveRouteVerificationTests
 {
     private const string Subnet2Nic = "vm-subnet2-nic";
 
-    // azure-routing-rules.md §8, Subnet2 table in API strings, plus one extra platform None route (§1.3).
+    // docs/routing-model.md#worked-example, Subnet2 table in API strings, plus one extra platform None route (docs/routing-model.md#extra-platform-none-routes).
     private static JsonArray Subnet2Capture(string gatewayIp) => new()
     {
         Route("Default", "Active", "10.0.0.0/16", "VnetLocal"),

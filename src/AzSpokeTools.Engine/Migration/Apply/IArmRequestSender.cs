@@ -19,15 +19,19 @@ namespace AzSpokeTools.Engine.Migration
     /// <summary>The final status and body of one ARM request.</summary>
     public sealed class ArmReply
     {
+        /// <summary>A reply with HTTP status <paramref name="status"/>, its JSON body and headers of interest.</summary>
         public ArmReply(int status, JsonNode? body, string? error = null)
         {
             Status = status; Body = body; Error = error;
         }
 
+        /// <summary>The HTTP status code.</summary>
         public int Status { get; }
+        /// <summary>The JSON body, when there is one.</summary>
         public JsonNode? Body { get; }
         /// <summary>ARM's error message for a failed request.</summary>
         public string? Error { get; }
+        /// <summary>True for a 2xx status.</summary>
         public bool IsSuccess => Status >= 200 && Status < 300;
     }
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
-using AzSpokeTools.Engine.Requests;
 
 namespace AzSpokeTools.Engine.Migration
 {
@@ -18,11 +17,13 @@ namespace AzSpokeTools.Engine.Migration
             Plan = plan; ThroughWave = throughWave; IsDecommission = decommission; Requests = requests;
         }
 
+        /// <summary>The migration plan the requests apply.</summary>
         public MigrationPlan Plan { get; }
         /// <summary>The last wave applied (the final wave for the decommission phase).</summary>
         public int ThroughWave { get; }
         /// <summary>True for the decommission phase.</summary>
         public bool IsDecommission { get; }
+        /// <summary>The ARM requests, in the order they are sent.</summary>
         public IReadOnlyList<PlannedArmRequest> Requests { get; }
         /// <summary>The regions committed, sorted.</summary>
         public IReadOnlyList<string> Regions => Requests.Where(r => r.Kind == PlannedRequestKind.Commit).Select(r => r.Region!).ToList();

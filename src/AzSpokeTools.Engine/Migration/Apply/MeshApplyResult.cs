@@ -24,10 +24,13 @@ namespace AzSpokeTools.Engine.Migration
             Request = request; State = state; Status = status; Detail = detail; SentBody = sentBody;
         }
 
+        /// <summary>The planned request.</summary>
         public PlannedArmRequest Request { get; }
+        /// <summary>What happened to it.</summary>
         public AppliedState State { get; }
         /// <summary>HTTP status, 0 when not sent.</summary>
         public int Status { get; }
+        /// <summary>The reply or error, for the log.</summary>
         public string? Detail { get; }
         /// <summary>The body actually sent (for a commit: the full set after reading the region's status).</summary>
         public string? SentBody { get; }
@@ -41,12 +44,15 @@ namespace AzSpokeTools.Engine.Migration
             Region = region; PreviousConfigurationIds = previous; CommittedConfigurationIds = committed; Status = status; Error = error; RollbackCommand = rollback;
         }
 
+        /// <summary>The region committed.</summary>
         public string Region { get; }
         /// <summary>The region's configurations before the commit (the rollback target).</summary>
         public IReadOnlyList<string> PreviousConfigurationIds { get; }
+        /// <summary>The connectivity configurations deployed in the region.</summary>
         public IReadOnlyList<string> CommittedConfigurationIds { get; }
         /// <summary>Deployed, Deploying, Failed, NotStarted; null when not read.</summary>
         public string? Status { get; }
+        /// <summary>Why the commit failed, when it did.</summary>
         public string? Error { get; }
         /// <summary>Re-commits the previous set.</summary>
         public string RollbackCommand { get; }
@@ -84,7 +90,9 @@ namespace AzSpokeTools.Engine.Migration
             new MeshApplyResult(new List<AppliedRequest>(), new List<RegionDeployment>(),
                 "readiness errors remain (" + string.Join("; ", plan.Blockers) + ")", null, ApplyRefusal.NotReady);
 
+        /// <summary>Every request sent and its outcome.</summary>
         public IReadOnlyList<AppliedRequest> Requests { get; }
+        /// <summary>The deployment state of each region committed.</summary>
         public IReadOnlyList<RegionDeployment> Regions { get; }
         /// <summary>Why nothing was written (ownership, a commit already in progress), or null.</summary>
         public string? Refusal { get; }

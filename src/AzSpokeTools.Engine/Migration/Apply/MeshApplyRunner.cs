@@ -42,6 +42,7 @@ namespace AzSpokeTools.Engine.Migration
             _ => $"{r.Action}: PUT {r.PathAndQuery} {body}",
         };
 
+        /// <summary>Sends the plan's requests through <paramref name="sender"/>, waits for each commit, and stops at the first failure.</summary>
         public static MeshApplyResult Run(MeshApplyPlan apply, IArmRequestSender sender, IEngineHost host, TimeSpan? pollInterval = null, int maxPolls = 60, DateTimeOffset? now = null)
         {
             if (apply == null) throw new ArgumentNullException(nameof(apply));

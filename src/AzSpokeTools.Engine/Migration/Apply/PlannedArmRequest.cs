@@ -32,13 +32,17 @@ namespace AzSpokeTools.Engine.Migration
             Step = step; Kind = kind; Method = method; Path = path; Body = body; Target = target; Action = action; Region = region; IsWrite = write; ApiVersion = apiVersion;
         }
 
+        /// <summary>The request's position in the plan.</summary>
         public int Step { get; }
+        /// <summary>What the request does (create or update, delete, update, read deployment status, commit, check the soak).</summary>
         public PlannedRequestKind Kind { get; }
         /// <summary>GET, PUT, POST or DELETE (an Update reads with GET and writes with PUT).</summary>
         public string Method { get; }
         /// <summary>The ARM path (resource id, or resource id + /commit or /listDeploymentStatus), without the query.</summary>
         public string Path { get; }
+        /// <summary>The ARM API version used.</summary>
         public string ApiVersion { get; }
+        /// <summary>The request's path and query string.</summary>
         public string PathAndQuery => Path + "?api-version=" + ApiVersion;
         /// <summary>The body as planned; for a commit the live layer completes it with what the region's current status shows.</summary>
         public JsonObject? Body { get; }
@@ -46,6 +50,7 @@ namespace AzSpokeTools.Engine.Migration
         public string Target { get; }
         /// <summary>The ShouldProcess action.</summary>
         public string Action { get; }
+        /// <summary>The region a commit request deploys, when it is one.</summary>
         public string? Region { get; }
         /// <summary>True for requests that change Azure (gated by ShouldProcess).</summary>
         public bool IsWrite { get; }
@@ -60,10 +65,12 @@ namespace AzSpokeTools.Engine.Migration
         public IReadOnlyList<string> MustNotBeActive { get; internal set; } = Array.Empty<string>();
         /// <summary>Update: the property under properties to set, and its value.</summary>
         public string? Property { get; internal set; }
+        /// <summary>Update: the value <see cref="Property"/> is set to.</summary>
         public bool Value { get; internal set; }
         /// <summary>True when the resource belongs to the plan (AVNM resources): apply checks the ownership marker before writing.</summary>
         public bool NeedsOwnership { get; internal set; }
 
+        /// <inheritdoc/>
         public override string ToString() => $"{Method} {PathAndQuery}" + (Body != null ? " " + Body.ToJsonString(IacText.Compact) : Property != null ? $" (set properties.{Property} = {(Value ? "true" : "false")})" : "");
     }
 }

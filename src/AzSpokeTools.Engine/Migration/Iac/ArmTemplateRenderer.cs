@@ -11,7 +11,7 @@ namespace AzSpokeTools.Engine.Migration
     /// the final wave of a group or policy handover), and the commits as a deploymentScripts step (commits are not declarative)
     /// when a managed identity is given. Route removals cannot be declared: the metadata lists their commands.
     /// </summary>
-    public static class ArmTemplateRenderer
+    internal static class ArmTemplateRenderer
     {
         public static string Render(MigrationPlan plan)
         {

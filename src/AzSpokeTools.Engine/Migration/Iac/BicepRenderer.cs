@@ -8,7 +8,7 @@ namespace AzSpokeTools.Engine.Migration
     /// <c>wave</c>), the Mesh configuration (pointed at the end state's group at the final wave of a group or policy handover) and
     /// the commits as a deploymentScripts step.
     /// </summary>
-    public static class BicepRenderer
+    internal static class BicepRenderer
     {
         private static string Q(string s) => "'" + s.Replace("\\", "\\\\").Replace("'", "\\'") + "'";
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using AzSpokeTools.Engine.Model;
+using AzSpokeTools.Engine.Readiness;
 
 namespace AzSpokeTools.Engine.Migration
 {

@@ -8,7 +8,7 @@ namespace AzSpokeTools.Engine.Migration
     /// end state's group at the final wave of a handover), Deploy-AzNetworkManagerCommit per region with the full set, the
     /// route removals of those waves; with -Decommission (when planned) the decommission phase's changes, each asked first.
     /// </summary>
-    public static class PowerShellRenderer
+    internal static class PowerShellRenderer
     {
         private static string Q(string s) => IacText.Ps(s);
 

@@ -9,7 +9,7 @@ namespace AzSpokeTools.Engine.Migration
     /// per region carrying the region's full configuration set (the handover's at the final wave). No
     /// azurerm_virtual_network_peering is emitted next to the deployment: the deployment may modify peerings.
     /// </summary>
-    public static class TerraformRenderer
+    internal static class TerraformRenderer
     {
         /// <summary>
         /// The azurerm release the module pins: the connectivity configuration's connected_group_address_overlap_enabled,
@@ -19,7 +19,6 @@ namespace AzSpokeTools.Engine.Migration
 
         private static string Q(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("${", "$${") + "\"";
 
-        private static string List(System.Collections.Generic.IEnumerable<string> items) => "[" + string.Join(", ", items.Select(Q)) + "]";
 
         public static string Render(MigrationPlan plan)
         {
