@@ -7,7 +7,7 @@ namespace AzSpokeTools.Benchmarks;
 /// <summary>
 /// <c>paths SNAPSHOT [scalar-sources]</c>: the all-pairs VNet matrix with the vector engine (elapsed, pairs, kinds), the scalar
 /// reference on a sample of sources (extrapolated to every pair, and checked row for row against the vector rows of the same
-/// sources), the median time of one path (with reverse and explanation) after load, and the process's peak working set.
+/// sources), the same vector matrix with access for 443/tcp (matrix --port 443) and its ratio to routing only, the median time of one path (with reverse and explanation) after load, and the process's peak working set.
 /// </summary>
 internal static class PathsRun
 {
@@ -45,6 +45,14 @@ internal static class PathsRun
                           $"{st.Continuations:N0} continuations ({Ms(st.ContinuationTicks):F0} ms, nested included), {st.Exact:N0} exact lookups");
         Console.WriteLine("  by kind: " + string.Join(", ", summary.ByKind.OrderBy(k => k.Key).Select(k => $"{k.Key}={k.Value:N0}")));
         Console.WriteLine("  by outcome: " + string.Join(", ", summary.ByOutcome.OrderBy(k => k.Key).Select(k => $"{k.Key}={k.Value:N0}")));
+
+        // The same matrix with one flow's access on every row (matrix --port 443), right after the routing-only run.
+        watch.Restart();
+        var withAccess = new PathMatrix(topology, new PathMatrixOptions { Engine = PathMatrixEngine.Vector, Flow = AzSpokeTools.Engine.Security.Flow.Parse("443/tcp") });
+        var accessSummary = withAccess.Run(null);
+        long accessMs = watch.ElapsedMilliseconds;
+        Console.WriteLine($"vector matrix with access for 443/Tcp: {accessSummary.Pairs:N0} pairs in {accessMs} ms; ratio to routing only: {accessMs / (double)Math.Max(1, vectorMs):F2}x");
+        Console.WriteLine("  by access: " + string.Join(", ", accessSummary.ByAccess.OrderBy(k => k.Key).Select(k => $"{k.Key}={k.Value:N0}")));
 
         if (args.Length > 3)
         {

@@ -345,3 +345,45 @@ Describe 'Mesh readiness and migration' {
         $attribute.ConfirmImpact | Should -Be 'High'
     }
 }
+
+Describe 'Access for a flow (-Protocol -Port -SourcePort -AssumeNva)' {
+    It 'Get-SpokeEffectivePath -Port answers Access and the deciding rule; without -Port they are empty' {
+        $path = Get-SpokeEffectivePath -Snapshot sample:secured-spokes -Source vm-app3-nic -Destination vm-app1-nic -Port 443
+        $path.Access | Should -Be 'Denied'
+        $path.DecidingRule | Should -Be 'deny-https-from-spoke3'
+        $path.DecidingRulePriority | Should -Be 100
+        $path.DecidingRuleDirection | Should -Be 'Inbound'
+        @($path.Hops | Where-Object { $_.Access }).Count | Should -BeGreaterThan 0
+        (Get-SpokeEffectivePath -Snapshot sample:secured-spokes -Source vm-app3-nic -Destination vm-app1-nic).Access | Should -BeNullOrEmpty
+    }
+
+    It 'Get-SpokeEffectivePath -AsJson with -Port has access and decidingRule at the top level' {
+        $json = Get-SpokeEffectivePath -Snapshot sample:secured-spokes -Source vm-app3-nic -Destination vm-app1-nic -Port 443 -AsJson | ConvertFrom-Json
+        $json.access | Should -Be 'Denied'
+        $json.decidingRule.name | Should -Be 'deny-https-from-spoke3'
+    }
+
+    It 'Get-SpokePathMatrix -Port gives every pair an access verdict' {
+        $rows = @(Get-SpokePathMatrix -Snapshot sample:secured-spokes -Port 443)
+        $rows.Count | Should -BeGreaterThan 0
+        @($rows | Where-Object { -not $_.Access }).Count | Should -Be 0
+    }
+
+    It 'rejects -SourcePort without -Port, naming the parameter' {
+        { Get-SpokeEffectivePath -Snapshot sample:secured-spokes -Source vm-app3-nic -Destination vm-app1-nic -SourcePort 1024 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidSourcePort,*'
+    }
+
+    It 'Convert-HairpinToMesh -Port lists the flows the hub firewall denies today that the mesh would open' {
+        $dir = Join-Path $TestDrive 'ssh-plan'
+        $plan = Convert-HairpinToMesh -Snapshot sample:secured-spokes -Port 22 -OutputPath $dir -Confirm:$false
+        $opened = @(Import-Csv (Join-Path $dir 'whatif-opened-flows.csv'))
+        $opened.Count | Should -Be 6
+        $opened[0].deniedByRule | Should -Be 'deny-ssh/no-ssh-between-spokes'
+        (Get-Content -Raw (Join-Path $dir 'plan.json') | ConvertFrom-Json).whatIf.opensFlowCount | Should -Be 6
+    }
+
+    It 'Test-SpokeIntent takes -AssumeNva' {
+        (Get-Command Test-SpokeIntent).Parameters['AssumeNva'].Attributes.ValidValues | Should -Be @('Allow', 'Deny')
+    }
+}

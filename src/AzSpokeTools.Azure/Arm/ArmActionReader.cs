@@ -43,7 +43,8 @@ namespace AzSpokeTools.Azure.Arm
                 var body = new JsonObject
                 {
                     ["regions"] = new JsonArray(),
-                    ["deploymentTypes"] = new JsonArray(JsonValue.Create("Connectivity")),
+                    // Connectivity for the routes, SecurityAdmin for the security admin rules in force per region.
+                    ["deploymentTypes"] = new JsonArray(JsonValue.Create("Connectivity"), JsonValue.Create("SecurityAdmin")),
                 };
                 if (skipToken != null) body["skipToken"] = skipToken;
                 var outcome = await LongRunningAction.PostAsync(_client, url, body, _options, _observer, cancellationToken).ConfigureAwait(false);

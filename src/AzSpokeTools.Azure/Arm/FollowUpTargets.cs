@@ -13,6 +13,8 @@ namespace AzSpokeTools.Azure.Arm
         /// <summary>Virtual hubs of kind RouteServer: Azure Route Servers (their children are BGP connections and IP configurations).</summary>
         public List<string> RouteServers { get; } = new List<string>();
         public List<string> VirtualNetworkGateways { get; } = new List<string>();
+        /// <summary>Firewall policies: their rule collection groups are ARM children.</summary>
+        public List<string> FirewallPolicies { get; } = new List<string>();
 
         public void Note(JsonObject resource)
         {
@@ -27,6 +29,7 @@ namespace AzSpokeTools.Azure.Arm
                 else VirtualHubs.Add(id);
             }
             else if (type.Equals("Microsoft.Network/virtualNetworkGateways", StringComparison.OrdinalIgnoreCase)) VirtualNetworkGateways.Add(id);
+            else if (type.Equals("Microsoft.Network/firewallPolicies", StringComparison.OrdinalIgnoreCase)) FirewallPolicies.Add(id);
         }
     }
 }

@@ -54,6 +54,9 @@ namespace AzSpokeTools.Azure.Export
         /// <summary>Network interface resource ids whose <c>effectiveRouteTable</c> is captured.</summary>
         public IList<string> EffectiveRouteNetworkInterfaceIds { get; } = new List<string>();
 
+        /// <summary>Network interface resource ids whose <c>effectiveNetworkSecurityGroups</c> (effective security rules) are captured.</summary>
+        public IList<string> EffectiveSecurityNetworkInterfaceIds { get; } = new List<string>();
+
         /// <summary>Resource Graph page size (<c>$top</c>), 1..1000.</summary>
         public int PageSize { get; set; } = 1000;
 
@@ -91,7 +94,7 @@ namespace AzSpokeTools.Azure.Export
         /// <summary>
         /// Checks the options; throws <see cref="ArgumentException"/> whose <c>ParamName</c> is the offending
         /// parameter (SubscriptionId, ManagementGroupId, Environment, ArmEndpoint, AccessToken,
-        /// EffectiveRouteNetworkInterfaceIds; the exporter adds OutputPath).
+        /// EffectiveRouteNetworkInterfaceIds, EffectiveSecurityNetworkInterfaceIds; the exporter adds OutputPath).
         /// </summary>
         public void Validate()
         {
@@ -117,6 +120,11 @@ namespace AzSpokeTools.Azure.Export
             {
                 if (!ResourceIds.IsOfType(nic, "Microsoft.Network/networkInterfaces"))
                     throw new ArgumentException("'" + nic + "' is not a network interface resource id (/subscriptions/.../providers/Microsoft.Network/networkInterfaces/NAME).", "EffectiveRouteNetworkInterfaceIds");
+            }
+            foreach (var nic in EffectiveSecurityNetworkInterfaceIds)
+            {
+                if (!ResourceIds.IsOfType(nic, "Microsoft.Network/networkInterfaces"))
+                    throw new ArgumentException("'" + nic + "' is not a network interface resource id (/subscriptions/.../providers/Microsoft.Network/networkInterfaces/NAME).", "EffectiveSecurityNetworkInterfaceIds");
             }
             AzureCloud.Resolve(Environment, ArmEndpoint);
         }

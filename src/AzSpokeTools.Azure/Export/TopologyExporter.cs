@@ -111,7 +111,18 @@ namespace AzSpokeTools.Azure.Export
                         if (groupId != null) await children.ListAsync(groupId, "staticMembers", cancellationToken).ConfigureAwait(false);
                     }
                     await children.ListAsync(networkManager, "connectivityConfigurations", cancellationToken).ConfigureAwait(false);
+                    // REST: SecurityAdminConfigurations_List, AdminRuleCollections_List, AdminRules_List.
+                    foreach (var configuration in await children.ListAsync(networkManager, "securityAdminConfigurations", cancellationToken).ConfigureAwait(false))
+                    {
+                        if (ResourceGraphInventory.StringOrNull(configuration["id"]) is not string configurationId) continue;
+                        foreach (var collection in await children.ListAsync(configurationId, "ruleCollections", cancellationToken).ConfigureAwait(false))
+                            if (ResourceGraphInventory.StringOrNull(collection["id"]) is string collectionId)
+                                await children.ListAsync(collectionId, "rules", cancellationToken).ConfigureAwait(false);
+                    }
                 }
+                // REST: FirewallPolicyRuleCollectionGroups_List.
+                foreach (var policy in found.FirewallPolicies)
+                    await children.ListAsync(policy, "ruleCollectionGroups", cancellationToken).ConfigureAwait(false);
                 foreach (var hub in found.VirtualHubs)
                 {
                     await children.ListAsync(hub, "hubVirtualNetworkConnections", cancellationToken).ConfigureAwait(false);
@@ -145,6 +156,9 @@ namespace AzSpokeTools.Azure.Export
                 }
                 foreach (var nic in _options.EffectiveRouteNetworkInterfaceIds)
                     await actions.RunAsync(nic, "effectiveRouteTable", cancellationToken).ConfigureAwait(false);
+                // REST: NetworkInterfaces_ListEffectiveNetworkSecurityGroups (POST .../effectiveNetworkSecurityGroups), ground truth for verify.
+                foreach (var nic in _options.EffectiveSecurityNetworkInterfaceIds)
+                    await actions.RunAsync(nic, "effectiveNetworkSecurityGroups", cancellationToken).ConfigureAwait(false);
                 secretsRemoved += actions.SecretsRemoved;
 
                 cancellationToken.ThrowIfCancellationRequested();

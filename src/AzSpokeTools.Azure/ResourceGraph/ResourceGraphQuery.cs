@@ -5,8 +5,9 @@ namespace AzSpokeTools.Azure.ResourceGraph
     /// <summary>
     /// The one Resource Graph query of an export: every top-level network type the engine reads
     /// (docs/architecture.md#resource-types-that-matter), from the <c>resources</c> table, in ARM shape.
-    /// Child types Resource Graph does not hold (AVNM network groups, static members and connectivity
-    /// configurations; virtual hub connections, route tables and routing intent) are read from ARM.
+    /// Child types Resource Graph does not hold (AVNM network groups, static members, connectivity
+    /// configurations and security admin configurations with their rule collections and rules; firewall
+    /// policy rule collection groups; virtual hub connections, route tables and routing intent) are read from ARM.
     /// </summary>
     internal static class ResourceGraphQuery
     {
@@ -30,6 +31,10 @@ namespace AzSpokeTools.Azure.ResourceGraph
             "microsoft.network/expressroutegateways",
             "microsoft.network/vpnsites",
             "microsoft.network/networkmanagers",
+            "microsoft.network/networksecuritygroups",
+            "microsoft.network/applicationsecuritygroups",
+            "microsoft.network/firewallpolicies",
+            "microsoft.network/ipgroups",
         };
 
         /// <summary>Columns projected only to help the export; removed from every row before it is written.</summary>

@@ -32,10 +32,15 @@ public static class ExportCommand
             AllowMultipleArgumentsPerToken = true,
         };
 
+        var effectiveSecurity = new Option<string[]>("--include-effective-security-rules")
+        {
+            Description = "Network interface resource id(s) whose effective security rules (effectiveNetworkSecurityGroups) are captured, for verify --security-rules.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var retryBudget = new Option<double?>("--retry-budget") { Description = "Seconds one request keeps retrying connection failures (refused, unreachable), back-off included (default 10)." };
         var command = new Command("export", "Pull the estate's network topology from Azure into a snapshot file.")
         {
-            output, subscriptions, managementGroup, environment, armEndpoint, accessToken, learnedRoutes, effectiveRoutes, retryBudget,
+            output, subscriptions, managementGroup, environment, armEndpoint, accessToken, learnedRoutes, effectiveRoutes, effectiveSecurity, retryBudget,
         };
         command.SetAction(parse =>
         {
@@ -52,6 +57,7 @@ public static class ExportCommand
             }
             foreach (var s in parse.GetValue(subscriptions) ?? []) options.SubscriptionIds.Add(s);
             foreach (var n in parse.GetValue(effectiveRoutes) ?? []) options.EffectiveRouteNetworkInterfaceIds.Add(n);
+            foreach (var n in parse.GetValue(effectiveSecurity) ?? []) options.EffectiveSecurityNetworkInterfaceIds.Add(n);
             // --verbose (the root's) logs every HTTP attempt (request id, method, URL, status, elapsed).
             return Run(ctx, options, parse.GetValue(output)!, ctx.Verbose);
         });
@@ -67,6 +73,7 @@ public static class ExportCommand
         ["ArmEndpoint"] = "--arm-endpoint",
         ["AccessToken"] = "--access-token",
         ["EffectiveRouteNetworkInterfaceIds"] = "--include-effective-routes",
+        ["EffectiveSecurityNetworkInterfaceIds"] = "--include-effective-security-rules",
         ["OutputPath"] = "--out",
         ["ConnectionRetryBudget"] = "--retry-budget",
     };

@@ -22,12 +22,13 @@ public static class IntentCommand
             Description = "Fail (exit 1, with a warning) when the snapshot has no VNets, a rule matches no pair, or a coverage gap affects a rule's pairs (default true; --fail-on-empty false to allow)",
             DefaultValueFactory = _ => true,
         };
-        var command = new Command("intent", "Pass/fail per intent rule (file rules, then AVNM connectivity configurations), for pipelines.") { snapshot, intent, serviceTags, failOnEmpty, format };
+        var assumeNva = FlowCliOptions.Create().AssumeNva;
+        var command = new Command("intent", "Pass/fail per intent rule (file rules, then AVNM connectivity configurations), for pipelines.") { snapshot, intent, serviceTags, failOnEmpty, assumeNva, format };
         command.SetAction(parse =>
         {
             var report = new IntentRequest
             {
-                Snapshot = parse.GetValue(snapshot), Intent = parse.GetValue(intent), ServiceTagFile = parse.GetValue(serviceTags), FailOnEmpty = parse.GetValue(failOnEmpty),
+                Snapshot = parse.GetValue(snapshot), Intent = parse.GetValue(intent), ServiceTagFile = parse.GetValue(serviceTags), FailOnEmpty = parse.GetValue(failOnEmpty), AssumeNva = parse.GetValue(assumeNva),
             }.Execute(new CliEngineHost(ctx));
             switch (parse.GetValue(format))
             {

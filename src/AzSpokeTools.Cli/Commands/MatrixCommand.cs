@@ -30,7 +30,11 @@ public static class MatrixCommand
         var serviceTags = new Option<string?>("--service-tags") { Description = "Azure's service-tag file (ServiceTags_Public_*.json) to resolve service-tag prefixes" };
         var threads = new Option<int?>("--threads") { Description = "Threads evaluating sources (default: every core); rows keep their order; the scalar engine uses one" };
         var reasons = new Option<bool>("--reasons") { Description = "json and ndjson: each row also carries its reasons (cause and fix along the first path, then intent violations)" };
-        var command = new Command("matrix", "All pairs: path kind per ordered pair, counts by kind, intent violations.") { snapshot, intent, engine, level, serviceTags, format, kind, onlyViolations, fromPattern, toPattern, shard, threads, reasons };
+        var flow = FlowCliOptions.Create();
+        var command = new Command("matrix", "All pairs: path kind per ordered pair, counts by kind, intent violations; with --port, each pair's access for that flow.")
+        {
+            snapshot, intent, engine, level, serviceTags, flow.Protocol, flow.Port, flow.SourcePort, flow.AssumeNva, format, kind, onlyViolations, fromPattern, toPattern, shard, threads, reasons,
+        };
         command.SetAction(parse =>
         {
             bool withReasons = parse.GetValue(reasons);
@@ -55,6 +59,10 @@ public static class MatrixCommand
                     Shard = shardIndex,
                     ShardCount = shardCount,
                 },
+                Protocol = parse.GetValue(flow.Protocol),
+                Port = parse.GetValue(flow.Port),
+                SourcePort = parse.GetValue(flow.SourcePort),
+                AssumeNva = parse.GetValue(flow.AssumeNva),
             }.Execute(new CliEngineHost(ctx));
             PathMatrixSummary summary;
             switch (parse.GetValue(format))

@@ -17,9 +17,10 @@ public static class PathCommand
         var format = CommonOptions.Format("table", "json");
         var serviceTags = new Option<string?>("--service-tags") { Description = "Azure's service-tag file (ServiceTags_Public_*.json) to resolve service-tag prefixes" };
         var maxPaths = new Option<int>("--max-paths") { Description = $"Most equal-cost paths shown in full (default {PathAnalyzer.DefaultMaxPaths}); the others are counted", DefaultValueFactory = _ => PathAnalyzer.DefaultMaxPaths };
-        var command = new Command("path", "The hop-by-hop path (and reverse path) between two VNets, subnets, NICs or IPs, actual versus intended.")
+        var flow = FlowCliOptions.Create();
+        var command = new Command("path", "The hop-by-hop path (and reverse path) between two VNets, subnets, NICs or IPs, actual versus intended; with --port, whether NSGs, security admin rules and firewalls admit the flow.")
         {
-            snapshot, from, to, intent, serviceTags, maxPaths, format,
+            snapshot, from, to, intent, serviceTags, maxPaths, flow.Protocol, flow.Port, flow.SourcePort, flow.AssumeNva, format,
         };
         command.SetAction(parse =>
         {
@@ -31,10 +32,16 @@ public static class PathCommand
                 Intent = parse.GetValue(intent),
                 ServiceTagFile = parse.GetValue(serviceTags),
                 MaxPaths = parse.GetValue(maxPaths),
+                Protocol = parse.GetValue(flow.Protocol),
+                Port = parse.GetValue(flow.Port),
+                SourcePort = parse.GetValue(flow.SourcePort),
+                AssumeNva = parse.GetValue(flow.AssumeNva),
             }.Execute(new CliEngineHost(ctx));
             if (parse.GetValue(format) == "json") ctx.Out.Write(PathJsonWriter.Render(result));
             else WriteTable(ctx.Out, result);
-            return result.Outcome == PathOutcome.Delivered && result.Compliant != false ? ExitCodes.Success : ExitCodes.Findings;
+            // With a flow, a path the flow cannot take (denied or unknown) is a finding too.
+            bool admitted = result.Access == null || result.Access.Verdict == AzSpokeTools.Engine.Security.AccessVerdict.Allowed;
+            return result.Outcome == PathOutcome.Delivered && result.Compliant != false && admitted ? ExitCodes.Success : ExitCodes.Findings;
         });
         return command;
     }
@@ -46,6 +53,7 @@ public static class PathCommand
         if (r.MoreAlternatives > 0)
             output.WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, "... and {0:N0} more equal-cost paths, not shown (raise --max-paths to see more)", r.MoreAlternatives));
         if (r.Reverse != null) Write(output, r.Reverse, "Reverse path");
+        if (r.Access != null) WriteAccess(output, r);
         if (r.Symmetric is bool s) output.WriteLine("Symmetric: " + (s ? "yes" : "no (stateful firewalls drop asymmetric flows)"));
         if (r.Intended != null)
             output.WriteLine(SafeText.Escape($"Intended: {string.Join(" or ", r.Intended)} ({r.IntentRule}); compliant: {(r.Compliant == true ? "yes" : "no")}"));
@@ -54,6 +62,18 @@ public static class PathCommand
             output.WriteLine("Reasons:");
             foreach (var reason in r.Reasons) output.WriteLine(SafeText.Escape("  - " + reason));
         }
+    }
+
+    private static void WriteAccess(TextWriter output, PathResult r)
+    {
+        var a = r.Access!;
+        output.WriteLine(SafeText.Escape($"Access ({a.Flow}): {a.Verdict}" + (a.DecidingRule != null ? $"; deciding rule: {a.DecidingRule} [{a.DecidingRule.ResourceId}]" : "")));
+        var rows = new List<string[]>();
+        for (int i = 0; i < r.Hops.Count; i++)
+            foreach (var c in a.ChecksAt(i))
+                rows.Add(new[] { (i + 1).ToString(), c.Kind.ToString(), c.Name, c.Direction ?? "", c.Verdict.ToString(), c.Rule?.ToString() ?? "" });
+        if (rows.Count > 0) TextTable.Write(output, new[] { "#", "Check", "Name", "Direction", "Verdict", "Rule" }, rows);
+        output.WriteLine();
     }
 
     private static void Write(TextWriter output, PathResult r, string title)

@@ -38,7 +38,10 @@ public static class PlanCommand
         public readonly Option<string?> AccessToken = new("--access-token") { Description = "Bearer token for ARM (default: DefaultAzureCredential)" };
         public readonly Option<int?> Threads = new("--threads") { Description = "Threads each what-if matrix evaluates sources on (default: every core); the what-if is the same whatever the number" };
 
-        public IEnumerable<Option> All => new Option[] { Out, Iac, Format, Dynamic, Owner, NoWhatIf, PilotSize, WaveSize, Wave, Decommission, SoakDays, Threads, Apply, DryRun, Environment, ArmEndpoint, AccessToken };
+        /// <summary>--protocol --port --source-port --assume-nva: the flow the what-if evaluates before and after (flows the hub firewall denies that the mesh would allow).</summary>
+        public readonly FlowCliOptions Flow = FlowCliOptions.Create();
+
+        public IEnumerable<Option> All => new Option[] { Out, Iac, Format, Dynamic, Owner, NoWhatIf, Flow.Protocol, Flow.Port, Flow.SourcePort, Flow.AssumeNva, PilotSize, WaveSize, Wave, Decommission, SoakDays, Threads, Apply, DryRun, Environment, ArmEndpoint, AccessToken };
     }
 
     public static Command Create(CliContext ctx) => Create(ctx, out _, out _);
@@ -64,6 +67,10 @@ public static class PlanCommand
             request.DynamicMembership = parse.GetValue(o.Dynamic);
             request.Owner = parse.GetValue(o.Owner) ?? "azspoke";
             request.WhatIf = !parse.GetValue(o.NoWhatIf);
+            request.Protocol = parse.GetValue(o.Flow.Protocol);
+            request.Port = parse.GetValue(o.Flow.Port);
+            request.SourcePort = parse.GetValue(o.Flow.SourcePort);
+            request.AssumeNva = parse.GetValue(o.Flow.AssumeNva);
             request.PilotSize = parse.GetValue(o.PilotSize);
             request.WaveSize = parse.GetValue(o.WaveSize);
             request.Wave = definitions;
@@ -220,6 +227,13 @@ public static class PlanCommand
             o.WriteLine(SafeText.Escape($"  losing connectivity: {wi2.LosingConnectivity.Count()}; losing inspection: {wi2.LosingInspection.Count()}"));
             foreach (var p in wi2.LosingInspection.Take(20)) o.WriteLine(SafeText.Escape($"    inspection lost: {p.From.Name} -> {p.To.Name} ({p.Before} -> {p.After})"));
             if (wi2.LosingInspection.Count() > 20) o.WriteLine("    ... (all pairs in whatif-pairs.csv)");
+            if (wi2.Flow is { } flow)
+            {
+                var opened = wi2.OpeningFlows.ToList();
+                o.WriteLine(SafeText.Escape($"  {flow} denied today by the hub firewall or an NVA and allowed after the mesh: {opened.Count}"));
+                foreach (var p in opened.Take(20)) o.WriteLine(SafeText.Escape($"    opened: {p.From.Name} -> {p.To.Name} (denied by {p.Before.AccessRule?.Name})"));
+                if (opened.Count > 20) o.WriteLine("    ... (all flows in whatif-opened-flows.csv)");
+            }
         }
         o.WriteLine(SafeText.Escape($"Wrote {string.Join(", ", files)} to {dir}"));
     }

@@ -17,9 +17,20 @@ public static class VerifyCommand
         {
             Description = "Compare the captured learned-route tables (gateway getLearnedRoutes, Route Server getAdvertisedRoutes) with the ones derived from the topology instead.",
         };
-        var command = new Command("verify", "Compares computed effective routes with the NIC effective routes captured in the snapshot.") { snapshot, format, learned };
+        var security = new Option<bool>("--security-rules")
+        {
+            Description = "Compare the captured NIC effective security rules (effectiveNetworkSecurityGroups) with the NSG rules and tag expansions the engine evaluates instead.",
+        };
+        var command = new Command("verify", "Compares computed effective routes with the NIC effective routes captured in the snapshot.") { snapshot, format, learned, security };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(security))
+            {
+                var nics = new VerifyRequest { Snapshot = parse.GetValue(snapshot) }.ExecuteSecurityRules(new CliEngineHost(ctx));
+                if (parse.GetValue(format) == "json") ctx.Out.WriteLine(SecurityRuleVerificationJsonWriter.ToText(nics));
+                else WriteSecurityTable(ctx.Out, nics);
+                return nics.All(r => r.Agrees) ? ExitCodes.Success : ExitCodes.Findings;
+            }
             if (parse.GetValue(learned))
             {
                 var tables = new VerifyRequest { Snapshot = parse.GetValue(snapshot) }.ExecuteLearnedRoutes(new CliEngineHost(ctx));
@@ -46,6 +57,18 @@ public static class VerifyCommand
         }
         int captured = results.Sum(r => r.CapturedRoutes), matched = results.Sum(r => r.Matched);
         output.WriteLine($"Overall: {matched} of {captured} captured routes reproduced; {results.Count(r => r.Agrees)} of {results.Count} NICs agree.");
+    }
+
+    private static void WriteSecurityTable(TextWriter output, IReadOnlyList<NicSecurityVerification> results)
+    {
+        TextTable.Write(output, new[] { "NIC", "Agrees", "Captured rules", "Matched" },
+            results.Select(r => new[] { r.Name, r.Agrees ? "yes" : "no", r.CapturedRules.ToString(), r.Matched.ToString() }).ToList());
+        foreach (var r in results)
+        {
+            if (r.Error != null) output.WriteLine(SafeText.Escape($"{r.Name}: {r.Error}"));
+            foreach (var d in r.Differences) output.WriteLine(SafeText.Escape($"{r.Name}: {d}"));
+        }
+        output.WriteLine($"Overall: {results.Sum(r => r.Matched)} of {results.Sum(r => r.CapturedRules)} captured security rules reproduced; {results.Count(r => r.Agrees)} of {results.Count} NICs agree.");
     }
 
     private static void WriteLearnedTable(TextWriter output, IReadOnlyList<LearnedRouteTableVerification> results)

@@ -34,7 +34,7 @@ namespace AzSpokeTools.Engine.Intent
             var byRule = new Dictionary<string, IntentRuleResult>();
             foreach (var r in intent.Rules)
             {
-                var rr = new IntentRuleResult(r.Name, false, r.Expect, r.Require, r.Forbid) { FailOnEmpty = failOnEmpty };
+                var rr = new IntentRuleResult(r.Name, false, r.Expect, r.Require, r.Forbid) { FailOnEmpty = failOnEmpty, Allow = r.Allow, Deny = r.Deny };
                 byRule[r.Name] = rr;
                 report.Rules.Add(rr);
             }
@@ -76,7 +76,7 @@ namespace AzSpokeTools.Engine.Intent
             foreach (var rr in report.Rules)
                 foreach (var p in rr.Problems) host.Warning(p + (failOnEmpty ? "; the rule fails (FailOnEmpty)" : ""));
             // The evidence: a full trace, with the explanation, of the first failing pairs of each rule.
-            var analyzer = new PathAnalyzer(matrix.Topology, matrix.ServiceTags);
+            var analyzer = new PathAnalyzer(matrix.Topology, matrix.ServiceTags) { SecurityOptions = matrix.SecurityOptions };
             foreach (var (rule, s, d) in failing)
             {
                 var a = matrix.Endpoints[s];
@@ -111,6 +111,10 @@ namespace AzSpokeTools.Engine.Intent
         public IReadOnlyList<PathKind> Require { get; }
         /// <summary>The transits the rule forbids.</summary>
         public IReadOnlyList<PathKind> Forbid { get; }
+        /// <summary>Flows the rule's pairs must admit (<c>allow</c>).</summary>
+        public IReadOnlyList<Security.Flow> Allow { get; internal set; } = System.Array.Empty<Security.Flow>();
+        /// <summary>Flows the rule's pairs must not admit (<c>deny</c>).</summary>
+        public IReadOnlyList<Security.Flow> Deny { get; internal set; } = System.Array.Empty<Security.Flow>();
         /// <summary>Pairs this rule was the first match for.</summary>
         public long Pairs { get; internal set; }
         /// <summary>How many pairs meet the rule.</summary>

@@ -157,13 +157,15 @@ namespace AzSpokeTools.Engine.Intent
                     case "expect": rule.Expect.AddRange(Kinds(file, value)); break;
                     case "require": rule.Require.AddRange(Kinds(file, value)); break;
                     case "forbid": rule.Forbid.AddRange(Kinds(file, value)); break;
-                    default: throw new IntentFileException(file, value.Path, $"unknown key '{key}' in a rule (expected name, from, to, expect, require, forbid)");
+                    case "allow": rule.Allow.AddRange(Flows(file, value)); break;
+                    case "deny": rule.Deny.AddRange(Flows(file, value)); break;
+                    default: throw new IntentFileException(file, value.Path, $"unknown key '{key}' in a rule (expected name, from, to, expect, require, forbid, allow, deny)");
                 }
             }
             if (rule.From.Count == 0) throw new IntentFileException(file, node.Path + ".from", "a rule needs 'from' (group names or *)");
             if (rule.To.Count == 0) throw new IntentFileException(file, node.Path + ".to", "a rule needs 'to' (group names or *)");
-            if (rule.Expect.Count == 0 && rule.Require.Count == 0 && rule.Forbid.Count == 0)
-                throw new IntentFileException(file, node.Path, "a rule needs at least one of expect, require, forbid");
+            if (rule.Expect.Count == 0 && rule.Require.Count == 0 && rule.Forbid.Count == 0 && rule.Allow.Count == 0 && rule.Deny.Count == 0)
+                throw new IntentFileException(file, node.Path, "a rule needs at least one of expect, require, forbid, allow, deny");
             return rule;
         }
 
@@ -189,6 +191,19 @@ namespace AzSpokeTools.Engine.Intent
                 if (!PathKinds.TryParse(item.Scalar, out var k))
                     throw new IntentFileException(file, item.Path, $"unknown path kind '{item.Scalar}' (expected {string.Join(", ", Enum.GetNames(typeof(PathKind)))})");
                 list.Add(k);
+            }
+            return list;
+        }
+
+        /// <summary><c>[443/tcp, 53/udp, icmp]</c>: each a flow (PORT/PROTOCOL, or icmp).</summary>
+        private static List<Security.Flow> Flows(string file, IntentNode value)
+        {
+            var list = new List<Security.Flow>();
+            var items = value.IsList ? value.Items! : new List<IntentNode> { value };
+            foreach (var item in items)
+            {
+                try { list.Add(Security.Flow.Parse(item.Scalar)); }
+                catch (EngineInputException ex) { throw new IntentFileException(file, item.Path, ex.Message); }
             }
             return list;
         }
@@ -238,7 +253,7 @@ namespace AzSpokeTools.Engine.Intent
             }
             _from = Rules.Select(r => Members(r.From)).ToArray();
             _to = Rules.Select(r => Members(r.To)).ToArray();
-            _ruleDecisions = Rules.Select((r, i) => (IntentDecision?)new IntentDecision(r.Name, r.Expect, r.Require, r.Forbid, i, false)).ToArray();
+            _ruleDecisions = Rules.Select((r, i) => (IntentDecision?)new IntentDecision(r.Name, r.Expect, r.Require, r.Forbid, i, false, r.Allow, r.Deny)).ToArray();
             // docs/guide/paths-and-intent.md#intent-files: AVNM connectivity configurations are intent too; a mesh member pair is intended Mesh.
             var byVnet = vnets.Select(_ => new List<int>()).ToArray();
             foreach (var cg in ctx.ConnectedGroups.All)
@@ -256,6 +271,8 @@ namespace AzSpokeTools.Engine.Intent
             _index.TryGetValue(from, out var a) && _index.TryGetValue(to, out var b) ? For(a, b) : null;
 
         /// <summary>By index in <see cref="Topology"/>.VirtualNetworks.</summary>
+        internal override bool NamesFlows => Rules.Exists(r => r.Allow.Count > 0 || r.Deny.Count > 0);
+
         internal override IntentDecision? For(int from, int to)
         {
             for (int r = 0; r < _from.Length; r++)

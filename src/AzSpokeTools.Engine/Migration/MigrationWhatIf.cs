@@ -8,9 +8,10 @@ namespace AzSpokeTools.Engine.Migration
     /// <summary>The path of one ordered pair, reduced to what the what-if compares.</summary>
     public sealed class PairPath
     {
-        internal PairPath(PathOutcome outcome, PathKind kind, IReadOnlyList<PathKind> transits)
+        internal PairPath(PathOutcome outcome, PathKind kind, IReadOnlyList<PathKind> transits,
+            Security.AccessVerdict? access = null, Security.SecurityRuleReference? accessRule = null)
         {
-            Outcome = outcome; Kind = kind; Transits = transits;
+            Outcome = outcome; Kind = kind; Transits = transits; Access = access; AccessRule = accessRule;
         }
 
         /// <summary>How the path ends.</summary>
@@ -23,6 +24,13 @@ namespace AzSpokeTools.Engine.Migration
         public bool Delivered => Outcome == PathOutcome.Delivered;
         /// <summary>True when an appliance inspects the path.</summary>
         public bool Inspected => Transits.Contains(PathKind.Appliance);
+        /// <summary>The what-if flow's access on this path (plan --port); null when no flow was given.</summary>
+        public Security.AccessVerdict? Access { get; }
+        /// <summary>The rule that decided <see cref="Access"/>; null when default rules allowed it or nothing decided.</summary>
+        public Security.SecurityRuleReference? AccessRule { get; }
+        /// <summary>Denied by a firewall or network virtual appliance on the path (its rule or its default deny), not by an NSG or admin rule.</summary>
+        public bool DeniedByDevice => Access == Security.AccessVerdict.Denied &&
+            AccessRule?.Kind is Security.SecurityCheckKind.Firewall or Security.SecurityCheckKind.Appliance;
 
         /// <summary>
         /// Symmetric by transit: both directions delivered through the same kinds of transit (the reverse lists them in the
@@ -67,6 +75,11 @@ namespace AzSpokeTools.Engine.Migration
         public bool AsymmetricAfter => After.Delivered && !AfterSymmetric && !LosesConnectivity && ReverseDelivered;
         /// <summary>Asymmetric after and not before (symmetric, or not delivered, before).</summary>
         public bool LosesSymmetry => AsymmetricAfter && (BeforeSymmetric || !Before.Delivered);
+        /// <summary>
+        /// The what-if flow is denied today by the firewall (or an NVA) the pair passes through and allowed on the path after the
+        /// change: a flow the mesh opens because it no longer crosses the device that blocked it.
+        /// </summary>
+        public bool OpensFlow => Before.DeniedByDevice && After.Access == Security.AccessVerdict.Allowed;
         /// <summary>True when the path changes.</summary>
         public bool Changed => Before.Kind != After.Kind || Before.Outcome != After.Outcome || !Before.Transits.SequenceEqual(After.Transits);
         internal bool ReverseDelivered { get; set; } = true;
@@ -101,6 +114,8 @@ namespace AzSpokeTools.Engine.Migration
         public IEnumerable<PairChange> AsymmetricAfter => Pairs.Where(p => p.AsymmetricAfter);
         /// <summary>Pairs symmetric before the wave and not after.</summary>
         public IEnumerable<PairChange> LosingSymmetry => Pairs.Where(p => p.LosesSymmetry);
+        /// <summary>Pairs whose what-if flow a firewall denies before the wave and the path after it allows.</summary>
+        public IEnumerable<PairChange> OpeningFlows => Pairs.Where(p => p.OpensFlow);
         /// <summary>Time to compute the wave's pairs (its share of the state runs).</summary>
         public long ElapsedMs { get; }
     }
@@ -112,8 +127,9 @@ namespace AzSpokeTools.Engine.Migration
     /// </summary>
     public sealed class MigrationWhatIf
     {
-        internal MigrationWhatIf(IReadOnlyList<WaveWhatIf> waves, WaveWhatIf? decommission, IReadOnlyList<PairChange> pairs, long elapsedMs)
+        internal MigrationWhatIf(IReadOnlyList<WaveWhatIf> waves, WaveWhatIf? decommission, IReadOnlyList<PairChange> pairs, long elapsedMs, Security.Flow? flow = null)
         {
+            Flow = flow;
             Waves = waves;
             Decommission = decommission;
             Pairs = pairs;
@@ -145,6 +161,10 @@ namespace AzSpokeTools.Engine.Migration
             .GroupBy(p => (p.From.Id, p.To.Id)).Select(g => g.First());
         /// <summary>Pairs inspected before the migration and not after.</summary>
         public IEnumerable<PairChange> LosingInspection => Pairs.Where(p => p.LosesInspection);
+        /// <summary>The flow whose access the what-if evaluated (plan --port); null: access was not evaluated.</summary>
+        public Security.Flow? Flow { get; }
+        /// <summary>Member pairs whose flow the hub firewall (or an NVA) denies before the plan and the mesh path allows after it.</summary>
+        public IEnumerable<PairChange> OpeningFlows => Pairs.Where(p => p.OpensFlow);
         /// <summary>Time to compute every wave's pairs.</summary>
         public long ElapsedMs { get; }
     }

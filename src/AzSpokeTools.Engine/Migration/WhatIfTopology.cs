@@ -60,6 +60,7 @@ namespace AzSpokeTools.Engine.Migration
             foreach (var kv in before.CapturedEffectiveRoutes) t.EditableCapturedEffectiveRoutes[kv.Key] = kv.Value;
             foreach (var kv in before.LearnedRoutes) t.EditableLearnedRoutes[kv.Key] = kv.Value;
             t.Coverage.Denied.AddRange(before.Coverage.Denied);
+            before.ShareSecurityWith(t);
 
             // Route tables: the removals of the applied waves (and of the decommission phase).
             var removed = plan.RouteTableChanges.Where(c => c.Action == RouteTableAction.Remove && c.Wave <= throughWave)
@@ -162,6 +163,7 @@ namespace AzSpokeTools.Engine.Migration
             };
             copy.NetworkGroups.AddRange(m.NetworkGroups);
             copy.ConnectivityConfigurations.AddRange(m.ConnectivityConfigurations);
+            copy.SecurityAdminConfigurations.AddRange(m.SecurityAdminConfigurations);
             return copy;
         }
 

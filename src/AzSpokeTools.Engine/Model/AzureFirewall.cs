@@ -13,6 +13,10 @@ namespace AzSpokeTools.Engine.Model
         public ResourceId? SubnetId { get; internal set; }
         /// <summary>The hub of a secured-hub firewall.</summary>
         public ResourceId? VirtualHubId { get; internal set; }
+        /// <summary>The firewall policy whose rules the firewall applies, if any.</summary>
+        public ResourceId? FirewallPolicyId { get; internal set; }
+        /// <summary>Classic rule collections (networkRuleCollections, applicationRuleCollections, natRuleCollections).</summary>
+        public List<FirewallRuleCollection> ClassicRuleCollections { get; } = new List<FirewallRuleCollection>();
 
         internal static AzureFirewall Read(ArmValue n, ResourceId id, string type)
         {
@@ -24,6 +28,10 @@ namespace AzSpokeTools.Engine.Model
                 if (c.Str("privateIPAddress") is string ip && IpAddressValue.TryParse(ip, out var a)) f.PrivateIpAddresses.Add(a);
             }
             f.VirtualHubId = n.Ref("virtualHub");
+            f.FirewallPolicyId = n.Ref("firewallPolicy");
+            foreach (var c in n.Objects("networkRuleCollections", "a network rule collection")) f.ClassicRuleCollections.Add(FirewallRuleCollection.ReadClassic(c, id, FirewallRuleKind.Network));
+            foreach (var c in n.Objects("applicationRuleCollections", "an application rule collection")) f.ClassicRuleCollections.Add(FirewallRuleCollection.ReadClassic(c, id, FirewallRuleKind.Application));
+            foreach (var c in n.Objects("natRuleCollections", "a NAT rule collection")) f.ClassicRuleCollections.Add(FirewallRuleCollection.ReadClassic(c, id, FirewallRuleKind.Nat));
             if (n.Obj("hubIPAddresses") is ArmValue hub &&
                 hub.Str("privateIPAddress") is string hip && IpAddressValue.TryParse(hip, out var h))
                 f.PrivateIpAddresses.Add(h);

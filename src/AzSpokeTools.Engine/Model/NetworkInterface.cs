@@ -15,6 +15,8 @@ namespace AzSpokeTools.Engine.Model
         public ResourceId? VirtualMachineId { get; internal set; }
         /// <summary>The private endpoint that owns the NIC, when one does.</summary>
         public ResourceId? PrivateEndpointId { get; internal set; }
+        /// <summary>The network security group associated with the NIC, if any.</summary>
+        public ResourceId? NetworkSecurityGroupId { get; internal set; }
 
         internal static NetworkInterface Read(ArmValue n, ResourceId id, string type)
         {
@@ -23,6 +25,7 @@ namespace AzSpokeTools.Engine.Model
             nic.EnableIPForwarding = n.Bool("enableIPForwarding") ?? false;
             nic.VirtualMachineId = n.Ref("virtualMachine");
             nic.PrivateEndpointId = n.Ref("privateEndpoint");
+            nic.NetworkSecurityGroupId = n.Ref("networkSecurityGroup");
             foreach (var c in n.Objects("ipConfigurations", "an IP configuration"))
             {
                 var cfg = new NicIpConfiguration
@@ -48,6 +51,7 @@ namespace AzSpokeTools.Engine.Model
                 foreach (var pool in c.Array("loadBalancerBackendAddressPools"))
                     if (ResourceId.TryParse(pool.Own("id")?.AsString(), out var pid)) pools.Add(pid);
                 cfg.LoadBalancerBackendAddressPoolIds = pools;
+                cfg.ApplicationSecurityGroupIds = SecurityRule.Refs(c, "applicationSecurityGroups");
                 nic.IpConfigurations.Add(cfg);
             }
             return nic;
@@ -69,6 +73,8 @@ namespace AzSpokeTools.Engine.Model
         public bool Primary { get; internal set; }
         /// <summary>The load balancer backend pools the configuration is in.</summary>
         public IReadOnlyList<ResourceId> LoadBalancerBackendAddressPoolIds { get; internal set; } = new List<ResourceId>();
+        /// <summary>The application security groups the IP configuration belongs to.</summary>
+        public IReadOnlyList<ResourceId> ApplicationSecurityGroupIds { get; internal set; } = new List<ResourceId>();
         /// <summary>Where the IP configuration was read.</summary>
         public SourceLocation Source { get; internal set; }
     }

@@ -14,6 +14,8 @@ namespace AzSpokeTools.Engine.Model
         public List<NetworkGroup> NetworkGroups { get; } = new List<NetworkGroup>();
         /// <summary>The manager's connectivity configurations in the snapshot.</summary>
         public List<ConnectivityConfiguration> ConnectivityConfigurations { get; } = new List<ConnectivityConfiguration>();
+        /// <summary>The security admin configurations read for this network manager.</summary>
+        public List<SecurityAdminConfiguration> SecurityAdminConfigurations { get; } = new List<SecurityAdminConfiguration>();
         /// <summary>Deployment status per region from a captured listDeploymentStatus result; null when not captured.</summary>
         public List<AvnmDeployment>? Deployments { get; internal set; }
 

@@ -17,6 +17,8 @@ namespace AzSpokeTools.Engine.Model
         public IReadOnlyList<IpPrefix> AddressPrefixes { get; internal set; } = new List<IpPrefix>();
         /// <summary>The route table associated with the subnet.</summary>
         public ResourceId? RouteTableId { get; internal set; }
+        /// <summary>The network security group associated with the subnet, if any.</summary>
+        public ResourceId? NetworkSecurityGroupId { get; internal set; }
         /// <summary>Service endpoints: service name (e.g. Microsoft.Storage) and locations.</summary>
         public IReadOnlyList<ServiceEndpoint> ServiceEndpoints { get; internal set; } = new List<ServiceEndpoint>();
         /// <summary>privateEndpointNetworkPolicies: Disabled, Enabled, NetworkSecurityGroupEnabled, RouteTableEnabled.</summary>
@@ -51,6 +53,7 @@ namespace AzSpokeTools.Engine.Model
             if (prefixes.Count == 0) n.Context.Warn(n.Location, $"subnet {s.DisplayName} has no address prefix");
             s.AddressPrefixes = prefixes;
             s.RouteTableId = n.Ref("routeTable");
+            s.NetworkSecurityGroupId = n.Ref("networkSecurityGroup");
             s.PrivateEndpointNetworkPolicies = n.Str("privateEndpointNetworkPolicies");
             var ses = new List<ServiceEndpoint>();
             foreach (var se in n.Array("serviceEndpoints"))

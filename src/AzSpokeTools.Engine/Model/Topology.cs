@@ -174,10 +174,17 @@ namespace AzSpokeTools.Engine.Model
                 .Concat(RouteTables).Concat(NetworkInterfaces).Concat(VirtualNetworkGateways).Concat(LocalNetworkGateways)
                 .Concat(Connections).Concat(ExpressRouteCircuits).Concat(AzureFirewalls).Concat(LoadBalancers)
                 .Concat(NetworkVirtualAppliances).Concat(PrivateEndpoints).Concat(PublicIpAddresses).Concat(VirtualWans).Concat(VirtualHubs)
-                .Concat(NetworkManagers).Concat(NetworkGroups).Concat(ConnectivityConfigurations);
+                .Concat(NetworkManagers).Concat(NetworkGroups).Concat(ConnectivityConfigurations).Concat(SecurityResources());
 
         /// <summary>Counts per modelled type, for summaries.</summary>
-        public IReadOnlyDictionary<string, int> Counts() => new Dictionary<string, int>
+        public IReadOnlyDictionary<string, int> Counts()
+        {
+            var counts = RoutingCounts();
+            foreach (var c in SecurityCounts()) counts[c.Key] = c.Value;
+            return counts;
+        }
+
+        private Dictionary<string, int> RoutingCounts() => new Dictionary<string, int>
         {
             ["virtualNetworks"] = VirtualNetworks.Count,
             ["subnets"] = VirtualNetworks.Sum(v => v.Subnets.Count),

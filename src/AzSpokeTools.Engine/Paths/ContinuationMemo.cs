@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using AzSpokeTools.Engine.Addresses;
 using AzSpokeTools.Engine.Model;
@@ -68,9 +67,9 @@ namespace AzSpokeTools.Engine.Paths
             var row = _memo[loc.Index] ??= new int[_addresses.Count];
             int v = row[j];
             // docs/routing-model.md#path-resolution: reached again while being computed, a loop (checked before the hop limit, as the tracer does).
-            if (v < 0) return _loop ??= Intern(_summaries.Get(PathOutcome.Loop, Array.Empty<PathKind>()), 1, 0, false);
+            if (v < 0) return _loop ??= Intern(_summaries.Get(PathOutcome.Loop), 1, 0, false);
             // A memoised continuation that fits (At's fast path) was returned already; past the limit nothing is walked.
-            if (depth > _maxHops) return _tooLong ??= Intern(_summaries.Get(PathOutcome.Unknown, Array.Empty<PathKind>()), 1, 0, true);
+            if (depth > _maxHops) return _tooLong ??= Intern(_summaries.Get(PathOutcome.Unknown), 1, 0, true);
             if (_cut != null && _cut.TryGetValue((loc.Index, j, depth), out var cutHere)) return cutHere;
 
             row[j] = -1;
@@ -86,7 +85,7 @@ namespace AzSpokeTools.Engine.Paths
             _tracer.WalkDirect(loc, _addresses[j], new TraceBuilder(false), ends);
             long count = 0;
             foreach (var e in ends) count = TraceEnds.Add(count, e.Count);
-            var c = Intern(_summaries.Get(ends[0].Outcome, ends[0].Builder.Transits), count, 1 + _childLength, _childCut);
+            var c = Intern(_summaries.Get(ends[0].Outcome, ends[0].Builder.Transits, ends[0].Builder.Devices), count, 1 + _childLength, _childCut);
             _destination = savedDestination;
             _depth = savedDepth;
             _childLength = savedLength;
@@ -109,6 +108,7 @@ namespace AzSpokeTools.Engine.Paths
             _childCut |= c.Cut;
             // Walk is the handler's last act, so the branch's builder is this branch's alone.
             b.Transits.AddRange(c.First.Transits);
+            b.Devices.AddRange(c.First.Devices);
             ends.Add(new TraceEnd(c.First.Outcome, b) { Count = c.Count });
         }
 

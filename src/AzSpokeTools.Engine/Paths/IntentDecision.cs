@@ -1,13 +1,17 @@
 using System.Collections.Generic;
 using System.Linq;
+using AzSpokeTools.Engine.Security;
 
 namespace AzSpokeTools.Engine.Paths
 {
     /// <summary>What is intended for one ordered VNet pair, and from which rule.</summary>
     public sealed class IntentDecision
     {
-        internal IntentDecision(string ruleName, IReadOnlyList<PathKind> expect, IReadOnlyList<PathKind> require, IReadOnlyList<PathKind> forbid, int ruleIndex, bool fromAvnm)
+        internal IntentDecision(string ruleName, IReadOnlyList<PathKind> expect, IReadOnlyList<PathKind> require, IReadOnlyList<PathKind> forbid, int ruleIndex, bool fromAvnm,
+            IReadOnlyList<Flow>? allow = null, IReadOnlyList<Flow>? deny = null)
         {
+            Allow = allow ?? System.Array.Empty<Flow>();
+            Deny = deny ?? System.Array.Empty<Flow>();
             RuleName = ruleName;
             Expect = expect;
             Require = require;
@@ -28,6 +32,32 @@ namespace AzSpokeTools.Engine.Paths
         public int RuleIndex { get; }
         /// <summary>True when the intent comes from an AVNM connectivity configuration.</summary>
         public bool FromAvnm { get; }
+        /// <summary>Flows the path must admit (access Allowed).</summary>
+        public IReadOnlyList<Flow> Allow { get; }
+        /// <summary>Flows the path must not admit (access Denied).</summary>
+        public IReadOnlyList<Flow> Deny { get; }
+        /// <summary>True when the intent names flows, so access decides compliance too.</summary>
+        public bool HasFlows => Allow.Count > 0 || Deny.Count > 0;
+
+        /// <summary>
+        /// Why the path's access does not meet the intent: an <c>allow</c> flow that is not Allowed, a <c>deny</c> flow that is not Denied
+        /// (Unknown fails both: a gate does not pass what it cannot show). <paramref name="verdictOf"/> gives a flow's access on the path.
+        /// </summary>
+        public List<string> AccessViolations(System.Func<Flow, (AccessVerdict Verdict, SecurityRuleReference? Rule)> verdictOf)
+        {
+            var v = new List<string>();
+            foreach (var f in Allow)
+            {
+                var (verdict, rule) = verdictOf(f);
+                if (verdict != AccessVerdict.Allowed) v.Add($"{f} must be allowed but is {verdict}" + (rule != null ? $" by {rule.Name}" : "") + $" ({RuleName})");
+            }
+            foreach (var f in Deny)
+            {
+                var (verdict, rule) = verdictOf(f);
+                if (verdict != AccessVerdict.Denied) v.Add($"{f} must be denied but is {verdict}" + (rule != null ? $" by {rule.Name}" : "") + $" ({RuleName})");
+            }
+            return v;
+        }
 
         /// <summary>True when a path with this outcome, kind and transits meets the intent.</summary>
         public bool IsCompliant(PathOutcome outcome, PathKind kind, IReadOnlyList<PathKind> transits) => Violations(outcome, kind, transits).Count == 0;

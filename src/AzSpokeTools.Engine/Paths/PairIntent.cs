@@ -19,5 +19,8 @@ namespace AzSpokeTools.Engine.Paths
 
         /// <summary>By index in <see cref="Topology"/>.VirtualNetworks.</summary>
         internal abstract IntentDecision? For(int from, int to);
+
+        /// <summary>True when some rule names flows (allow / deny), so the matrix evaluates access even without a flow of its own.</summary>
+        internal abstract bool NamesFlows { get; }
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Routing;
+using AzSpokeTools.Engine.Security;
 
 namespace AzSpokeTools.Engine.Paths
 {
@@ -13,13 +14,23 @@ namespace AzSpokeTools.Engine.Paths
     public sealed class PathAnalyzer
     {
         private readonly PathTracer _tracer;
+        private readonly ServiceTagCatalog? _serviceTags;
+        private SecurityEvaluator? _security;
 
         /// <summary>An analyzer of <paramref name="topology"/>, resolving service-tag routes with <paramref name="serviceTags"/> when given.</summary>
         public PathAnalyzer(Topology topology, ServiceTagCatalog? serviceTags = null)
         {
             Topology = topology ?? throw new ArgumentNullException(nameof(topology));
+            _serviceTags = serviceTags;
             _tracer = new PathTracer(new ScalarPathRouteLookup(new EffectiveRouteCalculator(topology, serviceTags)));
         }
+
+        /// <summary>How access is evaluated where rules are not visible (network virtual appliances).</summary>
+        public SecurityOptions SecurityOptions { get; set; } = new SecurityOptions();
+
+        /// <summary>The evaluator of security rules, sharing this analyzer's effective route tables.</summary>
+        internal SecurityEvaluator AccessEvaluator =>
+            _security ??= new SecurityEvaluator(Topology, _serviceTags, s => _tracer.Lookup.TableOf(s).Routes, SecurityOptions);
 
         /// <summary>The topology traced.</summary>
         public Topology Topology { get; }
@@ -40,7 +51,13 @@ namespace AzSpokeTools.Engine.Paths
             Trace(PathEndpoints.Resolve(Topology, source, "Source"), PathEndpoints.Resolve(Topology, destination, "Destination"), intent);
 
         /// <summary>The path from <paramref name="source"/> to <paramref name="destination"/>, its reverse, and the intent check.</summary>
-        public PathResult Trace(PathEndpoint source, PathEndpoint destination, PairIntent? intent = null)
+        public PathResult Trace(PathEndpoint source, PathEndpoint destination, PairIntent? intent = null) => Trace(source, destination, intent, null);
+
+        /// <summary>
+        /// As <see cref="Trace(PathEndpoint, PathEndpoint, PairIntent?)"/>, and with a <paramref name="flow"/> the access of the path and
+        /// of each equal-cost alternative (<see cref="PathResult.Access"/>; the reverse path is return traffic, admitted statefully).
+        /// </summary>
+        public PathResult Trace(PathEndpoint source, PathEndpoint destination, PairIntent? intent, Flow? flow)
         {
             if (source.Subnet == null)
                 throw new EngineInputException("Source", $"{source.Description}: a path must start in a subnet of the snapshot");
@@ -63,8 +80,18 @@ namespace AzSpokeTools.Engine.Paths
                     r.Intended = decision.Expect;
                     r.IntentRule = decision.RuleName;
                     r.Compliant = decision.IsCompliant(r.Outcome, r.Kind, r.Transits);
+                    if (decision.HasFlows)
+                    {
+                        var path = r;
+                        foreach (var v in decision.AccessViolations(f => PathAccessEvaluator.VerdictOf(path, AccessEvaluator, f)))
+                        {
+                            r.Compliant = false;
+                            r.Reasons.Add(new PathReason(PathReasonSeverity.Error, null, "not compliant: " + v, "see the path's access for that flow (--protocol/--port) for the deciding rule and its fix"));
+                        }
+                    }
                 }
                 PathExplainer.Explain(r, _tracer, decision);
+                if (flow != null) PathAccessEvaluator.Evaluate(r, AccessEvaluator, flow);
             }
             return forward;
         }
@@ -81,6 +108,7 @@ namespace AzSpokeTools.Engine.Paths
                 var r = new PathResult(source, destination, end.Outcome, end.Builder.Transits.ToArray(), end.Builder.Hops!.ToArray(), reasons)
                 {
                     Devices = DevicesOf(end.Builder.Hops!),
+                    FilterDevices = end.Builder.Devices.ToArray(),
                     Topology = Topology,
                 };
                 if (first == null) first = r;

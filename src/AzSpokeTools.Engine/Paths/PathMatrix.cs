@@ -55,8 +55,12 @@ namespace AzSpokeTools.Engine.Paths
         /// <summary>The topology traced.</summary>
         public Topology Topology { get; }
         internal ServiceTagCatalog? ServiceTags { get; }
+        /// <summary>How the matrix evaluates access where rules are not visible.</summary>
+        internal Security.SecurityOptions SecurityOptions => _options.SecurityOptions;
         /// <summary>The endpoints, one per VNet (or subnet).</summary>
         public IReadOnlyList<PathMatrixEndpoint> Endpoints => _endpoints;
+        /// <summary>The options the matrix runs with.</summary>
+        public PathMatrixOptions Options => _options;
         /// <summary>Counts of the last run (complete once <see cref="Run"/> returns or <see cref="Rows"/> is enumerated to the end).</summary>
         public PathMatrixSummary Summary { get; private set; } = new PathMatrixSummary();
 
@@ -91,6 +95,9 @@ namespace AzSpokeTools.Engine.Paths
             var selection = _options.Selection ?? new PathMatrixSelection();
             var sources = selection.Sources(_endpoints, _options.Sources);
             var toMask = selection.Destinations(_endpoints);
+            var intent = _options.Intent;
+            var flow = _options.Flow;
+            bool access = flow != null || (intent?.NamesFlows ?? false);
             int n = _endpoints.Count;
             var focus = _options.Focus;
             List<int>? focusList = null;
@@ -112,7 +119,12 @@ namespace AzSpokeTools.Engine.Paths
                     if (workers.Count == 0) Statistics = vector.Stats;
                     evaluator = vector;
                 }
-                var w = new MatrixSourceWorker(evaluator, _endpoints, _options.Intent, selection, focus, focusList, toList, keepRows && _options.Reasons);
+                // Access answers are memoised per worker (PairAccessMemo keys them by the worker's own interned path summaries and is
+                // not thread-safe); each worker builds its own on its thread, over its own calculator's route tables.
+                Func<MatrixAccess>? newAccess = access
+                    ? () => new MatrixAccess(Topology, _endpoints, new Security.SecurityEvaluator(Topology, ServiceTags, s => calculator.ForSubnet(s).Routes, _options.SecurityOptions))
+                    : null;
+                var w = new MatrixSourceWorker(evaluator, _endpoints, intent, selection, focus, focusList, toList, keepRows && _options.Reasons, flow, newAccess);
                 workers.Add(w);
                 return w;
             }

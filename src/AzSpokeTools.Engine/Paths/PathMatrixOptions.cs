@@ -49,5 +49,9 @@ namespace AzSpokeTools.Engine.Paths
         /// violations), traced per written row by the thread that evaluates its source (<c>--reasons</c>, <c>-Reasons</c>).
         /// </summary>
         public bool Reasons { get; set; }
+        /// <summary>The flow whose access every row carries (<see cref="PathMatrixRow.Access"/>); null: access is not evaluated (intent flows still are).</summary>
+        public Security.Flow? Flow { get; set; }
+        /// <summary>How access is evaluated where rules are not visible (network virtual appliances).</summary>
+        public Security.SecurityOptions SecurityOptions { get; set; } = new Security.SecurityOptions();
     }
 }

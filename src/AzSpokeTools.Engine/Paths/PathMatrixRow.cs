@@ -9,9 +9,11 @@ namespace AzSpokeTools.Engine.Paths
     public readonly struct PathMatrixRow
     {
         internal PathMatrixRow(int source, int destination, PathSummary summary, int alternatives, IntentDecision? intent, bool? compliant,
-            IReadOnlyList<PathReason>? reasons = null)
+            IReadOnlyList<PathReason>? reasons = null, Security.AccessVerdict? access = null, Security.SecurityRuleReference? accessRule = null)
         {
             Reasons = reasons;
+            Access = access;
+            AccessRule = accessRule;
             Source = source;
             Destination = destination;
             Summary = summary;
@@ -37,6 +39,10 @@ namespace AzSpokeTools.Engine.Paths
         /// intent's violations (empty when there is nothing to explain); null when the run was not asked for reasons.
         /// </summary>
         public IReadOnlyList<PathReason>? Reasons { get; }
+        /// <summary>The access of the options' flow along the pair's first path; null when no flow was asked for.</summary>
+        public Security.AccessVerdict? Access { get; }
+        /// <summary>The rule that decided <see cref="Access"/> (the denying rule, or the last non-default allowing rule); null otherwise.</summary>
+        public Security.SecurityRuleReference? AccessRule { get; }
 
         /// <summary>How the path ends.</summary>
         public PathOutcome Outcome => Summary.Outcome;

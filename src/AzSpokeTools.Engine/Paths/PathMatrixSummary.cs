@@ -17,6 +17,8 @@ namespace AzSpokeTools.Engine.Paths
         public long PairsWithIntent { get; internal set; }
         /// <summary>Pairs with more than one equal-cost path.</summary>
         public long PairsWithAlternatives { get; internal set; }
+        /// <summary>Pairs per access verdict of the options' flow; empty when no flow was asked for.</summary>
+        public Dictionary<Security.AccessVerdict, long> ByAccess { get; } = new Dictionary<Security.AccessVerdict, long>();
         /// <summary>How long the matrix took, in milliseconds.</summary>
         public long ElapsedMs { get; internal set; }
         /// <summary>Endpoints left out (a VNet without a subnet that has an address prefix).</summary>

@@ -53,6 +53,10 @@ namespace AzSpokeTools.Engine.Paths
         public long MoreAlternatives { get; internal set; }
         /// <summary>The resource ids of the transit devices in order (appliances, gateways, MSEE, hub routers), used for symmetry.</summary>
         public IReadOnlyList<string> Devices { get; internal set; } = new List<string>();
+        /// <summary>The forwarding devices of the path, in the order of its Appliance hops (access evaluation applies their rules).</summary>
+        internal IReadOnlyList<ForwardingDevice> FilterDevices { get; set; } = System.Array.Empty<ForwardingDevice>();
+        /// <summary>Whether the request's flow is admitted along this path; null when no flow was given (access not evaluated).</summary>
+        public Security.PathAccess? Access { get; internal set; }
         /// <summary>The topology the path was traced in (so that a piped path can be drawn without naming the snapshot again).</summary>
         public Model.Topology? Topology { get; internal set; }
 

@@ -74,6 +74,7 @@ namespace AzSpokeTools.Engine.Paths
         private void AtAppliance(ForwardingDevice device, IpAddressValue dst, TraceBuilder b, List<TraceEnd> ends)
         {
             b.Transits.Add(PathKind.Appliance);
+            b.Devices.Add(device);
             b.Hop(PathHopRole.Appliance, device.Name, device.Id.Value, null);
             switch (device.Kind)
             {

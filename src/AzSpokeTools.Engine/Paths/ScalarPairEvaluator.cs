@@ -34,7 +34,7 @@ namespace AzSpokeTools.Engine.Paths
                 int j = destinations?[k] ?? k;
                 if (j == source) continue;
                 var ends = _tracer.Trace(src, _endpoints[j].Address, detail: false, keep: ExhaustivePaths);
-                into[j] = new PairResult(_summaries.Get(ends.Ends[0].Outcome, ends.Ends[0].Builder.Transits), PairResult.Clamp(ends.Total));
+                into[j] = new PairResult(_summaries.Get(ends.Ends[0].Outcome, ends.Ends[0].Builder.Transits, ends.Ends[0].Builder.Devices), PairResult.Clamp(ends.Total));
             }
         }
     }

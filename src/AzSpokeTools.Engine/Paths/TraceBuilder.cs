@@ -12,6 +12,8 @@ namespace AzSpokeTools.Engine.Paths
         /// <summary>Set for a trace that collects reasons without hops (the matrix's <c>--reasons</c>).</summary>
         private bool _reasonsOnly;
         public List<PathKind> Transits = new List<PathKind>();
+        /// <summary>The forwarding devices passed, in order (their rules filter the flow; access evaluation reads them).</summary>
+        public List<ForwardingDevice> Devices = new List<ForwardingDevice>();
         public List<PathReason> Reasons = new List<PathReason>();
         public HashSet<int> Visited = new HashSet<int>();
         /// <summary>Set once a device has forwarded the packet (docs/routing-model.md#peering-flags allowForwardedTraffic).</summary>
@@ -36,6 +38,7 @@ namespace AzSpokeTools.Engine.Paths
             _reasonsOnly = _reasonsOnly,
             Hops = Hops == null ? null : new List<PathHop>(Hops),
             Transits = new List<PathKind>(Transits),
+            Devices = new List<ForwardingDevice>(Devices),
             Reasons = new List<PathReason>(Reasons),
             Visited = new HashSet<int>(Visited),
             Forwarded = Forwarded,

@@ -159,7 +159,7 @@ namespace AzSpokeTools.Engine.Paths
             if (winners.Count == 0)
             {
                 // Same as PathTracer.AtSubnet without a winning route.
-                plan.Steps.Add(PlanStep.Terminal(new PairResult(_summaries.Get(PathOutcome.Dropped, Array.Empty<PathKind>()), 1)));
+                plan.Steps.Add(PlanStep.Terminal(new PairResult(_summaries.Get(PathOutcome.Dropped), 1)));
                 return plan;
             }
             var srcLoc = _tracer.Location(TraceLocationKind.Subnet, src);
@@ -179,7 +179,7 @@ namespace AzSpokeTools.Engine.Paths
                     _probing = false;
                 }
                 if (_captured != null) plan.Steps.Add(_captured);
-                else foreach (var e in ends) plan.Steps.Add(PlanStep.Terminal(new PairResult(_summaries.Get(e.Outcome, e.Builder.Transits), 1)));
+                else foreach (var e in ends) plan.Steps.Add(PlanStep.Terminal(new PairResult(_summaries.Get(e.Outcome, e.Builder.Transits, e.Builder.Devices), 1)));
             }
             return plan;
         }
@@ -188,7 +188,7 @@ namespace AzSpokeTools.Engine.Paths
         {
             if (_probing)
             {
-                _captured = PlanStep.Continue(loc, b.Transits.ToArray());
+                _captured = PlanStep.Continue(loc, b.Transits.ToArray(), b.Devices.ToArray());
                 return;
             }
             _memo.Continue(tracer, loc, dst, b, ends);
@@ -199,7 +199,7 @@ namespace AzSpokeTools.Engine.Paths
             if (!_probing) return false;
             var t = b.Transits.ToList();
             if (transit is PathKind k) t.Add(k);
-            _captured = PlanStep.Deliver(vnet, new PairResult(_summaries.Get(PathOutcome.Delivered, t), 1));
+            _captured = PlanStep.Deliver(vnet, new PairResult(_summaries.Get(PathOutcome.Delivered, t, b.Devices), 1));
             return true;
         }
 
@@ -210,7 +210,7 @@ namespace AzSpokeTools.Engine.Paths
             try
             {
                 var ends = _tracer.Trace(src, _addresses[j], detail: false, keep: 1);
-                return new PairResult(_summaries.Get(ends.Ends[0].Outcome, ends.Ends[0].Builder.Transits), PairResult.Clamp(ends.Total));
+                return new PairResult(_summaries.Get(ends.Ends[0].Outcome, ends.Ends[0].Builder.Transits, ends.Ends[0].Builder.Devices), PairResult.Clamp(ends.Total));
             }
             finally
             {
@@ -243,11 +243,12 @@ namespace AzSpokeTools.Engine.Paths
             private VirtualNetwork? _deliverTo;
             private TraceLocation? _continueAt;
             private PathKind[] _prefix = Array.Empty<PathKind>();
+            private ForwardingDevice[] _devices = Array.Empty<ForwardingDevice>();
             private PairResult[] _combined = Array.Empty<PairResult>();
 
             public static PlanStep Terminal(PairResult r) => new PlanStep { _result = r };
             public static PlanStep Deliver(VirtualNetwork vnet, PairResult r) => new PlanStep { _result = r, _deliverTo = vnet };
-            public static PlanStep Continue(TraceLocation loc, PathKind[] prefix) => new PlanStep { _continueAt = loc, _prefix = prefix };
+            public static PlanStep Continue(TraceLocation loc, PathKind[] prefix, ForwardingDevice[] devices) => new PlanStep { _continueAt = loc, _prefix = prefix, _devices = devices };
 
             public PairResult Evaluate(VectorPairEvaluator e, Subnet src, int j)
             {
@@ -257,7 +258,7 @@ namespace AzSpokeTools.Engine.Paths
                     var c = e._memo.At(_continueAt, j, 1);
                     if (c.Id >= _combined.Length) Array.Resize(ref _combined, Math.Max(c.Id + 1, _combined.Length * 2));
                     var r = _combined[c.Id];
-                    if (r.IsEmpty) _combined[c.Id] = r = new PairResult(e._summaries.Combine(_prefix, c.First), PairResult.Clamp(c.Count));
+                    if (r.IsEmpty) _combined[c.Id] = r = new PairResult(e._summaries.Combine(_prefix, _devices, c.First), PairResult.Clamp(c.Count));
                     return r;
                 }
                 if (_deliverTo != null)

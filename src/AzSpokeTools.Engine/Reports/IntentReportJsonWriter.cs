@@ -40,6 +40,9 @@ namespace AzSpokeTools.Engine.Reports
                 PathJsonWriter.Kinds(w, "expect", r.Expect);
                 PathJsonWriter.Kinds(w, "require", r.Require);
                 PathJsonWriter.Kinds(w, "forbid", r.Forbid);
+                // The rule's allow and deny flows ("443/Tcp"), each only when the rule has some.
+                AccessJsonWriter.Flows(w, "allow", r.Allow);
+                AccessJsonWriter.Flows(w, "deny", r.Deny);
                 w.WriteNumber("pairs", r.Pairs);
                 w.WriteNumber("failed", r.Failed);
                 ReportJson.Strings(w, "problems", r.Problems);

@@ -44,7 +44,7 @@ namespace AzSpokeTools.Engine.Reports
             w.WriteString("outcome", r.Outcome.ToString());
             w.WriteString("kind", r.Kind.ToString());
             w.WriteStartArray("hops");
-            foreach (var h in r.Hops) Hop(w, h);
+            for (int i = 0; i < r.Hops.Count; i++) Hop(w, r.Hops[i], r.Access, i);
             w.WriteEndArray();
             Kinds(w, "transits", r.Transits);
             if (r.Reverse == null) w.WriteNull("reverse");
@@ -56,6 +56,8 @@ namespace AzSpokeTools.Engine.Reports
             ReportJson.BooleanOrNull(w, "symmetric", r.Symmetric);
             if (r.Intended == null) w.WriteNull("intended"); else Kinds(w, "intended", r.Intended);
             ReportJson.BooleanOrNull(w, "compliant", r.Compliant);
+            // With a flow (path --port): "flow", "access", "decidingRule", "accessNotes"; absent otherwise.
+            AccessJsonWriter.WritePath(w, r.Access);
             w.WriteStartArray("reasons");
             foreach (var reason in r.Reasons) w.WriteStringValue(reason.ToString());
             w.WriteEndArray();
@@ -70,7 +72,7 @@ namespace AzSpokeTools.Engine.Reports
             if (withAlternatives && r.MoreAlternatives > 0) w.WriteNumber("moreAlternatives", r.MoreAlternatives);
         }
 
-        private static void Hop(Utf8JsonWriter w, PathHop h)
+        private static void Hop(Utf8JsonWriter w, PathHop h, Security.PathAccess? access, int index)
         {
             w.WriteStartObject();
             w.WriteString("location", h.Location);
@@ -85,6 +87,8 @@ namespace AzSpokeTools.Engine.Reports
                 ReportJson.Strings(w, "nextHopIpAddress", h.Route.NextHopIpAddress);
                 w.WriteEndObject();
             }
+            // With a flow: the hop's verdict and the security checks made there.
+            AccessJsonWriter.WriteHop(w, access, index);
             w.WriteEndObject();
         }
 

@@ -42,12 +42,15 @@ namespace AzSpokeTools.Engine.Reports
             foreach (var k in s.ByKind.OrderBy(k => k.Key)) w.WriteNumber(k.Key.ToString(), k.Value);
             w.WriteEndObject();
             w.WriteNumber("violations", s.Violations);
+            // With a flow (--port): pairs counted by access verdict; absent otherwise.
+            AccessJsonWriter.Counts(w, s.ByAccess);
             w.WriteNumber("elapsedMs", s.ElapsedMs);
         }
 
         /// <summary>
-        /// One ordered pair: names, ids, outcome, kind, transits, alternatives, intended kinds and compliance, and when the run was
-        /// asked for them (<see cref="PathMatrixOptions.Reasons"/>) its reasons, each <c>{"severity","resourceId","message","fix"}</c>.
+        /// One ordered pair: names, ids, outcome, kind, transits, alternatives, intended kinds and compliance; with a flow, access and
+        /// the deciding rule; and when the run was asked for them (<see cref="PathMatrixOptions.Reasons"/>) its reasons, each
+        /// <c>{"severity","resourceId","message","fix"}</c>.
         /// </summary>
         public static void WriteRow(Utf8JsonWriter w, PathMatrix matrix, PathMatrixRow r)
         {
@@ -64,6 +67,8 @@ namespace AzSpokeTools.Engine.Reports
             w.WriteNumber("alternatives", r.Alternatives);
             if (r.Intent == null) w.WriteNull("intended"); else PathJsonWriter.Kinds(w, "intended", r.Intent.Expect);
             ReportJson.BooleanOrNull(w, "compliant", r.Compliant);
+            // With a flow (--port): the pair's access and deciding rule; absent otherwise.
+            if (r.Access is { } access) AccessJsonWriter.Verdict(w, access, r.AccessRule);
             if (r.Reasons != null)
             {
                 w.WriteStartArray("reasons");

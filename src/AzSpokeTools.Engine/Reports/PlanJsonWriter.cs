@@ -175,7 +175,7 @@ namespace AzSpokeTools.Engine.Reports
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
-                if (plan.WhatIf?.Decommission is WaveWhatIf dw) { w.WritePropertyName("whatIf"); WriteWaveWhatIf(w, dw); }
+                if (plan.WhatIf?.Decommission is WaveWhatIf dw) { w.WritePropertyName("whatIf"); WriteWaveWhatIf(w, dw, plan.WhatIf.Flow); }
                 else w.WriteNull("whatIf");
                 w.WriteEndObject();
             }
@@ -195,6 +195,7 @@ namespace AzSpokeTools.Engine.Reports
                 w.WriteNumber("losingInspectionCount", inspection.Count);
                 Pairs(w, "losingConnectivity", losing);
                 Pairs(w, "losingInspection", inspection);
+                OpenedFlows(w, wi.Flow, wi.OpeningFlows, listed: true);
                 w.WriteEndObject();
             }
             else w.WriteNull("whatIf");
@@ -278,12 +279,12 @@ namespace AzSpokeTools.Engine.Reports
             Strings(w, "commands", wave.Rollback.Commands);
             w.WriteEndObject();
             var wi = plan.WhatIf?.Waves.FirstOrDefault(x => x.Wave == wave.Number);
-            if (wi != null) { w.WritePropertyName("whatIf"); WriteWaveWhatIf(w, wi); }
+            if (wi != null) { w.WritePropertyName("whatIf"); WriteWaveWhatIf(w, wi, plan.WhatIf?.Flow); }
             else w.WriteNull("whatIf");
             w.WriteEndObject();
         }
 
-        private static void WriteWaveWhatIf(Utf8JsonWriter w, WaveWhatIf wi)
+        private static void WriteWaveWhatIf(Utf8JsonWriter w, WaveWhatIf wi, Security.Flow? flow)
         {
             w.WriteStartObject();
             w.WriteNumber("pairs", wi.Pairs.Count);
@@ -298,6 +299,8 @@ namespace AzSpokeTools.Engine.Reports
             w.WriteNumber("losingSymmetryCount", wi.LosingSymmetry.Count());
             Pairs(w, "losingConnectivity", losing);
             Pairs(w, "losingInspection", inspection);
+            // With a what-if flow (plan --port): the flow and how many of the wave's pairs it opens.
+            OpenedFlows(w, flow, wi.OpeningFlows, listed: false);
             Pairs(w, "asymmetricAfter", asymmetric);
             w.WriteEndObject();
         }
@@ -307,6 +310,31 @@ namespace AzSpokeTools.Engine.Reports
             w.WriteStartObject(name);
             foreach (var kv in counts) w.WriteNumber(kv.Key, kv.Value);
             w.WriteEndObject();
+        }
+
+        /// <summary>
+        /// With a what-if flow (plan --port): <c>"flow"</c>, <c>"opensFlowCount"</c> and, when <paramref name="listed"/>, <c>"opensFlow"</c>
+        /// (the first pairs, with the rule that denies them today); nothing without a flow.
+        /// </summary>
+        private static void OpenedFlows(Utf8JsonWriter w, Security.Flow? flow, IEnumerable<PairChange> opening, bool listed)
+        {
+            if (flow == null) return;
+            var pairs = opening.ToList();
+            w.WriteString("flow", flow.ToString());
+            w.WriteNumber("opensFlowCount", pairs.Count);
+            if (!listed) return;
+            w.WriteStartArray("opensFlow");
+            foreach (var p in pairs.Take(MaxListedPairs))
+            {
+                w.WriteStartObject();
+                w.WriteString("from", p.From.Name);
+                w.WriteString("to", p.To.Name);
+                w.WriteString("before", p.Before.ToString());
+                w.WriteString("after", p.After.ToString());
+                AccessJsonWriter.Rule(w, "deniedBy", p.Before.AccessRule);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
         }
 
         private static void Pairs(Utf8JsonWriter w, string name, IEnumerable<PairChange> pairs)

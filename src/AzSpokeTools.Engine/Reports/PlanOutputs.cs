@@ -46,7 +46,12 @@ namespace AzSpokeTools.Engine.Reports
                 Add("policy.json", () => AvnmResourceBodies.PolicyDefinition(plan.Handover, plan.Handover.GroupId!.Value.Value).ToJsonString(IacText.Indented) + "\n");
             Add("apply-requests.json", () => Reports.ApplyRequestsJsonWriter.Render(plan));
             if (plan.WhatIf is MigrationWhatIf whatIf)
-                files.Add(new KeyValuePair<string, Action<TextWriter>>("whatif-pairs.csv", w => Reports.WhatIfPairsCsvWriter.Write(w, whatIf)));
+            {
+                files.Add(new KeyValuePair<string, Action<TextWriter>>("whatif-pairs.csv", w => WhatIfPairsCsvWriter.Write(w, whatIf)));
+                // With a what-if flow (plan --port): every pair whose flow the hub firewall denies today and the mesh would allow.
+                if (whatIf.Flow != null)
+                    files.Add(new KeyValuePair<string, Action<TextWriter>>(WhatIfOpenedFlowsCsvWriter.FileName, w => WhatIfOpenedFlowsCsvWriter.Write(w, whatIf)));
+            }
             return files;
         }
 

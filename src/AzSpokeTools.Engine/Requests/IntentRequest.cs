@@ -26,6 +26,8 @@ namespace AzSpokeTools.Engine.Requests
         /// pairs fails the check with a warning (docs/guide/paths-and-intent.md, "Intent as a gate").
         /// </summary>
         public bool FailOnEmpty { get; set; } = true;
+        /// <summary>allow or deny: what third-party network virtual appliances are assumed to do with the rules' allow/deny flows (default Unknown).</summary>
+        public string? AssumeNva { get; set; }
 
         /// <summary>Runs the request, reporting through <paramref name="host"/>; bad parameters throw <see cref="EngineInputException"/>.</summary>
         public IntentReport Execute(IEngineHost host)
@@ -34,7 +36,7 @@ namespace AzSpokeTools.Engine.Requests
             if (string.IsNullOrWhiteSpace(Intent)) throw new EngineInputException("Intent", "give an intent file (YAML or JSON)");
             var topology = TopologyInput.Resolve(Snapshot, Topology, host);
             var intent = IntentSet.Load(Intent!, topology);
-            var matrix = new PathMatrix(topology, new PathMatrixOptions { Intent = intent }, ServiceTags ?? TopologyInput.ServiceTags(ServiceTagFile));
+            var matrix = new PathMatrix(topology, new PathMatrixOptions { Intent = intent, SecurityOptions = FlowOptions.Options(AssumeNva) }, ServiceTags ?? TopologyInput.ServiceTags(ServiceTagFile));
             return IntentReport.Build(intent, matrix, Math.Max(0, MaxExamplesPerRule), host, FailOnEmpty);
         }
     }

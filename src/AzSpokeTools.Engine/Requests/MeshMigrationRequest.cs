@@ -22,6 +22,17 @@ namespace AzSpokeTools.Engine.Requests
         public string Owner { get; set; } = "azspoke";
         /// <summary>Compute the per-wave before/after path matrices (default true).</summary>
         public bool WhatIf { get; set; } = true;
+        /// <summary>
+        /// Tcp (default with a port), Udp, Icmp or Any: with <see cref="Port"/>, the what-if evaluates this flow's access for every
+        /// pair before and after and reports the flows the hub firewall denies today that the mesh path would allow.
+        /// </summary>
+        public string? Protocol { get; set; }
+        /// <summary>The what-if flow's destination port; without it access is not evaluated.</summary>
+        public int? Port { get; set; }
+        /// <summary>The what-if flow's source port (default any).</summary>
+        public int? SourcePort { get; set; }
+        /// <summary>allow or deny: what third-party network virtual appliances do with the what-if flow (default Unknown).</summary>
+        public string? AssumeNva { get; set; }
         /// <summary>Pilot wave size (default 50, capped by the selection).</summary>
         public int PilotSize { get; set; } = MigrationOptions.DefaultPilotSize;
         /// <summary>After the pilot, waves of this many VNets; null: light production and the rest.</summary>
@@ -59,6 +70,9 @@ namespace AzSpokeTools.Engine.Requests
                 waves.Add(new KeyValuePair<string, string>(w.Substring(0, eq).Trim(), w.Substring(eq + 1).Trim()));
             }
             if (waves.Count > 0 && WaveSize != null) throw new EngineInputException("WaveSize", "give either explicit waves or a wave size, not both");
+            var flow = FlowOptions.From(Protocol, Port, SourcePort);
+            if (flow != null && !WhatIf) throw new EngineInputException("Port", "the flow's access is evaluated by the what-if; leave --no-what-if (-SkipWhatIf) out or the port out");
+            var security = FlowOptions.Options(AssumeNva);
             var topology = TopologyInput.Resolve(Snapshot, Topology, host);
             var selection = Criteria().Resolve(topology);
             var readinessOptions = Options();
@@ -76,7 +90,7 @@ namespace AzSpokeTools.Engine.Requests
             if (WhatIf)
             {
                 host.Progress("Mesh migration plan", "what-if", -1);
-                plan.WhatIf = MigrationWhatIfCalculator.Compute(topology, plan, host, Threads);
+                plan.WhatIf = MigrationWhatIfCalculator.Compute(topology, plan, host, Threads, flow, security);
             }
             else if (Decommission)
                 plan.Decommission = DecommissionPlanner.Plan(plan, topology, host);

@@ -27,6 +27,14 @@ namespace AzSpokeTools.Engine.Requests
         public Routing.ServiceTagCatalog? ServiceTags { get; set; }
         /// <summary>Optional path of Azure's service-tag file (ServiceTags_Public_*.json); loaded when <see cref="ServiceTags"/> is not set.</summary>
         public string? ServiceTagFile { get; set; }
+        /// <summary>Tcp (default with a port), Udp, Icmp or Any: the flow whose access every row carries.</summary>
+        public string? Protocol { get; set; }
+        /// <summary>The destination port; rows carry access only when given (or for ICMP).</summary>
+        public int? Port { get; set; }
+        /// <summary>The source port (default any).</summary>
+        public int? SourcePort { get; set; }
+        /// <summary>allow or deny: what third-party network virtual appliances are assumed to do (default Unknown).</summary>
+        public string? AssumeNva { get; set; }
 
         /// <summary>Name patterns, kinds, violations and shard (<c>--from-pattern --to-pattern --kind --only-violations --shard</c>); null for every pair.</summary>
         public PathMatrixSelection? Selection { get; set; }
@@ -47,9 +55,15 @@ namespace AzSpokeTools.Engine.Requests
             else throw new EngineInputException("Engine", $"'{Engine}' is not an engine; use vector or scalar");
             Selection?.Validate();
             if (Threads is int t && t < 1) throw new EngineInputException("Threads", $"{t} threads: give at least 1");
+            var flow = FlowOptions.From(Protocol, Port, SourcePort);
+            var security = FlowOptions.Options(AssumeNva);
             var topology = TopologyInput.Resolve(Snapshot, Topology, host);
             var intent = string.IsNullOrWhiteSpace(Intent) ? IntentSet.FromAvnm(topology) : IntentSet.Load(Intent!, topology);
-            return new PathMatrix(topology, new PathMatrixOptions { Engine = engine, Level = Level, Intent = intent, Selection = Selection, Threads = Threads, Reasons = Reasons }, ServiceTags ?? TopologyInput.ServiceTags(ServiceTagFile));
+            var options = new PathMatrixOptions
+            {
+                Engine = engine, Level = Level, Intent = intent, Selection = Selection, Threads = Threads, Reasons = Reasons, Flow = flow, SecurityOptions = security,
+            };
+            return new PathMatrix(topology, options, ServiceTags ?? TopologyInput.ServiceTags(ServiceTagFile));
         }
     }
 }

@@ -34,6 +34,21 @@ namespace AzSpokeTools.Engine.Requests
         }
 
         /// <summary>
+        /// <c>azspoke verify --security-rules</c>: each NIC's captured effectiveNetworkSecurityGroups against the NSGs and rules the engine
+        /// evaluates for it, service tags expanded as the engine expands them.
+        /// </summary>
+        public IReadOnlyList<NicSecurityVerification> ExecuteSecurityRules(IEngineHost host)
+        {
+            if (host == null) throw new ArgumentNullException(nameof(host));
+            var topology = TopologyInput.Resolve(Snapshot, Topology, host);
+            if (topology.CapturedEffectiveSecurityGroups.Count == 0)
+                throw new EngineInputException("Snapshot", "the snapshot has no captured NIC effective security rules (results with operation effectiveNetworkSecurityGroups); export with --include-effective-security-rules");
+            var results = SecurityRuleVerification.Verify(topology);
+            foreach (var r in results.Where(r => r.Error != null)) host.Warning($"{r.Name}: {r.Error}");
+            return results;
+        }
+
+        /// <summary>
         /// The verifications of the network interfaces <paramref name="target"/> names, among <paramref name="all"/> (this request's
         /// answer for every NIC): a pattern with <c>*</c> or <c>?</c> selects every match over NIC names (possibly none); a name or
         /// resource id is resolved as everywhere else, and one without a captured table is CapturedEffectiveRouteTableNotFound.

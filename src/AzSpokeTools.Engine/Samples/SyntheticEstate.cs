@@ -75,6 +75,7 @@ namespace AzSpokeTools.Engine.Samples
         private sealed class Plan
         {
             public readonly int Spokes, Hubs, Subnets, Seed;
+            public readonly bool NetworkSecurityGroups;
             public readonly bool[] Firewall, Mesh, PrivateEndpoint;
             public readonly string?[] Environment;
             public readonly int[] Partner;      // directly peered spoke, or -1
@@ -83,7 +84,7 @@ namespace AzSpokeTools.Engine.Samples
 
             public Plan(SyntheticEstateOptions o)
             {
-                Spokes = o.Spokes; Hubs = o.Hubs; Subnets = o.SubnetsPerSpoke; Seed = o.Seed;
+                Spokes = o.Spokes; Hubs = o.Hubs; Subnets = o.SubnetsPerSpoke; Seed = o.Seed; NetworkSecurityGroups = o.NetworkSecurityGroups;
                 Addresses = new SyntheticAddressPlan(Spokes, Subnets);
                 PrivateEndpointsPerSpoke = o.PrivateEndpointsPerSpoke;
                 Firewall = new bool[Spokes]; Mesh = new bool[Spokes]; PrivateEndpoint = new bool[Spokes];
@@ -252,6 +253,8 @@ namespace AzSpokeTools.Engine.Samples
                 w.WriteEndObject();
                 EndResource();
 
+                if (p.NetworkSecurityGroups) WriteSpokeNsg(h, name);
+
                 // ExpressRoute gateway (docs/routing-model.md#expressroute-hairpin: allowRemoteVnetTraffic enables the MSEE hairpin).
                 string gwId = GatewayId(h);
                 BeginResource(gwId, "ergw-" + name, "Microsoft.Network/virtualNetworkGateways", p.Region(h));
@@ -304,7 +307,7 @@ namespace AzSpokeTools.Engine.Samples
                 w.WriteStartArray("subnets");
                 string? routeTable = p.Firewall[i] ? SpokeGroupId(h, "routeTables", "rt-spokes-fw-" + HubName(h)) : null;
                 for (int k = 0; k < p.Subnets; k++)
-                    WriteSubnet(id, SubnetName(k), Cidr(p.SubnetAddress(i, k), p.SubnetPrefixLength), routeTable);
+                    WriteSubnet(id, SubnetName(k), Cidr(p.SubnetAddress(i, k), p.SubnetPrefixLength), routeTable, p.NetworkSecurityGroups ? NsgId(h) : null);
                 w.WriteEndArray();
                 subnets += p.Subnets;
                 w.WriteStartArray("virtualNetworkPeerings");
@@ -319,7 +322,54 @@ namespace AzSpokeTools.Engine.Samples
                 vnets++;
             }
 
-            private void WriteSubnet(string vnetId, string name, string prefix, string? routeTableId)
+            /// <summary>The hub's spoke NSG (NetworkSecurityGroups option); its subnets list every spoke subnet of the hub.</summary>
+            private void WriteSpokeNsg(int h, string hubName)
+            {
+                string nsgId = NsgId(h);
+                BeginResource(nsgId, "nsg-spokes-" + hubName, "Microsoft.Network/networkSecurityGroups", p.Region(h));
+                WriteTags();
+                w.WriteStartObject("properties");
+                w.WriteStartArray("securityRules");
+                WriteSecurityRule(nsgId, "deny-ssh-rdp-in", "Tcp", new[] { "22", "3389" }, "10.0.0.0/8", "Deny", 100, "Inbound");
+                WriteSecurityRule(nsgId, "allow-https-in", "Tcp", new[] { "443" }, "10.0.0.0/8", "Allow", 200, "Inbound");
+                WriteSecurityRule(nsgId, "deny-postgres-out", "Tcp", new[] { "5432" }, "*", "Deny", 100, "Outbound");
+                w.WriteEndArray();
+                w.WriteStartArray("subnets");
+                for (int i = h; i < p.Spokes; i += p.Hubs)
+                    for (int k = 0; k < p.Subnets; k++) WriteRef(null, spokeVnetIds[i] + "/subnets/" + SubnetName(k));
+                w.WriteEndArray();
+                w.WriteString("provisioningState", "Succeeded");
+                w.WriteEndObject();
+                EndResource();
+            }
+
+            private string NsgId(int h) => SpokeGroupId(h, "networkSecurityGroups", "nsg-spokes-" + HubName(h));
+
+            private void WriteSecurityRule(string nsgId, string name, string protocol, string[] ports, string source, string access, int priority, string direction)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", name);
+                w.WriteString("id", nsgId + "/securityRules/" + name);
+                w.WriteStartObject("properties");
+                w.WriteString("protocol", protocol);
+                w.WriteString("sourcePortRange", "*");
+                if (ports.Length == 1) w.WriteString("destinationPortRange", ports[0]);
+                else
+                {
+                    w.WriteStartArray("destinationPortRanges");
+                    foreach (var port in ports) w.WriteStringValue(port);
+                    w.WriteEndArray();
+                }
+                w.WriteString("sourceAddressPrefix", source);
+                w.WriteString("destinationAddressPrefix", "*");
+                w.WriteString("access", access);
+                w.WriteNumber("priority", priority);
+                w.WriteString("direction", direction);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+
+            private void WriteSubnet(string vnetId, string name, string prefix, string? routeTableId, string? nsgId = null)
             {
                 w.WriteStartObject();
                 w.WriteString("name", name);
@@ -328,6 +378,7 @@ namespace AzSpokeTools.Engine.Samples
                 w.WriteStartObject("properties");
                 w.WriteString("addressPrefix", prefix);
                 if (routeTableId != null) WriteRef("routeTable", routeTableId);
+                if (nsgId != null) WriteRef("networkSecurityGroup", nsgId);
                 w.WriteString("privateEndpointNetworkPolicies", "Disabled");
                 w.WriteString("provisioningState", "Succeeded");
                 w.WriteEndObject();

@@ -44,6 +44,13 @@ namespace AzSpokeTools.Engine.Samples
         /// </summary>
         public int PrivateEndpointsPerSpoke { get; set; }
 
+        /// <summary>
+        /// When true every spoke subnet has its hub's network security group (HTTPS from 10.0.0.0/8 allowed, SSH and RDP from
+        /// it denied, PostgreSQL out denied, the default rules after them), so access evaluation (<c>--port</c>) does real work.
+        /// Default false (no NSGs; the output for the other options is unchanged).
+        /// </summary>
+        public bool NetworkSecurityGroups { get; set; }
+
         /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first option out of range.</summary>
         public void Validate()
         {

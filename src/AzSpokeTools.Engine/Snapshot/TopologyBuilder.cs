@@ -9,7 +9,7 @@ using AzSpokeTools.Engine.Model;
 namespace AzSpokeTools.Engine.Snapshot
 {
     /// <summary>Turns resource objects and action results into a linked <see cref="Topology"/>.</summary>
-    internal sealed class TopologyBuilder
+    internal sealed partial class TopologyBuilder
     {
         private readonly LoadContext _context;
         private readonly Topology _t = new Topology();
@@ -95,6 +95,7 @@ namespace AzSpokeTools.Engine.Snapshot
                 case "microsoft.network/networkmanagers/networkgroups/staticmembers": _t.EditableStaticMembers.Add(StaticMember.Read(n, id, type)); break;
                 case "microsoft.network/networkmanagers/connectivityconfigurations": _t.EditableConnectivityConfigurations.Add(ConnectivityConfiguration.Read(n, id, type)); break;
                 default:
+                    if (AddSecurityResource(type.ToLowerInvariant(), n, id, type)) break;
                     _t.UnknownTypes.TryGetValue(type, out var count);
                     _t.EditableUnknownTypes[type] = count + 1;
                     break;
@@ -134,6 +135,9 @@ namespace AzSpokeTools.Engine.Snapshot
                     break;
                 case "listnetworkmanagereffectiveconnectivityconfigurations":
                     _t.EditableEffectiveConnectivity[scope] = ReadEffectiveConnectivity(body.Value, scope);
+                    break;
+                case "effectivenetworksecuritygroups":
+                    _t.EditableCapturedEffectiveSecurityGroups[scope] = ReadEffectiveSecurityGroups(body.Value);
                     break;
                 case "expressroutecircuitroutestable":
                     break; // kept in the file; circuit route tables are not needed to compute VNet routes
@@ -261,7 +265,9 @@ namespace AzSpokeTools.Engine.Snapshot
             try
             {
                 Link();
+                LinkSecurity();
                 Validate();
+                ValidateSecurity();
             }
             finally
             {

@@ -96,6 +96,22 @@ namespace AzSpokeTools.Cmdlets
         [Parameter(HelpMessage = "Skip the per-wave before/after path matrices.")]
         public SwitchParameter SkipWhatIf { get; set; }
 
+        [Parameter(HelpMessage = "Tcp (default with -Port), Udp, Icmp or Any: the flow the what-if evaluates before and after each wave.")]
+        [ValidateSet("Tcp", "Udp", "Icmp", "Any", IgnoreCase = true)]
+        public string? Protocol { get; set; }
+
+        [Parameter(HelpMessage = "The what-if flow's destination port: report the flows the hub firewall denies today that the mesh path would allow (not evaluated without it).")]
+        [ValidateRange(0, 65535)]
+        public int? Port { get; set; }
+
+        [Parameter(HelpMessage = "The what-if flow's source port (default any).")]
+        [ValidateRange(0, 65535)]
+        public int? SourcePort { get; set; }
+
+        [Parameter(HelpMessage = "Allow or Deny: what third-party network virtual appliances do with the what-if flow (default Unknown: their rules are not visible).")]
+        [ValidateSet("Allow", "Deny", IgnoreCase = true)]
+        public string? AssumeNva { get; set; }
+
         [Parameter(HelpMessage = "Pilot wave size (default 50, capped by the selection).")]
         [ValidateRange(1, int.MaxValue)]
         public int PilotSize { get; set; } = MigrationOptions.DefaultPilotSize;
@@ -283,6 +299,10 @@ namespace AzSpokeTools.Cmdlets
                 DynamicMembership = p.DynamicMembership.IsPresent,
                 Owner = p.Owner,
                 WhatIf = !p.SkipWhatIf.IsPresent,
+                Protocol = p.Protocol,
+                Port = p.Port,
+                SourcePort = p.SourcePort,
+                AssumeNva = p.AssumeNva,
                 PilotSize = p.PilotSize,
                 WaveSize = p.WaveSize,
                 Wave = p.WavePattern ?? new string[0],

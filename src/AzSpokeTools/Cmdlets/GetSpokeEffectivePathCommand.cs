@@ -40,6 +40,22 @@ namespace AzSpokeTools.Cmdlets
         [ValidateRange(1, int.MaxValue)]
         public int MaxPaths { get; set; } = PathAnalyzer.DefaultMaxPaths;
 
+        [Parameter(HelpMessage = "Tcp (default with -Port), Udp, Icmp or Any: the flow whose access (NSGs, AVNM security admin rules, firewall rules) is evaluated.")]
+        [ValidateSet("Tcp", "Udp", "Icmp", "Any", IgnoreCase = true)]
+        public string? Protocol { get; set; }
+
+        [Parameter(HelpMessage = "The destination port: evaluate whether the flow is allowed (not evaluated without it, except for -Protocol Icmp).")]
+        [ValidateRange(0, 65535)]
+        public int? Port { get; set; }
+
+        [Parameter(HelpMessage = "The source port (default any: rules restricted to source ports are Unknown).")]
+        [ValidateRange(0, 65535)]
+        public int? SourcePort { get; set; }
+
+        [Parameter(HelpMessage = "Allow or Deny: what third-party network virtual appliances do with the flow (default Unknown: their rules are not visible).")]
+        [ValidateSet("Allow", "Deny", IgnoreCase = true)]
+        public string? AssumeNva { get; set; }
+
         [Parameter(HelpMessage = "Write the path as one JSON document (the bytes of azspoke path --format json) instead of objects.")]
         public SwitchParameter AsJson { get; set; }
 
@@ -50,7 +66,12 @@ namespace AzSpokeTools.Cmdlets
             try
             {
                 EngineHost.Progress("Tracing path", target, -1);
-                var result = ToRequest(CurrentTopology, Source, Destination, ResolvePath(Intent), MaxPaths).Execute(EngineHost);
+                var request = ToRequest(CurrentTopology, Source, Destination, ResolvePath(Intent), MaxPaths);
+                request.Protocol = Protocol;
+                request.Port = Port;
+                request.SourcePort = SourcePort;
+                request.AssumeNva = AssumeNva;
+                var result = request.Execute(EngineHost);
                 if (result.MoreAlternatives > 0)
                     WriteWarning($"{result.MoreAlternatives:N0} more equal-cost paths are not shown; raise -MaxPaths to see more.");
                 if (AsJson) WriteObject(PathJsonWriter.Render(result));

@@ -62,6 +62,22 @@ namespace AzSpokeTools.Cmdlets
         [Parameter(HelpMessage = "Each pair also carries its reasons (cause and fix along the first path, then intent violations), as azspoke matrix --reasons; not with -Summary.")]
         public SwitchParameter Reasons { get; set; }
 
+        [Parameter(HelpMessage = "Tcp (default with -Port), Udp, Icmp or Any: the flow whose access (NSGs, AVNM security admin rules, firewall rules) is evaluated.")]
+        [ValidateSet("Tcp", "Udp", "Icmp", "Any", IgnoreCase = true)]
+        public string? Protocol { get; set; }
+
+        [Parameter(HelpMessage = "The destination port: evaluate whether the flow is allowed (not evaluated without it, except for -Protocol Icmp).")]
+        [ValidateRange(0, 65535)]
+        public int? Port { get; set; }
+
+        [Parameter(HelpMessage = "The source port (default any: rules restricted to source ports are Unknown).")]
+        [ValidateRange(0, 65535)]
+        public int? SourcePort { get; set; }
+
+        [Parameter(HelpMessage = "Allow or Deny: what third-party network virtual appliances do with the flow (default Unknown: their rules are not visible).")]
+        [ValidateSet("Allow", "Deny", IgnoreCase = true)]
+        public string? AssumeNva { get; set; }
+
         [Parameter(HelpMessage = "Write one JSON document instead of objects: with -Summary the summary (azspoke matrix --format summary), else every pair and the summary (azspoke matrix --format json).")]
         public SwitchParameter AsJson { get; set; }
 
@@ -78,6 +94,10 @@ namespace AzSpokeTools.Cmdlets
                 if (Reasons && Summary)
                     throw new EngineInputException("Reasons", "-Reasons adds each pair's reasons to the pairs written; -Summary writes counts only");
                 request.Reasons = Reasons;
+                request.Protocol = Protocol;
+                request.Port = Port;
+                request.SourcePort = SourcePort;
+                request.AssumeNva = AssumeNva;
                 matrix = request.Execute(EngineHost);
             }
             catch (Exception e) when (TryWriteEngineError(e, Intent ?? (object)CurrentTopology))

@@ -33,6 +33,10 @@ namespace AzSpokeTools.Cmdlets
         [Parameter(HelpMessage = "Fail (with a warning) when the snapshot has no VNets, a rule matches no pair, or a coverage gap affects a rule's pairs. On by default; -FailOnEmpty:$false allows it.")]
         public SwitchParameter FailOnEmpty { get; set; } = true;
 
+        [Parameter(HelpMessage = "Allow or Deny: what third-party network virtual appliances do with the rules' allow/deny flows (default Unknown: their rules are not visible).")]
+        [ValidateSet("Allow", "Deny", IgnoreCase = true)]
+        public string? AssumeNva { get; set; }
+
         [Parameter(HelpMessage = "Write the intent report as one JSON document (the bytes of azspoke intent --format json) instead of objects.")]
         public SwitchParameter AsJson { get; set; }
 
@@ -48,7 +52,9 @@ namespace AzSpokeTools.Cmdlets
                 CheckOutputFormat(AsJson, OutputFormat, Quiet);
                 EngineHost.Progress("Testing intent", Intent!, -1);
                 var intent = ResolvePath(Intent);
-                var report = ToRequest(CurrentTopology, intent, MaxExamples, FailOnEmpty.IsPresent).Execute(EngineHost);
+                var request = ToRequest(CurrentTopology, intent, MaxExamples, FailOnEmpty.IsPresent);
+                request.AssumeNva = AssumeNva;
+                var report = request.Execute(EngineHost);
                 WriteVerbose($"{report.Pairs:N0} pairs, {report.PairsWithoutIntent:N0} without intent, {report.ElapsedMs} ms.");
                 // The report's own Passed is the gate: an empty or incomplete check is not a pass.
                 if (AsJson) WriteObject(IntentReportJsonWriter.Render(report));

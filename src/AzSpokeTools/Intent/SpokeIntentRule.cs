@@ -16,6 +16,8 @@ namespace AzSpokeTools.Intent
             Expect = Delimited.Texts(r.Expect);
             Require = Delimited.Texts(r.Require);
             Forbid = Delimited.Texts(r.Forbid);
+            Allow = Delimited.Texts(r.Allow);
+            Deny = Delimited.Texts(r.Deny);
             Pairs = r.Pairs;
             PassedPairs = r.PassedPairs;
             Failed = r.Failed;
@@ -36,6 +38,10 @@ namespace AzSpokeTools.Intent
         public DelimitedList<string> Require { get; }
         /// <summary>Kinds that must not appear in the transits.</summary>
         public DelimitedList<string> Forbid { get; }
+        /// <summary>Flows the rule's pairs must admit ("443/Tcp").</summary>
+        public DelimitedList<string> Allow { get; }
+        /// <summary>Flows the rule's pairs must not admit.</summary>
+        public DelimitedList<string> Deny { get; }
         /// <summary>Pairs this rule was the first match for.</summary>
         public long Pairs { get; }
         /// <summary>Pairs that meet the rule.</summary>

@@ -27,6 +27,9 @@ namespace AzSpokeTools.Paths
             IntentRule = row.Intent?.RuleName;
             Compliant = row.Compliant;
             if (row.Reasons != null) Reasons = Delimited.List(row.Reasons.Select(r => new SpokePathReason(r)));
+            Access = row.Access?.ToString();
+            DecidingRule = row.AccessRule?.Name;
+            DecidingRuleId = row.AccessRule?.ResourceId;
         }
 
         /// <summary>The source VNet (or VNET/SUBNET at subnet level).</summary>
@@ -56,6 +59,12 @@ namespace AzSpokeTools.Paths
         /// nothing to explain); null without -Reasons.
         /// </summary>
         public DelimitedList<SpokePathReason>? Reasons { get; }
+        /// <summary>Allowed, Denied or Unknown for the -Port flow; null without -Port.</summary>
+        public string? Access { get; }
+        /// <summary>The rule that decided Access (denying, or the last non-default allowing rule); null otherwise.</summary>
+        public string? DecidingRule { get; }
+        /// <summary>The deciding rule's resource id.</summary>
+        public string? DecidingRuleId { get; }
 
         /// <inheritdoc />
         public override string ToString() => $"{Source} -> {Destination}: {Outcome} {Kind}";

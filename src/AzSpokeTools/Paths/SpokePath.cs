@@ -27,11 +27,21 @@ namespace AzSpokeTools.Paths
             SourceSubnet = r.Source.Subnet?.DisplayName;
             DestinationAddress = r.Destination.Address.ToString();
             DestinationSubnet = r.Destination.Subnet?.DisplayName;
-            Hops = Delimited.List(r.Hops.Select((h, i) => new SpokePathHop(i + 1, h)));
+            Hops = Delimited.List(r.Hops.Select((h, i) => new SpokePathHop(i + 1, h, r.Access)));
             Reasons = Delimited.List(r.Reasons.Select(x => new SpokePathReason(x)));
             Reverse = withReverse && r.Reverse != null ? new SpokePath(r.Reverse, withReverse: false) : null;
             Alternatives = Delimited.List(r.Alternatives.Select(a => new SpokePath(a, withReverse: false)));
             MoreAlternatives = r.MoreAlternatives;
+            if (r.Access is { } access)
+            {
+                Flow = access.Flow.ToString();
+                Access = access.Verdict.ToString();
+                DecidingRule = access.DecidingRule?.Name;
+                DecidingRuleId = access.DecidingRule?.ResourceId;
+                DecidingRulePriority = access.DecidingRule?.Priority;
+                DecidingRuleDirection = access.DecidingRule?.Direction;
+                DecidingRuleKind = access.DecidingRule?.Kind.ToString();
+            }
         }
 
         /// <summary>The engine's path, for cmdlets that take this object from the pipeline (Export-SpokeDiagram).</summary>
@@ -73,6 +83,20 @@ namespace AzSpokeTools.Paths
         public DelimitedList<SpokePath> Alternatives { get; }
         /// <summary>Equal-cost paths beyond the ones shown (raise -MaxPaths to see them); 0 when every path is shown.</summary>
         public long MoreAlternatives { get; }
+        /// <summary>The flow whose access was evaluated ("443/Tcp"); null without -Port.</summary>
+        public string? Flow { get; }
+        /// <summary>Allowed, Denied or Unknown: whether NSGs, AVNM security admin rules and firewalls admit the flow; null without -Port (not evaluated).</summary>
+        public string? Access { get; }
+        /// <summary>The rule that decided Access: the denying rule, or the last allowing rule that is not a platform default; null otherwise.</summary>
+        public string? DecidingRule { get; }
+        /// <summary>The deciding rule's resource id (a firewall rule's rule collection group, or the firewall for classic collections).</summary>
+        public string? DecidingRuleId { get; }
+        /// <summary>The deciding rule's priority (a firewall rule's collection priority).</summary>
+        public int? DecidingRulePriority { get; }
+        /// <summary>Inbound or Outbound for NSG and security admin rules; null for firewall rules.</summary>
+        public string? DecidingRuleDirection { get; }
+        /// <summary>NetworkSecurityGroup, SecurityAdmin, Firewall or Appliance.</summary>
+        public string? DecidingRuleKind { get; }
 
         /// <inheritdoc />
         public override string ToString() => $"{Source} -> {Destination}: {Outcome} {Kind}" + (Transits.Count > 0 ? $" [{string.Join(", ", Transits)}]" : "");

@@ -1,4 +1,5 @@
 using AzSpokeTools.Engine.Paths;
+using System.Linq;
 using AzSpokeTools.Output;
 
 namespace AzSpokeTools.Paths
@@ -6,8 +7,10 @@ namespace AzSpokeTools.Paths
     /// <summary>One hop of a path: where the packet is, and the route that moved it on from there (empty where no lookup happens).</summary>
     public sealed class SpokePathHop
     {
-        internal SpokePathHop(int step, PathHop h)
+        internal SpokePathHop(int step, PathHop h, AzSpokeTools.Engine.Security.PathAccess? access = null)
         {
+            Access = access?.VerdictAt(step - 1)?.ToString();
+            SecurityChecks = Delimited.List(access?.ChecksAt(step - 1).Select(c => new SpokeSecurityCheck(c)));
             Step = step;
             Role = h.Role.ToString();
             Location = h.Location;
@@ -40,6 +43,10 @@ namespace AzSpokeTools.Paths
         public string? Route { get; }
         /// <summary>The resource id of the route's origin.</summary>
         public string? RouteOriginId { get; }
+        /// <summary>Allowed, Denied or Unknown at this hop; null where nothing was checked (or without -Port).</summary>
+        public string? Access { get; }
+        /// <summary>The security checks made at this hop (admin rules, NSGs, firewall, appliance).</summary>
+        public DelimitedList<SpokeSecurityCheck> SecurityChecks { get; }
 
         /// <inheritdoc />
         public override string ToString() =>

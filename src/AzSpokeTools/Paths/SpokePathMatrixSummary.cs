@@ -16,6 +16,7 @@ namespace AzSpokeTools.Paths
             PairsWithAlternatives = s.PairsWithAlternatives;
             ElapsedMs = s.ElapsedMs;
             Skipped = Delimited.Texts(s.Skipped);
+            ByAccess = Delimited.Map(s.ByAccess);
         }
 
         /// <summary>Ordered pairs evaluated.</summary>
@@ -34,6 +35,8 @@ namespace AzSpokeTools.Paths
         public long ElapsedMs { get; }
         /// <summary>Endpoints left out, and why.</summary>
         public DelimitedList<string> Skipped { get; }
+        /// <summary>Pairs per access verdict of the -Port flow; empty without -Port.</summary>
+        public DelimitedMap<long> ByAccess { get; }
 
         /// <inheritdoc />
         public override string ToString() => $"{Pairs} pairs ({ByKind}); {Violations} violation(s)";

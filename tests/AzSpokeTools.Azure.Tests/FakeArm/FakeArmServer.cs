@@ -37,7 +37,7 @@ public sealed record RecordedRequest(int Index, TimeSpan At, string Method, stri
 /// A fake ARM + Resource Graph endpoint on https://127.0.0.1:{random port} (Kestrel, real sockets, a
 /// self-signed certificate made per process). It serves a <see cref="FakeEstate"/> with Resource Graph
 /// paging (<c>$top</c>/<c>$skipToken</c>), ARM list paging (nextLink), AVNM listDeploymentStatus
-/// (skipToken in the body), long-running getLearnedRoutes/effectiveRouteTable and Route Server BGP connection
+/// (skipToken in the body), long-running getLearnedRoutes/effectiveRouteTable/effectiveNetworkSecurityGroups and Route Server BGP connection
 /// learnedRoutes/advertisedRoutes (202 + Location, polled
 /// until 200), injected faults, 403 for denied subscriptions, and records every request. Requests
 /// without <c>Authorization: Bearer {token}</c> or with a write method are recorded as violations.
@@ -198,7 +198,8 @@ public sealed class FakeArmServer : IAsyncDisposable
             || path.EndsWith("/getLearnedRoutes", StringComparison.OrdinalIgnoreCase)
             || path.EndsWith("/learnedRoutes", StringComparison.OrdinalIgnoreCase)
             || path.EndsWith("/advertisedRoutes", StringComparison.OrdinalIgnoreCase)
-            || path.EndsWith("/effectiveRouteTable", StringComparison.OrdinalIgnoreCase))) return "action";
+            || path.EndsWith("/effectiveRouteTable", StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith("/effectiveNetworkSecurityGroups", StringComparison.OrdinalIgnoreCase))) return "action";
         return "list";
     }
 
@@ -362,6 +363,7 @@ public sealed class FakeArmServer : IAsyncDisposable
             ? "{\"value\":[{\"localAddress\":\"10.0.0.254\",\"network\":\"10.1.0.0/16\",\"nextHop\":\"10.0.0.254\",\"sourcePeer\":\"10.0.0.254\",\"origin\":\"EBgp\",\"asPath\":\"65515\",\"weight\":32768}]}"
             : path.EndsWith("/learnedRoutes", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/advertisedRoutes", StringComparison.OrdinalIgnoreCase)
                 ? FakeEstate.PeerRouteList(resource, path.EndsWith("/learnedRoutes", StringComparison.OrdinalIgnoreCase))
+                : path.EndsWith("/effectiveNetworkSecurityGroups", StringComparison.OrdinalIgnoreCase) ? _estate.EffectiveSecurityGroupsJson(resource)
                 : _estate.EffectiveRoutesJson!;
         ctx.Response.Headers["Location"] = Endpoint.AbsoluteUri.TrimEnd('/') + "/operations/" + operation + "?api-version=2024-05-01&sig=" + FakeEstate.SecretMarker + "sig";
         if (LroUsesAsyncOperation)

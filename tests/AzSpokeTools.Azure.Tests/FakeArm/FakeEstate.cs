@@ -93,6 +93,19 @@ public sealed class FakeEstate
                     foreach (var member in ChildIds(group, "staticMembers")) ids.Add(member);
                 }
                 foreach (var config in ChildIds(row.Id, "connectivityConfigurations")) ids.Add(config);
+                foreach (var config in ChildIds(row.Id, "securityAdminConfigurations"))
+                {
+                    ids.Add(config);
+                    foreach (var collection in ChildIds(config, "ruleCollections"))
+                    {
+                        ids.Add(collection);
+                        foreach (var rule in ChildIds(collection, "rules")) ids.Add(rule);
+                    }
+                }
+            }
+            else if (type.Equals("Microsoft.Network/firewallPolicies", StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (var group in ChildIds(row.Id, "ruleCollectionGroups")) ids.Add(group);
             }
             else if (type.Equals("Microsoft.Network/virtualHubs", StringComparison.OrdinalIgnoreCase))
             {
@@ -130,6 +143,109 @@ public sealed class FakeEstate
                 ["peerIp"] = $"10.0.1.{4 + p}", ["peerAsn"] = 65010, ["connectionState"] = "Connected",
             }));
         return rs;
+    }
+
+    /// <summary>
+    /// Adds the security resources of one subscription: a network security group on a NIC of a workload VNet (Resource Graph rows:
+    /// the VNet, the NSG, an application security group, the NIC), an IP group, a firewall policy with a rule collection group (ARM child),
+    /// and under the subscription's network manager a security admin configuration, its rule collection and a Deny rule (ARM children).
+    /// Returns the NIC id, whose effectiveNetworkSecurityGroups the server answers.
+    /// </summary>
+    public string AddSecurity(string sub)
+    {
+        var rg = $"/subscriptions/{sub}/resourceGroups/rg-sec/providers/Microsoft.Network";
+        var nsg = $"{rg}/networkSecurityGroups/nsg-app";
+        var asg = $"{rg}/applicationSecurityGroups/asg-web";
+        var subnet = $"{rg}/virtualNetworks/vnet-sec/subnets/app";
+        AddRow(sub, Resource($"{rg}/virtualNetworks/vnet-sec", "vnet-sec", "Microsoft.Network/virtualNetworks", new JsonObject
+        {
+            ["addressSpace"] = new JsonObject { ["addressPrefixes"] = new JsonArray("10.250.0.0/24") },
+            ["subnets"] = new JsonArray(new JsonObject
+            {
+                ["name"] = "app", ["id"] = subnet,
+                ["properties"] = new JsonObject { ["addressPrefix"] = "10.250.0.0/26", ["networkSecurityGroup"] = new JsonObject { ["id"] = nsg } },
+            }),
+            ["virtualNetworkPeerings"] = new JsonArray(),
+        }));
+        AddRow(sub, Resource(nsg, "nsg-app", "Microsoft.Network/networkSecurityGroups", new JsonObject
+        {
+            ["securityRules"] = new JsonArray(new JsonObject
+            {
+                ["name"] = "allow-https", ["id"] = nsg + "/securityRules/allow-https",
+                ["properties"] = new JsonObject
+                {
+                    ["priority"] = 100, ["direction"] = "Inbound", ["access"] = "Allow", ["protocol"] = "Tcp", ["sourcePortRange"] = "*", ["destinationPortRange"] = "443",
+                    ["sourceAddressPrefix"] = "VirtualNetwork", ["destinationApplicationSecurityGroups"] = new JsonArray(new JsonObject { ["id"] = asg }),
+                },
+            }),
+        }));
+        AddRow(sub, Resource(asg, "asg-web", "Microsoft.Network/applicationSecurityGroups", new JsonObject()));
+        var nic = $"{rg}/networkInterfaces/nic-app";
+        AddRow(sub, Resource(nic, "nic-app", "Microsoft.Network/networkInterfaces", new JsonObject
+        {
+            ["ipConfigurations"] = new JsonArray(new JsonObject
+            {
+                ["name"] = "ipconfig1",
+                ["properties"] = new JsonObject
+                {
+                    ["privateIPAddress"] = "10.250.0.4", ["primary"] = true, ["subnet"] = new JsonObject { ["id"] = subnet },
+                    ["applicationSecurityGroups"] = new JsonArray(new JsonObject { ["id"] = asg }),
+                },
+            }),
+        }));
+        var ipg = $"{rg}/ipGroups/ipg-spokes";
+        AddRow(sub, Resource(ipg, "ipg-spokes", "Microsoft.Network/ipGroups", new JsonObject { ["ipAddresses"] = new JsonArray("10.250.0.0/24") }));
+        var policy = $"{rg}/firewallPolicies/fwpol";
+        AddRow(sub, Resource(policy, "fwpol", "Microsoft.Network/firewallPolicies", new JsonObject { ["threatIntelMode"] = "Alert" }));
+        AddChild(policy, "ruleCollectionGroups", Child($"{policy}/ruleCollectionGroups/rcg", "rcg", "Microsoft.Network/firewallPolicies/ruleCollectionGroups", new JsonObject
+        {
+            ["priority"] = 100,
+            ["ruleCollections"] = new JsonArray(new JsonObject
+            {
+                ["ruleCollectionType"] = "FirewallPolicyFilterRuleCollection", ["name"] = "allow-web", ["priority"] = 100, ["action"] = new JsonObject { ["type"] = "Allow" },
+                ["rules"] = new JsonArray(new JsonObject
+                {
+                    ["ruleType"] = "NetworkRule", ["name"] = "https", ["ipProtocols"] = new JsonArray("TCP"), ["destinationPorts"] = new JsonArray("443"),
+                    ["sourceIpGroups"] = new JsonArray(ipg), ["destinationAddresses"] = new JsonArray("*"),
+                }),
+            }),
+        }));
+        var nm = $"/subscriptions/{sub}/resourceGroups/rg-avnm/providers/Microsoft.Network/networkManagers/avnm";
+        var config = $"{nm}/securityAdminConfigurations/baseline";
+        AddChild(nm, "securityAdminConfigurations", Child(config, "baseline", "Microsoft.Network/networkManagers/securityAdminConfigurations",
+            new JsonObject { ["applyOnNetworkIntentPolicyBasedServices"] = new JsonArray("None") }));
+        var collection = $"{config}/ruleCollections/rc";
+        AddChild(config, "ruleCollections", Child(collection, "rc", "Microsoft.Network/networkManagers/securityAdminConfigurations/ruleCollections",
+            new JsonObject { ["appliesToGroups"] = new JsonArray(new JsonObject { ["networkGroupId"] = $"{nm}/networkGroups/group-0" }) }));
+        var rule = Child($"{collection}/rules/deny-telnet", "deny-telnet", "Microsoft.Network/networkManagers/securityAdminConfigurations/ruleCollections/rules", new JsonObject
+        {
+            ["priority"] = 10, ["access"] = "Deny", ["direction"] = "Inbound", ["protocol"] = "Tcp", ["destinationPortRanges"] = new JsonArray("23"),
+            ["sources"] = new JsonArray(), ["destinations"] = new JsonArray(), ["sourcePortRanges"] = new JsonArray(),
+        });
+        rule["kind"] = "Custom";
+        AddChild(collection, "rules", rule);
+        return nic;
+    }
+
+    /// <summary>An EffectiveNetworkSecurityGroupListResult for a NIC of <see cref="AddSecurity"/>: its subnet's NSG with a tag expanded, as the action returns.</summary>
+    public string EffectiveSecurityGroupsJson(string nicId)
+    {
+        var rg = nicId[..nicId.IndexOf("/networkInterfaces/", StringComparison.OrdinalIgnoreCase)];
+        return new JsonObject
+        {
+            ["value"] = new JsonArray(new JsonObject
+            {
+                ["networkSecurityGroup"] = new JsonObject { ["id"] = rg + "/networkSecurityGroups/nsg-app" },
+                ["association"] = new JsonObject { ["subnet"] = new JsonObject { ["id"] = rg + "/virtualNetworks/vnet-sec/subnets/app" } },
+                ["effectiveSecurityRules"] = new JsonArray(new JsonObject
+                {
+                    ["name"] = "defaultSecurityRules/AllowVnetInBound", ["protocol"] = "All", ["sourcePortRange"] = "0-65535", ["destinationPortRange"] = "0-65535",
+                    ["sourceAddressPrefix"] = "VirtualNetwork", ["destinationAddressPrefix"] = "VirtualNetwork",
+                    ["expandedSourceAddressPrefix"] = new JsonArray("10.250.0.0/24", "168.63.129.16/32"), ["expandedDestinationAddressPrefix"] = new JsonArray("10.250.0.0/24", "168.63.129.16/32"),
+                    ["access"] = "Allow", ["priority"] = 65000, ["direction"] = "Inbound",
+                }),
+            }),
+        }.ToJsonString();
     }
 
     /// <summary>A PeerRouteList body for a BGP connection (one list per Route Server instance), as the learnedRoutes / advertisedRoutes actions return.</summary>

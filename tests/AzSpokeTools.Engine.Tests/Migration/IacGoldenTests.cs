@@ -32,7 +32,7 @@ public sealed class IacGoldenTests
         return r.Execute(new RecordingEngineHost());
     }
 
-    public static TheoryData<string> Cases => new() { "contoso-adopt", "contoso-policy", "contoso-new-mesh" };
+    public static TheoryData<string> Cases => new() { "contoso-adopt", "contoso-policy", "contoso-new-mesh", "secured-spokes-22" };
 
     private static MigrationPlan PlanFor(string name) => name switch
     {
@@ -42,6 +42,9 @@ public sealed class IacGoldenTests
         "contoso-policy" => Plan(r => { r.Tag = new[] { "role=spoke" }; r.DynamicMembership = true; }, withoutExistingMesh: true),
         // No existing mesh: the plan's static group and configuration are the end state; with the decommission phase.
         "contoso-new-mesh" => Plan(r => r.Decommission = true, withoutExistingMesh: true),
+        // The what-if of SSH (22/tcp): the hub firewall denies it between spokes today, the mesh path would not cross it
+        // (plan.json's opensFlowCount and opensFlow, whatif-opened-flows.csv).
+        "secured-spokes-22" => new MeshMigrationRequest { Snapshot = "sample:secured-spokes", Port = 22 }.Execute(new RecordingEngineHost()),
         _ => throw new ArgumentException(name),
     };
 

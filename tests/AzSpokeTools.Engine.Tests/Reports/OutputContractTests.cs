@@ -155,6 +155,7 @@ public sealed partial class OutputContractTests : IDisposable
             ["apply-requests"] = "Migration/Golden/*/apply-requests.json",
             ["estate-report"] = "EstateReports/Golden/hub-firewall.report.json",
             ["learned-route-verification"] = "Verification/Golden/learned-route-verification.vpn-v2v-bgp-drifted.json",
+            ["security-rule-verification"] = "Verification/Golden/security-rule-verification.secured-spokes-drifted.json",
         };
         foreach (var shape in ReportSchemas.Shapes)
             Assert.True(covered.ContainsKey(shape) || pinned.Any(f => f!.StartsWith(shape + ".", StringComparison.Ordinal) || f.StartsWith(shape + "-contoso", StringComparison.Ordinal)),
@@ -173,7 +174,7 @@ public sealed partial class OutputContractTests : IDisposable
         Golden(file, ElapsedTime().Replace(json, "\"elapsedMs\":${space}0"));
     }
 
-    private static void Golden(string file, string content)
+    internal static void Golden(string file, string content)
     {
         var path = Path.Combine(GoldenDirectory, file);
         if (Environment.GetEnvironmentVariable("AZSPOKE_UPDATE_GOLDEN") == "1") File.WriteAllText(path, content);

@@ -22,7 +22,7 @@ public sealed class ReportSchemaTests
 
     public static TheoryData<string, string> PlanDocuments => new()
     {
-        { "contoso-adopt", "plan" }, { "contoso-policy", "plan" }, { "contoso-new-mesh", "plan" },
+        { "contoso-adopt", "plan" }, { "contoso-policy", "plan" }, { "contoso-new-mesh", "plan" }, { "secured-spokes-22", "plan" },
         { "contoso-adopt", "apply-requests" }, { "contoso-policy", "apply-requests" }, { "contoso-new-mesh", "apply-requests" },
     };
 

@@ -10,7 +10,7 @@ public class SampleCatalogTests
     public static readonly string[] ProductSampleNames =
     {
         "avnm-hub-spoke", "avnm-mesh", "contoso-hairpin", "er-summary-hairpin", "hairpin-uncommitted-mesh", "hairpin-uncommitted-mesh-after-pilot",
-        "hub-firewall", "peered-spokes", "route-server-interhub", "route-server-only", "routing-example", "split-nva", "summarized-prefixes",
+        "hub-firewall", "peered-spokes", "route-server-interhub", "route-server-only", "routing-example", "secured-spokes", "split-nva", "summarized-prefixes",
         "two-region-hubs", "udr-override", "vpn-transit", "vpn-v2v-bgp", "vwan",
     };
 

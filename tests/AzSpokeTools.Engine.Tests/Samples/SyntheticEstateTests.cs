@@ -17,6 +17,24 @@ public class SyntheticEstateTests
     private static JsonDocument Parse(byte[] bytes) => JsonDocument.Parse(bytes);
 
     [Fact]
+    public void NetworkSecurityGroupsOptionPutsTheHubsNsgOnEverySpokeSubnetAndAccessIsEvaluatedByItsRules()
+    {
+        using var ms = new MemoryStream();
+        SyntheticEstate.Write(new SyntheticEstateOptions { Spokes = 40, Hubs = 2, SubnetsPerSpoke = 2, NetworkSecurityGroups = true }, ms);
+        ms.Position = 0;
+        var topology = AzSpokeTools.Engine.Snapshot.SnapshotLoader.Load(ms, "estate.json");
+        var spokeSubnets = topology.VirtualNetworks.Where(v => v.Tags.TryGetValue("role", out var r) && r == "spoke").SelectMany(v => v.Subnets).ToList();
+        Assert.Equal(80, spokeSubnets.Count);
+        Assert.All(spokeSubnets, s => Assert.NotNull(s.NetworkSecurityGroupId));
+        Assert.Equal(2, topology.NetworkSecurityGroups.Count);
+        var summary = new AzSpokeTools.Engine.Paths.PathMatrix(topology, new AzSpokeTools.Engine.Paths.PathMatrixOptions { Flow = AzSpokeTools.Engine.Security.Flow.Parse("22/tcp") }).Run(null);
+        // SSH from 10.0.0.0/8 is denied inbound by every spoke NSG: no spoke pair is allowed.
+        Assert.True(summary.ByAccess[AzSpokeTools.Engine.Security.AccessVerdict.Denied] > 0);
+        // Without the option the output has no NSGs (and is what it was).
+        Assert.Equal(-1, Generate(40).AsSpan().IndexOf("networkSecurityGroups"u8));
+    }
+
+    [Fact]
     public void SameOptionsGiveByteIdenticalOutput()
     {
         Assert.Equal(Generate(300, 3, 2, 7), Generate(300, 3, 2, 7));

@@ -262,10 +262,10 @@ public class MalformedInputTests
         var t = Snap.Json(Snap.Envelope("""
             [ { "id": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1", "type": "Microsoft.Compute/virtualMachines", "name": "vm1" },
               { "id": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm2", "type": "microsoft.compute/virtualmachines", "name": "vm2" },
-              { "id": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/nsg", "name": "nsg" } ]
+              { "id": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/natGateways/nat", "name": "nat" } ]
             """));
         Assert.Equal(2, t.UnknownTypes["Microsoft.Compute/virtualMachines"]);
-        Assert.Equal(1, t.UnknownTypes["microsoft.network/networksecuritygroups"]);
+        Assert.Equal(1, t.UnknownTypes["microsoft.network/natgateways"]);
         Assert.Empty(t.Diagnostics);
         Assert.Empty(t.AllResources());
     }
