@@ -8,8 +8,8 @@ namespace AzSpokeTools.Engine.Reports
 {
     /// <summary>
     /// <c>azspoke merge</c>: combines the outputs of <c>azspoke matrix --shard I/N</c> run for every I into the output of the unsharded
-    /// run. Summaries (docs/schemas/matrix-summary.schema.json) add up: pairs, pairs by kind and violations are exactly those of the
-    /// unsharded run, elapsedMs is the slowest shard's. CSV (one header kept) and NDJSON are concatenated in the order given, which
+    /// run. Summaries (docs/schemas/matrix-summary.schema.json) add up: pairs, pairs by kind, violations and, when the shards were
+    /// run with a flow (--port), pairs by access are exactly those of the unsharded run; elapsedMs is the slowest shard's. CSV (one header kept) and NDJSON are concatenated in the order given, which
     /// is the unsharded run's row order when the files are given shard 1 first (shards are contiguous blocks of sources).
     /// </summary>
     public static class PathMatrixShardMerge
@@ -18,7 +18,7 @@ namespace AzSpokeTools.Engine.Reports
         public static PathMatrixShardFormat? FormatOf(string? firstLine)
         {
             if (firstLine == null) return null;
-            if (firstLine == PathMatrixCsvWriter.Header) return PathMatrixShardFormat.Csv;
+            if (firstLine == PathMatrixCsvWriter.Header || firstLine == PathMatrixCsvWriter.Header + PathMatrixCsvWriter.AccessColumns) return PathMatrixShardFormat.Csv;
             if (firstLine.TrimEnd() == "{") return PathMatrixShardFormat.Summary;
             return PathMatrixShardFormat.Ndjson;
         }
@@ -28,6 +28,8 @@ namespace AzSpokeTools.Engine.Reports
         {
             if (shards == null) throw new ArgumentNullException(nameof(shards));
             var total = new PathMatrixSummary();
+            // byAccess is there when the shard evaluated a flow: every shard must have been run the same way.
+            bool? access = null;
             foreach (var (file, json) in shards)
             {
                 try
@@ -46,6 +48,18 @@ namespace AzSpokeTools.Engine.Reports
                         total.ByKind.TryGetValue(kind, out long n);
                         total.ByKind[kind] = n + k.Value.GetInt64();
                     }
+                    bool hasAccess = root.TryGetProperty("byAccess", out var byAccess);
+                    if (access != null && access != hasAccess)
+                        throw new EngineInputException("File", $"{file}: " + (hasAccess ? "$.byAccess is there but the shards before it were run without a port" : "$.byAccess is missing but the shards before it were run with a port"));
+                    access = hasAccess;
+                    if (hasAccess)
+                        foreach (var k in byAccess.EnumerateObject())
+                        {
+                            if (!Enum.TryParse<Security.AccessVerdict>(k.Name, out var verdict))
+                                throw new EngineInputException("File", $"{file}: $.byAccess.{k.Name}: not an access verdict");
+                            total.ByAccess.TryGetValue(verdict, out long n);
+                            total.ByAccess[verdict] = n + k.Value.GetInt64();
+                        }
                 }
                 catch (Exception e) when (e is JsonException || e is InvalidOperationException || e is FormatException)
                 {
@@ -67,14 +81,22 @@ namespace AzSpokeTools.Engine.Reports
             if (shards == null) throw new ArgumentNullException(nameof(shards));
             if (output == null) throw new ArgumentNullException(nameof(output));
             if (format == PathMatrixShardFormat.Summary) throw new ArgumentException("summaries are merged by MergeSummaries", nameof(format));
-            if (format == PathMatrixShardFormat.Csv) { output.Write(PathMatrixCsvWriter.Header); output.Write('\n'); }
             long rows = 0;
+            // The header of the first CSV shard (with the access columns when it was run with a port), kept once; the others must match it.
+            string? header = null;
             foreach (var (file, reader) in shards)
             {
                 string? line = reader.ReadLine();
                 if (format == PathMatrixShardFormat.Csv)
                 {
-                    if (line != PathMatrixCsvWriter.Header) throw new EngineInputException("File", $"{file}: line 1: not the matrix CSV header '{PathMatrixCsvWriter.Header}'");
+                    if (header == null)
+                    {
+                        if (FormatOf(line) != PathMatrixShardFormat.Csv) throw new EngineInputException("File", $"{file}: line 1: not the matrix CSV header '{PathMatrixCsvWriter.Header}'");
+                        header = line!;
+                        output.Write(header);
+                        output.Write('\n');
+                    }
+                    else if (line != header) throw new EngineInputException("File", $"{file}: line 1: not the header of the shards before it, '{header}'");
                     line = reader.ReadLine();
                 }
                 // A CSV field may hold a quoted line break: copy lines, count only those that end a record.
