@@ -30,10 +30,24 @@ namespace AzSpokeTools.Engine.Paths
         }
 
         /// <summary>The reasons of the pair (<paramref name="source"/>, <paramref name="destination"/>) whose first path is <paramref name="summary"/>.</summary>
-        public IReadOnlyList<PathReason> For(int source, int destination, PathSummary summary, IntentDecision? decision, bool? compliant)
+        public IReadOnlyList<PathReason> For(int source, int destination, PathSummary summary, IntentDecision? decision, bool? compliant,
+            MatrixAccess? access = null)
         {
             var traced = _tracer.FirstPathReasons(_endpoints[source].Subnet, _endpoints[destination].Address);
             var violations = decision != null && compliant == false ? Violations(decision, summary) : None;
+            // Flows the intent names (allow/deny) fail per pair, not per summary: their reasons are worded per row, as path words them.
+            if (decision != null && compliant == false && decision.HasFlows && access != null)
+            {
+                var flows = decision.AccessViolations(f => (access.Evaluate(source, destination, summary, f, out var rule), rule));
+                if (flows.Count > 0)
+                {
+                    var more = new PathReason[violations.Length + flows.Count];
+                    violations.CopyTo(more, 0);
+                    for (int k = 0; k < flows.Count; k++)
+                        more[violations.Length + k] = new PathReason(PathReasonSeverity.Error, null, "not compliant: " + flows[k], PathAnalyzer.IntentFlowFix);
+                    violations = more;
+                }
+            }
             if (traced.Count == 0) return violations;
             if (violations.Length == 0) return traced is PathReason[] shared ? shared : new List<PathReason>(traced).ToArray();
             var all = new List<PathReason>(traced.Count + violations.Length);

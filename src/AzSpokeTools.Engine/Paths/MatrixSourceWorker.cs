@@ -93,7 +93,7 @@ namespace AzSpokeTools.Engine.Paths
                     ByAccess[(int)verdict.Value]++;
                 }
                 if (rows == null || (filters && !_selection.Writes(r.Summary.Kind, compliant))) continue;
-                rows.Add(new PathMatrixRow(i, j, r.Summary, r.Count, decision, compliant, _reasons?.For(i, j, r.Summary, decision, compliant), verdict, rule));
+                rows.Add(new PathMatrixRow(i, j, r.Summary, r.Count, decision, compliant, _reasons?.For(i, j, r.Summary, decision, compliant, access), verdict, rule));
             }
         }
 
