@@ -107,6 +107,31 @@ public sealed partial class OutputFormatCommandTests : IDisposable
     }
 
     [Fact]
+    public void MatrixWithAPortOnThreadsShardsAndMergeIsTheSingleThreadedUnshardedOutput()
+    {
+        // A generated estate with NSGs on every spoke subnet: enough sources for several threads, and rules that decide access.
+        var estate = Path.Combine(_dir, "estate-nsg.json");
+        Assert.Equal(ExitCodes.Success, Run("generate", "--spokes", "40", "--network-security-groups", "--out", estate).Code);
+        var ndjson = new StringWriter();
+        PathMatrixNdjsonWriter.Write(ndjson, new PathMatrixRequest { Snapshot = estate, Port = 443, Threads = 1 }.Execute(Host));
+        var (_, output) = Run("matrix", "--snapshot", estate, "--format", "ndjson", "--port", "443", "--threads", "2");
+        Assert.Equal(ndjson.ToString(), output);
+        Assert.All(output.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => Assert.Contains("\"access\":\"", l, StringComparison.Ordinal));
+        foreach (var format in new[] { "csv", "ndjson", "summary" })
+        {
+            var files = new List<string>();
+            for (int i = 1; i <= 3; i++)
+            {
+                files.Add(Path.Combine(_dir, $"port-shard-{i}.{format}"));
+                File.WriteAllText(files[^1], Run("matrix", "--snapshot", estate, "--format", format, "--port", "443", "--threads", "2", "--shard", $"{i}/3").Out);
+            }
+            var whole = Run("matrix", "--snapshot", estate, "--format", format, "--port", "443", "--threads", "1").Out;
+            Assert.Equal(Timeless(whole), Timeless(Run(["merge", .. files]).Out));
+            if (format == "summary") Assert.Contains("\"byAccess\"", whole, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void MatrixSummaryJsonAndCsvAreTheMatrixWriters()
     {
         var request = new PathMatrixRequest { Snapshot = "sample:avnm-mesh" };
