@@ -10,6 +10,7 @@ internal static class CommandCatalog
         yield return Commands.RoutesCommand.Create(context);
         yield return Commands.PathCommand.Create(context);
         yield return Commands.MatrixCommand.Create(context);
+        yield return Commands.MergeCommand.Create(context);
         yield return Commands.IntentCommand.Create(context);
         yield return Commands.ReadinessCommand.Create(context);
         yield return Commands.PlanCommand.Create(context);

@@ -83,12 +83,16 @@ public sealed partial class DocumentedCliExampleTests : IDisposable
         var tokens = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         for (var i = 1; i < tokens.Length; i++)
             if (InputOptions.Contains(tokens[i - 1])) yield return tokens[i].TrimEnd('/');
+        // azspoke merge FILE...: its files are inputs too.
+        if (tokens.Length > 1 && tokens[1] == "merge")
+            foreach (var t in tokens.Skip(2).TakeWhile(t => t != ">")) if (!t.StartsWith('-')) yield return t;
     }
 
     private static string? Output(string command)
     {
         var tokens = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var at = Array.IndexOf(tokens, "--out");
+        if (at < 0) at = Array.IndexOf(tokens, ">");
         return at >= 0 && at + 1 < tokens.Length ? tokens[at + 1].TrimEnd('/') : null;
     }
 
@@ -153,9 +157,12 @@ public sealed partial class DocumentedCliExampleTests : IDisposable
             redirect = Path.Combine(_folder, tokens[redirectAt + 1]);
             tokens = tokens.Take(redirectAt).ToList();
         }
+        // Quotes protect patterns from the shell; the shell removes them before azspoke sees its arguments.
+        tokens = tokens.Select(t => t.Length > 1 && (t[0] == '"' || t[0] == '\'') && t[^1] == t[0] ? t[1..^1] : t).ToList();
+        bool merge = tokens.Count > 0 && tokens[0] == "merge";
         var args = tokens.Select((t, i) =>
             !t.StartsWith('-') && !t.StartsWith("sample:", StringComparison.Ordinal) && i > 0 &&
-            (tokens[i - 1] is "--snapshot" or "--intent" or "--out" or "--plan" or "--before" or "--after") && !Path.IsPathRooted(t)
+            (merge || tokens[i - 1] is "--snapshot" or "--intent" or "--out" or "--plan" or "--before" or "--after") && !Path.IsPathRooted(t)
                 ? Path.Combine(_folder, t)
                 : t).ToArray();
         return (args, redirect);

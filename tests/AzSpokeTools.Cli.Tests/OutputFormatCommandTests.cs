@@ -46,6 +46,92 @@ public sealed partial class OutputFormatCommandTests : IDisposable
     }
 
     [Fact]
+    public void MatrixNdjsonWithFiltersIsTheNdjsonWriterOfTheSameSelection()
+    {
+        var request = new PathMatrixRequest
+        {
+            Snapshot = "sample:avnm-mesh",
+            Selection = new AzSpokeTools.Engine.Paths.PathMatrixSelection { FromPattern = "spoke*", Kinds = new[] { AzSpokeTools.Engine.Paths.PathKind.Mesh, AzSpokeTools.Engine.Paths.PathKind.Direct } },
+        };
+        var ndjson = new StringWriter();
+        PathMatrixNdjsonWriter.Write(ndjson, request.Execute(Host));
+        var (code, output) = Run("matrix", "--snapshot", "sample:avnm-mesh", "--format", "ndjson", "--from-pattern", "spoke*", "--kind", "Mesh", "--kind", "Direct", "--threads", "2");
+        Assert.Equal(ndjson.ToString(), output);
+        Assert.NotEmpty(output);
+        Assert.DoesNotContain("\"source\":\"hub", output, StringComparison.Ordinal);
+        // The exit code follows the selected pairs' violations (the snapshot's AVNM intent), written or not.
+        Assert.Equal(ExitCodes.Findings, code);
+    }
+
+    [Fact]
+    public void MatrixReasonsAreTheWritersRowsWithReasonsAndOnlyJsonFormatsTakeThem()
+    {
+        var ndjson = new StringWriter();
+        PathMatrixNdjsonWriter.Write(ndjson, new PathMatrixRequest { Snapshot = "sample:contoso-hairpin", Reasons = true }.Execute(Host));
+        var (_, output) = Run("matrix", "--snapshot", "sample:contoso-hairpin", "--format", "ndjson", "--reasons", "--threads", "2");
+        Assert.Equal(ndjson.ToString(), output);
+        Assert.Contains("\"fix\":\"", output, StringComparison.Ordinal);
+        foreach (var format in new[] { "csv", "summary" })
+        {
+            var e = new StringWriter();
+            Assert.Equal(ExitCodes.BadInput, CliApp.Run(["matrix", "--snapshot", "sample:contoso-hairpin", "--format", format, "--reasons"], new StringWriter(), e));
+            Assert.Contains("--reasons", e.ToString());
+        }
+    }
+
+    [Fact]
+    public void ShardOutputsMergeIntoTheUnshardedOutputAndMixedFormatsAreRefused()
+    {
+        foreach (var format in new[] { "csv", "ndjson" })
+        {
+            var files = new List<string>();
+            for (int i = 1; i <= 3; i++)
+            {
+                files.Add(Path.Combine(_dir, $"shard-{i}.{format}"));
+                File.WriteAllText(files[^1], Run("matrix", "--snapshot", "sample:avnm-mesh", "--format", format, "--shard", $"{i}/3").Out);
+            }
+            Assert.Equal(Run("matrix", "--snapshot", "sample:avnm-mesh", "--format", format).Out, Run(["merge", .. files]).Out);
+        }
+        var summaries = new List<string>();
+        for (int i = 1; i <= 2; i++)
+        {
+            summaries.Add(Path.Combine(_dir, $"shard-{i}.json"));
+            File.WriteAllText(summaries[^1], Run("matrix", "--snapshot", "sample:avnm-mesh", "--shard", $"{i}/2").Out);
+        }
+        Assert.Equal(Timeless(Run("matrix", "--snapshot", "sample:avnm-mesh").Out), Timeless(Run(["merge", .. summaries]).Out));
+        var e = new StringWriter();
+        Assert.Equal(ExitCodes.BadInput, CliApp.Run(["merge", summaries[0], Path.Combine(_dir, "shard-1.csv")], new StringWriter(), e));
+        Assert.Contains("shard-1.csv", e.ToString());
+        Assert.Equal(ExitCodes.BadInput, CliApp.Run(["matrix", "--snapshot", "sample:avnm-mesh", "--shard", "3/2"], new StringWriter(), e));
+        Assert.Contains("3/2", e.ToString());
+    }
+
+    [Fact]
+    public void MatrixWithAPortOnThreadsShardsAndMergeIsTheSingleThreadedUnshardedOutput()
+    {
+        // A generated estate with NSGs on every spoke subnet: enough sources for several threads, and rules that decide access.
+        var estate = Path.Combine(_dir, "estate-nsg.json");
+        Assert.Equal(ExitCodes.Success, Run("generate", "--spokes", "40", "--network-security-groups", "--out", estate).Code);
+        var ndjson = new StringWriter();
+        PathMatrixNdjsonWriter.Write(ndjson, new PathMatrixRequest { Snapshot = estate, Port = 443, Threads = 1 }.Execute(Host));
+        var (_, output) = Run("matrix", "--snapshot", estate, "--format", "ndjson", "--port", "443", "--threads", "2");
+        Assert.Equal(ndjson.ToString(), output);
+        Assert.All(output.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => Assert.Contains("\"access\":\"", l, StringComparison.Ordinal));
+        foreach (var format in new[] { "csv", "ndjson", "summary" })
+        {
+            var files = new List<string>();
+            for (int i = 1; i <= 3; i++)
+            {
+                files.Add(Path.Combine(_dir, $"port-shard-{i}.{format}"));
+                File.WriteAllText(files[^1], Run("matrix", "--snapshot", estate, "--format", format, "--port", "443", "--threads", "2", "--shard", $"{i}/3").Out);
+            }
+            var whole = Run("matrix", "--snapshot", estate, "--format", format, "--port", "443", "--threads", "1").Out;
+            Assert.Equal(Timeless(whole), Timeless(Run(["merge", .. files]).Out));
+            if (format == "summary") Assert.Contains("\"byAccess\"", whole, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void MatrixSummaryJsonAndCsvAreTheMatrixWriters()
     {
         var request = new PathMatrixRequest { Snapshot = "sample:avnm-mesh" };

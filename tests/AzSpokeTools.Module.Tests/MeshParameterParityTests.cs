@@ -25,6 +25,8 @@ public sealed class MeshParameterParityTests
         ["--out"] = ["OutputPath"],
         ["--iac"] = ["InfrastructureAsCode"],
         ["--no-what-if"] = ["SkipWhatIf"],
+        // --threads is -ThrottleLimit, the PowerShell name for a degree of parallelism (as on Get-SpokePathMatrix).
+        ["--threads"] = ["ThrottleLimit"],
         // --wave is NAME=PATTERN when planning and a wave number with --apply: two typed parameters.
         ["--wave"] = ["WavePattern", "Wave"],
         // --dry-run is the common parameter -WhatIf (SupportsShouldProcess).

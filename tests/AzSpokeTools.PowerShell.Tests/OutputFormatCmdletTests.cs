@@ -65,6 +65,24 @@ public sealed partial class OutputFormatCmdletTests(ModuleSession session)
 
     private static string Timeless(string json) => ElapsedTime().Replace(json, "\"elapsedMs\":0");
 
+    [Fact]
+    public void MatrixPairsCarryAccessAndDecidingRuleOnSeveralThreadsAsTheCliWritesThemOnOne()
+    {
+        // A generated estate with an NSG on every spoke subnet (443 allowed from 10.0.0.0/8): enough sources for two threads.
+        var estate = Path.Combine(Folder, "estate-nsg.json");
+        Cli("generate", "--spokes", "40", "--network-security-groups", "--out", estate);
+        Assert.Equal(Timeless(Cli("matrix", "--snapshot", estate, "--port", "443", "--threads", "1", "--format", "json")),
+            Timeless(Cmdlet($"Get-SpokePathMatrix -Snapshot '{estate}' -Port 443 -ThrottleLimit 2 -AsJson")));
+        // The streamed objects carry what the rows of the document carry.
+        var rows = JsonNode.Parse(Cli("matrix", "--snapshot", estate, "--port", "443", "--threads", "1", "--format", "json"))!["pairs"]!.AsArray()
+            .Select(r => $"{r!["source"]}>{r["destination"]} {r["access"]} {r["decidingRule"]?["name"]} {r["decidingRule"]?["resourceId"]}").ToList();
+        var entries = session.Run($"Get-SpokePathMatrix -Snapshot '{estate}' -Port 443 -ThrottleLimit 2 | ForEach-Object {{ \"$($_.Source)>$($_.Destination) $($_.Access) $($_.DecidingRule) $($_.DecidingRuleId)\" }}")
+            .Select(p => p.ToString()).ToList();
+        Assert.Equal(rows, entries);
+        Assert.Contains(entries, e => e.Contains(" Denied ", StringComparison.Ordinal));
+        Assert.All(entries, e => Assert.Matches(" (Allowed|Denied|Unknown) ", e));
+    }
+
     [Theory]
     [InlineData("--subnet", "spoke1/workload")]
     [InlineData("--nic", "vm-spoke3-nic")]

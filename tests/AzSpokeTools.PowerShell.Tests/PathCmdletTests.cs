@@ -92,6 +92,40 @@ public sealed class PathCmdletTests(ModuleSession session)
     }
 
     [Fact]
+    public void MatrixFiltersAtTheSourceShardsAndThreadsAsTheCliDoes()
+    {
+        Assert.Equal(["hub>spoke1 Direct", "hub>spoke2 Direct"],
+            session.Run("Get-SpokePathMatrix -Snapshot sample:hub-firewall -FromPattern 'H*' -ToPattern 'spoke?' -ThrottleLimit 2 | Where-Object Destination -ne 'spoke3' | ForEach-Object { \"$($_.Source)>$($_.Destination) $($_.Kind)\" }").Select(k => k.ToString()));
+        var violations = session.Run($"Get-SpokePathMatrix -Snapshot sample:hub-firewall -Intent '{Intent()}' -OnlyViolations -Kind Direct");
+        Assert.Equal(3, violations.Count);
+        Assert.All(violations, r => Assert.Equal(false, r.Properties["Compliant"].Value));
+        // -Summary counts every pair the patterns and shard select, written or not.
+        var shard = Assert.Single(session.Run($"Get-SpokePathMatrix -Snapshot sample:hub-firewall -Intent '{Intent()}' -Kind Mesh -Shard 1/4 -Summary"));
+        Assert.Equal(3L, shard.Properties["Pairs"].Value);
+        var (rows, shell) = session.Invoke("Get-SpokePathMatrix -Snapshot sample:hub-firewall -Shard 5/4");
+        using (shell) Assert.Contains(shell.Streams.Error, e => e.Exception.Message.Contains("5/4", StringComparison.Ordinal));
+        Assert.Empty(rows);
+    }
+
+    [Fact]
+    public void MatrixReasonsGiveEachPairItsCauseAndFixAsTheCliDoesAndNeedRows()
+    {
+        // contoso-hairpin: spoke-a1 has no route to the other region's spokes (the default None route drops them).
+        var dropped = session.Run("@(Get-SpokePathMatrix -Snapshot sample:contoso-hairpin -Reasons -Kind None)[0]");
+        var reasons = Assert.IsAssignableFrom<System.Collections.IList>(Assert.Single(dropped).Properties["Reasons"].Value);
+        var first = System.Management.Automation.PSObject.AsPSObject(reasons[0]);
+        Assert.Equal("Error", first.Properties["Severity"].Value);
+        Assert.Contains("drops", (string)first.Properties["Message"].Value, StringComparison.Ordinal);
+        Assert.NotNull(first.Properties["Fix"].Value);
+        Assert.Null(Assert.Single(session.Run("@(Get-SpokePathMatrix -Snapshot sample:contoso-hairpin)[0]")).Properties["Reasons"].Value);
+        var json = (string)Assert.Single(session.Run("Get-SpokePathMatrix -Snapshot sample:contoso-hairpin -Reasons -AsJson")).BaseObject;
+        Assert.Contains("\"reasons\":[{\"severity\":\"Error\"", json, StringComparison.Ordinal);
+        var (rows, shell) = session.Invoke("Get-SpokePathMatrix -Snapshot sample:contoso-hairpin -Reasons -Summary");
+        using (shell) Assert.Contains(shell.Streams.Error, e => e.Exception.Message.Contains("-Summary", StringComparison.Ordinal));
+        Assert.Empty(rows);
+    }
+
+    [Fact]
     public void IntentGivesOneResultPerRuleWithCompliantAndQuietGivesOneBoolean()
     {
         var rules = session.Run($"Test-SpokeIntent -Snapshot sample:hub-firewall -Intent '{Intent()}' | ForEach-Object {{ '{{0}} {{1}} {{2}}' -f $_.Name, $_.Compliant, $_.Failed }}");

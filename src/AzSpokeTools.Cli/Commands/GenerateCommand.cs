@@ -4,7 +4,7 @@ using AzSpokeTools.Engine.Samples;
 
 namespace AzSpokeTools.Cli.Commands;
 
-/// <summary><c>azspoke generate --spokes N [--hubs H] [--subnets S] [--seed N] --out F</c>: write a synthetic estate snapshot.</summary>
+/// <summary><c>azspoke generate --spokes N [--hubs H] [--subnets S] [--seed N] [--private-endpoints P] --out F</c>: write a synthetic estate snapshot.</summary>
 public static class GenerateCommand
 {
     public static Command Create(CliContext ctx)
@@ -13,6 +13,7 @@ public static class GenerateCommand
         var hubs = new Option<int>("--hubs") { Description = $"Number of hub VNets (1..{SyntheticEstateOptions.MaxHubs}).", DefaultValueFactory = _ => 2 };
         var subnets = new Option<int>("--subnets") { Description = $"Subnets per spoke (1..{SyntheticEstateOptions.MaxSubnetsPerSpoke}).", DefaultValueFactory = _ => 1 };
         var seed = new Option<int>("--seed") { Description = "Seed of the pattern mix; the same arguments give a byte-identical file.", DefaultValueFactory = _ => 1 };
+        var privateEndpoints = new Option<int>("--private-endpoints") { Description = "Private endpoints in every spoke (default 0: one in about 2% of spokes)." };
         var nsgs = new Option<bool>("--network-security-groups") { Description = "Put an NSG on every spoke subnet (HTTPS allowed, SSH/RDP denied from 10.0.0.0/8, PostgreSQL out denied), so --port evaluates rules." };
         var output = new Option<string>("--out") { Description = "File to write the snapshot to.", Required = true };
         var command = new Command("generate", "Write a deterministic synthetic estate snapshot (hubs with firewalls and ExpressRoute gateways, spokes, AVNM mesh groups).");
@@ -20,6 +21,7 @@ public static class GenerateCommand
         command.Options.Add(hubs);
         command.Options.Add(subnets);
         command.Options.Add(seed);
+        command.Options.Add(privateEndpoints);
         command.Options.Add(nsgs);
         command.Options.Add(output);
         command.SetAction(parse => Run(ctx, new SyntheticEstateOptions
@@ -28,6 +30,7 @@ public static class GenerateCommand
             Hubs = parse.GetValue(hubs),
             SubnetsPerSpoke = parse.GetValue(subnets),
             Seed = parse.GetValue(seed),
+            PrivateEndpointsPerSpoke = parse.GetValue(privateEndpoints),
             NetworkSecurityGroups = parse.GetValue(nsgs),
         }, parse.GetValue(output)!));
         return command;

@@ -6,7 +6,8 @@ using AzSpokeTools.Engine.Requests;
 namespace AzSpokeTools.Cli.Commands;
 
 /// <summary>
-/// <c>azspoke matrix --snapshot F [--intent FILE] [--engine vector|scalar] [--format summary|json|csv] [--level vnet|subnet]</c>
+/// <c>azspoke matrix --snapshot F [--intent FILE] [--engine vector|scalar] [--format summary|json|csv|ndjson] [--level vnet|subnet]
+/// [--kind K...] [--only-violations] [--from-pattern P] [--to-pattern P] [--shard I/N] [--threads N] [--reasons]</c>
 /// (--level also takes PowerShell's words, VirtualNetwork and Subnet):
 /// every ordered pair, streamed; exit 1 when intent is violated.
 /// </summary>
@@ -20,15 +21,26 @@ public static class MatrixCommand
         engine.AcceptOnlyFromAmong("vector", "scalar");
         var level = new Option<string>("--level") { Description = "vnet or VirtualNetwork (default): VNet pairs; subnet or Subnet: subnet pairs", DefaultValueFactory = _ => "vnet" };
         level.AcceptOnlyFromAmong("vnet", "VirtualNetwork", "subnet", "Subnet");
-        var format = CommonOptions.Format("summary", "json", "csv");
+        var format = CommonOptions.Format("summary", "json", "csv", "ndjson");
+        var kind = new Option<PathKind[]>("--kind") { Description = "Write only rows of these path kinds (repeatable); the summary still counts every pair", AllowMultipleArgumentsPerToken = true };
+        var onlyViolations = new Option<bool>("--only-violations") { Description = "Write only rows whose path violates the intent that applies to them" };
+        var fromPattern = new Option<string?>("--from-pattern") { Description = "Only sources whose name matches this pattern (* and ?, case-insensitive)" };
+        var toPattern = new Option<string?>("--to-pattern") { Description = "Only destinations whose name matches this pattern (* and ?, case-insensitive)" };
+        var shard = new Option<string?>("--shard") { Description = "I/N: only shard I of N (a contiguous block of sources); azspoke merge combines the shards' outputs" };
         var serviceTags = new Option<string?>("--service-tags") { Description = "Azure's service-tag file (ServiceTags_Public_*.json) to resolve service-tag prefixes" };
+        var threads = new Option<int?>("--threads") { Description = "Threads evaluating sources (default: every core); rows keep their order; the scalar engine uses one" };
+        var reasons = new Option<bool>("--reasons") { Description = "json and ndjson: each row also carries its reasons (cause and fix along the first path, then intent violations)" };
         var flow = FlowCliOptions.Create();
         var command = new Command("matrix", "All pairs: path kind per ordered pair, counts by kind, intent violations; with --port, each pair's access for that flow.")
         {
-            snapshot, intent, engine, level, serviceTags, flow.Protocol, flow.Port, flow.SourcePort, flow.AssumeNva, format,
+            snapshot, intent, engine, level, serviceTags, flow.Protocol, flow.Port, flow.SourcePort, flow.AssumeNva, format, kind, onlyViolations, fromPattern, toPattern, shard, threads, reasons,
         };
         command.SetAction(parse =>
         {
+            bool withReasons = parse.GetValue(reasons);
+            if (withReasons && parse.GetValue(format) is not ("json" or "ndjson"))
+                throw new CliInputException($"--reasons adds a property to json and ndjson rows; --format {parse.GetValue(format)} has none to add it to");
+            var (shardIndex, shardCount) = parse.GetValue(shard) is { } shardText ? PathMatrixSelection.ParseShard(shardText) : (1, 1);
             var matrix = new PathMatrixRequest
             {
                 Snapshot = parse.GetValue(snapshot),
@@ -36,6 +48,17 @@ public static class MatrixCommand
                 ServiceTagFile = parse.GetValue(serviceTags),
                 Engine = parse.GetValue(engine),
                 Level = string.Equals(parse.GetValue(level), "subnet", StringComparison.OrdinalIgnoreCase) ? PathMatrixLevel.Subnet : PathMatrixLevel.VirtualNetwork,
+                Threads = parse.GetValue(threads),
+                Reasons = withReasons,
+                Selection = new PathMatrixSelection
+                {
+                    Kinds = parse.GetValue(kind),
+                    OnlyViolations = parse.GetValue(onlyViolations),
+                    FromPattern = parse.GetValue(fromPattern),
+                    ToPattern = parse.GetValue(toPattern),
+                    Shard = shardIndex,
+                    ShardCount = shardCount,
+                },
                 Protocol = parse.GetValue(flow.Protocol),
                 Port = parse.GetValue(flow.Port),
                 SourcePort = parse.GetValue(flow.SourcePort),
@@ -45,6 +68,7 @@ public static class MatrixCommand
             switch (parse.GetValue(format))
             {
                 case "csv": summary = PathMatrixCsvWriter.Write(ctx.Out, matrix); break;
+                case "ndjson": summary = PathMatrixNdjsonWriter.Write(ctx.Out, matrix); break;
                 case "json": summary = PathMatrixJsonWriter.WriteDocument(ctx.Out, matrix); break;
                 default:
                     summary = matrix.Run(null);

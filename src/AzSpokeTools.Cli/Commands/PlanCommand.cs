@@ -36,11 +36,12 @@ public static class PlanCommand
         public readonly Option<string?> Environment = new("--environment") { Description = "AzureCloud (default), AzureUSGovernment or AzureChinaCloud" };
         public readonly Option<string?> ArmEndpoint = new("--arm-endpoint") { Description = "Explicit ARM endpoint URL (https)" };
         public readonly Option<string?> AccessToken = new("--access-token") { Description = "Bearer token for ARM (default: DefaultAzureCredential)" };
+        public readonly Option<int?> Threads = new("--threads") { Description = "Threads each what-if matrix evaluates sources on (default: every core); the what-if is the same whatever the number" };
 
         /// <summary>--protocol --port --source-port --assume-nva: the flow the what-if evaluates before and after (flows the hub firewall denies that the mesh would allow).</summary>
         public readonly FlowCliOptions Flow = FlowCliOptions.Create();
 
-        public IEnumerable<Option> All => new Option[] { Out, Iac, Format, Dynamic, Owner, NoWhatIf, Flow.Protocol, Flow.Port, Flow.SourcePort, Flow.AssumeNva, PilotSize, WaveSize, Wave, Decommission, SoakDays, Apply, DryRun, Environment, ArmEndpoint, AccessToken };
+        public IEnumerable<Option> All => new Option[] { Out, Iac, Format, Dynamic, Owner, NoWhatIf, Flow.Protocol, Flow.Port, Flow.SourcePort, Flow.AssumeNva, PilotSize, WaveSize, Wave, Decommission, SoakDays, Threads, Apply, DryRun, Environment, ArmEndpoint, AccessToken };
     }
 
     public static Command Create(CliContext ctx) => Create(ctx, out _, out _);
@@ -75,6 +76,7 @@ public static class PlanCommand
             request.Wave = definitions;
             request.Decommission = decommission;
             request.SoakDays = parse.GetValue(o.SoakDays);
+            request.Threads = parse.GetValue(o.Threads);
             request.InfrastructureAsCode = parse.GetValue(o.Iac) ?? Array.Empty<string>();
             request.Output = output;
             // --out is the user's request to write the file set: the CLI's host approves it (approving Azure writes needs --apply).

@@ -72,7 +72,7 @@ namespace AzSpokeTools.Engine.Comparison
             var matrix = new PathMatrix(t);
             int n = matrix.Endpoints.Count;
             var paths = new PairPath?[(long)n * n];
-            MigrationWhatIfCalculator.Run(t, Enumerable.Repeat(true, n).ToArray(), matrix.Endpoints, new Dictionary<string, PairPath>(), host, null, null, (s, d, p) => paths[(long)s * n + d] = p);
+            MigrationWhatIfCalculator.Run(t, Enumerable.Repeat(true, n).ToArray(), matrix.Endpoints, new Dictionary<string, PairPath>(), host, null, null, null, (s, d, p) => paths[(long)s * n + d] = p);
             var covered = new HashSet<ResourceId>(matrix.Endpoints.Select(e => e.VirtualNetwork.Id));
             foreach (var v in t.VirtualNetworks.Where(v => !covered.Contains(v.Id))) host.Warning($"diff: {v.Name} has no subnet with an address prefix; its pairs are not compared");
             return (matrix.Endpoints, paths);

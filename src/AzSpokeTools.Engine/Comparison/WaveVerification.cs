@@ -79,7 +79,7 @@ namespace AzSpokeTools.Engine.Comparison
             foreach (var m in members) if (index.TryGetValue(m, out var e)) focus[e] = true;
             var actual = new Dictionary<long, PairPath>();
             int count = endpoints.Count;
-            MigrationWhatIfCalculator.Run(topology, focus, endpoints, new Dictionary<string, PairPath>(), host, null, null, (s, d, p) => actual[(long)s * count + d] = p);
+            MigrationWhatIfCalculator.Run(topology, focus, endpoints, new Dictionary<string, PairPath>(), host, null, null, null, (s, d, p) => actual[(long)s * count + d] = p);
 
             var differences = new List<PairDifference>();
             long checkedPairs = 0;

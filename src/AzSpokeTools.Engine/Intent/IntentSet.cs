@@ -288,9 +288,13 @@ namespace AzSpokeTools.Engine.Intent
                     var (name, global, _) = _mesh[g];
                     // docs/routing-model.md#avnm-connectivity-configurations: without global mesh, a connected group joins members of the same region only.
                     if (!global && !string.Equals(vnets[from].Location, vnets[to].Location, StringComparison.OrdinalIgnoreCase)) continue;
-                    if (!_avnmDecisions.TryGetValue(name, out var d))
-                        _avnmDecisions[name] = d = new IntentDecision("AVNM connectivity configuration " + name, new[] { PathKind.Mesh }, Array.Empty<PathKind>(), Array.Empty<PathKind>(), -1, true);
-                    return d;
+                    // The matrix asks from several threads at once.
+                    lock (_avnmDecisions)
+                    {
+                        if (!_avnmDecisions.TryGetValue(name, out var d))
+                            _avnmDecisions[name] = d = new IntentDecision("AVNM connectivity configuration " + name, new[] { PathKind.Mesh }, Array.Empty<PathKind>(), Array.Empty<PathKind>(), -1, true);
+                        return d;
+                    }
                 }
             return null;
         }

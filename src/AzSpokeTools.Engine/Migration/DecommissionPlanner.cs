@@ -34,7 +34,7 @@ namespace AzSpokeTools.Engine.Migration
             var matrix = new PathMatrix(final);
             int n = matrix.Endpoints.Count;
             var paths = new PairPath?[(long)n * n];
-            MigrationWhatIfCalculator.Run(final, Enumerable.Repeat(true, n).ToArray(), matrix.Endpoints, new Dictionary<string, PairPath>(), host, null, null,
+            MigrationWhatIfCalculator.Run(final, Enumerable.Repeat(true, n).ToArray(), matrix.Endpoints, new Dictionary<string, PairPath>(), host, null, null, null,
                 (s, d, p) => paths[(long)s * n + d] = p);
             return Plan(plan, before, final, (s, d) => paths[(long)s * n + d], matrix.Endpoints);
         }

@@ -20,13 +20,18 @@ namespace AzSpokeTools.Engine.Migration
         /// <summary>Timings of the last computation, per state (S0..SN, then the decommission state), for the benchmark.</summary>
         internal static List<(string State, long Ms, long Pairs)> LastStates { get; } = new List<(string, long, long)>();
 
-        /// <summary>The what-if of <paramref name="plan"/> against <paramref name="before"/>: every pair a wave changes, before and after it.</summary>
+        /// <summary>
+        /// The what-if of every wave (and of the decommission phase when the plan has one): every pair a wave changes, before and
+        /// after it. Each state's matrix evaluates its sources on <paramref name="threads"/> threads with the same result as on one.
+        /// </summary>
         /// <param name="before">The estate before the migration.</param>
         /// <param name="plan">The plan whose waves are replayed.</param>
         /// <param name="host">Progress and warnings.</param>
+        /// <param name="threads">Threads per state's matrix (plan --threads); null: every core.</param>
         /// <param name="flow">The flow whose access every pair carries before and after (plan --port); null: access is not evaluated.</param>
         /// <param name="security">How appliances whose rules are not visible are treated (--assume-nva).</param>
-        public static MigrationWhatIf Compute(Topology before, MigrationPlan plan, IEngineHost host, Security.Flow? flow = null, Security.SecurityOptions? security = null)
+        public static MigrationWhatIf Compute(Topology before, MigrationPlan plan, IEngineHost host, int? threads = null, Security.Flow? flow = null,
+            Security.SecurityOptions? security = null)
         {
             var total = Stopwatch.StartNew();
             LastStates.Clear();
@@ -65,7 +70,7 @@ namespace AzSpokeTools.Engine.Migration
                 var union = new bool[n];
                 for (int e = 0; e < n; e++)
                     union[e] = (j >= 1 && focus[j][e]) || (j < waves && focus[j + 1][e]) || (decommission && j == waves && nonMembers[e]);
-                long pairs = Run(topology, union, endpoints, interned, host, flow, security, (s, d, p) =>
+                long pairs = Run(topology, union, endpoints, interned, host, threads, flow, security, (s, d, p) =>
                 {
                     if (j >= 1 && afterStores[j]!.Contains(s, d)) afterStores[j]![s, d] = p;
                     if (j < waves && beforeStores[j + 1]!.Contains(s, d)) beforeStores[j + 1]![s, d] = p;
@@ -108,7 +113,7 @@ namespace AzSpokeTools.Engine.Migration
                 var afterD = new WavePairStore(focusD);
                 foreach (var (s, d) in beforeD.Pairs()) beforeD[s, d] = Final(s, d);
                 var topology = WhatIfTopology.Apply(before, plan, waves, decommission: true, keepPrivateEndpoint: keep);
-                long pairs = Run(topology, focusD, endpoints, interned, host, flow, security, (s, d, p) => { if (afterD.Contains(s, d)) afterD[s, d] = p; });
+                long pairs = Run(topology, focusD, endpoints, interned, host, threads, flow, security, (s, d, p) => { if (afterD.Contains(s, d)) afterD[s, d] = p; });
                 LastStates.Add(("decommission", watch.ElapsedMilliseconds, pairs));
                 decommissionWhatIf = Changes(waves + 1, "decommission", beforeD, afterD, vnets, watch.ElapsedMilliseconds);
             }
@@ -142,9 +147,14 @@ namespace AzSpokeTools.Engine.Migration
 
         /// <summary>Runs the matrix over <paramref name="topology"/> for the focus pairs; the endpoints must be those of the snapshot.</summary>
         internal static long Run(Topology topology, bool[] focus, IReadOnlyList<PathMatrixEndpoint> endpoints, Dictionary<string, PairPath> interned, IEngineHost host,
-            Security.Flow? flow, Security.SecurityOptions? security, Action<int, int, PairPath> onPair)
+            int? threads, Security.Flow? flow, Security.SecurityOptions? security, Action<int, int, PairPath> onPair)
         {
-            var matrix = new PathMatrix(topology, new PathMatrixOptions { Focus = focus, Flow = flow, SecurityOptions = security ?? new Security.SecurityOptions() });
+            // Rows come in source order on any number of threads, so the stores fill exactly as on one; access answers are the
+            // same on every thread (each worker its own access memo), and paths are interned by value, not by a worker's summary.
+            var matrix = new PathMatrix(topology, new PathMatrixOptions
+            {
+                Focus = focus, Threads = threads, StoredRows = true, Flow = flow, SecurityOptions = security ?? new Security.SecurityOptions(),
+            });
             if (matrix.Endpoints.Count != endpoints.Count || matrix.Endpoints.Where((e, i) => e.Id != endpoints[i].Id).Any())
                 throw new InvalidOperationException("the what-if topology has other matrix endpoints than the snapshot");
             var bySummary = new Dictionary<(PathSummary, Security.AccessVerdict?, Security.SecurityRuleReference?), PairPath>();

@@ -23,5 +23,8 @@ namespace AzSpokeTools.Engine.Paths
     internal interface IPairEvaluator
     {
         void EvaluateSource(int source, PairResult[] into, IReadOnlyList<int>? destinations = null);
+
+        /// <summary>The evaluator's tracer (its route lookup and locations), which also traces the reasons of <c>--reasons</c>.</summary>
+        PathTracer Tracer { get; }
     }
 }

@@ -17,6 +17,9 @@ namespace AzSpokeTools.Engine.Paths
         private readonly ServiceTagCatalog? _serviceTags;
         private SecurityEvaluator? _security;
 
+        /// <summary>The fix given for an intent flow (allow/deny) the path does not meet; the matrix's reasons give it too.</summary>
+        internal const string IntentFlowFix = "see the path's access for that flow (--protocol/--port) for the deciding rule and its fix";
+
         /// <summary>An analyzer of <paramref name="topology"/>, resolving service-tag routes with <paramref name="serviceTags"/> when given.</summary>
         public PathAnalyzer(Topology topology, ServiceTagCatalog? serviceTags = null)
         {
@@ -86,7 +89,7 @@ namespace AzSpokeTools.Engine.Paths
                         foreach (var v in decision.AccessViolations(f => PathAccessEvaluator.VerdictOf(path, AccessEvaluator, f)))
                         {
                             r.Compliant = false;
-                            r.Reasons.Add(new PathReason(PathReasonSeverity.Error, null, "not compliant: " + v, "see the path's access for that flow (--protocol/--port) for the deciding rule and its fix"));
+                            r.Reasons.Add(new PathReason(PathReasonSeverity.Error, null, "not compliant: " + v, IntentFlowFix));
                         }
                     }
                 }

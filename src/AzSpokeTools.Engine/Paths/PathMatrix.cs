@@ -70,106 +70,102 @@ namespace AzSpokeTools.Engine.Paths
         /// <summary>Streams every ordered pair to <paramref name="onRow"/> (may be null) and returns the summary.</summary>
         public PathMatrixSummary Run(Action<PathMatrixRow>? onRow, IEngineHost? host = null)
         {
-            foreach (var row in Rows(host)) onRow?.Invoke(row);
+            foreach (var row in Enumerate(host, keepRows: onRow != null)) onRow?.Invoke(row);
             return Summary;
         }
 
-        /// <summary>Every ordered pair (source != destination), source by source; the summary accumulates as rows are produced.</summary>
-        public IEnumerable<PathMatrixRow> Rows(IEngineHost? host = null)
+        /// <summary>
+        /// Every ordered pair (source != destination) the selection writes, source by source; the summary accumulates as rows are
+        /// produced. The vector engine uses <see cref="PathMatrixOptions.Threads"/> threads (default: every core): sources are
+        /// evaluated in parallel and the rows come out in the same order as on one thread.
+        /// </summary>
+        public IEnumerable<PathMatrixRow> Rows(IEngineHost? host = null) => Enumerate(host, keepRows: true);
+
+        /// <summary>The threads a run uses: one for the scalar reference or when asked; else every core (the what-if's focused runs too).</summary>
+        internal int Threads =>
+            _options.Engine == PathMatrixEngine.Scalar || !_options.Parallel ? 1
+            : Math.Max(1, _options.Threads ?? Environment.ProcessorCount);
+
+        private IEnumerable<PathMatrixRow> Enumerate(IEngineHost? host, bool keepRows)
         {
             var summary = new PathMatrixSummary();
             summary.Skipped.AddRange(_skipped);
             Summary = summary;
             var watch = Stopwatch.StartNew();
-            IPairEvaluator evaluator;
-            if (_options.Engine == PathMatrixEngine.Scalar) evaluator = new ScalarPairEvaluator(_calculator, _endpoints, _summaries);
-            else
-            {
-                var vector = new VectorPairEvaluator(_calculator, _endpoints, _summaries);
-                Statistics = vector.Stats;
-                evaluator = vector;
-            }
+            var selection = _options.Selection ?? new PathMatrixSelection();
+            var sources = selection.Sources(_endpoints, _options.Sources);
+            var toMask = selection.Destinations(_endpoints);
             var intent = _options.Intent;
             var flow = _options.Flow;
-            MatrixAccess? access = flow != null || (intent?.NamesFlows ?? false)
-                ? new MatrixAccess(Topology, _endpoints, new Security.SecurityEvaluator(Topology, ServiceTags, s => _calculator.ForSubnet(s).Routes, _options.SecurityOptions))
-                : null;
-            var byAccess = new long[3];
-            var sources = _options.Sources ?? Enumerable.Range(0, _endpoints.Count).ToList();
-            SourceTablePrefetcher? prefetcher = null;
-            if (evaluator is VectorPairEvaluator ve && _options.Parallel && Environment.ProcessorCount > 1 && sources.Count >= 16)
-                ve.Prefetcher = prefetcher = new SourceTablePrefetcher(Topology, ServiceTags, _endpoints, sources);
-            try
-            {
-            var results = new PairResult[_endpoints.Count];
-            var byKind = new long[Enum.GetValues(typeof(PathKind)).Length];
-            var byOutcome = new long[Enum.GetValues(typeof(PathOutcome)).Length];
-            var compliance = new Dictionary<IntentDecision, bool?[]>();
+            bool access = flow != null || (intent?.NamesFlows ?? false);
             int n = _endpoints.Count;
             var focus = _options.Focus;
             List<int>? focusList = null;
             if (focus != null)
             {
                 if (focus.Length != n) throw new ArgumentException($"the focus covers {focus.Length} endpoints; the matrix has {n}");
-                focusList = Enumerable.Range(0, n).Where(e => focus[e]).ToList();
+                focusList = Enumerable.Range(0, n).Where(e => focus[e] && (toMask == null || toMask[e])).ToList();
             }
-            foreach (int i in sources)
+            var toList = toMask == null ? null : Enumerable.Range(0, n).Where(e => toMask[e]).ToList();
+            int threads = Math.Min(Threads, Math.Max(1, sources.Count / 8));
+            var workers = new List<MatrixSourceWorker>();
+            MatrixSourceWorker NewWorker(EffectiveRouteCalculator calculator, PathSummaries summaries)
             {
-                if (host != null && (i & 255) == 0) host.Progress("Path matrix", $"source {i + 1} of {n}", (int)(100L * i / Math.Max(1, n)));
-                var destinations = focus == null || focus[i] ? null : focusList;
-                evaluator.EvaluateSource(i, results, destinations);
-                int vi = _endpoints[i].VirtualNetworkIndex;
-                int count = destinations?.Count ?? n;
-                for (int k = 0; k < count; k++)
+                IPairEvaluator evaluator;
+                if (_options.Engine == PathMatrixEngine.Scalar) evaluator = new ScalarPairEvaluator(calculator, _endpoints, summaries);
+                else
                 {
-                    int j = destinations?[k] ?? k;
-                    if (j == i) continue;
-                    var r = results[j];
-                    IntentDecision? decision = intent?.For(vi, _endpoints[j].VirtualNetworkIndex);
-                    bool? compliant = null;
-                    if (decision != null)
-                    {
-                        if (!compliance.TryGetValue(decision, out var cache)) compliance[decision] = cache = new bool?[16];
-                        int id = r.Summary.Id;
-                        if (id >= cache.Length) { Array.Resize(ref cache, Math.Max(id + 1, cache.Length * 2)); compliance[decision] = cache; }
-                        compliant = cache[id] ??= decision.IsCompliant(r.Summary.Outcome, r.Summary.Kind, r.Summary.Transits);
-                        // Flows named by the intent (allow/deny) are a pair's own answer, not the path's.
-                        if (compliant == true && decision.HasFlows) compliant = access!.Complies(i, j, r.Summary, decision);
-                        summary.PairsWithIntent++;
-                        if (compliant == false) summary.Violations++;
-                    }
-                    byKind[(int)r.Summary.Kind]++;
-                    byOutcome[(int)r.Summary.Outcome]++;
-                    if (r.Count > 1) summary.PairsWithAlternatives++;
-                    summary.Pairs++;
-                    Security.AccessVerdict? verdict = null;
-                    Security.SecurityRuleReference? rule = null;
-                    if (flow != null)
-                    {
-                        verdict = access!.Evaluate(i, j, r.Summary, flow, out rule);
-                        byAccess[(int)verdict.Value]++;
-                    }
-                    yield return new PathMatrixRow(i, j, r.Summary, r.Count, decision, compliant, verdict, rule);
+                    var vector = new VectorPairEvaluator(calculator, _endpoints, summaries);
+                    if (workers.Count == 0) Statistics = vector.Stats;
+                    evaluator = vector;
                 }
-                Publish(summary, byKind, byOutcome, byAccess, flow != null, watch);
+                // Access answers are memoised per worker (PairAccessMemo keys them by the worker's own interned path summaries and is
+                // not thread-safe); each worker builds its own on its thread, over its own calculator's route tables.
+                Func<MatrixAccess>? newAccess = access
+                    ? () => new MatrixAccess(Topology, _endpoints, new Security.SecurityEvaluator(Topology, ServiceTags, s => calculator.ForSubnet(s).Routes, _options.SecurityOptions))
+                    : null;
+                var w = new MatrixSourceWorker(evaluator, _endpoints, intent, selection, focus, focusList, toList, keepRows && _options.Reasons, flow, newAccess);
+                workers.Add(w);
+                return w;
             }
-            Publish(summary, byKind, byOutcome, byAccess, flow != null, watch);
+            void Report(int i)
+            {
+                if (host != null && (i & 255) < 8) host.Progress("Path matrix", $"source {i + 1} of {n}", (int)(100L * i / Math.Max(1, n)));
+            }
+            if (threads > 1)
+            {
+                // Each thread its own calculator and intern table: neither is thread-safe. Rows leave one core to the consumer that
+                // writes them, so that computing and writing overlap instead of competing; a consumer that only stores them (the
+                // what-if) needs no core of its own.
+                int computing = keepRows && !_options.StoredRows ? threads - 1 : threads;
+                NewWorker(_calculator, _summaries);
+                for (int t = 1; t < computing; t++) NewWorker(new EffectiveRouteCalculator(Topology, ServiceTags), new PathSummaries());
+                foreach (var row in new ParallelMatrixRun(sources, threads).Rows(workers, keepRows, Report)) yield return row;
+                MatrixSourceWorker.Publish(summary, workers, watch.ElapsedMilliseconds);
+                yield break;
+            }
+            var worker = NewWorker(_calculator, _summaries);
+            SourceTablePrefetcher? prefetcher = null;
+            if (worker.Evaluator is VectorPairEvaluator ve && _options.Parallel && Environment.ProcessorCount > 1 && sources.Count >= 16 && _options.Threads != 1)
+                ve.Prefetcher = prefetcher = new SourceTablePrefetcher(Topology, ServiceTags, _endpoints, sources);
+            try
+            {
+                var rows = keepRows ? new List<PathMatrixRow>() : null;
+                foreach (int i in sources)
+                {
+                    if (host != null && (i & 255) == 0) Report(i);
+                    worker.Evaluate(i, rows);
+                    MatrixSourceWorker.Publish(summary, workers, watch.ElapsedMilliseconds);
+                    if (rows == null) continue;
+                    foreach (var row in rows) yield return row;
+                    rows.Clear();
+                }
+                MatrixSourceWorker.Publish(summary, workers, watch.ElapsedMilliseconds);
             }
             finally
             {
                 prefetcher?.Dispose();
             }
-        }
-
-        private static void Publish(PathMatrixSummary summary, long[] byKind, long[] byOutcome, long[] byAccess, bool access, Stopwatch watch)
-        {
-            summary.ByAccess.Clear();
-            if (access) for (int k = 0; k < byAccess.Length; k++) summary.ByAccess[(Security.AccessVerdict)k] = byAccess[k];
-            summary.ByKind.Clear();
-            for (int k = 0; k < byKind.Length; k++) if (byKind[k] > 0) summary.ByKind[(PathKind)k] = byKind[k];
-            summary.ByOutcome.Clear();
-            for (int k = 0; k < byOutcome.Length; k++) if (byOutcome[k] > 0) summary.ByOutcome[(PathOutcome)k] = byOutcome[k];
-            summary.ElapsedMs = watch.ElapsedMilliseconds;
         }
     }
 }

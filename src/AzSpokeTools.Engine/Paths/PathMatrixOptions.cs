@@ -36,8 +36,19 @@ namespace AzSpokeTools.Engine.Paths
         /// focus destinations; null for every pair. The migration what-if uses it to recompute the pairs one wave can change.
         /// </summary>
         internal bool[]? Focus { get; set; }
-        /// <summary>Vector engine: compute half of the sources' effective routes on a second thread (default true; ignored on one core).</summary>
+        /// <summary>The consumer only stores the rows (the what-if), so every thread computes instead of one being left to a writer.</summary>
+        internal bool StoredRows { get; set; }
+        /// <summary>Name patterns, kinds, violations and shard that choose the evaluated pairs and the written rows; null for every pair.</summary>
+        public PathMatrixSelection? Selection { get; set; }
+        /// <summary>Vector engine: threads evaluating sources (rows keep their order); null for every core (<c>--threads</c>, <c>-ThrottleLimit</c>).</summary>
+        public int? Threads { get; set; }
+        /// <summary>Vector engine: use more than one thread (default true; false is one thread, as <c>Threads = 1</c>): several threads evaluate sources, or with one source thread half of the sources' effective routes are computed on a second.</summary>
         public bool Parallel { get; set; } = true;
+        /// <summary>
+        /// Rows carry their reasons (<see cref="PathMatrixRow.Reasons"/>: causes and fixes along the first path, then intent
+        /// violations), traced per written row by the thread that evaluates its source (<c>--reasons</c>, <c>-Reasons</c>).
+        /// </summary>
+        public bool Reasons { get; set; }
         /// <summary>The flow whose access every row carries (<see cref="PathMatrixRow.Access"/>); null: access is not evaluated (intent flows still are).</summary>
         public Security.Flow? Flow { get; set; }
         /// <summary>How access is evaluated where rules are not visible (network virtual appliances).</summary>

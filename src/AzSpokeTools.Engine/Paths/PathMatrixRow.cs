@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 
 namespace AzSpokeTools.Engine.Paths
 {
@@ -8,8 +9,9 @@ namespace AzSpokeTools.Engine.Paths
     public readonly struct PathMatrixRow
     {
         internal PathMatrixRow(int source, int destination, PathSummary summary, int alternatives, IntentDecision? intent, bool? compliant,
-            Security.AccessVerdict? access = null, Security.SecurityRuleReference? accessRule = null)
+            IReadOnlyList<PathReason>? reasons = null, Security.AccessVerdict? access = null, Security.SecurityRuleReference? accessRule = null)
         {
+            Reasons = reasons;
             Access = access;
             AccessRule = accessRule;
             Source = source;
@@ -32,6 +34,11 @@ namespace AzSpokeTools.Engine.Paths
         public IntentDecision? Intent { get; }
         /// <summary>Null when no intent applies.</summary>
         public bool? Compliant { get; }
+        /// <summary>
+        /// With <see cref="PathMatrixOptions.Reasons"/>: the causes and fixes found along the first path, in path order, then the
+        /// intent's violations (empty when there is nothing to explain); null when the run was not asked for reasons.
+        /// </summary>
+        public IReadOnlyList<PathReason>? Reasons { get; }
         /// <summary>The access of the options' flow along the pair's first path; null when no flow was asked for.</summary>
         public Security.AccessVerdict? Access { get; }
         /// <summary>The rule that decided <see cref="Access"/> (the denying rule, or the last non-default allowing rule); null otherwise.</summary>

@@ -15,7 +15,7 @@ namespace AzSpokeTools.Engine.Paths
         /// </summary>
         internal void Deliver(VirtualNetwork vnet, IpAddressValue dst, PathKind? transit, TraceBuilder b, List<TraceEnd> ends)
         {
-            if (Hook != null && b.Hops == null && Hook.Deliver(vnet, transit, b, ends)) return;
+            if (Hook != null && !b.Explains && Hook.Deliver(vnet, transit, b, ends)) return;
             if (!vnet.AddressSpace.Any(p => p.Contains(dst)))
             {
                 b.Reason(PathReasonSeverity.Error, vnet.Id.Value, $"the route leads into {vnet.Name}, whose address space does not hold {dst}");
@@ -113,7 +113,7 @@ namespace AzSpokeTools.Engine.Paths
         /// </summary>
         internal void CheckForwardedIngress(VirtualNetwork from, VirtualNetwork into, TraceBuilder b)
         {
-            if (b.Hops == null) return;
+            if (!b.Explains) return;
             if (!_ctx.Peerings.TryGetValue((into.Id, from.Id), out var receiving)) return;
             if (receiving.AllowForwardedTraffic == true) return;
             b.Reason(PathReasonSeverity.Warning, receiving.Id.Value,
@@ -142,7 +142,7 @@ namespace AzSpokeTools.Engine.Paths
                 ends.Add(new TraceEnd(PathOutcome.Unknown, b));
                 return;
             }
-            if (b.Forwarded && b.Hops != null)
+            if (b.Forwarded && b.Explains)
                 b.Reason(PathReasonSeverity.Assumption, route.OriginId, $"forwarded traffic into {member.Name} over the connected group is taken as accepted (connected groups have no allowForwardedTraffic flag)");
             Deliver(member, dst, atSource ? PathKind.Mesh : (PathKind?)null, b, ends);
         }

@@ -83,7 +83,7 @@ namespace AzSpokeTools.Engine.Paths
         /// </summary>
         private string? NoneFix(Subnet subnet, EffectiveRoute route, IpAddressValue dst, TraceBuilder b)
         {
-            if (b.Hops == null) return null; // summaries carry no commentary; spare the matrix the search
+            if (!b.Explains) return null; // summaries carry no commentary; spare the matrix the search
             if (route.Source == RouteSource.User) return $"remove or change route '{route.Name}' in {route.Origin}";
             var from = subnet.VirtualNetwork;
             int length = PathRouteLookup.MatchingPrefix(route, dst).Length;
@@ -91,7 +91,7 @@ namespace AzSpokeTools.Engine.Paths
                                                                                 PathRouteLookup.Covers(r, dst, out var p) && p.Length >= length);
             if (refused != null)
                 return $"route '{refused.Name}' in {refused.Origin} would carry {dst} but is Invalid ({refused.InvalidReason}): point it at an appliance (VirtualAppliance) instead";
-            var to = Topology.VirtualNetworks.FirstOrDefault(v => v != from && v.AddressSpace.Any(p => p.Contains(dst)));
+            var to = VirtualNetworkHolding(dst, from);
             if (to != null)
             {
                 foreach (var cg in _ctx.ConnectedGroups.Of(from.Id))
@@ -119,6 +119,29 @@ namespace AzSpokeTools.Engine.Paths
                 }
             }
             return $"peer the two VNets, add both to an AVNM mesh connectivity configuration and deploy it, or add a user-defined route for {dst} to a hub firewall or gateway";
+        }
+
+        private PrefixIndex<int>? _vnetsByPrefix;
+
+        /// <summary>
+        /// The first VNet of the snapshot (in snapshot order) other than <paramref name="except"/> whose address space holds
+        /// <paramref name="address"/>, found through an index of the address spaces: the matrix's <c>--reasons</c> asks for every
+        /// dropped pair, and a scan of every VNet per pair would cost as much as the whole matrix.
+        /// </summary>
+        private VirtualNetwork? VirtualNetworkHolding(IpAddressValue address, VirtualNetwork except)
+        {
+            var vnets = Topology.VirtualNetworks;
+            if (_vnetsByPrefix == null)
+            {
+                var index = new PrefixIndex<int>();
+                for (int i = 0; i < vnets.Count; i++)
+                    foreach (var p in vnets[i].AddressSpace) index.Add(p, i);
+                _vnetsByPrefix = index;
+            }
+            int first = -1;
+            foreach (var (_, i) in _vnetsByPrefix.Containing(address))
+                if (vnets[i] != except && (first < 0 || i < first)) first = i;
+            return first < 0 ? null : vnets[first];
         }
     }
 }

@@ -63,21 +63,70 @@ namespace AzSpokeTools.Engine.Paths
         /// paths in full (in route order), and how many more there are, counted through a memo as the matrix does so that equal-cost
         /// fan-out never enumerates every path. The walk is iterative (a stack of pending branches), so path length costs no stack.
         /// </summary>
-        public TraceEnds Trace(Subnet source, IpAddressValue destination, bool detail, int keep = int.MaxValue)
+        public TraceEnds Trace(Subnet source, IpAddressValue destination, bool detail, int keep = int.MaxValue) =>
+            Trace(source, destination, new TraceBuilder(detail), keep, countRest: true);
+
+        /// <summary>
+        /// The reasons (causes and their fixes, in path order) of the first equal-cost path from <paramref name="source"/> to
+        /// <paramref name="destination"/>, the ones a detailed trace gives that path, without hops and without
+        /// counting the other paths: the matrix's <c>--reasons</c>.
+        /// </summary>
+        /// <remarks>
+        /// Two memos keep this near the cost of the summary matrix, as the vector engine's plans and continuations do. A first hop
+        /// by one winning route that leaves the source without a reason for one location is memoised per (source, route): what it
+        /// does depends on the route, not on the destination. The rest from that location is memoised per (location, destination,
+        /// forwarded), so pairs that cross the same hub device to the same destination walk it once; a rest is reused only for a
+        /// source it never stepped into (a step into the source would be a loop there), and a rest that ends in a loop is never
+        /// reused, so the reasons are those of a walk from this source.
+        /// </remarks>
+        public IReadOnlyList<PathReason> FirstPathReasons(Subnet source, IpAddressValue destination)
         {
-            var b = new TraceBuilder(detail);
+            var at = Location(TraceLocationKind.Subnet, source);
+            Lookup.Winners(source, destination, _winners);
+            var only = _winners.Count == 1 && (_winners[0].NextHopType != NextHopType.VirtualAppliance || _winners[0].NextHopIpAddress.Count <= 1) ? _winners[0] : null;
+            if (only == null || !_firstHops.TryGetValue((source, only), out var hop))
+            {
+                var b = TraceBuilder.ForReasons();
+                b.Visited.Add(at.Index);
+                var first = new List<TraceEnd>();
+                AtSubnet(source, destination, b, first, atSource: true);
+                // The first path is the first branch's first end (the walk is depth first, branches in route order).
+                var head = first[0];
+                if (head.Next == null) return head.Builder.Reasons;
+                if (head.Builder.Reasons.Count > 0) return Drain(first, destination, keep: 1, countRest: false).Ends[0].Builder.Reasons;
+                hop = (head.Next, head.Builder.Forwarded);
+                if (only != null && first.Count == 1) _firstHops[(source, only)] = hop;
+            }
+            var key = (hop.Next.Index, destination, hop.Forwarded);
+            if (_restReasons.TryGetValue(key, out var rest) && !rest.Stepped.Contains(at.Index)) return rest.Reasons;
+            var rb = TraceBuilder.ForReasons();
+            rb.Visited.Add(at.Index);
+            rb.Forwarded = hop.Forwarded;
+            var end = Drain(new List<TraceEnd> { TraceEnd.Pending(hop.Next, rb) }, destination, keep: 1, countRest: false).Ends[0];
+            if (end.Outcome != PathOutcome.Loop) _restReasons[key] = (end.Builder.Reasons.ToArray(), end.Builder.Visited);
+            return end.Builder.Reasons;
+        }
+
+        private readonly List<EffectiveRoute> _winners = new List<EffectiveRoute>();
+        private readonly Dictionary<(Subnet Source, EffectiveRoute Route), (TraceLocation Next, bool Forwarded)> _firstHops =
+            new Dictionary<(Subnet, EffectiveRoute), (TraceLocation, bool)>();
+        private readonly Dictionary<(int Location, IpAddressValue Destination, bool Forwarded), (PathReason[] Reasons, HashSet<int> Stepped)> _restReasons =
+            new Dictionary<(int, IpAddressValue, bool), (PathReason[], HashSet<int>)>();
+
+        private TraceEnds Trace(Subnet source, IpAddressValue destination, TraceBuilder b, int keep, bool countRest)
+        {
             var loc = Location(TraceLocationKind.Subnet, source);
             b.Visited.Add(loc.Index);
             var first = new List<TraceEnd>();
             AtSubnet(source, destination, b, first, atSource: true);
-            return Drain(first, destination, keep);
+            return Drain(first, destination, keep, countRest);
         }
 
         /// <summary>
         /// Walks the pending branches among <paramref name="produced"/> depth first, in the order the handlers produced them: ended
         /// branches are kept up to <paramref name="keep"/>, the rest only counted.
         /// </summary>
-        private TraceEnds Drain(List<TraceEnd> produced, IpAddressValue dst, int keep)
+        private TraceEnds Drain(List<TraceEnd> produced, IpAddressValue dst, int keep, bool countRest = true)
         {
             keep = Math.Max(1, keep);
             var result = new TraceEnds();
@@ -97,6 +146,7 @@ namespace AzSpokeTools.Engine.Paths
                 }
                 if (result.Ends.Count >= keep)
                 {
+                    if (!countRest) break;
                     // Past the paths kept: only how many more there are matters, memoised per (location, depth) as in the matrix.
                     result.More = TraceEnds.Add(result.More, CountFrom(e.Next, dst, e.Builder, ref counter));
                     continue;
@@ -131,7 +181,7 @@ namespace AzSpokeTools.Engine.Paths
         /// </summary>
         internal void Walk(TraceLocation loc, IpAddressValue dst, TraceBuilder b, List<TraceEnd> ends)
         {
-            if (Hook != null && b.Hops == null) Hook.Continue(this, loc, dst, b, ends);
+            if (Hook != null && !b.Explains) Hook.Continue(this, loc, dst, b, ends);
             else ends.Add(TraceEnd.Pending(loc, b));
         }
 

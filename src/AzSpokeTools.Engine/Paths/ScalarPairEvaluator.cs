@@ -23,6 +23,8 @@ namespace AzSpokeTools.Engine.Paths
             _summaries = summaries;
         }
 
+        public PathTracer Tracer => _tracer;
+
         public void EvaluateSource(int source, PairResult[] into, IReadOnlyList<int>? destinations = null)
         {
             var src = _endpoints[source].Subnet;

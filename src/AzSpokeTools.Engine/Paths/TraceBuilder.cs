@@ -2,10 +2,15 @@ using System.Collections.Generic;
 
 namespace AzSpokeTools.Engine.Paths
 {
-    /// <summary>The state of one branch of a trace: hops (null when only the summary is wanted), transits, reasons, visited locations.</summary>
+    /// <summary>
+    /// The state of one branch of a trace: hops (null when only the summary or the reasons are wanted), transits, reasons (only
+    /// when <see cref="Explains"/>), visited locations.
+    /// </summary>
     internal sealed class TraceBuilder
     {
         public List<PathHop>? Hops;
+        /// <summary>Set for a trace that collects reasons without hops (the matrix's <c>--reasons</c>).</summary>
+        private bool _reasonsOnly;
         public List<PathKind> Transits = new List<PathKind>();
         /// <summary>The forwarding devices passed, in order (their rules filter the flow; access evaluation reads them).</summary>
         public List<ForwardingDevice> Devices = new List<ForwardingDevice>();
@@ -19,8 +24,18 @@ namespace AzSpokeTools.Engine.Paths
             if (detail) Hops = new List<PathHop>();
         }
 
+        /// <summary>A builder that collects reasons (with their fixes) but no hops.</summary>
+        public static TraceBuilder ForReasons() => new TraceBuilder(false) { _reasonsOnly = true };
+
+        /// <summary>
+        /// True when the trace explains itself (reasons and the searches behind fixes): a detailed trace or a reasons-only one.
+        /// False for the matrix's summary traces, which the continuation hook may shortcut.
+        /// </summary>
+        public bool Explains => Hops != null || _reasonsOnly;
+
         public TraceBuilder Clone() => new TraceBuilder(false)
         {
+            _reasonsOnly = _reasonsOnly,
             Hops = Hops == null ? null : new List<PathHop>(Hops),
             Transits = new List<PathKind>(Transits),
             Devices = new List<ForwardingDevice>(Devices),
@@ -33,7 +48,7 @@ namespace AzSpokeTools.Engine.Paths
 
         public void Reason(PathReasonSeverity severity, string? resourceId, string message, string? fix = null)
         {
-            if (Hops == null) return; // summaries (the matrix) carry outcomes and transits, not commentary
+            if (!Explains) return; // summaries (the matrix) carry outcomes and transits, not commentary
             var r = new PathReason(severity, resourceId, message, fix);
             if (!Reasons.Contains(r)) Reasons.Add(r);
         }

@@ -45,6 +45,8 @@ namespace AzSpokeTools.Engine.Paths
 
         public int DistinctTables => _lookup.DistinctTables;
 
+        public PathTracer Tracer => _tracer;
+
         internal CompiledPathRouteLookup Lookup => _lookup;
 
         /// <summary>Computes some sources' effective routes on another thread, when set.</summary>

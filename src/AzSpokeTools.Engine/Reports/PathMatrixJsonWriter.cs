@@ -47,7 +47,11 @@ namespace AzSpokeTools.Engine.Reports
             w.WriteNumber("elapsedMs", s.ElapsedMs);
         }
 
-        /// <summary>One ordered pair: names, ids, outcome, kind, transits, alternatives, intended kinds and compliance; with a flow, access and the deciding rule.</summary>
+        /// <summary>
+        /// One ordered pair: names, ids, outcome, kind, transits, alternatives, intended kinds and compliance; with a flow, access and
+        /// the deciding rule; and when the run was asked for them (<see cref="PathMatrixOptions.Reasons"/>) its reasons, each
+        /// <c>{"severity","resourceId","message","fix"}</c>.
+        /// </summary>
         public static void WriteRow(Utf8JsonWriter w, PathMatrix matrix, PathMatrixRow r)
         {
             var a = matrix.Endpoints[r.Source];
@@ -65,8 +69,30 @@ namespace AzSpokeTools.Engine.Reports
             ReportJson.BooleanOrNull(w, "compliant", r.Compliant);
             // With a flow (--port): the pair's access and deciding rule; absent otherwise.
             if (r.Access is { } access) AccessJsonWriter.Verdict(w, access, r.AccessRule);
+            if (r.Reasons != null)
+            {
+                w.WriteStartArray("reasons");
+                foreach (var reason in r.Reasons)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("severity", SeverityText(reason.Severity));
+                    ReportJson.StringOrNull(w, "resourceId", reason.ResourceId);
+                    w.WriteString("message", reason.Message);
+                    ReportJson.StringOrNull(w, "fix", reason.Fix);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
             w.WriteEndObject();
         }
+
+        // Enum names without Enum.ToString's reflection per reason.
+        private static string SeverityText(PathReasonSeverity s) => s switch
+        {
+            PathReasonSeverity.Error => "Error",
+            PathReasonSeverity.Warning => "Warning",
+            _ => "Assumption",
+        };
 
         /// <summary>
         /// Streams the whole matrix as one compact document, rows as the engine produces them (flushed every few thousand rows),

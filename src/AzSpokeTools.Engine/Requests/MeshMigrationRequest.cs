@@ -43,6 +43,8 @@ namespace AzSpokeTools.Engine.Requests
         public bool Decommission { get; set; }
         /// <summary>Soak days between the final wave and the decommission phase (default 14).</summary>
         public int SoakDays { get; set; } = MigrationOptions.DefaultSoakDays;
+        /// <summary>Threads each what-if matrix evaluates sources on (<c>--threads</c>, <c>-ThrottleLimit</c>); null for every core.</summary>
+        public int? Threads { get; set; }
         /// <summary>
         /// Where to write the plan's files (plan.json, the IaC files, apply-requests.json, whatif-pairs.csv; docs/guide/mesh-migration.md);
         /// null: none. They are written once the plan is complete, after <see cref="IEngineHost.ShouldProcess"/> for the whole set,
@@ -58,6 +60,7 @@ namespace AzSpokeTools.Engine.Requests
             if (host == null) throw new ArgumentNullException(nameof(host));
             if (string.IsNullOrWhiteSpace(Owner)) throw new EngineInputException("Owner", "the ownership marker must not be empty");
             if (SoakDays < 0) throw new EngineInputException("SoakDays", "the soak time cannot be negative");
+            if (Threads is int t && t < 1) throw new EngineInputException("Threads", $"{t} threads: give at least 1");
             var formats = PlanOutputs.Parse(InfrastructureAsCode);
             var waves = new List<KeyValuePair<string, string>>();
             foreach (var w in Wave ?? Array.Empty<string>())
@@ -87,7 +90,7 @@ namespace AzSpokeTools.Engine.Requests
             if (WhatIf)
             {
                 host.Progress("Mesh migration plan", "what-if", -1);
-                plan.WhatIf = MigrationWhatIfCalculator.Compute(topology, plan, host, flow, security);
+                plan.WhatIf = MigrationWhatIfCalculator.Compute(topology, plan, host, Threads, flow, security);
             }
             else if (Decommission)
                 plan.Decommission = DecommissionPlanner.Plan(plan, topology, host);

@@ -36,6 +36,15 @@ namespace AzSpokeTools.Engine.Requests
         /// <summary>allow or deny: what third-party network virtual appliances are assumed to do (default Unknown).</summary>
         public string? AssumeNva { get; set; }
 
+        /// <summary>Name patterns, kinds, violations and shard (<c>--from-pattern --to-pattern --kind --only-violations --shard</c>); null for every pair.</summary>
+        public PathMatrixSelection? Selection { get; set; }
+
+        /// <summary>Threads evaluating sources (<c>--threads</c>, <c>-ThrottleLimit</c>); null for every core. The scalar engine always uses one.</summary>
+        public int? Threads { get; set; }
+
+        /// <summary>Rows carry their reasons (<c>--reasons</c>, <c>-Reasons</c>): causes and fixes along the first path, then intent violations.</summary>
+        public bool Reasons { get; set; }
+
         /// <summary>Runs the request, reporting through <paramref name="host"/>; bad parameters throw <see cref="EngineInputException"/>.</summary>
         public PathMatrix Execute(IEngineHost host)
         {
@@ -44,11 +53,17 @@ namespace AzSpokeTools.Engine.Requests
             if (string.IsNullOrWhiteSpace(Engine) || string.Equals(Engine, "vector", StringComparison.OrdinalIgnoreCase)) engine = PathMatrixEngine.Vector;
             else if (string.Equals(Engine, "scalar", StringComparison.OrdinalIgnoreCase)) engine = PathMatrixEngine.Scalar;
             else throw new EngineInputException("Engine", $"'{Engine}' is not an engine; use vector or scalar");
+            Selection?.Validate();
+            if (Threads is int t && t < 1) throw new EngineInputException("Threads", $"{t} threads: give at least 1");
             var flow = FlowOptions.From(Protocol, Port, SourcePort);
             var security = FlowOptions.Options(AssumeNva);
             var topology = TopologyInput.Resolve(Snapshot, Topology, host);
             var intent = string.IsNullOrWhiteSpace(Intent) ? IntentSet.FromAvnm(topology) : IntentSet.Load(Intent!, topology);
-            return new PathMatrix(topology, new PathMatrixOptions { Engine = engine, Level = Level, Intent = intent, Flow = flow, SecurityOptions = security }, ServiceTags ?? TopologyInput.ServiceTags(ServiceTagFile));
+            var options = new PathMatrixOptions
+            {
+                Engine = engine, Level = Level, Intent = intent, Selection = Selection, Threads = Threads, Reasons = Reasons, Flow = flow, SecurityOptions = security,
+            };
+            return new PathMatrix(topology, options, ServiceTags ?? TopologyInput.ServiceTags(ServiceTagFile));
         }
     }
 }

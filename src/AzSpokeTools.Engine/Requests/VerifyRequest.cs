@@ -61,7 +61,7 @@ namespace AzSpokeTools.Engine.Requests
             if (all == null) throw new ArgumentNullException(nameof(all));
             if (string.IsNullOrWhiteSpace(target)) throw new EngineInputException("NetworkInterface", "give a network interface name, resource id or pattern");
             if (target.IndexOfAny(new[] { '*', '?' }) >= 0)
-                return all.Where(v => Intent.IntentGroup.GlobMatches(target, v.Name)).ToList();
+                return all.Where(v => NameGlob.Matches(target, v.Name)).ToList();
             if (RouteTarget.IsResourceId(target) && ResourceId.TryParse(target, out var id) && id.ResourceType != null &&
                 !string.Equals(id.ResourceType, RouteTarget.NetworkInterfaceType, StringComparison.OrdinalIgnoreCase))
                 throw new EngineInputException("ResourceId", $"{target} is a {id.ResourceType}; verification compares network interfaces ({RouteTarget.NetworkInterfaceType})");

@@ -18,16 +18,18 @@ namespace AzSpokeTools.Engine.Samples
     /// <item>Hub h (0-based, at most 16): VNet 10.h.0.0/16 in 10.0.0.0/12; AzureFirewallSubnet 10.h.1.0/26 with the
     /// firewall at 10.h.1.4; GatewaySubnet 10.h.255.0/27 with the ExpressRoute gateway instances at 10.h.255.4/.5 and the
     /// MSEE BGP peers at 10.h.255.12/.13.</item>
-    /// <item>Spoke i (0-based, at most 8192): one /22 at 10.128.0.0 + i × 1024, inside 10.128.0.0/9.
-    /// Subnets: /24s when there are at most 4, otherwise /26s (at most 16), from the bottom of the /22.
-    /// A private endpoint, when the spoke has one, takes the first subnet's address .20.</item>
+    /// <item>Spoke i (0-based, at most 65,536): one aligned block at 10.128.0.0 + i × block size inside 10.128.0.0/9, a /22 up to
+    /// 8,192 spokes, a /24 up to 32,768, a /25 beyond (<see cref="SyntheticAddressPlan"/>). Subnets: quarters of the block when
+    /// there are at most 4, otherwise sixteenths (at most 16), from the bottom. Private endpoints take consecutive addresses of
+    /// the first subnet from .20 (from .4 in subnets smaller than a /26).</item>
     /// <item>On-premises behind the shared ExpressRoute circuit: 172.20.0.0/16.</item>
     /// </list>
     /// <para>Pattern mix (drawn per spoke from the seed): every spoke is peered to hub (i mod H) with gateway transit,
     /// so spokes of different hubs hairpin through the MSEE (all hub gateways share one circuit and allow remote VNet
     /// traffic); about 35% of spokes carry the hub's firewall route table (0.0.0.0/0 and 10.0.0.0/8 to the hub firewall);
     /// about 30% are members of AVNM mesh network groups of at most 250 VNets (one global mesh configuration per group,
-    /// deployed in every region); about 4% are peered directly with the next spoke; about 2% hold a private endpoint.
+    /// deployed in every region); about 4% are peered directly with the next spoke; about 2% hold a private endpoint (or every spoke holds
+    /// <see cref="SyntheticEstateOptions.PrivateEndpointsPerSpoke"/> of them).
     /// Spoke tags record the choices: role, hub, inspection (firewall|none) and, for mesh members, meshGroup.</para>
     /// </remarks>
     public static class SyntheticEstate
@@ -41,7 +43,6 @@ namespace AzSpokeTools.Engine.Samples
         private const string CapturedAt = "2026-11-02T09:00:00Z";
         private const string OnPremPrefix = "172.20.0.0/16";
         private const string NetworkProvider = "/providers/Microsoft.Network/";
-        private const uint SpokeBase = 0x0A800000; // 10.128.0.0
         private const int FlushThreshold = 64 * 1024;
 
         private static readonly string[] Regions =
@@ -84,6 +85,8 @@ namespace AzSpokeTools.Engine.Samples
             public Plan(SyntheticEstateOptions o)
             {
                 Spokes = o.Spokes; Hubs = o.Hubs; Subnets = o.SubnetsPerSpoke; Seed = o.Seed; NetworkSecurityGroups = o.NetworkSecurityGroups;
+                Addresses = new SyntheticAddressPlan(Spokes, Subnets);
+                PrivateEndpointsPerSpoke = o.PrivateEndpointsPerSpoke;
                 Firewall = new bool[Spokes]; Mesh = new bool[Spokes]; PrivateEndpoint = new bool[Spokes];
                 Environment = new string?[Spokes];
                 var envRng = new SplitMix64(unchecked((ulong)(uint)o.Seed * 0xD1B54A32D192ED03UL + 0xE7E7E7UL));
@@ -117,9 +120,13 @@ namespace AzSpokeTools.Engine.Samples
 
             public int HubOf(int spoke) => spoke % Hubs;
             public string Region(int hub) => Regions[hub % Regions.Length];
-            public int SubnetPrefixLength => Subnets <= 4 ? 24 : 26;
-            public uint SpokeAddress(int spoke) => SpokeBase + (uint)spoke * 1024u;
-            public uint SubnetAddress(int spoke, int subnet) => SpokeAddress(spoke) + (uint)subnet * (Subnets <= 4 ? 256u : 64u);
+            public readonly SyntheticAddressPlan Addresses;
+            public readonly int PrivateEndpointsPerSpoke;
+            public int SubnetPrefixLength => Addresses.SubnetPrefixLength;
+            public uint SpokeAddress(int spoke) => Addresses.SpokeAddress(spoke);
+            public uint SubnetAddress(int spoke, int subnet) => Addresses.SubnetAddress(spoke, subnet);
+            /// <summary>Private endpoints of a spoke: the option's number each, or by default one in about 2% of spokes.</summary>
+            public int PrivateEndpointsOf(int spoke) => PrivateEndpointsPerSpoke > 0 ? PrivateEndpointsPerSpoke : PrivateEndpoint[spoke] ? 1 : 0;
         }
 
         private sealed class Generator
@@ -142,7 +149,7 @@ namespace AzSpokeTools.Engine.Samples
                 for (int i = 0; i < p.Spokes; i++)
                 {
                     spokeVnetIds[i] = SpokeVnetId(i);
-                    spokePrefixes[i] = Cidr(p.SpokeAddress(i), 22);
+                    spokePrefixes[i] = Cidr(p.SpokeAddress(i), p.Addresses.SpokePrefixLength);
                 }
             }
 
@@ -162,7 +169,8 @@ namespace AzSpokeTools.Engine.Samples
                 for (int h = 0; h < p.Hubs; h++) WriteHub(h);
                 for (int i = 0; i < p.Spokes; i++) WriteSpoke(i);
                 WriteExpressRoute();
-                for (int i = 0; i < p.Spokes; i++) if (p.PrivateEndpoint[i]) WritePrivateEndpoint(i);
+                for (int i = 0; i < p.Spokes; i++)
+                    for (int k = 0; k < p.PrivateEndpointsOf(i); k++) WritePrivateEndpoint(i, k);
                 WriteNetworkManager();
                 w.WriteEndArray();
                 w.WriteStartArray("results");
@@ -511,15 +519,15 @@ namespace AzSpokeTools.Engine.Samples
 
             // ---------------------------------------------------------------- private endpoints
 
-            private void WritePrivateEndpoint(int i)
+            private void WritePrivateEndpoint(int i, int k)
             {
                 int h = p.HubOf(i);
-                string peName = "pe-" + SpokeName(i);
+                string peName = "pe-" + SpokeName(i) + (k == 0 ? "" : "-" + (k + 1).ToString(CultureInfo.InvariantCulture));
                 string peId = SpokeGroupId(h, "privateEndpoints", peName);
                 string nicName = peName + ".nic";
                 string nicId = SpokeGroupId(h, "networkInterfaces", nicName);
                 string subnetId = spokeVnetIds[i] + "/subnets/" + SubnetName(0);
-                string ip = Ip(p.SubnetAddress(i, 0) + 20);
+                string ip = Ip(p.Addresses.PrivateEndpointAddress(i, k));
                 BeginResource(peId, peName, "Microsoft.Network/privateEndpoints", p.Region(h));
                 WriteTags();
                 w.WriteStartObject("properties");

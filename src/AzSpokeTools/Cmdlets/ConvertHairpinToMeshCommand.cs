@@ -135,6 +135,10 @@ namespace AzSpokeTools.Cmdlets
         [ValidateRange(0, 3650)]
         public int SoakDays { get; set; } = MigrationOptions.DefaultSoakDays;
 
+        [Parameter(HelpMessage = "Threads each what-if matrix evaluates sources on (default: every core); the what-if is the same whatever the number.")]
+        [ValidateRange(1, 1024)]
+        public int ThrottleLimit { get; set; }
+
         [Parameter(HelpMessage = "Create or update the AVNM resources and commit waves 1..Wave in Azure.")]
         public SwitchParameter Apply { get; set; }
 
@@ -304,6 +308,7 @@ namespace AzSpokeTools.Cmdlets
                 Wave = p.WavePattern ?? new string[0],
                 Decommission = p.Decommission.IsPresent,
                 SoakDays = p.SoakDays,
+                Threads = p.ThrottleLimit > 0 ? p.ThrottleLimit : null,
                 InfrastructureAsCode = p.InfrastructureAsCode ?? new string[0],
             };
     }

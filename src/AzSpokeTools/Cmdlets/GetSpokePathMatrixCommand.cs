@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Management.Automation;
+using AzSpokeTools.Engine;
 using AzSpokeTools.Engine.Model;
 using AzSpokeTools.Engine.Paths;
 using AzSpokeTools.Engine.Reports;
@@ -33,6 +34,34 @@ namespace AzSpokeTools.Cmdlets
         [Parameter(HelpMessage = "Write only the summary (pairs, counts by kind and outcome, violations) instead of every pair.")]
         public SwitchParameter Summary { get; set; }
 
+        [Parameter(HelpMessage = "Write only pairs of these path kinds; -Summary still counts every pair.")]
+        [ValidateNotNullOrEmpty]
+        public PathKind[]? Kind { get; set; }
+
+        [Parameter(HelpMessage = "Write only pairs whose path violates the intent that applies to them.")]
+        public SwitchParameter OnlyViolations { get; set; }
+
+        [Parameter(HelpMessage = "Only sources whose name matches this pattern (* and ?, case-insensitive).")]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string? FromPattern { get; set; }
+
+        [Parameter(HelpMessage = "Only destinations whose name matches this pattern (* and ?, case-insensitive).")]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string? ToPattern { get; set; }
+
+        [Parameter(HelpMessage = "I/N: only shard I of N (a contiguous block of sources), as azspoke matrix --shard.")]
+        [ValidatePattern(@"^\d+/\d+$")]
+        public string? Shard { get; set; }
+
+        [Parameter(HelpMessage = "Threads evaluating sources (default: every core); pairs keep their order.")]
+        [ValidateRange(1, 1024)]
+        public int ThrottleLimit { get; set; }
+
+        [Parameter(HelpMessage = "Each pair also carries its reasons (cause and fix along the first path, then intent violations), as azspoke matrix --reasons; not with -Summary.")]
+        public SwitchParameter Reasons { get; set; }
+
         [Parameter(HelpMessage = "Tcp (default with -Port), Udp, Icmp or Any: the flow whose access (NSGs, AVNM security admin rules, firewall rules) is evaluated.")]
         [ValidateSet("Tcp", "Udp", "Icmp", "Any", IgnoreCase = true)]
         public string? Protocol { get; set; }
@@ -59,6 +88,12 @@ namespace AzSpokeTools.Cmdlets
             try
             {
                 var request = ToRequest(CurrentTopology, ResolvePath(Intent), Level);
+                var (shard, shards) = Shard == null ? (1, 1) : PathMatrixSelection.ParseShard(Shard);
+                request.Selection = new PathMatrixSelection { Kinds = Kind, OnlyViolations = OnlyViolations, FromPattern = FromPattern, ToPattern = ToPattern, Shard = shard, ShardCount = shards };
+                request.Threads = ThrottleLimit > 0 ? ThrottleLimit : null;
+                if (Reasons && Summary)
+                    throw new EngineInputException("Reasons", "-Reasons adds each pair's reasons to the pairs written; -Summary writes counts only");
+                request.Reasons = Reasons;
                 request.Protocol = Protocol;
                 request.Port = Port;
                 request.SourcePort = SourcePort;
@@ -85,7 +120,9 @@ namespace AzSpokeTools.Cmdlets
             var lastReport = TimeSpan.FromSeconds(-1);
             try
             {
-                foreach (var row in matrix.Rows())
+                // -Summary counts without materialising a row; otherwise each pair goes to the pipeline as it is produced.
+                if (Summary) matrix.Run(null, EngineHost);
+                else foreach (var row in matrix.Rows())
                 {
                     done++;
                     if (watch.Elapsed - lastReport >= TimeSpan.FromMilliseconds(250))
@@ -93,7 +130,7 @@ namespace AzSpokeTools.Cmdlets
                         lastReport = watch.Elapsed;
                         EngineHost.Progress(Activity, $"{done:N0} of {total:N0} pairs", total == 0 ? -1 : (int)(100 * done / total));
                     }
-                    if (!Summary) WriteObject(new PathMatrixEntry(matrix, row));
+                    WriteObject(new PathMatrixEntry(matrix, row));
                 }
             }
             catch (Exception e) when (TryWriteEngineError(e, Intent ?? (object)CurrentTopology))

@@ -1,3 +1,4 @@
+using System.Linq;
 using AzSpokeTools.Engine.Paths;
 using AzSpokeTools.Output;
 
@@ -25,6 +26,7 @@ namespace AzSpokeTools.Paths
             Intended = row.Intent == null ? null : Delimited.Texts(row.Intent.Expect);
             IntentRule = row.Intent?.RuleName;
             Compliant = row.Compliant;
+            if (row.Reasons != null) Reasons = Delimited.List(row.Reasons.Select(r => new SpokePathReason(r)));
             Access = row.Access?.ToString();
             DecidingRule = row.AccessRule?.Name;
             DecidingRuleId = row.AccessRule?.ResourceId;
@@ -52,6 +54,11 @@ namespace AzSpokeTools.Paths
         public string? IntentRule { get; }
         /// <summary>True or false against the intent, null when no intent covers the pair.</summary>
         public bool? Compliant { get; }
+        /// <summary>
+        /// With -Reasons: the causes and fixes found along the first path, then the intent's violations (empty when there is
+        /// nothing to explain); null without -Reasons.
+        /// </summary>
+        public DelimitedList<SpokePathReason>? Reasons { get; }
         /// <summary>Allowed, Denied or Unknown for the -Port flow; null without -Port.</summary>
         public string? Access { get; }
         /// <summary>The rule that decided Access (denying, or the last non-default allowing rule); null otherwise.</summary>

@@ -55,6 +55,25 @@ public sealed class PerWaveWhatIfTests
         Assert.All(plan.WhatIf.Pairs, p => Assert.True(Same(p.Before, start[(p.From.Id, p.To.Id)]) && Same(p.After, previous[(p.From.Id, p.To.Id)])));
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void TheWhatIfOnSeveralThreadsIsTheSingleThreadedWhatIf(int threads)
+    {
+        // Each state's matrix evaluates its sources on several threads; the stores, the pairs, their order and the decommission
+        // phase must be those of one thread.
+        var topology = ContosoEstate.Load(120);
+        string Render(int n)
+        {
+            var plan = new MeshMigrationRequest { Topology = topology, PilotSize = 20, WaveSize = 40, Decommission = true, Threads = n }.Execute(new RecordingEngineHost());
+            var json = System.Text.RegularExpressions.Regex.Replace(PlanJsonWriter.Render(plan), "\"elapsedMs\": [0-9]+", "\"elapsedMs\": 0");
+            return WhatIfPairsCsvWriter.Render(plan.WhatIf!) + json;
+        }
+        var single = Render(1);
+        Assert.Contains("decommission", single, StringComparison.Ordinal);
+        Assert.Equal(single, Render(threads));
+    }
+
     [Fact]
     public void APairMeshedOneWayWhileTheReturnStaysOnTheFirewallIsFlaggedAsymmetric()
     {

@@ -76,6 +76,42 @@ public sealed partial class OutputContractTests : IDisposable
     }
 
     [Fact]
+    public void MatrixNdjsonIsTheJsonDocumentsRowsOnePerLineEachValidAgainstTheRowSchema()
+    {
+        var request = new PathMatrixRequest { Snapshot = "sample:avnm-mesh" };
+        var ndjson = new StringWriter();
+        PathMatrixNdjsonWriter.Write(ndjson, request.Execute(Host));
+        Golden("matrix-row.avnm-mesh.ndjson", ndjson.ToString());
+        var json = new StringWriter();
+        PathMatrixJsonWriter.WriteDocument(json, request.Execute(Host));
+        var rows = JsonNode.Parse(json.ToString())!["pairs"]!.AsArray().Select(r => r!.ToJsonString()).ToList();
+        var lines = ndjson.ToString().Split('\n');
+        Assert.Equal("", lines[^1]);
+        Assert.Equal(rows, lines[..^1]);
+        foreach (var line in lines[..^1]) ReportSchemas.AssertValid("matrix-row", line);
+    }
+
+    [Fact]
+    public void MatrixRowsWithReasonsInNdjsonAndJsonValidAgainstBothSchemas()
+    {
+        // contoso-hairpin: drops at the default None route (cause and fix) and pairs its AVNM mesh intends that hairpin instead.
+        var request = new PathMatrixRequest { Snapshot = "sample:contoso-hairpin", Reasons = true };
+        var ndjson = new StringWriter();
+        PathMatrixNdjsonWriter.Write(ndjson, request.Execute(Host));
+        Golden("matrix-row.contoso-hairpin.reasons.ndjson", ndjson.ToString());
+        var lines = ndjson.ToString().Split('\n')[..^1];
+        foreach (var line in lines) ReportSchemas.AssertValid("matrix-row", line);
+        Assert.Contains(lines, l => JsonNode.Parse(l)!["reasons"]!.AsArray().Any(r => r!["fix"] != null));
+        Assert.Contains(lines, l => JsonNode.Parse(l)!["reasons"]!.AsArray().Any(r => r!["message"]!.GetValue<string>().StartsWith("not compliant: ", StringComparison.Ordinal)));
+        var json = new StringWriter();
+        PathMatrixJsonWriter.WriteDocument(json, request.Execute(Host));
+        ReportSchemas.AssertValid("matrix", json.ToString());
+        var pairs = JsonNode.Parse(json.ToString())!["pairs"]!.AsArray();
+        Assert.Equal(lines.Length, pairs.Count);
+        for (int k = 0; k < lines.Length; k++) Assert.True(JsonNode.DeepEquals(JsonNode.Parse(lines[k]), pairs[k]), lines[k]);
+    }
+
+    [Fact]
     public void IntentReportWithAFailingRuleAndItsExamples()
     {
         var report = new IntentRequest { Snapshot = "sample:avnm-mesh", Intent = ReportFixtures.FailingIntent(_dir), MaxExamplesPerRule = 2 }.Execute(Host);

@@ -67,12 +67,55 @@ public class SyntheticEstateTests
         Assert.Empty(SnapshotIntegrity.OverlappingAddressSpaces(doc.RootElement));
     }
 
-    [Fact]
-    public void LargestEstateHasNoOverlappingAddressSpaces()
+    [Theory]
+    [InlineData(8192, 22)]
+    [InlineData(8193, 24)]
+    [InlineData(32768, 24)]
+    [InlineData(32769, 25)]
+    [InlineData(SyntheticEstateOptions.MaxSpokes, 25)]
+    public void EveryAddressPlanUpToTheLargestHasAlignedNonOverlappingSpokesInsideTheSupernet(int spokes, int length)
     {
-        using var doc = Parse(Generate(SyntheticEstateOptions.MaxSpokes, 2, 1));
+        var supernet = IpPrefix.Parse("10.128.0.0/9");
+        foreach (int subnets in new[] { 1, 4, 5, 16 })
+        {
+            var plan = new SyntheticAddressPlan(spokes, subnets);
+            Assert.Equal(length, plan.SpokePrefixLength);
+            // Consecutive aligned blocks: spoke i ends where spoke i + 1 begins, and the last one ends inside the /9.
+            Assert.Equal(0u, plan.SpokeAddress(0) % plan.SpokeSize);
+            Assert.True((long)plan.SpokeAddress(spokes - 1) + plan.SpokeSize <= SyntheticAddressPlan.SpokeBase + SyntheticAddressPlan.SpokeSpace);
+            foreach (int i in new[] { 0, spokes / 2, spokes - 2, spokes - 1 }.Where(i => i >= 0 && i + 1 < spokes))
+                Assert.Equal(plan.SpokeAddress(i) + plan.SpokeSize, plan.SpokeAddress(i + 1));
+            var last = IpPrefix.Parse(Ip(plan.SpokeAddress(spokes - 1)) + "/" + length);
+            Assert.True(supernet.Contains(last), $"{last} outside {supernet}");
+            var lastSubnet = IpPrefix.Parse(Ip(plan.SubnetAddress(spokes - 1, subnets - 1)) + "/" + plan.SubnetPrefixLength);
+            Assert.True(last.Contains(lastSubnet), $"{lastSubnet} outside {last}");
+            Assert.True(plan.SubnetPrefixLength <= 29, "Azure's smallest subnet is a /29");
+            var pe = plan.PrivateEndpointAddress(spokes - 1, plan.PrivateEndpointCapacity - 1);
+            Assert.True(pe > plan.SubnetAddress(spokes - 1, 0) + 3 && pe < plan.SubnetAddress(spokes - 1, 0) + plan.SubnetSize - 1, "private endpoints stay clear of Azure's reserved addresses");
+        }
+    }
+
+    private static string Ip(uint a) => $"{a >> 24}.{(a >> 16) & 255}.{(a >> 8) & 255}.{a & 255}";
+
+    [Fact]
+    public void AnEstateBeyondTheFirstPlanIsWrittenWithNonOverlappingSpacesAndEveryPrivateEndpointInItsSubnet()
+    {
+        using var ms = new MemoryStream();
+        SyntheticEstate.Write(new SyntheticEstateOptions { Spokes = 8200, SubnetsPerSpoke = 2, PrivateEndpointsPerSpoke = 3, MeshShare = 0.1 }, ms);
+        using var doc = JsonDocument.Parse(ms.ToArray());
         Assert.Empty(SnapshotIntegrity.OverlappingAddressSpaces(doc.RootElement));
-        Assert.Equal(SyntheticEstateOptions.MaxSpokes + 2, SnapshotIntegrity.VirtualNetworks(doc.RootElement).Count);
+        Assert.Equal(8202, SnapshotIntegrity.VirtualNetworks(doc.RootElement).Count);
+        var subnets = SnapshotIntegrity.VirtualNetworks(doc.RootElement).SelectMany(v => SnapshotIntegrity.Subnets(v))
+            .ToDictionary(s => s.GetProperty("id").GetString()!, s => IpPrefix.Parse(s.GetProperty("properties").GetProperty("addressPrefix").GetString()!), StringComparer.OrdinalIgnoreCase);
+        var nics = SnapshotIntegrity.Resources(doc.RootElement)
+            .Where(r => r.GetProperty("type").GetString() == "Microsoft.Network/networkInterfaces").ToList();
+        Assert.Equal(8200 * 3, nics.Count);
+        foreach (var nic in nics)
+        {
+            var ip = nic.GetProperty("properties").GetProperty("ipConfigurations")[0].GetProperty("properties");
+            var subnet = subnets[ip.GetProperty("subnet").GetProperty("id").GetString()!];
+            Assert.True(subnet.Contains(IpPrefix.Parse(ip.GetProperty("privateIPAddress").GetString()! + "/32")));
+        }
     }
 
     [Theory]
@@ -178,11 +221,13 @@ public class SyntheticEstateTests
     [InlineData(10, 17, 1, "Hubs")]
     [InlineData(10, 2, 0, "SubnetsPerSpoke")]
     [InlineData(10, 2, 17, "SubnetsPerSpoke")]
-    public void RejectsOptionsOutsideTheAddressPlanWithoutWriting(int spokes, int hubs, int subnets, string parameter)
+    [InlineData(10, 2, 1, "PrivateEndpointsPerSpoke", 236)]
+    [InlineData(40000, 2, 16, "PrivateEndpointsPerSpoke", 4)]
+    public void RejectsOptionsOutsideTheAddressPlanWithoutWriting(int spokes, int hubs, int subnets, string parameter, int privateEndpoints = 0)
     {
         using var ms = new MemoryStream();
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() =>
-            SyntheticEstate.Write(new SyntheticEstateOptions { Spokes = spokes, Hubs = hubs, SubnetsPerSpoke = subnets }, ms));
+            SyntheticEstate.Write(new SyntheticEstateOptions { Spokes = spokes, Hubs = hubs, SubnetsPerSpoke = subnets, PrivateEndpointsPerSpoke = privateEndpoints }, ms));
         Assert.Equal(parameter, ex.ParamName);
         Assert.Equal(0, ms.Length);
     }
