@@ -40,7 +40,9 @@ namespace AzSpokeTools.Engine.Evaluation
         private readonly ulong[] _v6High;
         private readonly ulong[] _v6Low;
         private readonly int[] _v6Sets;
-        private readonly IReadOnlyList<int>[] _winners;
+        private readonly int[][] _sets;
+        // Read-only views of the sets, made when first asked for (most sets are only ever read through WinnersArray).
+        private readonly IReadOnlyList<int>?[] _winners;
 
         internal CompiledRouteTable(int routeCount, uint[] v4Starts, int[] v4Sets, ulong[] v6High, ulong[] v6Low, int[] v6Sets,
             int[][] winnerSets, int[] unresolvedRouteIndices)
@@ -51,8 +53,8 @@ namespace AzSpokeTools.Engine.Evaluation
             _v6High = v6High;
             _v6Low = v6Low;
             _v6Sets = v6Sets;
-            _winners = new IReadOnlyList<int>[winnerSets.Length];
-            for (int i = 0; i < winnerSets.Length; i++) _winners[i] = new ReadOnlyCollection<int>(winnerSets[i]);
+            _sets = winnerSets;
+            _winners = new IReadOnlyList<int>?[winnerSets.Length];
             UnresolvedRouteIndices = new ReadOnlyCollection<int>(unresolvedRouteIndices);
         }
 
@@ -92,8 +94,12 @@ namespace AzSpokeTools.Engine.Evaluation
             if (setId == NoRoute) return Empty;
             if ((uint)setId >= (uint)_winners.Length)
                 throw new ArgumentOutOfRangeException(nameof(setId), setId, $"Winner-set id must be {NoRoute} or 0..{_winners.Length - 1}.");
-            return _winners[setId];
+            // Two threads may both make the view; both wrap the same array, so either serves.
+            return _winners[setId] ??= new ReadOnlyCollection<int>(_sets[setId]);
         }
+
+        /// <summary>The route indices of winner set <paramref name="setId"/> (a valid id), ascending; the caller must not change the array.</summary>
+        internal int[] WinnersArray(int setId) => _sets[setId];
 
         /// <summary>The winner-set id for one destination (IPv4 or IPv6), or <see cref="NoRoute"/>.</summary>
         public int Lookup(IpAddressValue destination) =>

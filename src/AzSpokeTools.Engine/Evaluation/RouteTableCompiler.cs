@@ -22,7 +22,9 @@ namespace AzSpokeTools.Engine.Evaluation
             // Group the Active routes by distinct prefix. Because two CIDR prefixes are either nested or disjoint,
             // the longest prefix containing an address is unique, and the routes listing exactly that prefix are
             // the winners (docs/routing-model.md#route-selection: longest prefix match; equal prefixes tie).
-            var byPrefix = new Dictionary<IpPrefix, List<int>>();
+            // The (prefix, route, position) triples are sorted rather than collected in a dictionary of lists: one array
+            // instead of a list per prefix, for a compile that runs once per source of the matrix.
+            var triples = new List<(IpPrefix Prefix, int Route, int Position)>(routes.Count + 4);
             var unresolved = new List<int>();
             for (int i = 0; i < routes.Count; i++)
             {
@@ -32,21 +34,35 @@ namespace AzSpokeTools.Engine.Evaluation
                 // docs/routing-model.md#special-override-rules (service-tag UDRs): tags are not resolved here, so they never match;
                 // callers report them from UnresolvedRouteIndices.
                 if (route.UnresolvedPrefixes.Count > 0) unresolved.Add(i);
-                foreach (var prefix in route.Prefixes)
-                {
-                    if (!byPrefix.TryGetValue(prefix, out var list)) byPrefix[prefix] = list = new List<int>();
-                    // Routes arrive in table order, so each list is ascending; a route listing a prefix twice counts once.
-                    if (list.Count == 0 || list[list.Count - 1] != i) list.Add(i);
-                }
+                var prefixes = route.PrefixArray;
+                for (int k = 0; k < prefixes.Length; k++) triples.Add((prefixes[k], i, k));
             }
+            triples.Sort(ByPrefixRoutePosition);
+            // Each distinct prefix with its routes in table order (a route listing a prefix twice counts once), and where the
+            // prefix first appears, so that winner sets are numbered in order of first appearance.
+            var groups = new List<(IpPrefix Prefix, int First, int Position, int[] Routes)>();
+            var indices = new List<int>();
+            for (int start = 0; start < triples.Count;)
+            {
+                int end = start;
+                indices.Clear();
+                while (end < triples.Count && triples[end].Prefix == triples[start].Prefix)
+                {
+                    if (indices.Count == 0 || indices[indices.Count - 1] != triples[end].Route) indices.Add(triples[end].Route);
+                    end++;
+                }
+                groups.Add((triples[start].Prefix, triples[start].Route, triples[start].Position, indices.ToArray()));
+                start = end;
+            }
+            groups.Sort(ByFirstAppearance);
 
             var sets = new WinnerSetBuilder();
-            var v4 = new List<KeyValuePair<IpPrefix, int>>();
+            var v4 = new List<KeyValuePair<IpPrefix, int>>(groups.Count);
             var v6 = new List<KeyValuePair<IpPrefix, int>>();
-            foreach (var entry in byPrefix)
+            foreach (var g in groups)
             {
-                int setId = sets.Intern(entry.Value);
-                (entry.Key.IsV6 ? v6 : v4).Add(new KeyValuePair<IpPrefix, int>(entry.Key, setId));
+                int setId = sets.Intern(g.Routes);
+                (g.Prefix.IsV6 ? v6 : v4).Add(new KeyValuePair<IpPrefix, int>(g.Prefix, setId));
             }
 
             var v4Intervals = BuildIntervals(v4, IpAddressValue.FromV4(0), V4Max);
@@ -80,7 +96,8 @@ namespace AzSpokeTools.Engine.Evaluation
             List<KeyValuePair<IpPrefix, int>> prefixes, IpAddressValue familyMin, IpAddressValue familyMax)
         {
             prefixes.Sort((a, b) => a.Key.CompareTo(b.Key));
-            var output = new List<KeyValuePair<IpAddressValue, int>>();
+            // A prefix opens at most one interval and closes at most one.
+            var output = new List<KeyValuePair<IpAddressValue, int>>(2 * prefixes.Count + 1);
             Emit(output, familyMin, CompiledRouteTable.NoRoute);
             var open = new Stack<KeyValuePair<IpPrefix, int>>();
             foreach (var entry in prefixes)
@@ -119,23 +136,60 @@ namespace AzSpokeTools.Engine.Evaluation
             output.Add(new KeyValuePair<IpAddressValue, int>(start, setId));
         }
 
+        private static readonly Comparison<(IpPrefix Prefix, int Route, int Position)> ByPrefixRoutePosition = (a, b) =>
+        {
+            int c = a.Prefix.CompareTo(b.Prefix);
+            if (c != 0) return c;
+            c = a.Route.CompareTo(b.Route);
+            return c != 0 ? c : a.Position.CompareTo(b.Position);
+        };
+
+        private static readonly Comparison<(IpPrefix Prefix, int First, int Position, int[] Routes)> ByFirstAppearance = (a, b) =>
+        {
+            int c = a.First.CompareTo(b.First);
+            return c != 0 ? c : a.Position.CompareTo(b.Position);
+        };
+
         /// <summary>Gives each distinct list of route indices one id.</summary>
         private sealed class WinnerSetBuilder
         {
-            private readonly Dictionary<string, int> _ids = new Dictionary<string, int>(StringComparer.Ordinal);
+            private readonly Dictionary<int[], int> _ids = new Dictionary<int[], int>(SameIndices.Instance);
             private readonly List<int[]> _sets = new List<int[]>();
 
-            public int Intern(List<int> routeIndices)
+            public int Intern(int[] set)
             {
-                var key = string.Join(",", routeIndices);
-                if (_ids.TryGetValue(key, out var id)) return id;
+                if (_ids.TryGetValue(set, out var id)) return id;
                 id = _sets.Count;
-                _sets.Add(routeIndices.ToArray());
-                _ids[key] = id;
+                _sets.Add(set);
+                _ids[set] = id;
                 return id;
             }
 
             public int[][] ToArray() => _sets.ToArray();
+        }
+
+        /// <summary>Index lists compared element by element.</summary>
+        private sealed class SameIndices : IEqualityComparer<int[]>
+        {
+            public static readonly SameIndices Instance = new SameIndices();
+
+            public bool Equals(int[]? a, int[]? b)
+            {
+                if (ReferenceEquals(a, b)) return true;
+                if (a == null || b == null || a.Length != b.Length) return false;
+                for (int i = 0; i < a.Length; i++) if (a[i] != b[i]) return false;
+                return true;
+            }
+
+            public int GetHashCode(int[] a)
+            {
+                unchecked
+                {
+                    int h = a.Length;
+                    foreach (var x in a) h = h * 31 + x;
+                    return h;
+                }
+            }
         }
     }
 }

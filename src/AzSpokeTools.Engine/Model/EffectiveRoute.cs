@@ -29,15 +29,34 @@ namespace AzSpokeTools.Engine.Model
             NextHopIpAddress = nextHopIpAddress ?? Array.Empty<string>();
             OriginId = originId;
             Origin = origin;
-            var parsed = new List<IpPrefix>(addressPrefix.Count);
-            var tags = new List<string>();
+            var parsed = new IpPrefix[addressPrefix.Count];
+            int count = 0;
+            List<string>? tags = null;
             foreach (var p in addressPrefix)
             {
-                if (IpPrefix.TryParse(p, out var prefix)) parsed.Add(prefix);
-                else tags.Add(p);
+                if (IpPrefix.TryParse(p, out var prefix)) parsed[count++] = prefix;
+                else (tags ??= new List<string>()).Add(p);
             }
-            Prefixes = parsed;
-            UnresolvedPrefixes = tags;
+            if (count < parsed.Length) System.Array.Resize(ref parsed, count);
+            PrefixArray = parsed;
+            UnresolvedPrefixes = tags ?? (IReadOnlyList<string>)System.Array.Empty<string>();
+        }
+
+        // A copy with the same prefixes, parsed already.
+        private EffectiveRoute(EffectiveRoute other)
+        {
+            Name = other.Name;
+            Source = other.Source;
+            AddressPrefix = other.AddressPrefix;
+            NextHopType = other.NextHopType;
+            NextHopIpAddress = other.NextHopIpAddress;
+            OriginId = other.OriginId;
+            Origin = other.Origin;
+            PrefixArray = other.PrefixArray;
+            UnresolvedPrefixes = other.UnresolvedPrefixes;
+            State = other.State;
+            InvalidReason = other.InvalidReason;
+            AsPath = other.AsPath;
         }
 
         /// <summary>The user-defined route's name; null for system routes.</summary>
@@ -71,7 +90,10 @@ namespace AzSpokeTools.Engine.Model
         internal string? AsPath { get; set; }
 
         /// <summary>The prefixes that parsed as CIDRs.</summary>
-        public IReadOnlyList<IpPrefix> Prefixes { get; }
+        public IReadOnlyList<IpPrefix> Prefixes => PrefixArray;
+
+        /// <summary>The same prefixes as an array: hot loops read it without an enumerator allocation per route.</summary>
+        internal IpPrefix[] PrefixArray { get; }
 
         /// <summary>Prefixes that are not CIDRs (service tags) and are not resolved without a service-tag file.</summary>
         public IReadOnlyList<string> UnresolvedPrefixes { get; }
@@ -83,7 +105,8 @@ namespace AzSpokeTools.Engine.Model
             (Name != null ? $" ({Name})" : "");
 
         internal EffectiveRoute WithPrefixes(IReadOnlyList<string> prefixes) =>
-            new EffectiveRoute(Name, Source, prefixes, NextHopType, NextHopIpAddress, OriginId, Origin) { State = State, InvalidReason = InvalidReason, AsPath = AsPath };
+            ReferenceEquals(prefixes, AddressPrefix) ? new EffectiveRoute(this)
+            : new EffectiveRoute(Name, Source, prefixes, NextHopType, NextHopIpAddress, OriginId, Origin) { State = State, InvalidReason = InvalidReason, AsPath = AsPath };
 
         internal static IReadOnlyList<string> One(IpPrefix p) => new[] { p.ToString() };
 

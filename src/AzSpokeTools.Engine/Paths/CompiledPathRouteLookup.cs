@@ -63,9 +63,10 @@ namespace AzSpokeTools.Engine.Paths
             if (set == CompiledRouteTable.NoRoute) return -1;
             int l = _lengths[set];
             if (l > 0) return l - 1;
+            // From the route indices, not WinnersOf: most sets are only ever asked for their length.
             int best = -1;
-            foreach (var r in WinnersOf(set))
-                foreach (var p in r.Prefixes)
+            foreach (var i in Table.WinnersArray(set))
+                foreach (var p in _routes[i].PrefixArray)
                     if (p.Length > best && p.Contains(dst)) best = p.Length;
             _lengths[set] = best + 1;
             return best;
@@ -80,7 +81,7 @@ namespace AzSpokeTools.Engine.Paths
             if (list == null)
             {
                 list = new List<EffectiveRoute>();
-                foreach (var i in Table.GetWinners(set)) list.Add(_routes[i]);
+                foreach (var i in Table.WinnersArray(set)) list.Add(_routes[i]);
                 _bySet[set] = list;
             }
             return list;

@@ -28,13 +28,13 @@ namespace AzSpokeTools.Engine.Paths
                 var changed = layered.ChangedSharedIndices.Distinct().OrderBy(i => i).ToArray();
                 return new FirstHops
                 {
-                    Own = new CompiledSubnetRoutes(e.Lookup.Cache.GetOrCompile(layered.Own), layered.Own),
+                    Own = new CompiledSubnetRoutes(e.CompileSourceRows(layered.Own), layered.Own),
                     Shared = shared,
                     _changed = changed,
                     _changedSets = changed.SelectMany(shared.SetsHolding).Distinct().OrderBy(x => x).ToArray(),
                 };
             }
-            return new FirstHops { Own = new CompiledSubnetRoutes(e.Lookup.Cache.GetOrCompile(routes), routes) };
+            return new FirstHops { Own = new CompiledSubnetRoutes(e.CompileSourceRows(routes), routes) };
         }
 
         /// <summary>The layer's winners of <paramref name="set"/> that this table keeps Active.</summary>

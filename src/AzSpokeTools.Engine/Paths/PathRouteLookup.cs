@@ -26,6 +26,10 @@ namespace AzSpokeTools.Engine.Paths
             return t;
         }
 
+        /// <summary>The routes of a matrix source: its kept table when a trace needed one, else computed without keeping them.</summary>
+        public IReadOnlyList<EffectiveRoute> SourceRoutes(Subnet subnet) =>
+            _tables.TryGetValue(subnet, out var t) ? t.Routes : Calculator.RoutesOnce(subnet);
+
         /// <summary>Fills <paramref name="winners"/> (cleared first) with the routes that carry <paramref name="destination"/>, in table order.</summary>
         public abstract void Winners(Subnet subnet, IpAddressValue destination, List<EffectiveRoute> winners);
 
@@ -34,7 +38,7 @@ namespace AzSpokeTools.Engine.Paths
         {
             prefix = default;
             int len = -1;
-            foreach (var p in route.Prefixes)
+            foreach (var p in route.PrefixArray)
                 if (p.Length > len && p.Contains(destination)) { prefix = p; len = p.Length; }
             return len >= 0;
         }
@@ -44,7 +48,7 @@ namespace AzSpokeTools.Engine.Paths
         {
             IpPrefix best = default;
             int len = -1;
-            foreach (var p in route.Prefixes)
+            foreach (var p in route.PrefixArray)
                 if (p.Length > len && p.Contains(destination)) { best = p; len = p.Length; }
             return best;
         }

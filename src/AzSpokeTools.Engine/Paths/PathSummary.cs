@@ -37,21 +37,23 @@ namespace AzSpokeTools.Engine.Paths
     /// <summary>The intern table of summaries.</summary>
     internal sealed class PathSummaries
     {
-        private readonly Dictionary<string, PathSummary> _byKey = new Dictionary<string, PathSummary>();
+        private readonly Dictionary<SummaryKey, PathSummary> _byKey = new Dictionary<SummaryKey, PathSummary>();
 
         public List<PathSummary> All { get; } = new List<PathSummary>();
 
         public PathSummary Get(PathOutcome outcome, IReadOnlyList<PathKind> transits, IReadOnlyList<ForwardingDevice> devices)
         {
             // Rows carry transits only for delivered paths: a drop or loop has no kind (docs/routing-model.md#vocabulary: None).
-            var t = outcome == PathOutcome.Delivered ? transits.ToArray() : Array.Empty<PathKind>();
-            var d = outcome == PathOutcome.Delivered && devices.Count > 0 ? devices.ToArray() : Array.Empty<ForwardingDevice>();
-            var key = ((int)outcome).ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + string.Join(",", t.Select(k => (int)k)) + (d.Length > 0 ? ":" + string.Join(",", d.Select(Index)) : "");
-            if (!_byKey.TryGetValue(key, out var s))
+            bool delivered = outcome == PathOutcome.Delivered;
+            // Looked up by the caller's lists; copied only when the summary is new (the tracer asks this for every probe).
+            var probe = new SummaryKey(outcome, delivered ? transits : Array.Empty<PathKind>(), delivered ? devices : Array.Empty<ForwardingDevice>());
+            if (!_byKey.TryGetValue(probe, out var s))
             {
+                var t = delivered ? transits.ToArray() : Array.Empty<PathKind>();
+                var d = delivered && devices.Count > 0 ? devices.ToArray() : Array.Empty<ForwardingDevice>();
                 s = new PathSummary(All.Count, outcome, t, d);
                 All.Add(s);
-                _byKey[key] = s;
+                _byKey[new SummaryKey(outcome, t, d)] = s;
             }
             return s;
         }
@@ -66,12 +68,40 @@ namespace AzSpokeTools.Engine.Paths
             return Get(rest.Outcome, prefix.Concat(rest.Transits).ToArray(), devices.Concat(rest.Devices).ToArray());
         }
 
-        private readonly Dictionary<ForwardingDevice, int> _deviceIndex = new Dictionary<ForwardingDevice, int>();
-
-        private int Index(ForwardingDevice d)
+        /// <summary>Outcome, transits and devices (by reference), compared element by element.</summary>
+        private readonly struct SummaryKey : IEquatable<SummaryKey>
         {
-            if (!_deviceIndex.TryGetValue(d, out var i)) _deviceIndex[d] = i = _deviceIndex.Count;
-            return i;
+            private readonly PathOutcome _outcome;
+            private readonly IReadOnlyList<PathKind> _transits;
+            private readonly IReadOnlyList<ForwardingDevice> _devices;
+
+            public SummaryKey(PathOutcome outcome, IReadOnlyList<PathKind> transits, IReadOnlyList<ForwardingDevice> devices)
+            {
+                _outcome = outcome;
+                _transits = transits;
+                _devices = devices;
+            }
+
+            public bool Equals(SummaryKey other)
+            {
+                if (_outcome != other._outcome || _transits.Count != other._transits.Count || _devices.Count != other._devices.Count) return false;
+                for (int i = 0; i < _transits.Count; i++) if (_transits[i] != other._transits[i]) return false;
+                for (int i = 0; i < _devices.Count; i++) if (!ReferenceEquals(_devices[i], other._devices[i])) return false;
+                return true;
+            }
+
+            public override bool Equals(object? obj) => obj is SummaryKey k && Equals(k);
+
+            public override int GetHashCode()
+            {
+                unchecked
+                {
+                    int h = (int)_outcome * 397 + _transits.Count;
+                    for (int i = 0; i < _transits.Count; i++) h = h * 31 + (int)_transits[i];
+                    for (int i = 0; i < _devices.Count; i++) h = h * 31 + System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(_devices[i]);
+                    return h;
+                }
+            }
         }
     }
 }

@@ -35,7 +35,7 @@ namespace AzSpokeTools.Engine.Paths
                     try
                     {
                         calculator ??= new EffectiveRouteCalculator(topology, serviceTags);
-                        _slots[i].TrySetResult(calculator.ForSubnet(endpoints[i].Subnet).Routes);
+                        _slots[i].TrySetResult(calculator.RoutesOnce(endpoints[i].Subnet));
                     }
                     catch (Exception ex)
                     {

@@ -61,6 +61,23 @@ namespace AzSpokeTools.Engine.Paths
             return l;
         }
 
+        private IReadOnlyList<EffectiveRoute>? _lastSourceRows;
+        private CompiledRouteTable? _lastSourceTable;
+
+        /// <summary>
+        /// A source's own rows compiled for its one pass: not kept (a source's table is read once), except that the next source with
+        /// the same list (another subnet of the same VNet) reuses it.
+        /// </summary>
+        internal CompiledRouteTable CompileSourceRows(IReadOnlyList<EffectiveRoute> rows)
+        {
+            if (!ReferenceEquals(rows, _lastSourceRows))
+            {
+                _lastSourceTable = RouteTableCompiler.Compile(rows);
+                _lastSourceRows = rows;
+            }
+            return _lastSourceTable!;
+        }
+
         /// <summary>A positive id per distinct first-hop action key.</summary>
         internal int ActionId(string key)
         {
@@ -80,7 +97,7 @@ namespace AzSpokeTools.Engine.Paths
         {
             var src = _endpoints[source].Subnet;
             long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-            var first = FirstHops.For(this, Prefetcher?.Take(source) ?? _lookup.TableOf(src).Routes);
+            var first = FirstHops.For(this, Prefetcher?.Take(source) ?? _lookup.SourceRoutes(src));
             long t1 = System.Diagnostics.Stopwatch.GetTimestamp();
             Stats.Tables += t1 - t0;
             int n = _endpoints.Count;

@@ -182,8 +182,10 @@ namespace AzSpokeTools.Engine.Routing
                 {
                     if (!peering.IsConnected || peering.RemoteVirtualNetworkId is not ResourceId r || memberIds.Contains(r)) continue;
                     var external = peering.RemoteAddressSpace.Count > 0 ? peering.RemoteAddressSpace : ctx.Vnet(r)?.AddressSpace ?? (IReadOnlyList<IpPrefix>)Array.Empty<IpPrefix>();
+                    // Loops, not lambdas: this runs for every member's every peering over the whole group.
                     foreach (var (_, p) in all)
-                        if (external.Any(e => e.Overlaps(p))) result.Add(p);
+                        for (int e = 0; e < external.Count; e++)
+                            if (external[e].Overlaps(p)) { result.Add(p); break; }
                 }
             return _overlapping = result;
         }
@@ -198,10 +200,10 @@ namespace AzSpokeTools.Engine.Routing
                 // Each region is committed on its own: the other member's region must have the configuration too.
                 if (!groups.IsDeployed(Configuration, other.Location, out var note)) continue;
                 if (note != null) into.Assume(note);
-                foreach (var p in other.AddressSpace)
+                for (int k = 0; k < other.AddressSpace.Count; k++)
                 {
-                    if (OverlapsSet.Contains(p)) continue;
-                    if (vnet.AddressSpace.Any(own => own.Overlaps(p))) continue;
+                    var p = other.AddressSpace[k];
+                    if (OverlapsSet.Contains(p) || OverlapsAny(vnet.AddressSpace, p)) continue;
                     if (!_routes.TryGetValue((other.Id, p), out var route))
                     {
                         route = new EffectiveRoute(null, RouteSource.Default, EffectiveRoute.One(p), NextHopType.ConnectedGroup,
@@ -211,6 +213,12 @@ namespace AzSpokeTools.Engine.Routing
                     yield return route;
                 }
             }
+        }
+
+        private static bool OverlapsAny(IReadOnlyList<IpPrefix> space, IpPrefix p)
+        {
+            for (int k = 0; k < space.Count; k++) if (space[k].Overlaps(p)) return true;
+            return false;
         }
 
         internal HashSet<IpPrefix> OverlapsSet { get; set; } = new HashSet<IpPrefix>();

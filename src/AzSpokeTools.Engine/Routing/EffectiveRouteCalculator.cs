@@ -45,6 +45,17 @@ namespace AzSpokeTools.Engine.Routing
         }
 
         /// <summary>
+        /// The routes of a subnet read once, such as a source of the all-pairs matrix: taken from the tables kept when it has one,
+        /// otherwise computed without keeping it (only the last one is remembered, for the next subnet of the same VNet). Keeping
+        /// every source's table made the matrix's memory, and the garbage collector's work, grow with the estate.
+        /// </summary>
+        internal IReadOnlyList<EffectiveRoute> RoutesOnce(Subnet subnet)
+        {
+            if (subnet == null) throw new ArgumentNullException(nameof(subnet));
+            return Compute(subnet, keep: false).Routes;
+        }
+
+        /// <summary>
         /// The subnet of the NIC's primary IP configuration (else its first with a subnet), or null when it is not in the snapshot;
         /// <paramref name="subnetId"/> is the subnet the NIC names (null when it names none).
         /// </summary>
@@ -72,7 +83,12 @@ namespace AzSpokeTools.Engine.Routing
                     yield return ForSubnet(s);
         }
 
-        private (IReadOnlyList<EffectiveRoute> Routes, RouteCandidates Notes) Compute(Subnet subnet)
+        private string? _lastKey;
+        private (IReadOnlyList<EffectiveRoute> Routes, RouteCandidates Notes) _last;
+        private VirtualNetwork? _lastVnet;
+        private RouteCandidates? _lastVnetRoutes;
+
+        private (IReadOnlyList<EffectiveRoute> Routes, RouteCandidates Notes) Compute(Subnet subnet, bool keep = true)
         {
             var vnet = subnet.VirtualNetwork;
             bool subnetPeering = vnet.Peerings.Any(p => p.IsSubnetPeering);
@@ -80,9 +96,10 @@ namespace AzSpokeTools.Engine.Routing
                       string.Join(",", subnet.ServiceEndpoints.Select(s => s.Service + ":" + string.Join(";", s.Locations))) +
                       (subnetPeering ? "|" + subnet.Name : "");
             if (_tables.TryGetValue(key, out var cached)) return cached;
+            if (!keep && key == _lastKey) return _last;
 
             var candidates = new RouteCandidates();
-            candidates.AddFrom(VnetRoutes(vnet, includePeerings: !subnetPeering));
+            candidates.AddFrom(VnetRoutes(vnet, includePeerings: !subnetPeering, keep));
             if (subnetPeering) PeeringRoutes.Add(_ctx, subnet, candidates);
             EndpointRoutes.AddServiceEndpoints(subnet, _tags, candidates);
             var user = new RouteCandidates();
@@ -104,20 +121,23 @@ namespace AzSpokeTools.Engine.Routing
             foreach (var u in user.Unknowns) candidates.Unknown(u);
             var selected = RouteSelection.SelectLayered(routes, shared, vnet, _ctx);
             var result = (selected, candidates);
-            _tables[key] = result;
+            if (keep) _tables[key] = result;
+            else (_lastKey, _last) = (key, result);
             return result;
         }
 
-        private RouteCandidates VnetRoutes(VirtualNetwork vnet, bool includePeerings)
+        private RouteCandidates VnetRoutes(VirtualNetwork vnet, bool includePeerings, bool keep)
         {
             if (includePeerings && _vnetRoutes.TryGetValue(vnet.Id, out var cached)) return cached;
+            if (includePeerings && !keep && vnet == _lastVnet) return _lastVnetRoutes!;
             var c = new RouteCandidates();
             DefaultRoutes.Add(vnet, c);
             if (includePeerings && vnet.Subnets.Count > 0) PeeringRoutes.Add(_ctx, vnet.Subnets[0], c);
             _ctx.ConnectedGroups.AddRoutes(vnet, c);
             EndpointRoutes.AddPrivateEndpoints(_ctx, vnet, c);
             _gateways.Add(vnet, c);
-            if (includePeerings) _vnetRoutes[vnet.Id] = c;
+            if (includePeerings && keep) _vnetRoutes[vnet.Id] = c;
+            else if (includePeerings) (_lastVnet, _lastVnetRoutes) = (vnet, c);
             return c;
         }
     }

@@ -1,5 +1,5 @@
+using System;
 using System.Collections.Generic;
-using System.Linq;
 using AzSpokeTools.Engine.Addresses;
 using AzSpokeTools.Engine.Model;
 
@@ -24,9 +24,8 @@ namespace AzSpokeTools.Engine.Routing
         {
             int n = routes.Count;
             // Why each losing route lost: the route that beat it and how; turned into (shared, cached) Invalid copies at the end.
+            // (No local functions or lambdas here: this runs once per table, and their closures were allocated on every call.)
             (EffectiveRoute Cause, InvalidKind Kind, IpPrefix Prefix)[]? invalid = null;
-            bool IsInvalid(int i) => invalid != null && invalid[i].Cause != null;
-            void Invalidate(int i, EffectiveRoute cause, InvalidKind kind, IpPrefix prefix) => (invalid ??= new (EffectiveRoute, InvalidKind, IpPrefix)[n])[i] = (cause, kind, prefix);
 
             // Routes sharing an exact prefix, found by sorting (prefix, position) pairs: runs of one prefix, in table order.
             var keys = new List<(IpPrefix Prefix, int Index)>(n + 8);
@@ -34,11 +33,11 @@ namespace AzSpokeTools.Engine.Routing
             for (int i = 0; i < n; i++)
             {
                 var r = routes[i];
-                foreach (var p in r.Prefixes) keys.Add((p, i));
+                foreach (var p in r.PrefixArray) keys.Add((p, i));
                 anyBgp |= r.Source == RouteSource.VirtualNetworkGateway;
                 anyEndpoint |= r.NextHopType == NextHopType.InterfaceEndpoint;
             }
-            keys.Sort((a, b) => { int c = a.Prefix.CompareTo(b.Prefix); return c != 0 ? c : a.Index.CompareTo(b.Index); });
+            keys.Sort(ByPrefixThenIndex);
             for (int start = 0; start < keys.Count;)
             {
                 int end = start + 1;
@@ -56,8 +55,8 @@ namespace AzSpokeTools.Engine.Routing
                     for (int k = start; k < end && winner >= 0; k++)
                     {
                         int i = keys[k].Index;
-                        if (Rank(routes[i]) > best && routes[i].Prefixes.Count == 1 && !IsInvalid(i) && routes[i].State == RouteState.Active)
-                            Invalidate(i, routes[winner], InvalidKind.SamePrefix, keys[start].Prefix);
+                        if (Rank(routes[i]) > best && routes[i].PrefixArray.Length == 1 && !IsInvalid(invalid, i) && routes[i].State == RouteState.Active)
+                            (invalid ??= new (EffectiveRoute, InvalidKind, IpPrefix)[n])[i] = (routes[winner], InvalidKind.SamePrefix, keys[start].Prefix);
                     }
                 }
                 start = end;
@@ -69,15 +68,15 @@ namespace AzSpokeTools.Engine.Routing
                 // by looking up its own supernets (at most 128 lookups) instead of scanning every preferred route.
                 var firstPreferred = new Dictionary<IpPrefix, int>(n);
                 for (int i = 0; i < n; i++)
-                    if (IsPreferredSystem(routes[i]) && !IsInvalid(i))
-                        foreach (var p in routes[i].Prefixes)
+                    if (IsPreferredSystem(routes[i]) && !IsInvalid(invalid, i))
+                        foreach (var p in routes[i].PrefixArray)
                             if (!firstPreferred.ContainsKey(p)) firstPreferred[p] = i;
                 if (firstPreferred.Count > 0)
                     for (int i = 0; i < n; i++)
                     {
                         var r = routes[i];
-                        if (r.Source != RouteSource.VirtualNetworkGateway || IsInvalid(i) || r.Prefixes.Count != 1) continue;
-                        var q = r.Prefixes[0];
+                        if (r.Source != RouteSource.VirtualNetworkGateway || IsInvalid(invalid, i) || r.PrefixArray.Length != 1) continue;
+                        var q = r.PrefixArray[0];
                         int match = -1;
                         IpPrefix matched = default;
                         for (int length = 0; length < q.Length; length++)
@@ -86,34 +85,32 @@ namespace AzSpokeTools.Engine.Routing
                             if (firstPreferred.TryGetValue(supernet, out var at) && (match < 0 || at < match)) { match = at; matched = supernet; }
                         }
                         if (match >= 0)
-                            Invalidate(i, routes[match], InvalidKind.SystemPreferred, matched);
+                            (invalid ??= new (EffectiveRoute, InvalidKind, IpPrefix)[n])[i] = (routes[match], InvalidKind.SystemPreferred, matched);
                     }
             }
             // docs/routing-model.md#special-override-rules: with network policies enabled on the endpoint's subnet, a UDR whose prefix is at least as long
             // as the endpoint VNet's address space invalidates the private endpoint /32.
             if (anyEndpoint)
             {
-                var users = routes.Where(r => r.Source == RouteSource.User && r.State == RouteState.Active).ToList();
+                List<EffectiveRoute>? users = null;
                 for (int i = 0; i < n; i++)
+                    if (routes[i].Source == RouteSource.User && routes[i].State == RouteState.Active) (users ??= new List<EffectiveRoute>()).Add(routes[i]);
+                for (int i = 0; i < n && users != null; i++)
                 {
                     var r = routes[i];
-                    if (r.NextHopType != NextHopType.InterfaceEndpoint || IsInvalid(i)) continue;
+                    if (r.NextHopType != NextHopType.InterfaceEndpoint || IsInvalid(invalid, i)) continue;
                     var pe = r.OriginId != null && ResourceId.TryParse(r.OriginId, out var peId) ? ctx.Topology.Find<PrivateEndpoint>(peId) : null;
                     var peSubnet = pe?.SubnetId is ResourceId sid && ctx.Subnets.TryGetValue(sid, out var s) ? s : null;
                     if (peSubnet == null || !PoliciesApplyToRoutes(peSubnet.PrivateEndpointNetworkPolicies)) continue;
-                    var ip = r.Prefixes[0].Network;
-                    var spaces = peSubnet.VirtualNetwork.AddressSpace.Where(a => a.Contains(ip)).ToList();
-                    if (spaces.Count == 0) continue;
-                    var space = spaces[0];
-                    var udr = users.FirstOrDefault(u => u.Prefixes.Any(p => p.Contains(ip) && p.Length >= space.Length));
-                    if (udr != null) Invalidate(i, udr, InvalidKind.EndpointOverride, r.Prefixes[0]);
+                    var udr = EndpointOverride(users, peSubnet.VirtualNetwork, r.PrefixArray[0].Network);
+                    if (udr != null) (invalid ??= new (EffectiveRoute, InvalidKind, IpPrefix)[n])[i] = (udr, InvalidKind.EndpointOverride, r.PrefixArray[0]);
                 }
             }
             var result = new List<EffectiveRoute>(n);
             for (int i = 0; i < n; i++)
             {
                 var r = routes[i];
-                if (IsInvalid(i)) result.Add(ctx.InvalidCopy(r, invalid![i].Cause, invalid[i].Kind, invalid[i].Prefix));
+                if (IsInvalid(invalid, i)) result.Add(ctx.InvalidCopy(r, invalid![i].Cause, invalid[i].Kind, invalid[i].Prefix));
                 else result.Add(r);
             }
             return result;
@@ -127,32 +124,66 @@ namespace AzSpokeTools.Engine.Routing
         public static IReadOnlyList<EffectiveRoute> SelectLayered(List<EffectiveRoute> own, SharedRouteLayer? shared, VirtualNetwork vnet, RoutingContext ctx)
         {
             if (shared == null || shared.Routes.Length == 0) return Select(own, ctx);
-            var excluded = new HashSet<int>();
-            foreach (var space in vnet.AddressSpace)
-                foreach (var i in shared.ContainedIn(space)) excluded.Add(i);
-            var competingList = new List<int>(own.Count * 2);
+            // Index lists instead of sets and iterators: this runs once per table of every VNet behind a gateway.
+            var excludedList = new List<int>();
+            for (int k = 0; k < vnet.AddressSpace.Count; k++) shared.AddContainedIn(vnet.AddressSpace[k], excludedList);
+            excludedList.Sort();
+            var excluded = Distinct(excludedList).ToArray();
+            var found = new List<int>();
+            var competingList = new List<int>();
             foreach (var r in own)
-                foreach (var p in r.Prefixes)
+                foreach (var p in r.PrefixArray)
                 {
-                    foreach (var i in shared.Exactly(p)) if (!excluded.Contains(i)) competingList.Add(i);
-                    if (IsPreferredSystem(r))
-                        foreach (var i in shared.ContainedIn(p)) if (!excluded.Contains(i)) competingList.Add(i);
+                    var exactly = shared.Exactly(p);
+                    for (int k = 0; k < exactly.Count; k++) if (Array.BinarySearch(excluded, exactly[k]) < 0) competingList.Add(exactly[k]);
+                    if (!IsPreferredSystem(r)) continue;
+                    found.Clear();
+                    shared.AddContainedIn(p, found);
+                    foreach (var i in found) if (Array.BinarySearch(excluded, i) < 0) competingList.Add(i);
                 }
             competingList.Sort();
-            var competing = new List<int>(competingList.Count);
-            foreach (var i in competingList) if (competing.Count == 0 || competing[competing.Count - 1] != i) competing.Add(i);
+            var competing = Distinct(competingList);
             var combined = new List<EffectiveRoute>(own.Count + competing.Count);
             combined.AddRange(own);
             foreach (var i in competing) combined.Add(shared.Routes[i]);
             var selected = Select(combined, ctx);
             var replaced = new Dictionary<int, EffectiveRoute>(competing.Count);
-            int k = own.Count;
+            int at = own.Count;
             foreach (var i in competing)
             {
-                if (!ReferenceEquals(selected[k], shared.Routes[i])) replaced[i] = selected[k];
-                k++;
+                if (!ReferenceEquals(selected[at], shared.Routes[i])) replaced[i] = selected[at];
+                at++;
             }
-            return new LayeredRouteList(selected.GetRange(0, own.Count), shared, excluded.ToArray(), replaced);
+            return new LayeredRouteList(selected.GetRange(0, own.Count), shared, excluded, replaced);
+        }
+
+        /// <summary>A sorted list without repeats (in place).</summary>
+        private static List<int> Distinct(List<int> sorted)
+        {
+            int w = 0;
+            for (int k = 0; k < sorted.Count; k++) if (w == 0 || sorted[w - 1] != sorted[k]) sorted[w++] = sorted[k];
+            sorted.RemoveRange(w, sorted.Count - w);
+            return sorted;
+        }
+
+        private static bool IsInvalid((EffectiveRoute Cause, InvalidKind Kind, IpPrefix Prefix)[]? invalid, int i) => invalid != null && invalid[i].Cause != null;
+
+        private static readonly Comparison<(IpPrefix Prefix, int Index)> ByPrefixThenIndex = (a, b) =>
+        {
+            int c = a.Prefix.CompareTo(b.Prefix);
+            return c != 0 ? c : a.Index.CompareTo(b.Index);
+        };
+
+        /// <summary>The first user-defined route with a prefix containing <paramref name="ip"/> at least as long as the first address space of <paramref name="vnet"/> that holds it.</summary>
+        private static EffectiveRoute? EndpointOverride(List<EffectiveRoute> users, VirtualNetwork vnet, IpAddressValue ip)
+        {
+            IpPrefix? space = null;
+            foreach (var a in vnet.AddressSpace) if (a.Contains(ip)) { space = a; break; }
+            if (space is not IpPrefix held) return null;
+            foreach (var u in users)
+                foreach (var p in u.PrefixArray)
+                    if (p.Contains(ip) && p.Length >= held.Length) return u;
+            return null;
         }
 
         private static bool PoliciesApplyToRoutes(string? policies) =>

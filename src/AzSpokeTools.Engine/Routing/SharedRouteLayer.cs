@@ -36,8 +36,8 @@ namespace AzSpokeTools.Engine.Routing
         public IReadOnlyList<int> Exactly(IpPrefix prefix) =>
             _byPrefix.TryGetValue(prefix, out var list) ? list : (IReadOnlyList<int>)System.Array.Empty<int>();
 
-        /// <summary>Indices of routes whose prefix lies inside <paramref name="prefix"/> (equal included).</summary>
-        public IEnumerable<int> ContainedIn(IpPrefix prefix)
+        /// <summary>Indices of routes whose prefix lies inside <paramref name="prefix"/> (equal included), ascending, added to <paramref name="into"/>.</summary>
+        public void AddContainedIn(IpPrefix prefix, List<int> into)
         {
             // Sorted by network then length: every prefix inside P has its network in [P.First, P.Last].
             int lo = 0, hi = Keys.Length;
@@ -49,7 +49,7 @@ namespace AzSpokeTools.Engine.Routing
             }
             var last = prefix.Last;
             for (int i = lo; i < Keys.Length && Keys[i].Network.CompareTo(last) <= 0; i++)
-                if (Keys[i].Length >= prefix.Length && Keys[i].IsV6 == prefix.IsV6) yield return i;
+                if (Keys[i].Length >= prefix.Length && Keys[i].IsV6 == prefix.IsV6) into.Add(i);
         }
     }
 }
