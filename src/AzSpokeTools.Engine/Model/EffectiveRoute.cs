@@ -29,6 +29,13 @@ namespace AzSpokeTools.Engine.Model
             NextHopIpAddress = nextHopIpAddress ?? Array.Empty<string>();
             OriginId = originId;
             Origin = origin;
+            if (addressPrefix is OnePrefix one)
+            {
+                // Made from a parsed prefix: nothing to parse back.
+                PrefixArray = new[] { one.Prefix };
+                UnresolvedPrefixes = Array.Empty<string>();
+                return;
+            }
             var parsed = new IpPrefix[addressPrefix.Count];
             int count = 0;
             List<string>? tags = null;
@@ -37,9 +44,9 @@ namespace AzSpokeTools.Engine.Model
                 if (IpPrefix.TryParse(p, out var prefix)) parsed[count++] = prefix;
                 else (tags ??= new List<string>()).Add(p);
             }
-            if (count < parsed.Length) System.Array.Resize(ref parsed, count);
+            if (count < parsed.Length) Array.Resize(ref parsed, count);
             PrefixArray = parsed;
-            UnresolvedPrefixes = tags ?? (IReadOnlyList<string>)System.Array.Empty<string>();
+            UnresolvedPrefixes = tags ?? (IReadOnlyList<string>)Array.Empty<string>();
         }
 
         // A copy with the same prefixes, parsed already.
@@ -108,7 +115,31 @@ namespace AzSpokeTools.Engine.Model
             ReferenceEquals(prefixes, AddressPrefix) ? new EffectiveRoute(this)
             : new EffectiveRoute(Name, Source, prefixes, NextHopType, NextHopIpAddress, OriginId, Origin) { State = State, InvalidReason = InvalidReason, AsPath = AsPath };
 
-        internal static IReadOnlyList<string> One(IpPrefix p) => new[] { p.ToString() };
+        internal static IReadOnlyList<string> One(IpPrefix p) => new OnePrefix(p);
+
+        /// <summary>
+        /// The address prefix list of a route made from one parsed prefix: the constructor takes the prefix as it is instead of
+        /// parsing its text, and the text is written only when something reads it (route construction runs for every VNet).
+        /// </summary>
+        private sealed class OnePrefix : IReadOnlyList<string>
+        {
+            private string? _text;
+
+            public OnePrefix(IpPrefix prefix) => Prefix = prefix;
+
+            public IpPrefix Prefix { get; }
+
+            public int Count => 1;
+
+            public string this[int index] => index == 0 ? _text ??= Prefix.ToString() : throw new ArgumentOutOfRangeException(nameof(index));
+
+            public IEnumerator<string> GetEnumerator()
+            {
+                yield return this[0];
+            }
+
+            System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+        }
 
         internal static IReadOnlyList<string> Many(IEnumerable<IpPrefix> ps) => ps.Select(p => p.ToString()).ToArray();
     }
