@@ -5,6 +5,7 @@ using AzSpokeTools.Engine.Paths;
 using AzSpokeTools.Engine.Reports;
 using AzSpokeTools.Engine.Requests;
 using AzSpokeTools.Engine.Samples;
+using AzSpokeTools.Engine.Security;
 using AzSpokeTools.Engine.Snapshot;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
@@ -37,11 +38,14 @@ public sealed class ScaleJobConfig : ManualConfig
 /// <summary>Estates the scale benchmarks share: generated with the generator's defaults (two hubs, one subnet per spoke, seed 1).</summary>
 internal static class ScaleEstates
 {
-    /// <summary>The generated snapshot document, as <c>azspoke generate</c> writes it.</summary>
-    public static byte[] Document(int spokes, int privateEndpointsPerSpoke = 0, bool contoso = false)
+    /// <summary>
+    /// The generated snapshot document, as <c>azspoke generate</c> writes it; <paramref name="networkSecurityGroups"/> is
+    /// <c>--network-security-groups</c> (the hub's NSG on every spoke subnet; routing is the same as without it).
+    /// </summary>
+    public static byte[] Document(int spokes, int privateEndpointsPerSpoke = 0, bool contoso = false, bool networkSecurityGroups = false)
     {
         using var stream = new MemoryStream();
-        var options = new SyntheticEstateOptions { Spokes = spokes, PrivateEndpointsPerSpoke = privateEndpointsPerSpoke };
+        var options = new SyntheticEstateOptions { Spokes = spokes, PrivateEndpointsPerSpoke = privateEndpointsPerSpoke, NetworkSecurityGroups = networkSecurityGroups };
         if (contoso)
         {
             // The Contoso hairpin case of the mesh benchmark: no mesh yet, dev/prod tags to plan by.
@@ -87,6 +91,33 @@ public class MatrixSummaryBenchmarks
     /// <summary>Parsing the generated snapshot into a topology (the load part of the whole process).</summary>
     [Benchmark]
     public int Load() => ScaleEstates.Load(_document, $"e{Spokes}.json").VirtualNetworks.Count;
+}
+
+/// <summary>
+/// Issue 15's "matrix with access within 2x routing only" on 5,000 spokes: the summary on every core without a flow (the
+/// baseline) and with 443/tcp (<c>azspoke matrix --port 443</c>: every pair's access evaluated and counted by verdict), both
+/// on one estate with NSGs on every spoke subnet, so the rules decide and only access differs; the Ratio column is the figure.
+/// </summary>
+[Config(typeof(ScaleJobConfig))]
+[MemoryDiagnoser]
+public class MatrixAccessBenchmarks
+{
+    private static readonly Flow Https = Flow.Parse("443/tcp");
+    private Topology _topology = null!;
+
+    [Params(5000)]
+    public int Spokes { get; set; }
+
+    [GlobalSetup]
+    public void Setup() => _topology = ScaleEstates.Load(ScaleEstates.Document(Spokes, networkSecurityGroups: true), $"e{Spokes}-nsg.json");
+
+    /// <summary>Every ordered VNet pair counted, routing only (azspoke matrix --format summary).</summary>
+    [Benchmark(Baseline = true)]
+    public long Summary() => new PathMatrix(_topology).Run(null).Pairs;
+
+    /// <summary>The same pairs, each with its access for 443/tcp (azspoke matrix --format summary --port 443).</summary>
+    [Benchmark]
+    public long SummaryWithAccess() => new PathMatrix(_topology, new PathMatrixOptions { Flow = Https }).Run(null).Pairs;
 }
 
 /// <summary>Benchmarks that write matrix rows to a temporary file: the estate of <see cref="Spokes"/> spokes and the file.</summary>

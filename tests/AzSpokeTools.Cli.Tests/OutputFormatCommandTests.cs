@@ -132,6 +132,27 @@ public sealed partial class OutputFormatCommandTests : IDisposable
     }
 
     [Fact]
+    public void MatrixNdjsonWithAccessMatchesGoldenFile()
+    {
+        // What `azspoke matrix --format ndjson --port 443` prints for secured-spokes, byte for byte: every row carries the
+        // pair's access verdict and deciding rule (null when no rule decides). The sample gives all three verdicts: NSG and
+        // firewall rules allow or deny, the unresolved AzureCloud service tag and dropped paths leave access Unknown. The
+        // golden file sits with the engine's output-shape golden files; AZSPOKE_UPDATE_GOLDEN=1 rewrites it (review the diff).
+        var (code, output) = Run("matrix", "--snapshot", "sample:secured-spokes", "--format", "ndjson", "--port", "443", "--threads", "2");
+        Assert.Equal(ExitCodes.Success, code);
+        var golden = Path.Combine(TestPaths.RepoRoot, "tests", "AzSpokeTools.Engine.Tests", "Reports", "Golden", "matrix-row.secured-spokes-443.ndjson");
+        if (Environment.GetEnvironmentVariable("AZSPOKE_UPDATE_GOLDEN") == "1") File.WriteAllText(golden, output);
+        Assert.True(File.Exists(golden), $"golden file {golden} is missing; run with AZSPOKE_UPDATE_GOLDEN=1");
+        Assert.Equal(File.ReadAllText(golden).ReplaceLineEndings("\n"), output.ReplaceLineEndings("\n"));
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(lines);
+        foreach (var line in lines) ReportSchemas.AssertValid("matrix-row", line);
+        var rows = lines.Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!.AsObject()).ToList();
+        Assert.All(rows, row => Assert.True(row.ContainsKey("access") && row.ContainsKey("decidingRule"), row.ToJsonString()));
+        Assert.Equal(new[] { "Allowed", "Denied", "Unknown" }, rows.Select(r => (string)r["access"]!).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void MatrixSummaryJsonAndCsvAreTheMatrixWriters()
     {
         var request = new PathMatrixRequest { Snapshot = "sample:avnm-mesh" };
