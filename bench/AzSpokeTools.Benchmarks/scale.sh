@@ -6,7 +6,9 @@ cd "$(dirname "$0")/../.."
 dir=${1:-/tmp/azspoke-scale}
 mkdir -p "$dir"
 dotnet build src/AzSpokeTools.Cli -c Release -v q -nologo > /dev/null || exit 2
-cli=$(ls -d src/AzSpokeTools.Cli/bin/Release/net*/ | head -1)azspoke
+# The build's own output folder (an older build for another target framework may sit beside it).
+cli=src/AzSpokeTools.Cli/bin/Release/$(dotnet msbuild src/AzSpokeTools.Cli -getProperty:TargetFramework)/azspoke
+[ -x "$cli" ] || { echo "no CLI at $cli" >&2; exit 2; }
 for n in 1000 5000 8192 20000; do [ -f "$dir/e$n.json" ] || "$cli" generate --spokes $n --out "$dir/e$n.json" > /dev/null; done
 figure() { # name, command...; prints wall seconds, user seconds and peak resident set of each of two runs
   local name=$1; shift
@@ -20,8 +22,9 @@ figure "5,000 csv to a file" "$cli matrix --snapshot $dir/e5000.json --format cs
 rm -f "$dir/m5000.csv"
 figure "8,192 summary" "$cli matrix --snapshot $dir/e8192.json"
 figure "20,000 summary" "$cli matrix --snapshot $dir/e20000.json"
-figure "5,000 ndjson to a file" "$cli matrix --snapshot $dir/e5000.json --format ndjson > $dir/m5000.ndjson"
-rm -f "$dir/m5000.ndjson"
 figure "1,000 summary, vector" "$cli matrix --snapshot $dir/e1000.json"
 figure "1,000 summary, scalar" "$cli matrix --snapshot $dir/e1000.json --engine scalar"
+# Last: writing 12 GB leaves the page cache flushing for a while, which would slow the figures after it.
+figure "5,000 ndjson to a file" "$cli matrix --snapshot $dir/e5000.json --format ndjson > $dir/m5000.ndjson"
+rm -f "$dir/m5000.ndjson"
 echo "load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -22,13 +22,21 @@ namespace AzSpokeTools.Engine.Paths
         /// <summary>Distinct compiled tables held (subnets with identical routes share one).</summary>
         public int DistinctTables => _cache.Count;
 
+        private CompiledSubnetRoutes? _passingCompiled;
+
+        protected override void OnPassingChanged() => _passingCompiled = null;
+
         public CompiledSubnetRoutes Compiled(Subnet subnet)
         {
-            if (!_compiled.TryGetValue(subnet, out var c))
+            if (_compiled.TryGetValue(subnet, out var c)) return c;
+            if (subnet == Passing)
             {
-                var routes = TableOf(subnet).Routes;
-                _compiled[subnet] = c = new CompiledSubnetRoutes(_cache.GetOrCompile(routes), routes);
+                // Compiled for the passing subnet alone: not shared through the cache, dropped with it.
+                var own = TableOf(subnet).Routes;
+                return _passingCompiled ??= new CompiledSubnetRoutes(RouteTableCompiler.Compile(own), own);
             }
+            var routes = TableOf(subnet).Routes;
+            _compiled[subnet] = c = new CompiledSubnetRoutes(_cache.GetOrCompile(routes), routes);
             return c;
         }
 

@@ -22,9 +22,34 @@ namespace AzSpokeTools.Engine.Paths
 
         public EffectiveRouteTable TableOf(Subnet subnet)
         {
-            if (!_tables.TryGetValue(subnet, out var t)) _tables[subnet] = t = Calculator.ForSubnet(subnet);
+            if (_tables.TryGetValue(subnet, out var t)) return t;
+            if (subnet == Passing) return _passingTable ??= Calculator.ForSubnetOnce(subnet);
+            _tables[subnet] = t = Calculator.ForSubnet(subnet);
             return t;
         }
+
+        private Subnet? _passing;
+        private EffectiveRouteTable? _passingTable;
+
+        /// <summary>
+        /// The subnet whose table is held only until another one is set (null: none): the source whose row the matrix's
+        /// <c>--reasons</c> is tracing. Keeping every source's table (and its compiled form) grew the run's memory by hundreds of
+        /// kilobytes per source; a later trace that needs the subnet again computes its table again.
+        /// </summary>
+        public Subnet? Passing
+        {
+            get => _passing;
+            set
+            {
+                if (value == _passing) return;
+                _passing = value;
+                _passingTable = null;
+                OnPassingChanged();
+            }
+        }
+
+        /// <summary>Drops what a derived lookup holds for the previous <see cref="Passing"/> subnet.</summary>
+        protected virtual void OnPassingChanged() { }
 
         /// <summary>The routes of a matrix source: its kept table when a trace needed one, else computed without keeping them.</summary>
         public IReadOnlyList<EffectiveRoute> SourceRoutes(Subnet subnet) =>

@@ -81,6 +81,12 @@ namespace AzSpokeTools.Engine.Paths
         /// </remarks>
         public IReadOnlyList<PathReason> FirstPathReasons(Subnet source, IpAddressValue destination)
         {
+            // The matrix asks for one source's destinations one after another: its table and first hops are held for that pass only.
+            if (Lookup.Passing != source)
+            {
+                Lookup.Passing = source;
+                _firstHops.Clear();
+            }
             var at = Location(TraceLocationKind.Subnet, source);
             Lookup.Winners(source, destination, _winners);
             var only = _winners.Count == 1 && (_winners[0].NextHopType != NextHopType.VirtualAppliance || _winners[0].NextHopIpAddress.Count <= 1) ? _winners[0] : null;

@@ -34,10 +34,15 @@ namespace AzSpokeTools.Engine.Routing
         /// <summary>The number of distinct tables computed so far (subnets with identical inputs share one).</summary>
         public int DistinctTables => _tables.Count;
 
-        public EffectiveRouteTable ForSubnet(Subnet subnet)
+        public EffectiveRouteTable ForSubnet(Subnet subnet) => ForSubnet(subnet, keep: true);
+
+        /// <summary>The table of a subnet read for a while and then not again (see <see cref="RoutesOnce"/>): not kept.</summary>
+        internal EffectiveRouteTable ForSubnetOnce(Subnet subnet) => ForSubnet(subnet, keep: false);
+
+        private EffectiveRouteTable ForSubnet(Subnet subnet, bool keep)
         {
             if (subnet == null) throw new ArgumentNullException(nameof(subnet));
-            var (routes, notes) = Compute(subnet);
+            var (routes, notes) = Compute(subnet, keep);
             var unknowns = notes.Unknowns.ToList();
             foreach (var gap in Topology.Coverage.Denied)
                 unknowns.Add("the snapshot could not read " + gap + "; routes from it are missing");
