@@ -64,6 +64,9 @@ namespace AzSpokeTools.Engine.Paths
         /// <summary>Counts of the last run (complete once <see cref="Run"/> returns or <see cref="Rows"/> is enumerated to the end).</summary>
         public PathMatrixSummary Summary { get; private set; } = new PathMatrixSummary();
 
+        /// <summary>Effective route tables the first thread's calculator keeps (for the tests: sources' tables are not kept).</summary>
+        internal int KeptTables => _calculator.DistinctTables;
+
         /// <summary>Timings of the last vector run (null for the scalar engine).</summary>
         internal PathMatrixStatistics? Statistics { get; private set; }
 
