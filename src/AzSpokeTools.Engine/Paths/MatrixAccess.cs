@@ -13,11 +13,17 @@ namespace AzSpokeTools.Engine.Paths
     {
         private readonly PairAccessMemo _memo;
 
-        public MatrixAccess(Topology topology, IReadOnlyList<PathMatrixEndpoint> endpoints, SecurityEvaluator security)
+        /// <param name="topology">The topology the endpoints are in.</param>
+        /// <param name="endpoints">The matrix's endpoints, by index.</param>
+        /// <param name="security">The worker's rule evaluator (its route tables may be shared with other workers).</param>
+        /// <param name="start">The endpoint whose host is built first (then the following ones, wrapping round): workers that share
+        /// the endpoints' route tables start at different endpoints, so that they compute different tables.</param>
+        public MatrixAccess(Topology topology, IReadOnlyList<PathMatrixEndpoint> endpoints, SecurityEvaluator security, int start = 0)
         {
             var hosts = new SecurityHost[endpoints.Count];
-            for (int e = 0; e < hosts.Length; e++)
+            for (int k = 0; k < hosts.Length; k++)
             {
+                int e = (start + k) % hosts.Length;
                 var ep = endpoints[e];
                 hosts[e] = security.Host(ep.Subnet, security.NicAt(ep.Subnet, ep.Address));
             }

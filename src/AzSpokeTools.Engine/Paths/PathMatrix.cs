@@ -112,6 +112,7 @@ namespace AzSpokeTools.Engine.Paths
             var toList = toMask == null ? null : Enumerable.Range(0, n).Where(e => toMask[e]).ToList();
             int threads = Math.Min(Threads, Math.Max(1, sources.Count / 8));
             var workers = new List<MatrixSourceWorker>();
+            var tables = access && _options.Engine == PathMatrixEngine.Vector ? new SharedEndpointTables(_endpoints) : null;
             MatrixSourceWorker NewWorker(EffectiveRouteCalculator calculator, PathSummaries summaries)
             {
                 IPairEvaluator evaluator;
@@ -123,9 +124,19 @@ namespace AzSpokeTools.Engine.Paths
                     evaluator = vector;
                 }
                 // Access answers are memoised per worker (PairAccessMemo keys them by the worker's own interned path summaries and is
-                // not thread-safe); each worker builds its own on its thread, over its own calculator's route tables.
+                // not thread-safe); each worker builds its own on its thread. The vector engine's workers share the endpoints' route
+                // tables (computed once per run, each by the first worker to ask) and start building hosts at different endpoints,
+                // so that they split that work instead of both doing all of it; the scalar reference reads its own calculator's.
+                int index = workers.Count;
+                Func<Subnet, IReadOnlyList<EffectiveRoute>> routesOf = s => calculator.ForSubnet(s).Routes;
+                if (tables != null)
+                {
+                    routesOf = s => tables.RoutesOf(s, calculator);
+                    ((VectorPairEvaluator)evaluator).SharedTables = tables;
+                }
                 Func<MatrixAccess>? newAccess = access
-                    ? () => new MatrixAccess(Topology, _endpoints, new Security.SecurityEvaluator(Topology, ServiceTags, s => calculator.ForSubnet(s).Routes, _options.SecurityOptions))
+                    ? () => new MatrixAccess(Topology, _endpoints, new Security.SecurityEvaluator(Topology, ServiceTags, routesOf, _options.SecurityOptions),
+                        start: index * _endpoints.Count / Math.Max(1, workers.Count))
                     : null;
                 var w = new MatrixSourceWorker(evaluator, _endpoints, intent, selection, focus, focusList, toList, keepRows && _options.Reasons, flow, newAccess);
                 workers.Add(w);

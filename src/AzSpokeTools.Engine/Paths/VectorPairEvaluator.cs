@@ -49,6 +49,9 @@ namespace AzSpokeTools.Engine.Paths
 
         internal CompiledPathRouteLookup Lookup => _lookup;
 
+        /// <summary>The endpoints' route tables the run's workers share (set when the run evaluates access), read for the sources too.</summary>
+        internal SharedEndpointTables? SharedTables { get; set; }
+
         /// <summary>Computes some sources' effective routes on another thread, when set.</summary>
         internal SourceTablePrefetcher? Prefetcher { get; set; }
 
@@ -97,7 +100,7 @@ namespace AzSpokeTools.Engine.Paths
         {
             var src = _endpoints[source].Subnet;
             long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-            var first = FirstHops.For(this, Prefetcher?.Take(source) ?? _lookup.SourceRoutes(src));
+            var first = FirstHops.For(this, SharedTables?.RoutesOf(src, _lookup.Calculator) ?? Prefetcher?.Take(source) ?? _lookup.SourceRoutes(src));
             long t1 = System.Diagnostics.Stopwatch.GetTimestamp();
             Stats.Tables += t1 - t0;
             int n = _endpoints.Count;

@@ -54,6 +54,19 @@ public sealed class MatrixAccessOnThreadsTests : IDisposable
         $"{m.Endpoints[r.Source].Name}>{m.Endpoints[r.Destination].Name} {r.Summary} x{r.Alternatives} {r.Compliant} " +
         $"{r.Access} {r.AccessRule?.Kind} {r.AccessRule?.ResourceId} {r.AccessRule?.Name} {r.AccessRule?.Priority} {r.AccessRule?.Direction} {r.AccessRule?.IsDefault}";
 
+    [Fact]
+    public void ThreadsShareTheEndpointsRouteTablesInsteadOfEachKeepingAllOfThem()
+    {
+        // Every thread's access reads every endpoint's routes (its hosts' VirtualNetwork tags): computed once per run and shared,
+        // not computed and kept by each thread's calculator.
+        var t = Secured.Value;
+        var m = new PathMatrix(t, new PathMatrixOptions { Threads = 2, Flow = Tcp(443) });
+        var summary = m.Run(null);
+        Assert.Equal(62L * 61, summary.Pairs);
+        Assert.InRange(m.KeptTables, 1, 12);
+        Assert.Equal(summary.ByAccess.OrderBy(k => k.Key), new PathMatrix(t, new PathMatrixOptions { Threads = 1, Flow = Tcp(443) }).Run(null).ByAccess.OrderBy(k => k.Key));
+    }
+
     [Theory]
     [InlineData(2, 443)]
     [InlineData(3, 443)]
