@@ -49,23 +49,6 @@ namespace AzSpokeTools.Engine.Model
             UnresolvedPrefixes = tags ?? (IReadOnlyList<string>)Array.Empty<string>();
         }
 
-        // A copy with the same prefixes, parsed already.
-        private EffectiveRoute(EffectiveRoute other)
-        {
-            Name = other.Name;
-            Source = other.Source;
-            AddressPrefix = other.AddressPrefix;
-            NextHopType = other.NextHopType;
-            NextHopIpAddress = other.NextHopIpAddress;
-            OriginId = other.OriginId;
-            Origin = other.Origin;
-            PrefixArray = other.PrefixArray;
-            UnresolvedPrefixes = other.UnresolvedPrefixes;
-            State = other.State;
-            InvalidReason = other.InvalidReason;
-            AsPath = other.AsPath;
-        }
-
         /// <summary>The user-defined route's name; null for system routes.</summary>
         public string? Name { get; }
 
@@ -111,9 +94,8 @@ namespace AzSpokeTools.Engine.Model
             (NextHopIpAddress.Count > 0 ? " " + string.Join(",", NextHopIpAddress) : "") +
             (Name != null ? $" ({Name})" : "");
 
-        internal EffectiveRoute WithPrefixes(IReadOnlyList<string> prefixes) =>
-            ReferenceEquals(prefixes, AddressPrefix) ? new EffectiveRoute(this)
-            : new EffectiveRoute(Name, Source, prefixes, NextHopType, NextHopIpAddress, OriginId, Origin) { State = State, InvalidReason = InvalidReason, AsPath = AsPath };
+        /// <summary>A copy (state, reason and AS path included) that shares this route's parsed prefixes: the start of an Invalid copy.</summary>
+        internal EffectiveRoute Copy() => (EffectiveRoute)MemberwiseClone();
 
         internal static IReadOnlyList<string> One(IpPrefix p) => new OnePrefix(p);
 

@@ -100,7 +100,7 @@ namespace AzSpokeTools.Engine.Routing
             for (int i = 0; i < userRoutes.Count; i++)
             {
                 if (userRoutes[i].NextHopType != NextHopType.VirtualNetworkGateway) continue;
-                var copy = userRoutes[i].WithPrefixes(userRoutes[i].AddressPrefix);
+                var copy = userRoutes[i].Copy();
                 copy.State = RouteState.Invalid;
                 copy.InvalidReason = $"VPN gateway {vpn.Name} and ExpressRoute gateway {er.Name} coexist in {_ctx.Vnet(vpn.VirtualNetworkId)?.Name ?? vpn.VirtualNetworkId?.Name}: " +
                                      "a user-defined route can't use next hop VirtualNetworkGateway then (Azure docs, \"Virtual network traffic routing\" > \"User-defined\")";
@@ -187,7 +187,7 @@ namespace AzSpokeTools.Engine.Routing
                 var winner = kinds.First(k => !loses(k));
                 foreach (var k in kinds.Where(loses))
                 {
-                    var copy = routes[k.Index].WithPrefixes(routes[k.Index].AddressPrefix);
+                    var copy = routes[k.Index].Copy();
                     copy.State = RouteState.Invalid;
                     copy.InvalidReason = rs != null
                         ? $"Route Server {rs.Name} routing preference {preference} prefers {routes[winner.Index].Origin} for {pair.Key}"

@@ -50,7 +50,7 @@ namespace AzSpokeTools.Engine.Routing
         {
             var key = (loser, cause, kind, prefix);
             if (_invalidCopies.TryGetValue(key, out var copy)) return copy;
-            copy = loser.WithPrefixes(loser.AddressPrefix);
+            copy = loser.Copy();
             copy.State = RouteState.Invalid;
             copy.InvalidReason = RouteSelection.Reason(loser, cause, kind, prefix, this);
             _invalidCopies[key] = copy;
