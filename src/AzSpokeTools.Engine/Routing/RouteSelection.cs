@@ -56,7 +56,7 @@ namespace AzSpokeTools.Engine.Routing
                     {
                         int i = keys[k].Index;
                         if (Rank(routes[i]) > best && routes[i].PrefixArray.Length == 1 && !IsInvalid(invalid, i) && routes[i].State == RouteState.Active)
-                            (invalid ??= new (EffectiveRoute, InvalidKind, IpPrefix)[n])[i] = (routes[winner], InvalidKind.SamePrefix, keys[start].Prefix);
+                            Invalidate(ref invalid, n, i, routes[winner], InvalidKind.SamePrefix, keys[start].Prefix);
                     }
                 }
                 start = end;
@@ -85,7 +85,7 @@ namespace AzSpokeTools.Engine.Routing
                             if (firstPreferred.TryGetValue(supernet, out var at) && (match < 0 || at < match)) { match = at; matched = supernet; }
                         }
                         if (match >= 0)
-                            (invalid ??= new (EffectiveRoute, InvalidKind, IpPrefix)[n])[i] = (routes[match], InvalidKind.SystemPreferred, matched);
+                            Invalidate(ref invalid, n, i, routes[match], InvalidKind.SystemPreferred, matched);
                     }
             }
             // docs/routing-model.md#special-override-rules: with network policies enabled on the endpoint's subnet, a UDR whose prefix is at least as long
@@ -103,7 +103,7 @@ namespace AzSpokeTools.Engine.Routing
                     var peSubnet = pe?.SubnetId is ResourceId sid && ctx.Subnets.TryGetValue(sid, out var s) ? s : null;
                     if (peSubnet == null || !PoliciesApplyToRoutes(peSubnet.PrivateEndpointNetworkPolicies)) continue;
                     var udr = EndpointOverride(users, peSubnet.VirtualNetwork, r.PrefixArray[0].Network);
-                    if (udr != null) (invalid ??= new (EffectiveRoute, InvalidKind, IpPrefix)[n])[i] = (udr, InvalidKind.EndpointOverride, r.PrefixArray[0]);
+                    if (udr != null) Invalidate(ref invalid, n, i, udr, InvalidKind.EndpointOverride, r.PrefixArray[0]);
                 }
             }
             var result = new List<EffectiveRoute>(n);
@@ -167,6 +167,10 @@ namespace AzSpokeTools.Engine.Routing
         }
 
         private static bool IsInvalid((EffectiveRoute Cause, InvalidKind Kind, IpPrefix Prefix)[]? invalid, int i) => invalid != null && invalid[i].Cause != null;
+
+        /// <summary>Records that route <paramref name="i"/> of <paramref name="n"/> lost to <paramref name="cause"/> (the array is made at the first loser).</summary>
+        private static void Invalidate(ref (EffectiveRoute Cause, InvalidKind Kind, IpPrefix Prefix)[]? invalid, int n, int i, EffectiveRoute cause, InvalidKind kind, IpPrefix prefix) =>
+            (invalid ??= new (EffectiveRoute, InvalidKind, IpPrefix)[n])[i] = (cause, kind, prefix);
 
         private static readonly Comparison<(IpPrefix Prefix, int Index)> ByPrefixThenIndex = (a, b) =>
         {
